@@ -1,0 +1,229 @@
+//! The command line: argument parsing (clap) and the exit code of each command.
+//!
+//! Exit codes: 0 success; 1 the input has errors (or warnings with `--deny-warnings`);
+//! 2 the command could not run (bad arguments, a missing project, an unwritable folder).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::diag::Diagnostics;
+use crate::load::Workspace;
+use crate::pipeline;
+use crate::report::{self, ReportFormat};
+use crate::source::display_path;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "checksheet",
+    version,
+    about = "Compile security checksheet answers kept as YAML into xlsx, Markdown and HTML"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the project, then write every output (default folder: PROJECT/dist)
+    Build {
+        /// Project folder, or the path of its checksheet.yaml
+        #[arg(default_value = ".")]
+        project: PathBuf,
+        /// Output folder
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Fail on warnings as well as errors
+        #[arg(long)]
+        deny_warnings: bool,
+        /// How to print diagnostics
+        #[arg(long, value_enum, default_value = "human")]
+        format: ReportFormat,
+    },
+    /// Validate the project without writing anything
+    Check {
+        /// Project folder, or the path of its checksheet.yaml
+        #[arg(default_value = ".")]
+        project: PathBuf,
+        /// Fail on warnings as well as errors
+        #[arg(long)]
+        deny_warnings: bool,
+        /// How to print diagnostics
+        #[arg(long, value_enum, default_value = "human")]
+        format: ReportFormat,
+    },
+    /// List catalogs, layouts, or the controls of a catalog
+    List {
+        #[command(subcommand)]
+        what: ListCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ListCommand {
+    /// Catalogs: built-in ones, plus the project's with --project
+    Catalogs {
+        #[arg(long)]
+        project: Option<PathBuf>,
+    },
+    /// Layouts: built-in ones, plus the project's with --project
+    Layouts {
+        #[arg(long)]
+        project: Option<PathBuf>,
+    },
+    /// The controls of one catalog, in order
+    Controls {
+        catalog: String,
+        #[arg(long)]
+        project: Option<PathBuf>,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    ExitCode::from(run(cli))
+}
+
+/// Runs a parsed command and returns its exit code.
+pub fn run(cli: Cli) -> u8 {
+    match cli.command {
+        Command::Check {
+            project,
+            deny_warnings,
+            format,
+        } => match pipeline::check(&project) {
+            Ok((checked, _)) => {
+                report::report(&checked.diags, &checked.workspace.sources, format);
+                let failed = checked.has_errors() || (deny_warnings && !checked.diags.is_empty());
+                finish_line(
+                    format,
+                    &checked.diags,
+                    if failed { None } else { Some("no errors") },
+                );
+                u8::from(failed)
+            }
+            Err(e) => cannot_run(&e.to_string()),
+        },
+        Command::Build {
+            project,
+            out,
+            deny_warnings,
+            format,
+        } => match pipeline::build(&project, out.as_deref(), deny_warnings) {
+            Ok(built) => {
+                report::report(
+                    &built.checked.diags,
+                    &built.checked.workspace.sources,
+                    format,
+                );
+                if built.written.is_empty()
+                    && (built.checked.has_errors()
+                        || deny_warnings && !built.checked.diags.is_empty())
+                {
+                    finish_line(format, &built.checked.diags, None);
+                    report::status("build failed: nothing was written");
+                    return 1;
+                }
+                for path in &built.written {
+                    report::status(&format!("wrote {}", display_path(path)));
+                }
+                if built.written.is_empty() {
+                    report::status("the project has no outputs: nothing to write");
+                }
+                0
+            }
+            Err(e) => cannot_run(&e.to_string()),
+        },
+        Command::List { what } => list(what),
+    }
+}
+
+fn finish_line(format: ReportFormat, diags: &Diagnostics, ok: Option<&str>) {
+    if format != ReportFormat::Human {
+        return;
+    }
+    let summary = report::summary_line(diags);
+    match (ok, summary.is_empty()) {
+        (Some(ok), true) => report::status(ok),
+        (_, false) => report::status(&summary),
+        (None, true) => {}
+    }
+}
+
+fn cannot_run(message: &str) -> u8 {
+    report::status(&format!("error: {message}"));
+    2
+}
+
+fn list(what: ListCommand) -> u8 {
+    let project = match &what {
+        ListCommand::Catalogs { project }
+        | ListCommand::Layouts { project }
+        | ListCommand::Controls { project, .. } => project.clone(),
+    };
+    let ws = match project {
+        Some(p) => match Workspace::load(&p) {
+            Ok(ws) => ws,
+            Err(e) => return cannot_run(&e.to_string()),
+        },
+        None => Workspace::builtins(),
+    };
+    if ws.diags.has_errors() {
+        report::report(&ws.diags, &ws.sources, ReportFormat::Human);
+        return 1;
+    }
+    let mut text = String::new();
+    match what {
+        ListCommand::Catalogs { .. } => {
+            for c in ws.catalogs.values() {
+                text.push_str(&format!(
+                    "{}\t{} controls\t{}\t{}\n",
+                    c.id,
+                    c.controls().len(),
+                    c.title,
+                    c.origin
+                ));
+            }
+        }
+        ListCommand::Layouts { .. } => {
+            for l in ws.layouts.values() {
+                let catalog = l.catalog.as_deref().unwrap_or("(any catalog)");
+                text.push_str(&format!(
+                    "{}\t{}\t{}\n",
+                    l.id,
+                    catalog,
+                    l.description.as_deref().unwrap_or("")
+                ));
+            }
+        }
+        ListCommand::Controls { catalog, .. } => {
+            let Some(c) = ws.catalogs.get(&catalog) else {
+                let known: Vec<&str> = ws.catalogs.keys().map(String::as_str).collect();
+                return cannot_run(&format!(
+                    "unknown catalog `{catalog}`; known catalogs: {}",
+                    known.join(", ")
+                ));
+            };
+            for control in c.controls() {
+                let level = control.level.map_or("", |l| l.as_str());
+                let title = control
+                    .title
+                    .as_deref()
+                    .or(control.text.as_deref())
+                    .unwrap_or("");
+                let title = title.lines().next().unwrap_or("");
+                text.push_str(&format!("{}\t{}\t{}\n", control.id, level, title));
+            }
+        }
+    }
+    report::output(&text);
+    0
+}

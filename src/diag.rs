@@ -1,0 +1,231 @@
+//! The one diagnostic type of `checksheet`: every problem found in a run, with a stable
+//! code, a severity, the place it points at and a hint.
+//!
+//! Codes are part of the user-facing contract (CI scripts grep for them): never reuse or
+//! renumber one. `checksheet check --format json` prints them.
+
+use crate::source::Span;
+
+/// How bad a diagnostic is. Errors fail the run; warnings fail it only with `--deny-warnings`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident = $code:literal, $severity:ident, $description:literal;)*) => {
+        /// The kind of a diagnostic. Each has a stable code and a one-line description.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Code { $($variant),* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The stable code, e.g. `CS0101`.
+            pub fn code(self) -> &'static str {
+                match self { $(Code::$variant => $code),* }
+            }
+
+            /// What this kind of diagnostic means, in one line.
+            pub fn description(self) -> &'static str {
+                match self { $(Code::$variant => $description),* }
+            }
+
+            /// The severity a diagnostic of this kind has by default.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity),* }
+            }
+        }
+    };
+}
+
+codes! {
+    Io = "CS0001", Error, "a file or folder could not be read";
+    NotUtf8 = "CS0002", Error, "a file is not valid UTF-8";
+    EmptyFile = "CS0003", Error, "a YAML file has no content";
+    YamlSyntax = "CS0101", Error, "a file is not valid YAML";
+    DuplicateKey = "CS0102", Error, "a YAML mapping has the same key twice";
+    Limit = "CS0103", Error, "a file exceeds a safety limit (size, nesting, aliases)";
+    UnknownField = "CS0201", Error, "a field name is not part of the file format";
+    MissingField = "CS0202", Error, "a required field is missing";
+    WrongType = "CS0203", Error, "a value has the wrong YAML type";
+    InvalidValue = "CS0204", Error, "a value is not one of the allowed values or forms";
+    InvalidDate = "CS0205", Error, "a date is not a real calendar date in YYYY-MM-DD form";
+    InvalidUrl = "CS0206", Error, "a link is not an absolute http(s) URL";
+    InvalidId = "CS0207", Error, "an ID is empty or has characters IDs may not have";
+    DuplicateControl = "CS0301", Error, "a control ID appears twice in a catalog";
+    DuplicateGroup = "CS0302", Error, "a group ID appears twice in a catalog";
+    DuplicateCatalog = "CS0303", Error, "two catalogs have the same ID";
+    EmptyControl = "CS0304", Error, "a control has neither a title nor a text";
+    UnknownCatalog = "CS0401", Error, "an answer file or output names a catalog that does not exist";
+    UnknownControl = "CS0402", Error, "an answer names a control that its catalog does not have";
+    DuplicateAnswer = "CS0403", Error, "a control is answered twice";
+    EmptyAnswer = "CS0404", Warning, "an answer has no text";
+    Unanswered = "CS0405", Warning, "a control of an output's catalog has no answer";
+    UnknownLayout = "CS0501", Error, "an output names a layout that does not exist";
+    LayoutCatalog = "CS0502", Error, "an output's catalog does not fit its layout";
+    InvalidLayout = "CS0503", Error, "a layout definition or template is invalid";
+    DuplicateOutput = "CS0504", Error, "two outputs would write the same file";
+    CellTooLong = "CS0601", Error, "a text is longer than an xlsx cell can hold (32,767 characters)";
+    Render = "CS0602", Error, "an output could not be rendered";
+    Write = "CS0603", Error, "an output file could not be written";
+}
+
+/// A place a diagnostic points at, with a short label.
+#[derive(Clone, Debug)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+/// One problem found in a run.
+#[derive(Clone, Debug)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    /// The main place; `None` for problems that belong to no file.
+    pub primary: Option<Label>,
+    /// Other places worth showing (e.g. the first of two duplicates).
+    pub secondary: Vec<Label>,
+    /// What would be right.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            primary: None,
+            secondary: Vec::new(),
+            help: None,
+        }
+    }
+
+    pub fn at(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.primary = Some(Label {
+            span,
+            message: label.into(),
+        });
+        self
+    }
+
+    pub fn also(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.secondary.push(Label {
+            span,
+            message: label.into(),
+        });
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// The diagnostics of a run, in the order found.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    /// Sorts by file and position so reports read top to bottom, keeping the order found
+    /// for diagnostics at the same place.
+    pub fn sort(&mut self) {
+        self.items.sort_by_key(|d| {
+            d.primary.as_ref().map_or((usize::MAX, usize::MAX), |l| {
+                (l.span.source.0, l.span.start)
+            })
+        });
+    }
+}
+
+/// "did you mean `x`?" for the closest of `candidates`, when one is close enough.
+pub fn did_you_mean<'a>(
+    given: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let mut best: Option<(f64, &str)> = None;
+    for candidate in candidates {
+        let score = strsim::normalized_damerau_levenshtein(given, candidate);
+        if score >= 0.6 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_and_described() {
+        let mut seen = HashSet::new();
+        for code in Code::ALL {
+            assert!(seen.insert(code.code()), "duplicate code {}", code.code());
+            assert!(code.code().starts_with("CS") && code.code().len() == 6);
+            assert!(!code.description().is_empty());
+        }
+    }
+
+    #[test]
+    fn suggestions_pick_the_closest_and_refuse_the_far() {
+        assert_eq!(
+            did_you_mean("II.1.1.9", ["II.1.1.1", "II.1.1.2", "III.2.3.4"]),
+            Some("II.1.1.1")
+        );
+        assert_eq!(
+            did_you_mean("stauts", ["status", "answer", "links"]),
+            Some("status")
+        );
+        assert_eq!(did_you_mean("zzz", ["status", "answer"]), None);
+    }
+}

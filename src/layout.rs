@@ -1,0 +1,372 @@
+//! Layouts: how a catalog and its answers become a document (columns, group rows,
+//! numbering, sheets, texts). A layout is data — `templates/<id>/layout.yaml` plus optional
+//! `checksheet.md.j2` / `checksheet.html.j2` — so users add layouts without recompiling.
+
+use std::collections::BTreeMap;
+
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::load::fields::{Fields, text_of, wrong_type};
+use crate::source::Span;
+use crate::yaml::{Node, Value};
+
+/// What a column shows for each control.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", content = "scheme", rename_all = "snake_case")]
+pub enum ColumnValue {
+    /// The control ID as written.
+    Id,
+    /// The display number (see [`Numbering`]).
+    Number,
+    Title,
+    Text,
+    /// The text, or the title where there is no text.
+    Question,
+    Level,
+    Status,
+    Answer,
+    /// The control's refs of one scheme, one per line.
+    Refs(String),
+}
+
+impl ColumnValue {
+    const NAMES: &'static [&'static str] = &[
+        "id",
+        "number",
+        "title",
+        "text",
+        "question",
+        "level",
+        "status",
+        "answer",
+        "refs:<scheme>",
+    ];
+
+    fn parse(text: &str) -> Option<ColumnValue> {
+        Some(match text {
+            "id" => ColumnValue::Id,
+            "number" => ColumnValue::Number,
+            "title" => ColumnValue::Title,
+            "text" => ColumnValue::Text,
+            "question" => ColumnValue::Question,
+            "level" => ColumnValue::Level,
+            "status" => ColumnValue::Status,
+            "answer" => ColumnValue::Answer,
+            _ => ColumnValue::Refs(
+                text.strip_prefix("refs:")
+                    .filter(|s| !s.is_empty())?
+                    .to_owned(),
+            ),
+        })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Column {
+    /// Template of the header text.
+    pub header: String,
+    pub value: ColumnValue,
+    /// Width in characters (xlsx column width).
+    pub width: f64,
+}
+
+/// How a group row looks at one depth (1 = top-level groups).
+#[derive(Clone, Debug)]
+pub struct GroupRowStyle {
+    pub depth: usize,
+    /// Template of the row's text; context: `group`.
+    pub text: String,
+    /// Templates of cells before the merged text cell (e.g. the group's ISMS refs).
+    pub lead: Vec<String>,
+}
+
+/// How the "number" column is derived from a control ID.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Numbering {
+    /// The ID as written.
+    Id,
+    /// The part after the last separator (`4.10` → `10`, `1-5` → `5`).
+    LastSegment(String),
+    /// 1, 2, 3 … restarting at every top-level group.
+    Sequential,
+}
+
+/// One sheet (xlsx) or part (md/html) of a document.
+#[derive(Clone, Debug)]
+pub struct SheetSpec {
+    pub name: String,
+    /// Top-level group IDs shown on this sheet; empty means all.
+    pub groups: Vec<(String, Span)>,
+    pub heading: Option<String>,
+    pub notice: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Layout {
+    pub id: String,
+    pub description: Option<String>,
+    /// The catalog this layout is made for, if any.
+    pub catalog: Option<String>,
+    pub title: String,
+    pub header: Option<String>,
+    pub intro: Vec<String>,
+    pub notice: Option<String>,
+    pub columns: Vec<Column>,
+    pub group_rows: Vec<GroupRowStyle>,
+    pub numbering: Numbering,
+    pub checkbox: Option<String>,
+    pub sheets: Vec<SheetSpec>,
+    /// Extra templates by file name (`checksheet.md.j2`, `checksheet.html.j2`).
+    pub templates: BTreeMap<String, String>,
+    /// Where the layout came from (`builtin:<id>` or a folder).
+    pub origin: String,
+}
+
+impl Layout {
+    /// The group row style for a depth: the one defined for it, or else the deepest one
+    /// defined above it.
+    pub fn group_row(&self, depth: usize) -> Option<&GroupRowStyle> {
+        self.group_rows
+            .iter()
+            .filter(|s| s.depth <= depth)
+            .max_by_key(|s| s.depth)
+    }
+}
+
+const LAYOUT_FILE_FIELDS: &[&str] = &[
+    "layout",
+    "title",
+    "header",
+    "intro",
+    "notice",
+    "columns",
+    "group_rows",
+    "numbering",
+    "checkbox",
+    "sheets",
+];
+const LAYOUT_FIELDS: &[&str] = &["id", "description", "catalog"];
+const COLUMN_FIELDS: &[&str] = &["header", "value", "width"];
+const GROUP_ROW_FIELDS: &[&str] = &["depth", "text", "lead"];
+const NUMBERING_FIELDS: &[&str] = &["scheme", "separator"];
+const SHEET_FIELDS: &[&str] = &["name", "groups", "heading", "notice"];
+
+/// Template sources of a layout, with their spans, for syntax checking.
+pub type TemplateSources = Vec<(String, Span)>;
+
+pub fn load_layout(
+    root: &Node,
+    origin: &str,
+    diags: &mut Diagnostics,
+) -> Option<(Layout, TemplateSources)> {
+    let before = diags.error_count();
+    let mut templates: TemplateSources = Vec::new();
+    let fields = Fields::new(root, "a layout file", LAYOUT_FILE_FIELDS, diags)?;
+    let header = Fields::new(
+        fields.require("layout", diags)?,
+        "the `layout` header",
+        LAYOUT_FIELDS,
+        diags,
+    )?;
+    let id = header.required_text("id", diags);
+    if let Some((id, span)) = &id {
+        if !valid_layout_id(id) {
+            diags.push(
+                Diagnostic::new(Code::InvalidId, format!("invalid layout ID `{id}`"))
+                    .at(
+                        *span,
+                        "layout IDs use lowercase ASCII letters, digits and `-`",
+                    )
+                    .help("e.g. `mic-annex2`"),
+            );
+        }
+    }
+    let mut template = |(text, span): (String, Span)| {
+        templates.push((text.clone(), span));
+        text
+    };
+    let title = fields.required_text("title", diags).map(&mut template);
+    let header_text = fields.text("header", diags).map(&mut template);
+    let intro: Vec<String> = fields
+        .text_list("intro", diags)
+        .into_iter()
+        .map(&mut template)
+        .collect();
+    let notice = fields.text("notice", diags).map(&mut template);
+    let mut columns = Vec::new();
+    if let Some(node) = fields.require("columns", diags) {
+        for item in seq(node, "`columns`", diags) {
+            let Some(col) = Fields::new(item, "a column", COLUMN_FIELDS, diags) else {
+                continue;
+            };
+            let header = col.required_text("header", diags).map(&mut template);
+            let value = col.required_text("value", diags).and_then(|(text, span)| {
+                let value = ColumnValue::parse(&text);
+                if value.is_none() {
+                    diags.push(
+                        Diagnostic::new(
+                            Code::InvalidLayout,
+                            format!("unknown column value `{text}`"),
+                        )
+                        .at(span, "not a column value")
+                        .help(format!("allowed: {}", ColumnValue::NAMES.join(", "))),
+                    );
+                }
+                value
+            });
+            let width = col
+                .text("width", diags)
+                .and_then(|(text, span)| number(&text, span, 1.0, 255.0, diags));
+            if let (Some(header), Some(value)) = (header, value) {
+                columns.push(Column {
+                    header,
+                    value,
+                    width: width.unwrap_or(20.0),
+                });
+            }
+        }
+        if columns.is_empty() && diags.error_count() == before {
+            diags.push(
+                Diagnostic::new(Code::InvalidLayout, "a layout needs at least one column")
+                    .at(node.span, "empty"),
+            );
+        }
+    }
+    let mut group_rows = Vec::new();
+    if let Some(node) = fields.get("group_rows") {
+        for item in seq(node, "`group_rows`", diags) {
+            let Some(row) = Fields::new(item, "a group row style", GROUP_ROW_FIELDS, diags) else {
+                continue;
+            };
+            let depth = row
+                .required_text("depth", diags)
+                .and_then(|(t, s)| number(&t, s, 1.0, 32.0, diags));
+            let text = row.required_text("text", diags).map(&mut template);
+            let lead: Vec<String> = row
+                .text_list("lead", diags)
+                .into_iter()
+                .map(&mut template)
+                .collect();
+            if let (Some(depth), Some(text)) = (depth, text) {
+                group_rows.push(GroupRowStyle {
+                    depth: depth as usize,
+                    text,
+                    lead,
+                });
+            }
+        }
+    }
+    let numbering = match fields.get("numbering") {
+        None => Numbering::Id,
+        Some(node) => read_numbering(node, diags).unwrap_or(Numbering::Id),
+    };
+    let checkbox = fields.text("checkbox", diags).map(|t| t.0);
+    let mut sheets = Vec::new();
+    if let Some(node) = fields.get("sheets") {
+        for item in seq(node, "`sheets`", diags) {
+            let Some(sheet) = Fields::new(item, "a sheet", SHEET_FIELDS, diags) else {
+                continue;
+            };
+            let name = sheet.required_text("name", diags).map(&mut template);
+            let groups = sheet.text_list("groups", diags);
+            let heading = sheet.text("heading", diags).map(&mut template);
+            let notice = sheet.text("notice", diags).map(&mut template);
+            if let Some(name) = name {
+                sheets.push(SheetSpec {
+                    name,
+                    groups,
+                    heading,
+                    notice,
+                });
+            }
+        }
+    }
+    if sheets.is_empty() {
+        sheets.push(SheetSpec {
+            name: "{{ catalog.id }}".to_owned(),
+            groups: Vec::new(),
+            heading: None,
+            notice: None,
+        });
+    }
+    if diags.error_count() > before {
+        return None;
+    }
+    let layout = Layout {
+        id: id?.0,
+        description: header.text("description", diags).map(|t| t.0),
+        catalog: header.text("catalog", diags).map(|t| t.0),
+        title: title?,
+        header: header_text,
+        intro,
+        notice,
+        columns,
+        group_rows,
+        numbering,
+        checkbox,
+        sheets,
+        templates: BTreeMap::new(),
+        origin: origin.to_owned(),
+    };
+    Some((layout, templates))
+}
+
+pub fn valid_layout_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn seq<'a>(node: &'a Node, what: &str, diags: &mut Diagnostics) -> &'a [Node] {
+    match &node.value {
+        Value::Seq(items) => items,
+        _ => {
+            diags.push(wrong_type(node, what, "a list"));
+            &[]
+        }
+    }
+}
+
+fn number(text: &str, span: Span, min: f64, max: f64, diags: &mut Diagnostics) -> Option<f64> {
+    match text.parse::<f64>() {
+        Ok(n) if n.is_finite() && (min..=max).contains(&n) => Some(n),
+        _ => {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidLayout,
+                    format!("`{text}` is not a number from {min} to {max}"),
+                )
+                .at(span, "out of range"),
+            );
+            None
+        }
+    }
+}
+
+fn read_numbering(node: &Node, diags: &mut Diagnostics) -> Option<Numbering> {
+    let fields = Fields::new(node, "`numbering`", NUMBERING_FIELDS, diags)?;
+    let (scheme, span) = fields.required_text("scheme", diags)?;
+    let separator = fields
+        .get("separator")
+        .and_then(|n| text_of(n, "numbering", "separator", diags));
+    match scheme.as_str() {
+        "id" => Some(Numbering::Id),
+        "sequential" => Some(Numbering::Sequential),
+        "last-segment" => Some(Numbering::LastSegment(
+            separator.map_or_else(|| ".".to_owned(), |s| s.0),
+        )),
+        _ => {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidLayout,
+                    format!("unknown numbering scheme `{scheme}`"),
+                )
+                .at(span, "not a numbering scheme")
+                .help("allowed: id, last-segment, sequential"),
+            );
+            None
+        }
+    }
+}

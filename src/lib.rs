@@ -1,0 +1,23 @@
+//! `checksheet` compiles security checksheet answers kept as YAML into the xlsx,
+//! Markdown and HTML checksheets customers receive.
+//!
+//! The pipeline: [`load`] reads the project, catalogs, answers and layouts into the
+//! [`model`]; [`validate`] checks them against each other; [`sheet`] turns a catalog, its
+//! answers and a layout into a [`sheet::Document`]; [`render`] writes that document in each
+//! format; [`pipeline`] runs it all and [`cli`] is the command line. Every problem is a
+//! [`diag::Diagnostic`], printed only by [`report`].
+
+pub mod builtin;
+pub mod cli;
+pub mod diag;
+pub mod layout;
+pub mod load;
+pub mod model;
+pub mod pipeline;
+pub mod render;
+pub mod report;
+pub mod sheet;
+pub mod source;
+pub mod templates;
+pub mod validate;
+pub mod yaml;

@@ -1,0 +1,140 @@
+//! Answer files (`answers/**/*.yaml`): raw YAML to validated [`Answer`]s for one catalog.
+//!
+//! Cross-file checks (the catalog exists, the control exists, nobody answers twice) are in
+//! [`crate::validate`]; this module checks one file's shape.
+
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::load::fields::{Fields, check_id, check_url, parse_date, text_of, wrong_type};
+use crate::model::{Answer, AnswerBody, Status};
+use crate::source::Span;
+use crate::yaml::{Node, Value};
+
+const FILE_FIELDS: &[&str] = &["catalog", "answers"];
+const ANSWER_FIELDS: &[&str] = &["status", "answer", "links", "reviewed", "note"];
+
+/// One answer file: the catalog it answers and its answers in file order.
+pub struct AnswerFile {
+    pub catalog: String,
+    pub catalog_span: Span,
+    pub answers: Vec<Answer>,
+}
+
+pub fn load_answer_file(root: &Node, diags: &mut Diagnostics) -> Option<AnswerFile> {
+    let fields = Fields::new(root, "an answer file", FILE_FIELDS, diags)?;
+    let catalog = fields.required_text("catalog", diags);
+    let answers_node = fields.require("answers", diags)?;
+    let answers = match &answers_node.value {
+        Value::Map(entries) => {
+            let mut answers = Vec::with_capacity(entries.len());
+            for (key, node) in entries {
+                if check_id(&key.text, key.span, "control", diags) {
+                    answers.extend(read_answer(&key.text, key.span, node, diags));
+                }
+            }
+            answers
+        }
+        Value::Null => Vec::new(),
+        _ => {
+            diags.push(
+                wrong_type(
+                    answers_node,
+                    "`answers`",
+                    "a mapping of control ID to answer",
+                )
+                .help("write `answers:` then one `\"<control ID>\": <answer>` line per control"),
+            );
+            return None;
+        }
+    };
+    let (catalog, catalog_span) = catalog?;
+    Some(AnswerFile {
+        catalog,
+        catalog_span,
+        answers,
+    })
+}
+
+fn read_answer(id: &str, key_span: Span, node: &Node, diags: &mut Diagnostics) -> Option<Answer> {
+    let mut answer = Answer {
+        control: id.to_owned(),
+        status: None,
+        body: None,
+        links: Vec::new(),
+        reviewed: None,
+        note: None,
+        span: key_span,
+    };
+    match &node.value {
+        Value::Str(_) | Value::Plain(_) | Value::Seq(_) => answer.body = read_body(node, id, diags),
+        Value::Null => {
+            diags.push(
+                Diagnostic::new(
+                    Code::EmptyAnswer,
+                    format!("control `{id}` has an empty answer"),
+                )
+                .at(key_span, "no answer given")
+                .help("write the answer, or remove the line until it is answered"),
+            );
+            return None;
+        }
+        Value::Map(_) => {
+            let fields = Fields::new(node, "an answer", ANSWER_FIELDS, diags)?;
+            answer.status = fields.text("status", diags).and_then(|(text, span)| {
+                let status = Status::parse(&text);
+                if status.is_none() {
+                    let keys: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
+                    let hint = match crate::diag::did_you_mean(&text, keys.iter().copied()) {
+                        Some(k) => format!("did you mean `{k}`? allowed: {}", keys.join(" | ")),
+                        None => format!("allowed: {}", keys.join(" | ")),
+                    };
+                    diags.push(
+                        Diagnostic::new(
+                            Code::InvalidValue,
+                            format!("unknown status `{text}` for control `{id}`"),
+                        )
+                        .at(span, "not a status")
+                        .help(hint),
+                    );
+                }
+                status
+            });
+            answer.body = fields.get("answer").and_then(|n| read_body(n, id, diags));
+            answer.links = fields
+                .text_list("links", diags)
+                .into_iter()
+                .filter(|(u, span)| check_url(u, *span, diags))
+                .map(|(u, _)| u)
+                .collect();
+            answer.reviewed = fields
+                .text("reviewed", diags)
+                .and_then(|(text, span)| parse_date(&text, span, "`reviewed`", diags));
+            answer.note = fields.text("note", diags).map(|t| t.0);
+            if answer.body.is_none() && answer.status.is_none() {
+                diags.push(
+                    Diagnostic::new(
+                        Code::EmptyAnswer,
+                        format!("control `{id}` has neither `answer` nor `status`"),
+                    )
+                    .at(key_span, "nothing to show for this control")
+                    .help("add `answer:` with the text customers should read"),
+                );
+            }
+        }
+    }
+    Some(answer)
+}
+
+fn read_body(node: &Node, id: &str, diags: &mut Diagnostics) -> Option<AnswerBody> {
+    match &node.value {
+        Value::Seq(items) => {
+            let texts: Vec<String> = items
+                .iter()
+                .filter_map(|item| text_of(item, "the answer list", "answer", diags))
+                .map(|t| t.0)
+                .collect();
+            Some(AnswerBody::Items(texts))
+        }
+        _ => text_of(node, &format!("the answer to `{id}`"), "answer", diags)
+            .map(|t| AnswerBody::Text(t.0)),
+    }
+}

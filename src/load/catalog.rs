@@ -1,0 +1,233 @@
+//! Catalog files (`controls/<id>.yaml`): raw YAML to a validated [`Catalog`].
+
+use std::collections::HashMap;
+
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::load::fields::{Fields, check_id, check_url, text_of, wrong_type};
+use crate::model::{Catalog, Control, Group, Level, Refs};
+use crate::source::Span;
+use crate::yaml::{Node, Value};
+
+const CATALOG_FIELDS: &[&str] = &["catalog", "groups", "controls"];
+const HEADER_FIELDS: &[&str] = &["id", "title", "publisher", "url", "version"];
+const GROUP_FIELDS: &[&str] = &["id", "title", "text", "note", "refs", "groups", "controls"];
+const CONTROL_FIELDS: &[&str] = &["id", "title", "text", "level", "refs"];
+
+/// Reads a catalog; `None` when it has errors (all reported to `diags`).
+pub fn load_catalog(root: &Node, origin: &str, diags: &mut Diagnostics) -> Option<Catalog> {
+    let before = diags.error_count();
+    let fields = Fields::new(root, "a catalog file", CATALOG_FIELDS, diags)?;
+    let header_node = fields.require("catalog", diags)?;
+    let header = Fields::new(header_node, "the `catalog` header", HEADER_FIELDS, diags)?;
+    let id = header.required_text("id", diags);
+    if let Some((id, span)) = &id {
+        let valid = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+        if !valid {
+            diags.push(
+                Diagnostic::new(Code::InvalidId, format!("invalid catalog ID `{id}`"))
+                    .at(
+                        *span,
+                        "catalog IDs use ASCII letters, digits, `.`, `_` and `-`",
+                    )
+                    .help("e.g. `mic-cloud-v3`"),
+            );
+        }
+    }
+    let title = header.required_text("title", diags);
+    let url = header
+        .text("url", diags)
+        .filter(|(u, span)| check_url(u, *span, diags));
+    let mut ids = IdTracker::default();
+    let groups = fields
+        .get("groups")
+        .map(|node| read_groups(node, &mut ids, diags))
+        .unwrap_or_default();
+    let controls = fields
+        .get("controls")
+        .map(|node| read_controls(node, &mut ids, diags))
+        .unwrap_or_default();
+    if fields.get("groups").is_none() && fields.get("controls").is_none() {
+        diags.push(
+            Diagnostic::new(Code::MissingField, "a catalog needs `groups` or `controls`")
+                .at(root.span, "catalog has no controls")
+                .help("add `groups:` with the guideline's chapters and their `controls:`"),
+        );
+    }
+    if diags.error_count() > before {
+        return None;
+    }
+    let (id, id_span) = id?;
+    Some(Catalog {
+        id,
+        title: title?.0,
+        publisher: header.text("publisher", diags).map(|t| t.0),
+        url: url.map(|u| u.0),
+        version: header.text("version", diags).map(|t| t.0),
+        groups,
+        controls,
+        origin: origin.to_owned(),
+        id_span: Some(id_span),
+    })
+}
+
+/// First place each group and control ID was seen, to report duplicates with both places.
+#[derive(Default)]
+struct IdTracker {
+    groups: HashMap<String, Span>,
+    controls: HashMap<String, Span>,
+}
+
+fn read_groups(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Vec<Group> {
+    let Value::Seq(items) = &node.value else {
+        diags.push(wrong_type(node, "`groups`", "a list of groups"));
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| read_group(item, ids, diags))
+        .collect()
+}
+
+fn read_group(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Option<Group> {
+    let fields = Fields::new(node, "a group", GROUP_FIELDS, diags)?;
+    let id = fields.required_text("id", diags);
+    if let Some((id, span)) = &id {
+        if check_id(id, *span, "group", diags) {
+            if let Some(first) = ids.groups.get(id) {
+                diags.push(
+                    Diagnostic::new(
+                        Code::DuplicateGroup,
+                        format!("group ID `{id}` appears twice in this catalog"),
+                    )
+                    .at(*span, "second definition")
+                    .also(*first, "first defined here")
+                    .help("give each group its own ID"),
+                );
+            } else {
+                ids.groups.insert(id.clone(), *span);
+            }
+        }
+    }
+    let title = fields.required_text("title", diags);
+    let refs = read_refs(&fields, diags);
+    let groups = fields
+        .get("groups")
+        .map(|n| read_groups(n, ids, diags))
+        .unwrap_or_default();
+    let controls = fields
+        .get("controls")
+        .map(|n| read_controls(n, ids, diags))
+        .unwrap_or_default();
+    Some(Group {
+        id: id?.0,
+        title: title?.0,
+        text: fields.text("text", diags).map(|t| t.0),
+        note: fields.text("note", diags).map(|t| t.0),
+        refs,
+        groups,
+        controls,
+    })
+}
+
+fn read_controls(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Vec<Control> {
+    let Value::Seq(items) = &node.value else {
+        diags.push(wrong_type(node, "`controls`", "a list of controls"));
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| read_control(item, ids, diags))
+        .collect()
+}
+
+fn read_control(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Option<Control> {
+    let fields = Fields::new(node, "a control", CONTROL_FIELDS, diags)?;
+    let (id, id_span) = fields.required_text("id", diags)?;
+    if !check_id(&id, id_span, "control", diags) {
+        return None;
+    }
+    if let Some(first) = ids.controls.get(&id) {
+        diags.push(
+            Diagnostic::new(
+                Code::DuplicateControl,
+                format!("control ID `{id}` appears twice in this catalog"),
+            )
+            .at(id_span, "second definition")
+            .also(*first, "first defined here")
+            .help("control IDs must be unique in a catalog; `1.10` and `1.1` are different IDs"),
+        );
+    } else {
+        ids.controls.insert(id.clone(), id_span);
+    }
+    let title = fields.text("title", diags).map(|t| t.0);
+    let text = fields.text("text", diags).map(|t| t.0);
+    if title.is_none() && text.is_none() {
+        diags.push(
+            Diagnostic::new(
+                Code::EmptyControl,
+                format!("control `{id}` has neither `title` nor `text`"),
+            )
+            .at(id_span, "nothing to show for this control")
+            .help("add the guideline's title (対策項目) or requirement (対策内容)"),
+        );
+    }
+    let level = fields.text("level", diags).and_then(|(text, span)| {
+        let level = Level::parse(&text);
+        if level.is_none() {
+            diags.push(
+                Diagnostic::new(Code::InvalidValue, format!("unknown level `{text}`"))
+                    .at(span, "not a level")
+                    .help("allowed levels: 基本, 推奨"),
+            );
+        }
+        level
+    });
+    Some(Control {
+        id,
+        title,
+        text,
+        level,
+        refs: read_refs(&fields, diags),
+        span: Some(id_span),
+    })
+}
+
+fn read_refs(fields: &Fields, diags: &mut Diagnostics) -> Refs {
+    let mut refs = Refs::new();
+    let Some(node) = fields.get("refs") else {
+        return refs;
+    };
+    let Value::Map(entries) = &node.value else {
+        diags.push(wrong_type(
+            node,
+            "`refs`",
+            "a mapping of scheme to a list of IDs",
+        ));
+        return refs;
+    };
+    for (key, value) in entries {
+        let ids = match &value.value {
+            Value::Seq(items) => items
+                .iter()
+                .filter_map(|i| text_of(i, "refs", &key.text, diags))
+                .map(|t| t.0)
+                .collect(),
+            Value::Str(_) | Value::Plain(_) => text_of(value, "refs", &key.text, diags)
+                .map(|t| vec![t.0])
+                .unwrap_or_default(),
+            _ => {
+                diags.push(wrong_type(
+                    value,
+                    &format!("`refs.{}`", key.text),
+                    "a list of IDs",
+                ));
+                continue;
+            }
+        };
+        refs.insert(key.text.clone(), ids);
+    }
+    refs
+}

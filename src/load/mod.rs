@@ -1,0 +1,283 @@
+//! Loading a project: read every file it names (plus the built-ins), parse, and turn each
+//! into validated model types, collecting all diagnostics on the way.
+
+pub mod answers;
+pub mod catalog;
+pub mod fields;
+pub mod layout_files;
+pub mod project;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::layout::Layout;
+use crate::model::{Catalog, Project};
+use crate::source::{SourceId, Sources, Span, display_path};
+use crate::yaml::{self, Node, limits};
+use answers::AnswerFile;
+
+/// The name of the project file inside a project folder.
+pub const PROJECT_FILE: &str = "checksheet.yaml";
+
+/// Why a command could not run at all (exit code 2), as opposed to input errors.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error(
+        "no project at `{0}`: expected a folder with {PROJECT_FILE}, or the path of a project file"
+    )]
+    ProjectNotFound(String),
+    #[error("{0}")]
+    Other(String),
+}
+
+/// Everything a run has read, validated as far as the files allow.
+pub struct Workspace {
+    pub sources: Sources,
+    pub project: Option<Project>,
+    pub project_source: Option<SourceId>,
+    pub catalogs: IndexMap<String, Catalog>,
+    /// Answer files in the order read, each already shape-checked.
+    pub answer_files: Vec<AnswerFile>,
+    pub layouts: IndexMap<String, Layout>,
+    pub diags: Diagnostics,
+}
+
+/// Finds the project file for a `PROJECT` argument (a folder or a file).
+pub fn find_project_file(arg: &Path) -> Result<PathBuf, RunError> {
+    if arg.is_dir() {
+        let file = arg.join(PROJECT_FILE);
+        if file.is_file() {
+            return Ok(file);
+        }
+    } else if arg.is_file() {
+        return Ok(arg.to_path_buf());
+    }
+    Err(RunError::ProjectNotFound(display_path(arg)))
+}
+
+impl Workspace {
+    fn empty() -> Self {
+        Workspace {
+            sources: Sources::default(),
+            project: None,
+            project_source: None,
+            catalogs: IndexMap::new(),
+            answer_files: Vec::new(),
+            layouts: IndexMap::new(),
+            diags: Diagnostics::default(),
+        }
+    }
+
+    /// Loads a project and everything it names.
+    pub fn load(project_arg: &Path) -> Result<Workspace, RunError> {
+        let project_file = find_project_file(project_arg)?;
+        let dir = project_file
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let dir = if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir
+        };
+        let mut ws = Workspace::empty();
+        ws.load_builtins();
+        let Some((id, node)) = ws.read_yaml(&project_file, None) else {
+            return Ok(ws);
+        };
+        ws.project_source = Some(id);
+        let Some(project) = project::load_project(&node, &dir, &mut ws.diags) else {
+            return Ok(ws);
+        };
+        for (path, span) in project.catalogs.clone() {
+            for file in ws.yaml_files(&path, span) {
+                ws.load_catalog_file(&file, Some(span));
+            }
+        }
+        for (path, span) in project.layouts.clone() {
+            layout_files::load_layout_folder(&mut ws, &path, span);
+        }
+        let default_answers = project.answers.len() == 1
+            && project.answers[0].1.start == 0
+            && project.answers[0].1.end == 0;
+        for (path, span) in project.answers.clone() {
+            if default_answers && !path.exists() {
+                continue;
+            }
+            for file in ws.yaml_files(&path, span) {
+                if let Some((_, node)) = ws.read_yaml(&file, Some(span)) {
+                    if let Some(answers) = answers::load_answer_file(&node, &mut ws.diags) {
+                        ws.answer_files.push(answers);
+                    }
+                }
+            }
+        }
+        ws.project = Some(project);
+        Ok(ws)
+    }
+
+    /// Loads only the built-ins (for `list` outside a project).
+    pub fn builtins() -> Workspace {
+        let mut ws = Workspace::empty();
+        ws.load_builtins();
+        ws
+    }
+
+    fn load_builtins(&mut self) {
+        for (path, text) in crate::builtin::catalogs() {
+            let id = self.sources.add(
+                format!("builtin:{path}"),
+                Path::new(path),
+                (*text).to_owned(),
+            );
+            self.parse_catalog(id, true);
+        }
+        layout_files::load_builtin_layouts(self);
+    }
+
+    fn load_catalog_file(&mut self, path: &Path, listed_at: Option<Span>) {
+        if let Some(id) = self.read_source(path, listed_at) {
+            self.parse_catalog(id, false);
+        }
+    }
+
+    fn parse_catalog(&mut self, id: SourceId, builtin: bool) {
+        let file = self.sources.get(id);
+        let node = match yaml::parse(file, id) {
+            Ok(node) => node,
+            Err(d) => return self.diags.push(d),
+        };
+        let origin = file.name.clone();
+        let Some(catalog) = catalog::load_catalog(&node, &origin, &mut self.diags) else {
+            return;
+        };
+        if let Some(existing) = self.catalogs.get(&catalog.id) {
+            let replaces_builtin = existing.origin.starts_with("builtin:") && !builtin;
+            if !replaces_builtin {
+                let mut d = Diagnostic::new(
+                    Code::DuplicateCatalog,
+                    format!("catalog `{}` is defined twice", catalog.id),
+                )
+                .help("give each catalog its own `catalog.id`");
+                if let Some(span) = catalog.id_span {
+                    d = d.at(span, "second definition");
+                }
+                if let Some(span) = existing.id_span {
+                    d = d.also(span, "first defined here");
+                }
+                return self.diags.push(d);
+            }
+        }
+        self.catalogs.insert(catalog.id.clone(), catalog);
+    }
+
+    /// Reads and parses a YAML file, reporting read and parse errors.
+    pub(crate) fn read_yaml(
+        &mut self,
+        path: &Path,
+        listed_at: Option<Span>,
+    ) -> Option<(SourceId, Node)> {
+        let id = self.read_source(path, listed_at)?;
+        match yaml::parse(self.sources.get(id), id) {
+            Ok(node) => Some((id, node)),
+            Err(d) => {
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
+    /// Reads a file into the sources: refuses over-large files before reading them and
+    /// reports the first invalid UTF-8 byte with its line and column.
+    pub(crate) fn read_source(&mut self, path: &Path, listed_at: Option<Span>) -> Option<SourceId> {
+        let name = display_path(path);
+        let fail = |ws: &mut Self, code: Code, message: String| {
+            let mut d = Diagnostic::new(code, message);
+            if let Some(span) = listed_at {
+                d = d.at(span, "listed here");
+            }
+            ws.diags.push(d);
+            None
+        };
+        let size = match fs::metadata(path) {
+            Ok(meta) => meta.len(),
+            Err(e) => return fail(self, Code::Io, format!("cannot read `{name}`: {e}")),
+        };
+        if size > limits::MAX_FILE_BYTES as u64 {
+            return fail(
+                self,
+                Code::Limit,
+                format!(
+                    "`{name}` is {size} bytes, over the limit of {} bytes",
+                    limits::MAX_FILE_BYTES
+                ),
+            );
+        }
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => return fail(self, Code::Io, format!("cannot read `{name}`: {e}")),
+        };
+        match String::from_utf8(bytes) {
+            Ok(text) => Some(self.sources.add(name, path, text)),
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let shown_offset = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
+                let id = self.sources.add(name.clone(), path, text);
+                self.diags.push(
+                    Diagnostic::new(Code::NotUtf8, format!("`{name}` is not valid UTF-8"))
+                        .at(Span::new(id, shown_offset, shown_offset + 1), format!("invalid byte at byte offset {valid}"))
+                        .help("save the file as UTF-8 (Excel's \"CSV UTF-8\" or your editor's encoding menu); Shift_JIS is not supported"),
+                );
+                None
+            }
+        }
+    }
+
+    /// The YAML files a listed path stands for: the file itself, or every `*.yaml` /
+    /// `*.yml` below a folder, in sorted order.
+    pub(crate) fn yaml_files(&mut self, path: &Path, listed_at: Span) -> Vec<PathBuf> {
+        if path.is_file() {
+            return vec![path.to_path_buf()];
+        }
+        if !path.is_dir() {
+            self.diags.push(
+                Diagnostic::new(Code::Io, format!("`{}` does not exist", display_path(path)))
+                    .at(listed_at, "listed here")
+                    .help("paths are relative to the folder of checksheet.yaml"),
+            );
+            return Vec::new();
+        }
+        let mut files = Vec::new();
+        walk(path, 0, &mut files);
+        files.sort();
+        files
+    }
+}
+
+fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    if depth > 32 {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let path = entry.path();
+        if kind.is_dir() {
+            walk(&path, depth + 1, out);
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            out.push(path);
+        }
+    }
+}

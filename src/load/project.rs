@@ -1,0 +1,150 @@
+//! The project file (`checksheet.yaml`): raw YAML to a validated [`Project`].
+
+use std::path::Path;
+
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::load::fields::{Fields, parse_date, text_of, wrong_type};
+use crate::model::{DocumentTexts, Format, Organization, OutputSpec, Project};
+use crate::source::Span;
+use crate::yaml::{Node, Value};
+
+const PROJECT_FIELDS: &[&str] = &[
+    "organization",
+    "as_of",
+    "answers",
+    "catalogs",
+    "layouts",
+    "document",
+    "outputs",
+];
+const ORGANIZATION_FIELDS: &[&str] = &["name", "short_name", "service"];
+const DOCUMENT_FIELDS: &[&str] = &["title", "preamble", "notice"];
+const OUTPUT_FIELDS: &[&str] = &["layout", "catalog", "formats", "name"];
+
+pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<Project> {
+    let before = diags.error_count();
+    let fields = Fields::new(root, "the project file", PROJECT_FIELDS, diags)?;
+    let organization = fields.require("organization", diags).and_then(|node| {
+        let org = Fields::new(node, "`organization`", ORGANIZATION_FIELDS, diags)?;
+        Some(Organization {
+            name: org.required_text("name", diags)?.0,
+            short_name: org.text("short_name", diags).map(|t| t.0),
+            service: org.text("service", diags).map(|t| t.0),
+        })
+    });
+    let as_of = fields
+        .require("as_of", diags)
+        .and_then(|node| text_of(node, "the project file", "as_of", diags))
+        .and_then(|(text, span)| parse_date(&text, span, "`as_of`", diags));
+    let paths = |name: &str, default: Option<&str>, diags: &mut Diagnostics| {
+        let listed = fields.text_list(name, diags);
+        if listed.is_empty() && fields.get(name).is_none() {
+            let span = Span::new(root.span.source, 0, 0);
+            return default
+                .map(|d| vec![(dir.join(d), span)])
+                .unwrap_or_default();
+        }
+        listed
+            .into_iter()
+            .map(|(p, span)| (dir.join(p), span))
+            .collect()
+    };
+    let answers = paths("answers", Some("answers"), diags);
+    let catalogs = paths("catalogs", None, diags);
+    let layouts = paths("layouts", None, diags);
+    let document = match fields.get("document") {
+        Some(node) => Fields::new(node, "`document`", DOCUMENT_FIELDS, diags)
+            .map(|doc| DocumentTexts {
+                title: doc.text("title", diags).map(|t| t.0),
+                preamble: doc
+                    .text_list("preamble", diags)
+                    .into_iter()
+                    .map(|t| t.0)
+                    .collect(),
+                notice: doc.text("notice", diags).map(|t| t.0),
+            })
+            .unwrap_or_default(),
+        None => DocumentTexts::default(),
+    };
+    let outputs = match fields.require("outputs", diags) {
+        Some(node) => read_outputs(node, diags),
+        None => Vec::new(),
+    };
+    if diags.error_count() > before {
+        return None;
+    }
+    Some(Project {
+        root: dir.to_path_buf(),
+        organization: organization?,
+        as_of: as_of?,
+        answers,
+        catalogs,
+        layouts,
+        document,
+        outputs,
+    })
+}
+
+fn read_outputs(node: &Node, diags: &mut Diagnostics) -> Vec<OutputSpec> {
+    let Value::Seq(items) = &node.value else {
+        diags.push(wrong_type(node, "`outputs`", "a list of outputs"));
+        return Vec::new();
+    };
+    let mut outputs = Vec::new();
+    for item in items {
+        let Some(fields) = Fields::new(item, "an output", OUTPUT_FIELDS, diags) else {
+            continue;
+        };
+        let layout = fields.required_text("layout", diags);
+        let catalog = fields.text("catalog", diags).map(|t| t.0);
+        let name = fields
+            .text("name", diags)
+            .filter(|(name, span)| check_output_name(name, *span, diags));
+        let formats = match fields.get("formats") {
+            None => Format::ALL.to_vec(),
+            Some(_) => fields
+                .text_list("formats", diags)
+                .into_iter()
+                .filter_map(|(text, span)| {
+                    let format = Format::parse(&text);
+                    if format.is_none() {
+                        diags.push(
+                            Diagnostic::new(Code::InvalidValue, format!("unknown format `{text}`"))
+                                .at(span, "not an output format")
+                                .help("allowed formats: xlsx, md, html"),
+                        );
+                    }
+                    format
+                })
+                .collect(),
+        };
+        if let Some((layout, _)) = layout {
+            outputs.push(OutputSpec {
+                layout,
+                catalog,
+                formats,
+                name: name.map(|n| n.0),
+                span: item.span,
+            });
+        }
+    }
+    outputs
+}
+
+/// Output names become file names inside the output folder: nothing that could escape it.
+pub fn check_output_name(name: &str, span: Span, diags: &mut Diagnostics) -> bool {
+    let ok = !name.is_empty()
+        && !name.starts_with('.')
+        && name.len() <= 100
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if !ok {
+        diags.push(
+            Diagnostic::new(Code::InvalidValue, format!("output name `{}` is not a plain file name", name.escape_debug()))
+                .at(span, "outputs are written inside the output folder only")
+                .help("use ASCII letters, digits, `.`, `_` and `-`, not starting with `.` (no `/`, `..` or absolute paths)"),
+        );
+    }
+    ok
+}

@@ -1,0 +1,231 @@
+//! The validated model every later stage works from: project, catalogs, answers.
+//!
+//! Nothing here is raw YAML. Loaders build these types once, after every check; renderers
+//! read only these (through [`crate::sheet`]).
+
+use std::path::PathBuf;
+
+use indexmap::IndexMap;
+use jiff::civil::Date;
+
+use crate::source::Span;
+
+/// Cross-references of a group or control: scheme (e.g. `iso27001-2013`) to IDs.
+pub type Refs = IndexMap<String, Vec<String>>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum Level {
+    #[serde(rename = "基本")]
+    Basic,
+    #[serde(rename = "推奨")]
+    Recommended,
+}
+
+impl Level {
+    pub const ALL: [Level; 2] = [Level::Basic, Level::Recommended];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Basic => "基本",
+            Level::Recommended => "推奨",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.as_str() == text)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Implemented,
+    Partial,
+    Planned,
+    NotImplemented,
+    NotApplicable,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Implemented,
+        Status::Partial,
+        Status::Planned,
+        Status::NotImplemented,
+        Status::NotApplicable,
+    ];
+
+    /// The spelling used in answer files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Implemented => "implemented",
+            Status::Partial => "partial",
+            Status::Planned => "planned",
+            Status::NotImplemented => "not-implemented",
+            Status::NotApplicable => "not-applicable",
+        }
+    }
+
+    /// The label shown to customers.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Implemented => "実施済",
+            Status::Partial => "一部実施",
+            Status::Planned => "実施予定",
+            Status::NotImplemented => "未実施",
+            Status::NotApplicable => "対象外",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.key() == text)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Control {
+    pub id: String,
+    pub title: Option<String>,
+    pub text: Option<String>,
+    pub level: Option<Level>,
+    pub refs: Refs,
+    pub span: Option<Span>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Group {
+    pub id: String,
+    pub title: String,
+    pub text: Option<String>,
+    pub note: Option<String>,
+    pub refs: Refs,
+    pub groups: Vec<Group>,
+    pub controls: Vec<Control>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Catalog {
+    pub id: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub version: Option<String>,
+    pub groups: Vec<Group>,
+    /// Top-level controls not in any group (allowed, rare).
+    pub controls: Vec<Control>,
+    /// Where the catalog came from, for messages: a file name or `builtin:<id>`.
+    pub origin: String,
+    pub id_span: Option<Span>,
+}
+
+impl Catalog {
+    /// Every control in document order.
+    pub fn controls(&self) -> Vec<&Control> {
+        fn walk<'a>(group: &'a Group, out: &mut Vec<&'a Control>) {
+            out.extend(group.controls.iter());
+            for g in &group.groups {
+                walk(g, out);
+            }
+        }
+        let mut out: Vec<&Control> = self.controls.iter().collect();
+        for g in &self.groups {
+            walk(g, &mut out);
+        }
+        out
+    }
+}
+
+/// The text of an answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerBody {
+    Text(String),
+    Items(Vec<String>),
+}
+
+impl AnswerBody {
+    pub fn is_blank(&self) -> bool {
+        match self {
+            AnswerBody::Text(t) => t.trim().is_empty(),
+            AnswerBody::Items(items) => items.iter().all(|i| i.trim().is_empty()),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Answer {
+    pub control: String,
+    pub status: Option<Status>,
+    pub body: Option<AnswerBody>,
+    pub links: Vec<String>,
+    pub reviewed: Option<Date>,
+    /// Internal note: kept for reviewers, never rendered.
+    pub note: Option<String>,
+    pub span: Span,
+}
+
+/// The answers given to one catalog, from every file that answers it, keyed by control ID.
+#[derive(Clone, Debug, Default)]
+pub struct AnswerSet {
+    pub answers: IndexMap<String, Answer>,
+}
+
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Organization {
+    pub name: String,
+    pub short_name: Option<String>,
+    pub service: Option<String>,
+}
+
+/// Texts a project gives its documents (title, preamble, notice).
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DocumentTexts {
+    pub title: Option<String>,
+    pub preamble: Vec<String>,
+    pub notice: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    Xlsx,
+    Md,
+    Html,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Xlsx, Format::Md, Format::Html];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Md => "md",
+            Format::Html => "html",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.extension() == text)
+    }
+}
+
+/// One requested output: a layout, the catalog it shows, and its formats.
+#[derive(Clone, Debug)]
+pub struct OutputSpec {
+    pub layout: String,
+    pub catalog: Option<String>,
+    pub formats: Vec<Format>,
+    pub name: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Project {
+    /// The folder holding `checksheet.yaml`.
+    pub root: PathBuf,
+    pub organization: Organization,
+    pub as_of: Date,
+    pub answers: Vec<(PathBuf, Span)>,
+    pub catalogs: Vec<(PathBuf, Span)>,
+    pub layouts: Vec<(PathBuf, Span)>,
+    pub document: DocumentTexts,
+    pub outputs: Vec<OutputSpec>,
+}

@@ -1,0 +1,17 @@
+//! Markdown output, through the layout's `checksheet.md.j2` template.
+
+use super::{RenderContext, Renderer, render_template};
+use crate::model::Format;
+use crate::sheet::Document;
+
+pub struct MarkdownRenderer;
+
+impl Renderer for MarkdownRenderer {
+    fn format(&self) -> Format {
+        Format::Md
+    }
+
+    fn render(&self, document: &Document, context: &RenderContext) -> Result<Vec<u8>, String> {
+        render_template(document, context, "checksheet.md.j2")
+    }
+}

@@ -1,0 +1,76 @@
+//! Renderers: one short implementation per output format, all reading the same
+//! [`Document`]. A renderer returns bytes; writing files is [`crate::build`]'s job.
+
+mod html;
+mod markdown;
+mod xlsx;
+
+use crate::layout::Layout;
+use crate::model::Format;
+use crate::sheet::Document;
+
+pub use html::HtmlRenderer;
+pub use markdown::MarkdownRenderer;
+pub use xlsx::XlsxRenderer;
+
+/// What a renderer needs besides the document: the layout's templates.
+pub struct RenderContext<'a> {
+    pub layout: &'a Layout,
+    /// The generic layout, whose templates stand in for those a layout does not have.
+    pub fallback: Option<&'a Layout>,
+}
+
+impl RenderContext<'_> {
+    /// The layout's own template file, or the generic layout's.
+    pub fn template(&self, file: &str) -> Option<&str> {
+        self.layout
+            .templates
+            .get(file)
+            .or_else(|| self.fallback.and_then(|f| f.templates.get(file)))
+            .map(String::as_str)
+    }
+}
+
+pub trait Renderer {
+    fn format(&self) -> Format;
+    fn render(&self, document: &Document, context: &RenderContext) -> Result<Vec<u8>, String>;
+}
+
+/// The renderer of a format.
+pub fn renderer(format: Format) -> Box<dyn Renderer> {
+    match format {
+        Format::Xlsx => Box::new(XlsxRenderer),
+        Format::Md => Box::new(MarkdownRenderer),
+        Format::Html => Box::new(HtmlRenderer),
+    }
+}
+
+/// Renders a document through one of the layout's minijinja templates.
+fn render_template(
+    document: &Document,
+    context: &RenderContext,
+    file: &str,
+) -> Result<Vec<u8>, String> {
+    let source = context.template(file).ok_or_else(|| {
+        format!(
+            "layout `{}` has no template `{file}` and no fallback",
+            context.layout.id
+        )
+    })?;
+    let mut env = crate::templates::environment();
+    env.add_template(file, source)
+        .map_err(|e| crate::templates::describe(&e))?;
+    let template = env
+        .get_template(file)
+        .map_err(|e| crate::templates::describe(&e))?;
+    template
+        .render(minijinja::context! { doc => document })
+        .map(String::into_bytes)
+        .map_err(|e| {
+            format!(
+                "template `{file}` of layout `{}`: {}",
+                context.layout.id,
+                crate::templates::describe(&e)
+            )
+        })
+}

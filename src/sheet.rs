@@ -1,0 +1,390 @@
+//! The document model: a catalog, its answers and a layout turned into titled sheets of
+//! rows. Every renderer reads only this; none reads YAML or the catalog.
+
+use minijinja::{Environment, Value, context};
+use serde::Serialize;
+
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::layout::{ColumnValue, Layout, Numbering};
+use crate::model::{Answer, AnswerBody, AnswerSet, Catalog, Control, Group, Project};
+use crate::source::Span;
+use crate::templates;
+
+#[derive(Debug, Serialize)]
+pub struct Document {
+    pub layout: String,
+    pub catalog_id: String,
+    pub catalog_title: String,
+    pub title: String,
+    pub organization: String,
+    /// Running page header (xlsx print header, HTML/Markdown caption).
+    pub header: Option<String>,
+    /// Paragraphs before the table: the layout's, then the project's preamble.
+    pub intro: Vec<String>,
+    pub notice: Option<String>,
+    /// The date the answers describe, `YYYY-MM-DD`.
+    pub as_of: String,
+    pub columns: Vec<ColumnHead>,
+    pub sheets: Vec<Sheet>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ColumnHead {
+    pub header: String,
+    pub width: f64,
+    pub value: ColumnValue,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Sheet {
+    pub name: String,
+    pub heading: Option<String>,
+    pub notice: Option<String>,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Row {
+    Group {
+        depth: usize,
+        id: String,
+        anchor: String,
+        /// Cells before the merged text (e.g. the group's ISMS refs).
+        lead: Vec<String>,
+        text: String,
+        /// The group's intro paragraph, shown under the heading.
+        intro: Option<String>,
+    },
+    Item {
+        id: String,
+        anchor: String,
+        status: Option<&'static str>,
+        level: Option<&'static str>,
+        cells: Vec<Cell>,
+        #[serde(skip)]
+        span: Option<Span>,
+    },
+}
+
+/// One cell of an item row. `text` is the whole content as plain text (xlsx, Markdown);
+/// `items` keeps a list answer's entries apart (HTML checkbox lines).
+#[derive(Debug, Serialize, Default)]
+pub struct Cell {
+    pub text: String,
+    pub items: Vec<String>,
+    pub links: Vec<String>,
+    pub checkbox: bool,
+}
+
+/// Most characters an xlsx cell holds.
+pub const XLSX_CELL_LIMIT: usize = 32_767;
+
+/// The values templates of a document see.
+pub fn base_context(project: &Project, catalog: &Catalog, layout: &Layout) -> Value {
+    let date = project.as_of;
+    context! {
+        organization => &project.organization,
+        document => &project.document,
+        as_of => context! {
+            year => date.year(), month => date.month(), day => date.day(),
+            month2 => format!("{:02}", date.month()), day2 => format!("{:02}", date.day()),
+            iso => date.to_string(),
+        },
+        catalog => context! {
+            id => &catalog.id, title => &catalog.title, publisher => &catalog.publisher,
+            url => &catalog.url, version => &catalog.version,
+        },
+        layout => context! { id => &layout.id, description => &layout.description },
+    }
+}
+
+/// Renders one layout text template.
+fn render(
+    env: &Environment,
+    source: &str,
+    ctx: &Value,
+    diags: &mut Diagnostics,
+    layout: &Layout,
+) -> String {
+    match env.render_str(source, ctx) {
+        Ok(text) => text,
+        Err(e) => {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidLayout,
+                    format!(
+                        "layout `{}`: template `{source}` failed: {}",
+                        layout.id,
+                        templates::describe(&e)
+                    ),
+                )
+                .help(format!("check the template in {}", layout.origin)),
+            );
+            String::new()
+        }
+    }
+}
+
+pub struct SheetInput<'a> {
+    pub project: &'a Project,
+    pub catalog: &'a Catalog,
+    pub answers: Option<&'a AnswerSet>,
+    pub layout: &'a Layout,
+}
+
+/// Builds the document; template failures are reported, never panics.
+pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
+    let SheetInput {
+        project,
+        catalog,
+        layout,
+        ..
+    } = *input;
+    let env = templates::environment();
+    let ctx = base_context(project, catalog, layout);
+    let text = |source: &str, diags: &mut Diagnostics| render(&env, source, &ctx, diags, layout);
+    let title = match &project.document.title {
+        Some(t) => t.clone(),
+        None => text(&layout.title, diags),
+    };
+    let header = layout.header.as_ref().map(|h| text(h, diags));
+    let mut intro: Vec<String> = layout
+        .intro
+        .iter()
+        .map(|t| text(t, diags))
+        .filter(|t| !t.is_empty())
+        .collect();
+    intro.extend(project.document.preamble.iter().cloned());
+    let notice = match &project.document.notice {
+        Some(n) => Some(n.clone()),
+        None => layout.notice.as_ref().map(|n| text(n, diags)),
+    };
+    let columns = layout
+        .columns
+        .iter()
+        .map(|c| ColumnHead {
+            header: text(&c.header, diags),
+            width: c.width,
+            value: c.value.clone(),
+        })
+        .collect();
+    let mut sheets = Vec::new();
+    for (index, spec) in layout.sheets.iter().enumerate() {
+        let groups: Vec<&Group> = if spec.groups.is_empty() {
+            catalog.groups.iter().collect()
+        } else {
+            spec.groups
+                .iter()
+                .filter_map(|(id, _)| catalog.groups.iter().find(|g| &g.id == id))
+                .collect()
+        };
+        let sheet_ctx = match groups.first() {
+            Some(g) => {
+                context! { sheet => context! { number => index + 1 }, group => group_value(g, 1), ..ctx.clone() }
+            }
+            None => context! { sheet => context! { number => index + 1 }, ..ctx.clone() },
+        };
+        let sheet_text =
+            |source: &str, diags: &mut Diagnostics| render(&env, source, &sheet_ctx, diags, layout);
+        let mut rows = Vec::new();
+        let mut builder = RowBuilder {
+            input,
+            env: &env,
+            ctx: &ctx,
+            diags,
+            rows: &mut rows,
+            sequence: 0,
+        };
+        if spec.groups.is_empty() {
+            for control in &catalog.controls {
+                builder.item(control);
+            }
+        }
+        for group in &groups {
+            builder.sequence = 0;
+            builder.group(group, 1);
+        }
+        sheets.push(Sheet {
+            name: sheet_text(&spec.name, diags),
+            heading: spec.heading.as_ref().map(|h| sheet_text(h, diags)),
+            notice: spec.notice.as_ref().map(|n| sheet_text(n, diags)),
+            rows,
+        });
+    }
+    Document {
+        layout: layout.id.clone(),
+        catalog_id: catalog.id.clone(),
+        catalog_title: catalog.title.clone(),
+        title,
+        organization: project.organization.name.clone(),
+        header,
+        intro,
+        notice,
+        as_of: project.as_of.to_string(),
+        columns,
+        sheets,
+    }
+}
+
+fn group_value(group: &Group, depth: usize) -> Value {
+    context! {
+        id => &group.id, title => &group.title, text => &group.text, note => &group.note,
+        refs => &group.refs, depth => depth,
+    }
+}
+
+struct RowBuilder<'a, 'b> {
+    input: &'a SheetInput<'a>,
+    env: &'a Environment<'static>,
+    ctx: &'a Value,
+    diags: &'b mut Diagnostics,
+    rows: &'b mut Vec<Row>,
+    sequence: usize,
+}
+
+impl RowBuilder<'_, '_> {
+    fn group(&mut self, group: &Group, depth: usize) {
+        let layout = self.input.layout;
+        let ctx = context! { group => group_value(group, depth), ..self.ctx.clone() };
+        let (text, lead) = match layout.group_row(depth) {
+            Some(style) => (
+                render(self.env, &style.text, &ctx, self.diags, layout),
+                style
+                    .lead
+                    .iter()
+                    .map(|l| render(self.env, l, &ctx, self.diags, layout))
+                    .collect(),
+            ),
+            None => (group.title.clone(), Vec::new()),
+        };
+        self.rows.push(Row::Group {
+            depth,
+            id: group.id.clone(),
+            anchor: format!("group-{}", templates::anchor(&group.id)),
+            lead,
+            text,
+            intro: group.text.clone(),
+        });
+        for control in &group.controls {
+            self.item(control);
+        }
+        for child in &group.groups {
+            self.group(child, depth + 1);
+        }
+    }
+
+    fn item(&mut self, control: &Control) {
+        self.sequence += 1;
+        let layout = self.input.layout;
+        let answer = self.input.answers.and_then(|a| a.answers.get(&control.id));
+        let cells = layout
+            .columns
+            .iter()
+            .map(|c| self.cell(&c.value, control, answer))
+            .collect();
+        self.rows.push(Row::Item {
+            id: control.id.clone(),
+            anchor: templates::anchor(&control.id),
+            status: answer.and_then(|a| a.status).map(|s| s.key()),
+            level: control.level.map(|l| l.as_str()),
+            cells,
+            span: answer.map(|a| a.span).or(control.span),
+        });
+    }
+
+    fn cell(&self, value: &ColumnValue, control: &Control, answer: Option<&Answer>) -> Cell {
+        let plain = |text: Option<&str>| Cell {
+            text: text.unwrap_or_default().to_owned(),
+            ..Cell::default()
+        };
+        match value {
+            ColumnValue::Id => plain(Some(&control.id)),
+            ColumnValue::Number => match &self.input.layout.numbering {
+                Numbering::Id => plain(Some(&control.id)),
+                Numbering::LastSegment(sep) => plain(Some(
+                    control
+                        .id
+                        .rsplit_once(sep.as_str())
+                        .map_or(control.id.as_str(), |(_, last)| last),
+                )),
+                Numbering::Sequential => plain(Some(&self.sequence.to_string())),
+            },
+            ColumnValue::Title => plain(control.title.as_deref()),
+            ColumnValue::Text => plain(control.text.as_deref()),
+            ColumnValue::Question => plain(control.text.as_deref().or(control.title.as_deref())),
+            ColumnValue::Level => plain(control.level.map(|l| l.as_str())),
+            ColumnValue::Status => plain(answer.and_then(|a| a.status).map(|s| s.label())),
+            ColumnValue::Refs(scheme) => plain(
+                control
+                    .refs
+                    .get(scheme)
+                    .map(|ids| ids.join("\n"))
+                    .as_deref(),
+            ),
+            ColumnValue::Answer => self.answer_cell(answer),
+        }
+    }
+
+    fn answer_cell(&self, answer: Option<&Answer>) -> Cell {
+        let Some(answer) = answer else {
+            return Cell::default();
+        };
+        let checkbox = self.input.layout.checkbox.as_deref();
+        let (mut text, items) = match &answer.body {
+            None => (String::new(), Vec::new()),
+            Some(AnswerBody::Text(t)) => (t.clone(), Vec::new()),
+            Some(AnswerBody::Items(items)) => {
+                let prefix = checkbox.unwrap_or("・");
+                let lines: Vec<String> = items
+                    .iter()
+                    .map(|i| format!("{prefix}{}", i.replace('\n', "\n  ")))
+                    .collect();
+                (lines.join("\n"), items.clone())
+            }
+        };
+        for link in &answer.links {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(link);
+        }
+        Cell {
+            text,
+            items,
+            links: answer.links.clone(),
+            checkbox: checkbox.is_some(),
+        }
+    }
+}
+
+/// Reports every cell longer than an xlsx cell holds, naming the control.
+pub fn check_xlsx_limits(document: &Document, output: &str, diags: &mut Diagnostics) {
+    for sheet in &document.sheets {
+        for row in &sheet.rows {
+            let Row::Item {
+                id, cells, span, ..
+            } = row
+            else {
+                continue;
+            };
+            for (cell, column) in cells.iter().zip(&document.columns) {
+                let length = cell.text.chars().count();
+                if length > XLSX_CELL_LIMIT {
+                    let mut d = Diagnostic::new(
+                        Code::CellTooLong,
+                        format!(
+                            "control `{id}`: the `{}` cell of output {output} has {length} characters; an xlsx cell holds at most {XLSX_CELL_LIMIT}",
+                            column.header
+                        ),
+                    )
+                    .help("shorten the text, or move details behind a link");
+                    if let Some(span) = span {
+                        d = d.at(*span, "this control");
+                    }
+                    diags.push(d);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! Source files read during a run, and byte spans into them.
+//!
+//! Every diagnostic points into a [`Sources`] entry, so the reporter can show the file,
+//! the line, the column and the offending line long after parsing is done.
+
+use std::path::{Path, PathBuf};
+
+/// Index of a file in [`Sources`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SourceId(pub usize);
+
+/// A byte range in one source file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub source: SourceId,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(source: SourceId, start: usize, end: usize) -> Self {
+        Span {
+            source,
+            start,
+            end: end.max(start),
+        }
+    }
+}
+
+/// One file's name (as shown to the user) and text.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub name: String,
+    pub path: PathBuf,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+/// A position as a person reads it: 1-based line and column (in characters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl SourceFile {
+    fn new(name: String, path: PathBuf, text: String) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        SourceFile {
+            name,
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// Line and column of a byte offset (clamped into the file).
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = self.clamp(offset);
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let column = self.text[self.line_starts[line]..offset].chars().count() + 1;
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// Byte offset of a 1-based line and character column.
+    pub fn offset_of(&self, line: usize, column: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let rest = &self.text[start..];
+        let end_of_line = rest.find('\n').unwrap_or(rest.len());
+        rest[..end_of_line]
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(start + end_of_line, |(i, _)| start + i)
+    }
+
+    fn clamp(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    /// Text of the span, clamped to character boundaries.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[self.clamp(span.start)..self.clamp(span.end)]
+    }
+}
+
+/// Every file a run has read, in the order read.
+#[derive(Debug, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    pub fn add(&mut self, name: impl Into<String>, path: &Path, text: String) -> SourceId {
+        self.files
+            .push(SourceFile::new(name.into(), path.to_path_buf(), text));
+        SourceId(self.files.len() - 1)
+    }
+
+    pub fn get(&self, id: SourceId) -> &SourceFile {
+        &self.files[id.0]
+    }
+
+    pub fn files(&self) -> impl Iterator<Item = (SourceId, &SourceFile)> {
+        self.files.iter().enumerate().map(|(i, f)| (SourceId(i), f))
+    }
+}
+
+/// A file name as shown to users: relative to the working directory when possible,
+/// with `/` separators so reports look the same on every machine.
+pub fn display_path(path: &Path) -> String {
+    let shown = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf());
+    let text = shown.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let mut sources = Sources::default();
+        let id = sources.add("a.yaml", Path::new("a.yaml"), "ab\n日本語: x\n".to_owned());
+        let file = sources.get(id);
+        let offset = file.text.find('x').unwrap();
+        assert_eq!(file.line_col(offset), LineCol { line: 2, column: 6 });
+        assert_eq!(file.offset_of(2, 6), offset);
+        assert_eq!(file.line_col(0), LineCol { line: 1, column: 1 });
+    }
+}
