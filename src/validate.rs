@@ -59,18 +59,20 @@ pub fn validate(ws: &Workspace) -> (Plan, Diagnostics) {
 }
 
 fn collect_answers(ws: &Workspace, plan: &mut Plan, diags: &mut Diagnostics) {
-    let known: HashMap<&str, HashSet<&str>> = ws
+    let known: HashMap<&str, (Vec<&str>, HashSet<&str>)> = ws
         .catalogs
         .values()
         .map(|c| {
-            (
-                c.id.as_str(),
-                c.controls().into_iter().map(|c| c.id.as_str()).collect(),
-            )
+            let ordered: Vec<&str> = c.controls().into_iter().map(|c| c.id.as_str()).collect();
+            let set = ordered.iter().copied().collect();
+            (c.id.as_str(), (ordered, set))
         })
         .collect();
     for file in &ws.answer_files {
-        let Some(ids) = known.get(file.catalog.as_str()) else {
+        let Some((ordered, ids)) = known.get(file.catalog.as_str()) else {
+            if ws.broken_catalogs.contains(&file.catalog) {
+                continue;
+            }
             let mut d = Diagnostic::new(
                 Code::UnknownCatalog,
                 format!("unknown catalog `{}`", file.catalog),
@@ -94,7 +96,7 @@ fn collect_answers(ws: &Workspace, plan: &mut Plan, diags: &mut Diagnostics) {
                     ),
                 )
                 .at(answer.span, "not a control of this catalog");
-                if let Some(s) = did_you_mean(&answer.control, ids.iter().copied()) {
+                if let Some(s) = did_you_mean(&answer.control, ordered.iter().copied()) {
                     d = d.help(format!("did you mean `{s}`?"));
                 } else {
                     d = d.help(format!("see `checksheet list controls {}`", file.catalog));
@@ -173,6 +175,9 @@ fn resolve_output(
         }
     };
     let Some(found) = ws.catalogs.get(&catalog) else {
+        if ws.broken_catalogs.contains(&catalog) {
+            return None;
+        }
         let mut d = Diagnostic::new(Code::UnknownCatalog, format!("unknown catalog `{catalog}`"))
             .at(spec.span, "this output");
         d = match did_you_mean(&catalog, ws.catalogs.keys().map(String::as_str)) {

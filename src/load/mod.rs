@@ -42,6 +42,9 @@ pub struct Workspace {
     /// Answer files in the order read, each already shape-checked.
     pub answer_files: Vec<AnswerFile>,
     pub layouts: IndexMap<String, Layout>,
+    /// IDs of catalogs whose files had errors: their own diagnostics say why, so answers
+    /// naming them are not reported again as naming an unknown catalog.
+    pub broken_catalogs: Vec<String>,
     pub diags: Diagnostics,
 }
 
@@ -67,6 +70,7 @@ impl Workspace {
             catalogs: IndexMap::new(),
             answer_files: Vec::new(),
             layouts: IndexMap::new(),
+            broken_catalogs: Vec::new(),
             diags: Diagnostics::default(),
         }
     }

@@ -22,7 +22,6 @@ const DOCUMENT_FIELDS: &[&str] = &["title", "preamble", "notice"];
 const OUTPUT_FIELDS: &[&str] = &["layout", "catalog", "formats", "name"];
 
 pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<Project> {
-    let before = diags.error_count();
     let fields = Fields::new(root, "the project file", PROJECT_FIELDS, diags)?;
     let organization = fields.require("organization", diags).and_then(|node| {
         let org = Fields::new(node, "`organization`", ORGANIZATION_FIELDS, diags)?;
@@ -70,13 +69,13 @@ pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<
         Some(node) => read_outputs(node, diags),
         None => Vec::new(),
     };
-    if diags.error_count() > before {
-        return None;
-    }
+    // A project with errors still yields a model (with placeholders where values were
+    // wrong), so answers and outputs are checked too and every error is reported at once;
+    // the errors already recorded keep the build from writing anything.
     Some(Project {
         root: dir.to_path_buf(),
-        organization: organization?,
-        as_of: as_of?,
+        organization: organization.unwrap_or_default(),
+        as_of: as_of.unwrap_or(jiff::civil::date(1970, 1, 1)),
         answers,
         catalogs,
         layouts,

@@ -65,7 +65,12 @@ fn render_template(
         .map_err(|e| crate::templates::describe(&e))?;
     template
         .render(minijinja::context! { doc => document })
-        .map(String::into_bytes)
+        .map(|mut text| {
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.into_bytes()
+        })
         .map_err(|e| {
             format!(
                 "template `{file}` of layout `{}`: {}",
