@@ -30,8 +30,8 @@ impl Checked {
 /// problems are found by `check` as well as `build`.
 pub fn check(project: &Path) -> Result<(Checked, Vec<RenderedOutput>), RunError> {
     let mut workspace = Workspace::load(project)?;
-    let mut diags = std::mem::take(&mut workspace.diags);
     let (plan, found) = validate(&workspace);
+    let mut diags = std::mem::take(&mut workspace.diags);
     diags.extend(found);
     let mut documents = Vec::new();
     if !diags.has_errors() {

@@ -53,7 +53,10 @@ pub fn validate(ws: &Workspace) -> (Plan, Diagnostics) {
             stems.insert(output.stem.clone(), spec);
             plan.outputs.push(output);
         }
-        warn_unanswered(ws, &plan, &mut diags);
+        // Files that failed to load would make every control look unanswered.
+        if !ws.diags.has_errors() && !diags.has_errors() {
+            warn_unanswered(ws, &plan, &mut diags);
+        }
     }
     (plan, diags)
 }

@@ -140,6 +140,11 @@ fn yaml_error(file: &SourceFile, source: SourceId, error: &serde_saphyr::Error) 
             .help("a key may appear once per mapping: merge the two entries, or rename one");
     }
     let lower = message.to_lowercase();
+    if lower.contains("documents") {
+        return Diagnostic::new(Code::YamlSyntax, "the file holds more than one YAML document")
+            .at(span, "a second document starts here")
+            .help("a checksheet file holds one YAML document: remove the `---` separator or split the file");
+    }
     if lower.contains("budget")
         || lower.contains("recursion limit")
         || lower.contains("alias") && lower.contains("limit")

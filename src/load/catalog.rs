@@ -75,13 +75,20 @@ pub fn load_catalog(root: &Node, origin: &str, diags: &mut Diagnostics) -> Optio
 
 /// The `catalog.id` a file declares, read without validating anything else.
 pub fn declared_id(root: &Node) -> Option<String> {
-    let Value::Map(entries) = &root.value else { return None };
+    let Value::Map(entries) = &root.value else {
+        return None;
+    };
     let (_, header) = entries.iter().find(|(k, _)| k.text == "catalog")?;
-    let Value::Map(fields) = &header.value else { return None };
-    fields.iter().find(|(k, _)| k.text == "id").and_then(|(_, v)| match &v.value {
-        Value::Str(s) | Value::Plain(s) => Some(s.clone()),
-        _ => None,
-    })
+    let Value::Map(fields) = &header.value else {
+        return None;
+    };
+    fields
+        .iter()
+        .find(|(k, _)| k.text == "id")
+        .and_then(|(_, v)| match &v.value {
+            Value::Str(s) | Value::Plain(s) => Some(s.clone()),
+            _ => None,
+        })
 }
 
 /// First place each group and control ID was seen, to report duplicates with both places.

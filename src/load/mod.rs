@@ -156,6 +156,7 @@ impl Workspace {
         };
         let origin = file.name.clone();
         let Some(catalog) = catalog::load_catalog(&node, &origin, &mut self.diags) else {
+            self.broken_catalogs.extend(catalog::declared_id(&node));
             return;
         };
         if let Some(existing) = self.catalogs.get(&catalog.id) {
@@ -233,7 +234,7 @@ impl Workspace {
                 let id = self.sources.add(name.clone(), path, text);
                 self.diags.push(
                     Diagnostic::new(Code::NotUtf8, format!("`{name}` is not valid UTF-8"))
-                        .at(Span::new(id, shown_offset, shown_offset + 1), format!("invalid byte at byte offset {valid}"))
+                        .at(Span::new(id, shown_offset, shown_offset + '\u{fffd}'.len_utf8()), format!("invalid byte at byte offset {valid}"))
                         .help("save the file as UTF-8 (Excel's \"CSV UTF-8\" or your editor's encoding menu); Shift_JIS is not supported"),
                 );
                 None

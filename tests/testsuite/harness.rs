@@ -23,13 +23,18 @@ pub struct Run {
 impl Project {
     /// An empty folder.
     pub fn empty() -> Project {
-        Project { dir: tempfile::tempdir().expect("temp dir") }
+        Project {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     /// A copy of `tests/fixtures/<stage>/<case>/`.
     pub fn fixture(stage: &str, case: &str) -> Project {
         let project = Project::empty();
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(stage).join(case);
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(stage)
+            .join(case);
         assert!(from.is_dir(), "no fixture {}", from.display());
         copy_dir(&from, project.path());
         project
@@ -104,14 +109,26 @@ impl Project {
             .map(|entries| entries.flatten().map(|e| e.path()).collect())
             .unwrap_or_default();
         files.sort();
-        files.into_iter().map(|p| (p.strip_prefix(self.path()).unwrap().to_path_buf(), fs::read(&p).unwrap())).collect()
+        files
+            .into_iter()
+            .map(|p| {
+                (
+                    p.strip_prefix(self.path()).unwrap().to_path_buf(),
+                    fs::read(&p).unwrap(),
+                )
+            })
+            .collect()
     }
 }
 
 impl Run {
     #[track_caller]
     pub fn code(&self, expected: i32) -> &Run {
-        assert_eq!(self.code, expected, "exit code\n--- stdout\n{}\n--- stderr\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, expected,
+            "exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 }
@@ -136,13 +153,17 @@ fn copy_dir(from: &Path, to: &Path) {
 /// `Sheet name` then one line per row, cells separated by ` | `, line breaks as `⏎`.
 pub fn xlsx_grid(bytes: &[u8]) -> String {
     use calamine::{Reader, Xlsx};
-    let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("a valid xlsx");
+    let mut workbook: Xlsx<_> =
+        Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("a valid xlsx");
     let mut out = String::new();
     for name in workbook.sheet_names().clone() {
         let range = workbook.worksheet_range(&name).expect("a sheet");
         out.push_str(&format!("## {name}\n"));
         for row in range.rows() {
-            let cells: Vec<String> = row.iter().map(|c| c.to_string().replace('\n', "⏎")).collect();
+            let cells: Vec<String> = row
+                .iter()
+                .map(|c| c.to_string().replace('\n', "⏎"))
+                .collect();
             out.push_str(&cells.join(" | ").trim_end_matches([' ', '|']).to_owned());
             out.push('\n');
         }
@@ -153,14 +174,21 @@ pub fn xlsx_grid(bytes: &[u8]) -> String {
 /// The cells of an xlsx file as (sheet, row, column, value, is_string).
 pub fn xlsx_cells(bytes: &[u8]) -> Vec<(String, usize, usize, String, bool)> {
     use calamine::{Data, Reader, Xlsx};
-    let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("a valid xlsx");
+    let mut workbook: Xlsx<_> =
+        Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("a valid xlsx");
     let mut cells = Vec::new();
     for name in workbook.sheet_names().clone() {
         let range = workbook.worksheet_range(&name).expect("a sheet");
         for (r, row) in range.rows().enumerate() {
             for (c, cell) in row.iter().enumerate() {
                 if !matches!(cell, Data::Empty) {
-                    cells.push((name.clone(), r, c, cell.to_string(), matches!(cell, Data::String(_))));
+                    cells.push((
+                        name.clone(),
+                        r,
+                        c,
+                        cell.to_string(),
+                        matches!(cell, Data::String(_)),
+                    ));
                 }
             }
         }

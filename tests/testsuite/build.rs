@@ -1,0 +1,193 @@
+//! `checksheet build`: outputs, escaping, reproducibility, atomicity.
+
+use crate::harness::{Project, xlsx_cells, xlsx_grid};
+
+#[test]
+fn demo_outputs_match_snapshots() {
+    let project = Project::demo();
+    let run = project.run(&["build"]);
+    run.code(0);
+    assert!(
+        run.stderr.contains("wrote dist/default-demo.xlsx"),
+        "{}",
+        run.stderr
+    );
+    insta::assert_snapshot!("demo-md", project.read("dist/default-demo.md"));
+    insta::assert_snapshot!("demo-html", project.read("dist/default-demo.html"));
+    insta::assert_snapshot!(
+        "demo-xlsx",
+        xlsx_grid(&project.read_bytes("dist/default-demo.xlsx"))
+    );
+}
+
+#[test]
+fn internal_notes_are_never_rendered() {
+    let project = Project::demo();
+    project.run(&["build"]).code(0);
+    for file in ["dist/default-demo.md", "dist/default-demo.html"] {
+        assert!(
+            !project.read(file).contains("社内メモ"),
+            "{file} leaks the internal note"
+        );
+    }
+    let grid = xlsx_grid(&project.read_bytes("dist/default-demo.xlsx"));
+    assert!(!grid.contains("社内メモ"));
+}
+
+#[test]
+fn text_is_data_in_every_format() {
+    let project = Project::demo();
+    project.run(&["build"]).code(0);
+    let html = project.read("dist/default-demo.html");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains("<script>alert(1)"));
+    let md = project.read("dist/default-demo.md");
+    assert!(
+        md.contains("RPO \\| RTO は 1h \\| 24h です。"),
+        "pipes escaped and kept"
+    );
+    assert!(
+        md.contains("方針を制定し公開しています。<br>RPO"),
+        "line breaks kept in the cell"
+    );
+    assert!(md.contains("&lt;script&gt;"));
+    let bytes = project.read_bytes("dist/default-demo.xlsx");
+    let formula = xlsx_cells(&bytes)
+        .into_iter()
+        .find(|(_, _, _, value, _)| value.starts_with("=HYPERLINK"))
+        .expect("the =HYPERLINK answer is in the workbook");
+    assert!(
+        formula.4,
+        "a leading = is written as a string, not a formula: {formula:?}"
+    );
+    let sheet_xml = unzip_entry(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(
+        !sheet_xml.contains("<f>"),
+        "no formula cells in the worksheet"
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let project = Project::demo();
+    project.run(&["build", "--out", "first"]).code(0);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    project.run(&["build", "--out", "second"]).code(0);
+    let first = project.outputs("first");
+    let second = project.outputs("second");
+    assert_eq!(first.len(), 3);
+    for ((_, a), (name, b)) in first.iter().zip(&second) {
+        assert!(a == b, "{} differs between builds", name.display());
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_earlier_outputs_untouched() {
+    let project = Project::demo();
+    project.run(&["build"]).code(0);
+    let before = project.outputs("dist");
+    let broken = project.file(
+        "answers/demo.yaml",
+        "catalog: demo\nanswers:\n  \"1.1\":\n    status: done\n",
+    );
+    let run = broken.run(&["build"]);
+    run.code(1);
+    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+    assert_eq!(
+        broken.outputs("dist"),
+        before,
+        "outputs changed after a failed build"
+    );
+}
+
+#[test]
+fn an_over_long_cell_is_refused_naming_the_control() {
+    let long = "あ".repeat(33_000);
+    let project = Project::demo().file(
+        "answers/demo.yaml",
+        &format!("catalog: demo\nanswers:\n  \"2-2\": {long}\n"),
+    );
+    let run = project.run(&["build"]);
+    run.code(1);
+    assert!(
+        run.stderr.contains("error[CS0601]: control `2-2`"),
+        "{}",
+        &run.stderr[..run.stderr.len().min(600)]
+    );
+    assert!(run.stderr.contains("33000 characters"));
+    assert!(!project.exists("dist"));
+}
+
+#[test]
+fn outputs_are_readable_files() {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let project = Project::demo();
+        project.run(&["build"]).code(0);
+        let mode = std::fs::metadata(project.path().join("dist/default-demo.md"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o644);
+        let leftovers: Vec<_> = project
+            .outputs("dist")
+            .into_iter()
+            .filter(|(p, _)| p.to_string_lossy().contains(".checksheet-"))
+            .collect();
+        assert!(
+            leftovers.is_empty(),
+            "temporary files left behind: {leftovers:?}"
+        );
+    }
+}
+
+#[test]
+fn the_repository_root_project_builds_all_formats() {
+    let project = Project::copy_of(".");
+    let run = project.run(&["build"]);
+    run.code(0);
+    let outputs = project.outputs("dist");
+    let names: Vec<String> = outputs
+        .iter()
+        .map(|(p, _)| p.to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "dist/default-mic-cloud-v3.html",
+            "dist/default-mic-cloud-v3.md",
+            "dist/default-mic-cloud-v3.xlsx"
+        ]
+    );
+    let md = project.read("dist/default-mic-cloud-v3.md");
+    assert_eq!(
+        md.lines()
+            .filter(|l| l.starts_with("| II.") || l.starts_with("| III."))
+            .count(),
+        121
+    );
+    let cells = xlsx_cells(&project.read_bytes("dist/default-mic-cloud-v3.xlsx"));
+    let ids: Vec<&str> = cells
+        .iter()
+        .filter(|c| {
+            c.2 == 0
+                && (c.3.starts_with("II.") || c.3.starts_with("III."))
+                && c.3.matches('.').count() == 3
+        })
+        .map(|c| c.3.as_str())
+        .collect();
+    assert_eq!(ids.len(), 121);
+    assert_eq!(ids[0], "II.1.1.1");
+    assert_eq!(ids[120], "III.2.3.4");
+}
+
+/// One file of a zip archive (xlsx) as text.
+fn unzip_entry(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("xlsx is a zip");
+    let mut entry = archive.by_name(name).expect("entry exists");
+    let mut text = String::new();
+    entry.read_to_string(&mut text).expect("utf-8 xml");
+    text
+}

@@ -1,0 +1,145 @@
+//! `checksheet check` over every broken project in `tests/fixtures/check/`: each case's
+//! exit code and full report are a snapshot (`snapshots/testsuite__check__<case>.snap`).
+
+use std::fs;
+use std::path::Path;
+
+use crate::harness::Project;
+
+fn cases() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check");
+    let mut names: Vec<String> = fs::read_dir(root)
+        .expect("tests/fixtures/check exists")
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn every_broken_fixture_is_reported_with_file_line_and_hint() {
+    let cases = cases();
+    assert!(cases.len() >= 9, "fixtures missing: {cases:?}");
+    for case in cases {
+        let project = Project::fixture("check", &case);
+        let run = project.run(&["check"]);
+        assert_eq!(run.code, 1, "{case}: expected exit 1\n{}", run.stderr);
+        assert!(
+            run.stderr.contains("error["),
+            "{case}: no error reported\n{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains(" --> "),
+            "{case}: no file:line:column\n{}",
+            run.stderr
+        );
+        insta::assert_snapshot!(case.clone(), format!("exit: {}\n{}", run.code, run.stderr));
+        let build = project.run(&["build"]);
+        assert_eq!(build.code, 1, "{case}: build must fail too");
+        assert!(
+            !project.exists("dist"),
+            "{case}: a failed build wrote outputs"
+        );
+    }
+}
+
+#[test]
+fn all_errors_of_a_run_are_reported_together() {
+    let run = Project::fixture("check", "bad-values").run(&["check"]);
+    let errors = run.stderr.matches("error[").count();
+    assert!(
+        errors >= 6,
+        "expected every error at once, got {errors}\n{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn json_report_names_code_file_line_column_and_source_line() {
+    let run = Project::fixture("check", "unknown-control").run(&["check", "--format", "json"]);
+    run.code(1);
+    let report: serde_json::Value =
+        serde_json::from_str(&run.stdout).expect("valid JSON on stdout");
+    assert_eq!(report["errors"], 2);
+    let first = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "CS0402")
+        .expect("an unknown-control diagnostic");
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["location"]["file"], "answers/a.yaml");
+    assert_eq!(first["location"]["line"], 4);
+    assert_eq!(first["location"]["column"], 3);
+    assert_eq!(first["source_line"], "  II.1.1.9: 実施しています。");
+    assert!(first["help"].as_str().unwrap().contains("did you mean"));
+}
+
+#[test]
+fn github_format_prints_workflow_annotations() {
+    let run = Project::fixture("check", "duplicate-answer").run(&["check", "--format", "github"]);
+    run.code(1);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("::error "))
+        .expect("an ::error line");
+    assert!(
+        line.starts_with("::error file=answers/team-b.yaml,line=4,col=3,endLine=4,title=CS0403::"),
+        "{line}"
+    );
+    assert!(
+        line.contains("%0Ahelp: "),
+        "help joined with an escaped newline: {line}"
+    );
+    let warned = Project::demo()
+        .file(
+            "answers/demo.yaml",
+            "catalog: demo\nanswers:\n  \"1.1\": 回答\n",
+        )
+        .run(&["check", "--format", "github"]);
+    warned.code(0);
+    assert!(
+        warned
+            .stdout
+            .starts_with("::warning file=checksheet.yaml,line=8,col=5,"),
+        "{}",
+        warned.stdout
+    );
+}
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let project = Project::demo().file(
+        "answers/demo.yaml",
+        "catalog: demo\nanswers:\n  \"1.1\": 回答\n",
+    );
+    project.run(&["check"]).code(0);
+    let denied = project.run(&["check", "--deny-warnings"]);
+    denied.code(1);
+    assert!(denied.stderr.contains("warning[CS0405]"));
+    project.run(&["build", "--deny-warnings"]).code(1);
+    assert!(!project.exists("dist"));
+}
+
+#[test]
+fn ids_keep_their_exact_spelling() {
+    let project = Project::demo();
+    let run = project.run(&["check"]);
+    run.code(0);
+    let unknown = project
+        .file(
+            "answers/extra.yaml",
+            "catalog: demo\nanswers:\n  1.100: x\n",
+        )
+        .run(&["check"]);
+    unknown.code(1);
+    assert!(
+        unknown.stderr.contains("unknown control ID `1.100`"),
+        "{}",
+        unknown.stderr
+    );
+}

@@ -1,0 +1,149 @@
+//! Hostile input: every class ends in a clear error (exit 1, file named), never a panic,
+//! a hang or an output file. The harness kills a run after 30 s, so a hang fails the test.
+
+use crate::harness::Project;
+
+const PROJECT: &str = "organization: {name: テスト株式会社}\nas_of: 2026-11-01\noutputs:\n  - {layout: default, catalog: mic-cloud-v3}\n";
+
+fn project_with_answers(bytes: &[u8]) -> Project {
+    Project::empty()
+        .file("checksheet.yaml", PROJECT)
+        .bytes("answers/a.yaml", bytes)
+}
+
+#[track_caller]
+fn refused(project: &Project, code: &str, needle: &str) {
+    for command in ["check", "build"] {
+        let run = project.run(&[command]);
+        assert_eq!(run.code, 1, "{command}: exit 1 expected\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(code),
+            "{command}: expected {code}\n{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains(needle),
+            "{command}: expected `{needle}`\n{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    }
+    assert!(!project.exists("dist"));
+}
+
+#[test]
+fn alias_bombs_are_refused() {
+    let mut bomb = String::from(
+        "catalog: mic-cloud-v3\nanswers: {}\nx0: &x0 [a, a, a, a, a, a, a, a, a, a]\n",
+    );
+    for i in 1..12 {
+        bomb.push_str(&format!(
+            "x{i}: &x{i} [{}]\n",
+            vec![format!("*x{}", i - 1); 10].join(", ")
+        ));
+    }
+    refused(
+        &project_with_answers(bomb.as_bytes()),
+        "CS0103",
+        "answers/a.yaml",
+    );
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    let deep = format!(
+        "catalog: mic-cloud-v3\nanswers:\n  II.1.1.1: {}x{}\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    refused(
+        &project_with_answers(deep.as_bytes()),
+        "CS0103",
+        "nesting deeper than 64 levels",
+    );
+}
+
+#[test]
+fn non_utf8_bytes_are_located() {
+    let mut bytes = b"catalog: mic-cloud-v3\nanswers:\n  II.1.1.1: ".to_vec();
+    bytes.extend([0x93, 0xfa, 0x96, 0x7b]); // 日本 in Shift_JIS
+    bytes.extend(b"\n");
+    let project = project_with_answers(&bytes);
+    refused(&project, "CS0002", "answers/a.yaml:3:13");
+    assert!(
+        project
+            .run(&["check"])
+            .stderr
+            .contains("Shift_JIS is not supported")
+    );
+}
+
+#[test]
+fn empty_and_comment_only_files_are_refused() {
+    refused(&project_with_answers(b""), "CS0003", "file is empty");
+    refused(
+        &project_with_answers(b"# nothing yet\n"),
+        "CS0003",
+        "file is empty",
+    );
+    let empty_project = Project::empty().file("checksheet.yaml", "");
+    refused(&empty_project, "CS0003", "checksheet.yaml");
+}
+
+#[test]
+fn tabs_are_explained() {
+    refused(
+        &project_with_answers(b"catalog: mic-cloud-v3\nanswers:\n\tII.1.1.1: x\n"),
+        "CS0101",
+        "replace the tab characters with spaces",
+    );
+}
+
+#[test]
+fn several_documents_in_one_file_are_refused() {
+    refused(
+        &project_with_answers(b"catalog: mic-cloud-v3\nanswers: {}\n---\ncatalog: x\n"),
+        "CS0101",
+        "answers/a.yaml",
+    );
+}
+
+#[test]
+fn huge_files_are_refused_before_reading() {
+    let project = project_with_answers(b"catalog: mic-cloud-v3\n");
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(project.path().join("answers/a.yaml"))
+        .unwrap();
+    file.set_len(65 * 1024 * 1024).unwrap(); // sparse: no disk used
+    refused(&project, "CS0103", "over the limit of 67108864 bytes");
+}
+
+#[test]
+fn wrong_shapes_never_panic() {
+    let shapes: &[&str] = &[
+        "[]",
+        "42",
+        "answers: 1\ncatalog: [x]\n",
+        "catalog: mic-cloud-v3\nanswers: [a, b]\n",
+        "catalog: mic-cloud-v3\nanswers:\n  ? [complex, key]\n  : x\n",
+        "catalog: mic-cloud-v3\nanswers:\n  \"\": empty id\n",
+        "catalog: mic-cloud-v3\nanswers:\n  II.1.1.1: {answer: [[nested]]}\n",
+        "\u{feff}catalog: mic-cloud-v3\nanswers:\n  II.1.1.1: {links: [\"https://\"]}\n",
+    ];
+    for shape in shapes {
+        let project = project_with_answers(shape.as_bytes());
+        let run = project.run(&["check"]);
+        assert_eq!(run.code, 1, "{shape:?}\n{}", run.stderr);
+        assert!(
+            run.stderr.contains("answers/a.yaml"),
+            "{shape:?}: file not named\n{}",
+            run.stderr
+        );
+        assert!(
+            !run.stderr.contains("panicked"),
+            "{shape:?}\n{}",
+            run.stderr
+        );
+    }
+}
