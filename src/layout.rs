@@ -168,17 +168,17 @@ pub fn load_layout(
         diags,
     )?;
     let id = header.required_text("id", diags);
-    if let Some((id, span)) = &id {
-        if !valid_layout_id(id) {
-            diags.push(
-                Diagnostic::new(Code::InvalidId, format!("invalid layout ID `{id}`"))
-                    .at(
-                        *span,
-                        "layout IDs use lowercase ASCII letters, digits and `-`",
-                    )
-                    .help("e.g. `mic-annex2`"),
-            );
-        }
+    if let Some((id, span)) = &id
+        && !valid_layout_id(id)
+    {
+        diags.push(
+            Diagnostic::new(Code::InvalidId, format!("invalid layout ID `{id}`"))
+                .at(
+                    *span,
+                    "layout IDs use lowercase ASCII letters, digits and `-`",
+                )
+                .help("e.g. `mic-annex2`"),
+        );
     }
     let mut template = |(text, span): (String, Span)| {
         templates.push((text.clone(), span));

@@ -66,25 +66,29 @@ impl Value {
 
 /// Parses one file. A file that is not valid YAML, or breaks a limit, or is empty, gives
 /// exactly one diagnostic (the parser cannot go on past a syntax error).
-pub fn parse(file: &SourceFile, source: SourceId) -> Result<Node, Diagnostic> {
+pub fn parse(file: &SourceFile, source: SourceId) -> Result<Node, Box<Diagnostic>> {
     let text = file.text.as_str();
     let whole = Span::new(source, 0, 0);
     if text.len() > limits::MAX_FILE_BYTES {
-        return Err(Diagnostic::new(
-            Code::Limit,
-            format!(
-                "file is {} bytes, over the limit of {} bytes",
-                text.len(),
-                limits::MAX_FILE_BYTES
-            ),
-        )
-        .at(whole, "file too large")
-        .help("split the answers into several files (e.g. one per chapter)"));
+        return Err(Box::new(
+            Diagnostic::new(
+                Code::Limit,
+                format!(
+                    "file is {} bytes, over the limit of {} bytes",
+                    text.len(),
+                    limits::MAX_FILE_BYTES
+                ),
+            )
+            .at(whole, "file too large")
+            .help("split the answers into several files (e.g. one per chapter)"),
+        ));
     }
     if is_blank(text) {
-        return Err(Diagnostic::new(Code::EmptyFile, "file is empty")
-            .at(whole, "no YAML content here")
-            .help("write the file's content, or remove the file"));
+        return Err(Box::new(
+            Diagnostic::new(Code::EmptyFile, "file is empty")
+                .at(whole, "no YAML content here")
+                .help("write the file's content, or remove the file"),
+        ));
     }
     let options = serde_saphyr::options! {
         with_snippet: false,
@@ -99,15 +103,17 @@ pub fn parse(file: &SourceFile, source: SourceId) -> Result<Node, Diagnostic> {
         },
     };
     let raw: Spanned<RawNode> = serde_saphyr::from_str_with_options(text, options)
-        .map_err(|error| yaml_error(file, source, &error))?;
+        .map_err(|error| Box::new(yaml_error(file, source, &error)))?;
     let node = convert(raw, file, source);
     if matches!(node.value, Value::Null) {
-        return Err(Diagnostic::new(
-            Code::EmptyFile,
-            "file has no content (the document is null)",
-        )
-        .at(node.span, "empty document")
-        .help("write the file's content, or remove the file"));
+        return Err(Box::new(
+            Diagnostic::new(
+                Code::EmptyFile,
+                "file has no content (the document is null)",
+            )
+            .at(node.span, "empty document")
+            .help("write the file's content, or remove the file"),
+        ));
     }
     Ok(node)
 }
@@ -302,7 +308,7 @@ mod tests {
     use crate::source::Sources;
     use std::path::Path;
 
-    fn parse_text(text: &str) -> Result<Node, Diagnostic> {
+    fn parse_text(text: &str) -> Result<Node, Box<Diagnostic>> {
         let mut sources = Sources::default();
         let id = sources.add("t.yaml", Path::new("t.yaml"), text.to_owned());
         parse(sources.get(id), id)

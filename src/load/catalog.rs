@@ -112,21 +112,21 @@ fn read_groups(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Vec
 fn read_group(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Option<Group> {
     let fields = Fields::new(node, "a group", GROUP_FIELDS, diags)?;
     let id = fields.required_text("id", diags);
-    if let Some((id, span)) = &id {
-        if check_id(id, *span, "group", diags) {
-            if let Some(first) = ids.groups.get(id) {
-                diags.push(
-                    Diagnostic::new(
-                        Code::DuplicateGroup,
-                        format!("group ID `{id}` appears twice in this catalog"),
-                    )
-                    .at(*span, "second definition")
-                    .also(*first, "first defined here")
-                    .help("give each group its own ID"),
-                );
-            } else {
-                ids.groups.insert(id.clone(), *span);
-            }
+    if let Some((id, span)) = &id
+        && check_id(id, *span, "group", diags)
+    {
+        if let Some(first) = ids.groups.get(id) {
+            diags.push(
+                Diagnostic::new(
+                    Code::DuplicateGroup,
+                    format!("group ID `{id}` appears twice in this catalog"),
+                )
+                .at(*span, "second definition")
+                .also(*first, "first defined here")
+                .help("give each group its own ID"),
+            );
+        } else {
+            ids.groups.insert(id.clone(), *span);
         }
     }
     let title = fields.required_text("title", diags);

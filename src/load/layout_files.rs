@@ -76,10 +76,10 @@ pub fn load_layout_folder(ws: &mut Workspace, path: &Path, listed_at: Span) {
         let mut extra = Vec::new();
         for file in TEMPLATE_FILES {
             let template = folder.join(file);
-            if template.is_file() {
-                if let Some(tid) = ws.read_source(&template, Some(listed_at)) {
-                    extra.push((file.to_string(), tid));
-                }
+            if template.is_file()
+                && let Some(tid) = ws.read_source(&template, Some(listed_at))
+            {
+                extra.push((file.to_string(), tid));
             }
         }
         add_layout(ws, id, extra, false);
@@ -89,7 +89,7 @@ pub fn load_layout_folder(ws: &mut Workspace, path: &Path, listed_at: Span) {
 fn add_layout(ws: &mut Workspace, id: SourceId, extra: Vec<(String, SourceId)>, builtin: bool) {
     let node = match crate::yaml::parse(ws.sources.get(id), id) {
         Ok(node) => node,
-        Err(d) => return ws.diags.push(d),
+        Err(d) => return ws.diags.push(*d),
     };
     let origin = ws.sources.get(id).name.clone();
     let Some((mut layout, sources)) = load_layout(&node, &origin, &mut ws.diags) else {
@@ -123,21 +123,21 @@ fn add_layout(ws: &mut Workspace, id: SourceId, extra: Vec<(String, SourceId)>, 
     if ws.diags.error_count() > before {
         return;
     }
-    if let Some(existing) = ws.layouts.get(&layout.id) {
-        if !(existing.origin.starts_with("builtin:") && !builtin) {
-            let first = existing.origin.clone();
-            ws.diags.push(
-                Diagnostic::new(
-                    Code::InvalidLayout,
-                    format!("layout `{}` is defined twice", layout.id),
-                )
-                .at(Span::new(id, 0, 0), "second definition")
-                .help(format!(
-                    "the first is {first}; give each layout its own `layout.id`"
-                )),
-            );
-            return;
-        }
+    if let Some(existing) = ws.layouts.get(&layout.id)
+        && (builtin || !existing.origin.starts_with("builtin:"))
+    {
+        let first = existing.origin.clone();
+        ws.diags.push(
+            Diagnostic::new(
+                Code::InvalidLayout,
+                format!("layout `{}` is defined twice", layout.id),
+            )
+            .at(Span::new(id, 0, 0), "second definition")
+            .help(format!(
+                "the first is {first}; give each layout its own `layout.id`"
+            )),
+        );
+        return;
     }
     ws.layouts.insert(layout.id.clone(), layout);
 }

@@ -112,10 +112,10 @@ impl Workspace {
                 continue;
             }
             for file in ws.yaml_files(&path, span) {
-                if let Some((_, node)) = ws.read_yaml(&file, Some(span)) {
-                    if let Some(answers) = answers::load_answer_file(&node, &mut ws.diags) {
-                        ws.answer_files.push(answers);
-                    }
+                if let Some((_, node)) = ws.read_yaml(&file, Some(span))
+                    && let Some(answers) = answers::load_answer_file(&node, &mut ws.diags)
+                {
+                    ws.answer_files.push(answers);
                 }
             }
         }
@@ -152,7 +152,7 @@ impl Workspace {
         let file = self.sources.get(id);
         let node = match yaml::parse(file, id) {
             Ok(node) => node,
-            Err(d) => return self.diags.push(d),
+            Err(d) => return self.diags.push(*d),
         };
         let origin = file.name.clone();
         let Some(catalog) = catalog::load_catalog(&node, &origin, &mut self.diags) else {
@@ -189,7 +189,7 @@ impl Workspace {
         match yaml::parse(self.sources.get(id), id) {
             Ok(node) => Some((id, node)),
             Err(d) => {
-                self.diags.push(d);
+                self.diags.push(*d);
                 None
             }
         }

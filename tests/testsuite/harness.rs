@@ -69,11 +69,6 @@ impl Project {
         self
     }
 
-    pub fn remove(self, path: &str) -> Project {
-        let _ = fs::remove_file(self.path().join(path));
-        self
-    }
-
     pub fn read(&self, path: &str) -> String {
         fs::read_to_string(self.path().join(path)).unwrap_or_else(|e| panic!("read {path}: {e}"))
     }
@@ -164,7 +159,7 @@ pub fn xlsx_grid(bytes: &[u8]) -> String {
                 .iter()
                 .map(|c| c.to_string().replace('\n', "⏎"))
                 .collect();
-            out.push_str(&cells.join(" | ").trim_end_matches([' ', '|']).to_owned());
+            out.push_str(cells.join(" | ").trim_end_matches([' ', '|']));
             out.push('\n');
         }
     }
