@@ -303,7 +303,8 @@ fn write_sheet(
     Ok(())
 }
 
-/// Writes a cell as a string; a cell that holds a URL is clickable (its first URL).
+/// Writes a cell as a string. A cell that is exactly one URL becomes a clickable link;
+/// longer texts stay plain strings so they wrap in every spreadsheet application.
 fn write_cell(
     ws: &mut Worksheet,
     row: u32,
@@ -312,21 +313,12 @@ fn write_cell(
     format: &CellFormat,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
-    let first_url = cell.links.first().map(String::as_str).or_else(|| {
-        url_runs(&cell.text)
-            .into_iter()
-            .find(|(u, _)| *u)
-            .map(|(_, s)| s)
-    });
-    match first_url {
-        Some(url) if url.len() <= 2079 && cell.text.chars().count() <= 32_767 => {
-            let whole = cell.text.trim() == url;
-            let link = Url::new(url).set_text(&cell.text);
-            ws.write_url_with_format(row, col, link, if whole { &styles.link } else { format })?;
-        }
-        _ => {
-            ws.write_string_with_format(row, col, &cell.text, format)?;
-        }
+    let text = cell.text.trim();
+    let whole_url = matches!(url_runs(text).as_slice(), [(true, url)] if url.len() == text.len() && url.len() <= 2079);
+    if whole_url {
+        ws.write_url_with_format(row, col, Url::new(text), &styles.link)?;
+    } else {
+        ws.write_string_with_format(row, col, &cell.text, format)?;
     }
     Ok(())
 }
@@ -336,8 +328,9 @@ fn escape_header(text: &str) -> String {
     text.replace('&', "&&").chars().take(200).collect()
 }
 
-/// Estimated wrapped lines of `text` in a column `width` characters wide (full-width
-/// characters count twice).
+/// Estimated wrapped lines of `text` in a column `width` characters wide, for merged rows
+/// (which spreadsheet applications do not fit to their content). Full-width characters
+/// are about 1.7 column units in Yu Gothic and in LibreOffice's CJK fallback fonts.
 fn text_lines(text: &str, width: f64) -> usize {
     let usable = (width - 1.0).max(1.0);
     text.split('\n')
@@ -366,8 +359,8 @@ mod tests {
 
     #[test]
     fn wrapped_lines_count_full_width_twice() {
-        assert_eq!(text_lines("あいうえお", 11.0), 1);
-        assert_eq!(text_lines("あいうえおかきくけこ", 11.0), 2);
+        assert_eq!(text_lines("あいうえお", 10.0), 1);
+        assert_eq!(text_lines("あいうえおかきくけこ", 10.0), 2);
         assert_eq!(text_lines("a\nb", 10.0), 2);
     }
 }
