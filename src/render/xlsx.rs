@@ -337,7 +337,7 @@ fn text_lines(text: &str, width: f64) -> usize {
         .map(|line| {
             let units: f64 = line
                 .chars()
-                .map(|c| if c.is_ascii() { 1.1 } else { 2.0 })
+                .map(|c| if c.is_ascii() { 1.0 } else { 1.7 })
                 .sum();
             ((units / usable).ceil() as usize).max(1)
         })
@@ -358,7 +358,7 @@ mod tests {
     }
 
     #[test]
-    fn wrapped_lines_count_full_width_twice() {
+    fn wrapped_lines_count_full_width_wider() {
         assert_eq!(text_lines("あいうえお", 10.0), 1);
         assert_eq!(text_lines("あいうえおかきくけこ", 10.0), 2);
         assert_eq!(text_lines("a\nb", 10.0), 2);
