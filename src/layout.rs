@@ -77,6 +77,9 @@ pub struct GroupRowStyle {
     pub text: String,
     /// Templates of cells before the merged text cell (e.g. the group's ISMS refs).
     pub lead: Vec<String>,
+    /// No row for groups at this depth (e.g. a part already named by its sheet heading);
+    /// their controls and subgroups are still shown.
+    pub hidden: bool,
 }
 
 /// How the "number" column is derived from a control ID.
@@ -146,7 +149,7 @@ const LAYOUT_FILE_FIELDS: &[&str] = &[
 ];
 const LAYOUT_FIELDS: &[&str] = &["id", "description", "catalog"];
 const COLUMN_FIELDS: &[&str] = &["header", "value", "width"];
-const GROUP_ROW_FIELDS: &[&str] = &["depth", "text", "lead"];
+const GROUP_ROW_FIELDS: &[&str] = &["depth", "text", "lead", "hidden"];
 const NUMBERING_FIELDS: &[&str] = &["scheme", "separator"];
 const SHEET_FIELDS: &[&str] = &["name", "groups", "heading", "notice"];
 
@@ -240,7 +243,32 @@ pub fn load_layout(
             let depth = row
                 .required_text("depth", diags)
                 .and_then(|(t, s)| number(&t, s, 1.0, 32.0, diags));
-            let text = row.required_text("text", diags).map(&mut template);
+            let hidden = match row.text("hidden", diags) {
+                None => false,
+                Some((flag, span)) => match flag.as_str() {
+                    "true" => true,
+                    "false" => false,
+                    _ => {
+                        diags.push(
+                            Diagnostic::new(
+                                Code::InvalidLayout,
+                                format!("`hidden` must be true or false, not `{flag}`"),
+                            )
+                            .at(span, "not a boolean"),
+                        );
+                        false
+                    }
+                },
+            };
+            let text = if hidden {
+                Some(
+                    row.text("text", diags)
+                        .map(&mut template)
+                        .unwrap_or_default(),
+                )
+            } else {
+                row.required_text("text", diags).map(&mut template)
+            };
             let lead: Vec<String> = row
                 .text_list("lead", diags)
                 .into_iter()
@@ -251,6 +279,7 @@ pub fn load_layout(
                     depth: depth as usize,
                     text,
                     lead,
+                    hidden,
                 });
             }
         }

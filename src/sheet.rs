@@ -248,6 +248,15 @@ impl RowBuilder<'_, '_> {
         let layout = self.input.layout;
         let ctx = context! { group => group_value(group, depth), ..self.ctx.clone() };
         let (text, lead) = match layout.group_row(depth) {
+            Some(style) if style.hidden => {
+                for control in &group.controls {
+                    self.item(control);
+                }
+                for child in &group.groups {
+                    self.group(child, depth + 1);
+                }
+                return;
+            }
             Some(style) => (
                 render(self.env, &style.text, &ctx, self.diags, layout),
                 style

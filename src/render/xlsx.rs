@@ -65,10 +65,14 @@ impl Styles {
                 .set_align(FormatAlign::VerticalCenter)
         };
         Styles {
-            title: base.clone().set_bold().set_font_size(16.0),
+            title: base.clone().set_bold().set_font_size(16.0).set_text_wrap(),
             text: base.clone().set_text_wrap().set_align(FormatAlign::Top),
-            notice: base.clone().set_font_color(Color::RGB(0x555555)),
-            heading: base.clone().set_bold().set_font_size(12.0),
+            notice: base
+                .clone()
+                .set_font_color(Color::RGB(0x555555))
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
+            heading: base.clone().set_bold().set_font_size(12.0).set_text_wrap(),
             header: boxed
                 .clone()
                 .set_bold()
@@ -183,8 +187,10 @@ fn write_sheet(
         banner(ws, notice, &styles.notice, &mut row)?;
     }
     if first {
+        // Several paragraphs read as a bulleted list, as in Markdown and HTML.
+        let bullet = if doc.intro.len() > 1 { "・" } else { "" };
         for paragraph in &doc.intro {
-            banner(ws, paragraph, &styles.text, &mut row)?;
+            banner(ws, &format!("{bullet}{paragraph}"), &styles.text, &mut row)?;
         }
     }
     if let Some(heading) = &sheet.heading {

@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod cli;
+mod examples;
 mod harness;
 mod hostile;
 mod layouts;
