@@ -54,6 +54,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: ReportFormat,
     },
+    /// Rewrite answer files in canonical form (catalog order, stable quoting), keeping every comment
+    Fmt {
+        /// Project folder, or the path of its checksheet.yaml
+        #[arg(default_value = ".")]
+        project: PathBuf,
+        /// Change nothing; list the files that would change and exit 1 if there are any
+        #[arg(long)]
+        check: bool,
+    },
     /// List catalogs, layouts, or the controls of a catalog
     List {
         #[command(subcommand)]
@@ -142,8 +151,46 @@ pub fn run(cli: Cli) -> u8 {
             }
             Err(e) => cannot_run(&e.to_string()),
         },
+        Command::Fmt { project, check } => format_answers(&project, check),
         Command::List { what } => list(what),
     }
+}
+
+fn format_answers(project: &std::path::Path, check_only: bool) -> u8 {
+    let (checked, _) = match pipeline::check(project) {
+        Ok(result) => result,
+        Err(e) => return cannot_run(&e.to_string()),
+    };
+    let ws = &checked.workspace;
+    if checked.has_errors() {
+        report::report(&checked.diags, &ws.sources, ReportFormat::Human);
+        report::status("fmt changes only valid projects: fix the errors above first");
+        return 1;
+    }
+    let mut diags = Diagnostics::default();
+    let files = crate::fmt::format_files(&ws.sources, &ws.answer_files, &ws.catalogs, &mut diags);
+    report::report(&diags, &ws.sources, ReportFormat::Human);
+    let changed: Vec<_> = files.iter().filter(|f| f.changed()).collect();
+    if check_only {
+        let list: String = changed.iter().map(|f| format!("{}\n", f.name)).collect();
+        report::output(&list);
+        let verdict = match changed.len() {
+            0 => "all answer files are in canonical form".to_owned(),
+            n => format!("{n} answer file(s) would be reformatted; run `checksheet fmt`"),
+        };
+        report::status(&verdict);
+        return u8::from(!changed.is_empty() || diags.has_errors());
+    }
+    for file in &changed {
+        if let Err(e) = pipeline::replace_file(&file.path, file.formatted.as_bytes()) {
+            return cannot_run(&format!("cannot write `{}`: {e}", file.name));
+        }
+        report::status(&format!("formatted {}", file.name));
+    }
+    if changed.is_empty() {
+        report::status("all answer files are in canonical form");
+    }
+    u8::from(diags.has_errors())
 }
 
 fn finish_line(format: ReportFormat, diags: &Diagnostics, ok: Option<&str>) {

@@ -79,6 +79,9 @@ codes! {
     CellTooLong = "CS0601", Error, "a text is longer than an xlsx cell can hold (32,767 characters)";
     Render = "CS0602", Error, "an output could not be rendered";
     Write = "CS0603", Error, "an output file could not be written";
+    Format = "CS0701",
+    Error,
+    "an answer file could not be put in canonical form without loss";
 }
 
 /// A place a diagnostic points at, with a short label.

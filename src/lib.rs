@@ -10,6 +10,7 @@
 pub mod builtin;
 pub mod cli;
 pub mod diag;
+pub mod fmt;
 pub mod layout;
 pub mod load;
 pub mod model;

@@ -153,20 +153,14 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
 }
 
 /// Writes each file through a temporary file in the same folder, renamed into place, so a
-/// reader never sees a half-written output.
+/// reader never sees a half-written output. Every file is staged before any is renamed.
 fn write_outputs(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>, RunError> {
     let shown = crate::source::display_path(dir);
     fs::create_dir_all(dir)
         .map_err(|e| RunError::Other(format!("cannot create output folder `{shown}`: {e}")))?;
     let mut staged = Vec::new();
     for (name, bytes) in files {
-        let mut temp = tempfile::Builder::new()
-            .prefix(".checksheet-")
-            .tempfile_in(dir)
-            .map_err(|e| RunError::Other(format!("cannot write into `{shown}`: {e}")))?;
-        temp.write_all(bytes)
-            .and_then(|_| temp.as_file().sync_all())
-            .and_then(|_| readable_by_all(temp.as_file()))
+        let temp = stage(dir, bytes, None)
             .map_err(|e| RunError::Other(format!("cannot write `{name}` into `{shown}`: {e}")))?;
         staged.push((temp, dir.join(name)));
     }
@@ -182,6 +176,36 @@ fn write_outputs(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>
         written.push(target);
     }
     Ok(written)
+}
+
+/// Replaces one existing file atomically, keeping its permissions.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let permissions = fs::metadata(path).ok().map(|m| m.permissions());
+    let temp = stage(dir, bytes, permissions)?;
+    temp.persist(path).map(|_| ()).map_err(|e| e.error)
+}
+
+/// A temporary file in `dir` holding `bytes`, synced, with the given permissions (default
+/// rw-r--r--), ready to be renamed over its target.
+fn stage(
+    dir: &Path,
+    bytes: &[u8],
+    permissions: Option<fs::Permissions>,
+) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut temp = tempfile::Builder::new()
+        .prefix(".checksheet-")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    match permissions {
+        Some(p) => temp.as_file().set_permissions(p)?,
+        None => readable_by_all(temp.as_file())?,
+    }
+    Ok(temp)
 }
 
 /// Temporary files are created private; outputs are ordinary files (rw-r--r--).

@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod cli;
 mod examples;
+mod fmt;
 mod harness;
 mod hostile;
 mod layouts;

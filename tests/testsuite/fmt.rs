@@ -1,0 +1,107 @@
+//! `checksheet fmt`: canonical answer files, every comment kept, content unchanged.
+
+use crate::harness::Project;
+
+const MESSY: &str = "answers/chapter2.yaml";
+
+fn comments(text: &str) -> Vec<&str> {
+    let mut found: Vec<&str> = text
+        .lines()
+        .filter_map(|l| {
+            l.find("  #")
+                .map(|i| l[i + 2..].trim())
+                .or_else(|| l.trim_start().starts_with('#').then(|| l.trim()))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn check_lists_files_that_would_change_and_changes_nothing() {
+    let project = Project::fixture("fmt", "messy");
+    let before = project.read(MESSY);
+    let run = project.run(&["fmt", "--check"]);
+    run.code(1);
+    assert_eq!(run.stdout, "answers/chapter2.yaml\n");
+    assert!(
+        run.stderr.contains("1 answer file(s) would be reformatted"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(project.read(MESSY), before);
+}
+
+#[test]
+fn fmt_orders_by_catalog_keeps_comments_and_is_idempotent() {
+    let project = Project::fixture("fmt", "messy");
+    let before = project.read(MESSY);
+    let run = project.run(&["fmt"]);
+    run.code(0);
+    assert!(run.stderr.contains("formatted answers/chapter2.yaml"));
+    let after = project.read(MESSY);
+    insta::assert_snapshot!("fmt-messy", after);
+    assert_eq!(
+        comments(&before),
+        comments(&after),
+        "a comment was lost or changed"
+    );
+    let ids: Vec<&str> = after
+        .lines()
+        .filter(|l| l.starts_with("  \""))
+        .map(|l| &l[3..11])
+        .collect();
+    assert_eq!(ids, ["II.1.1.1", "II.2.1.1", "II.2.1.2"], "catalog order");
+    project.run(&["fmt", "--check"]).code(0);
+    project.run(&["fmt"]).code(0);
+    assert_eq!(project.read(MESSY), after, "idempotent");
+}
+
+#[test]
+fn formatting_never_changes_what_is_built() {
+    let project = Project::fixture("fmt", "messy");
+    project.run(&["build", "--out", "before"]).code(0);
+    project.run(&["fmt"]).code(0);
+    project.run(&["build", "--out", "after"]).code(0);
+    let before = project.outputs("before");
+    let after = project.outputs("after");
+    assert_eq!(before.len(), 3);
+    for ((name, a), (_, b)) in before.iter().zip(&after) {
+        assert!(a == b, "{} changed after fmt", name.display());
+    }
+}
+
+#[test]
+fn an_invalid_project_is_not_touched() {
+    let project = Project::fixture("fmt", "messy").file(
+        "answers/broken.yaml",
+        "catalog: mic-cloud-v3\nanswers:\n  II.9.9.9: x\n",
+    );
+    let before = project.read(MESSY);
+    let run = project.run(&["fmt"]);
+    run.code(1);
+    assert!(
+        run.stderr.contains("fix the errors above first"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(project.read(MESSY), before);
+}
+
+#[test]
+fn the_repository_keeps_its_answer_files_canonical() {
+    for folder in [
+        ".",
+        "examples/monocone",
+        "examples/skyarch",
+        "examples/melcol",
+        "examples/kingoftime",
+    ] {
+        let run = Project::copy_of(folder).run(&["fmt", "--check"]);
+        assert_eq!(
+            run.code, 0,
+            "{folder}: run `checksheet fmt {folder}`\n{}",
+            run.stdout
+        );
+    }
+}
