@@ -63,6 +63,28 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Create a new project: checksheet.yaml, an example answer file, .gitignore, schemas
+    Init {
+        /// Folder of the new project (created if missing; existing files are never replaced)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Print the JSON Schema of a file kind, for editors (yaml-language-server)
+    Schema {
+        /// The file kind
+        #[arg(value_enum)]
+        kind: crate::schema::Kind,
+    },
+    /// Print a shell completion script
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
+    /// Compare the answers of two answer files, projects, or git revisions, per control
+    Diff(crate::diff::DiffArgs),
     /// List catalogs, layouts, or the controls of a catalog
     List {
         #[command(subcommand)]
@@ -81,6 +103,15 @@ pub enum ListCommand {
     Layouts {
         #[arg(long)]
         project: Option<PathBuf>,
+    },
+    /// Answered / total per output catalog, by level and by status, and what is still open
+    Coverage {
+        /// Project folder, or the path of its checksheet.yaml
+        #[arg(default_value = ".")]
+        project: PathBuf,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
     },
     /// The controls of one catalog, in order
     Controls {
@@ -152,6 +183,11 @@ pub fn run(cli: Cli) -> u8 {
             Err(e) => cannot_run(&e.to_string()),
         },
         Command::Fmt { project, check } => format_answers(&project, check),
+        Command::Init { dir } => crate::init::run(&dir),
+        Command::Schema { kind } => crate::schema::print(kind),
+        Command::Completions { shell } => crate::generate::completions(shell),
+        Command::Man => crate::generate::man(),
+        Command::Diff(args) => crate::diff::run(&args),
         Command::List { what } => list(what),
     }
 }
@@ -210,11 +246,50 @@ fn cannot_run(message: &str) -> u8 {
     2
 }
 
+fn list_coverage(project: &std::path::Path, json: bool) -> u8 {
+    let (checked, _) = match pipeline::check(project) {
+        Ok(result) => result,
+        Err(e) => return cannot_run(&e.to_string()),
+    };
+    let ws = &checked.workspace;
+    if checked.has_errors() {
+        report::report(&checked.diags, &ws.sources, ReportFormat::Human);
+        return 1;
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut reports = Vec::new();
+    for output in &checked.plan.outputs {
+        if let Some(catalog) = ws.catalogs.get(&output.catalog)
+            && seen.insert(output.catalog.clone())
+        {
+            reports.push(crate::coverage::coverage(
+                catalog,
+                checked.plan.answers.get(&output.catalog),
+            ));
+        }
+    }
+    let text = if json {
+        serde_json::to_string_pretty(&reports).unwrap_or_default() + "\n"
+    } else {
+        reports
+            .iter()
+            .map(|r| r.render_text())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    report::output(&text);
+    0
+}
+
 fn list(what: ListCommand) -> u8 {
+    if let ListCommand::Coverage { project, json } = &what {
+        return list_coverage(project, *json);
+    }
     let project = match &what {
         ListCommand::Catalogs { project }
         | ListCommand::Layouts { project }
         | ListCommand::Controls { project, .. } => project.clone(),
+        ListCommand::Coverage { .. } => None,
     };
     let ws = match project {
         Some(p) => match Workspace::load(&p) {
@@ -270,6 +345,7 @@ fn list(what: ListCommand) -> u8 {
                 text.push_str(&format!("{}\t{}\t{}\n", control.id, level, title));
             }
         }
+        ListCommand::Coverage { .. } => {}
     }
     report::output(&text);
     0

@@ -72,6 +72,9 @@ codes! {
     DuplicateAnswer = "CS0403", Error, "a control is answered twice";
     EmptyAnswer = "CS0404", Warning, "an answer has no text";
     Unanswered = "CS0405", Warning, "a control of an output's catalog has no answer";
+    UnansweredBasic = "CS0406", Warning, "a 基本 (basic) control of an output's catalog has no answer";
+    StaleReview = "CS0407", Warning, "an answer was last reviewed longer ago than the project's policy allows";
+    MissingReview = "CS0408", Warning, "an answer has no `reviewed` date and the project's policy asks for one";
     UnknownLayout = "CS0501", Error, "an output names a layout that does not exist";
     LayoutCatalog = "CS0502", Error, "an output's catalog does not fit its layout";
     InvalidLayout = "CS0503", Error, "a layout definition or template is invalid";
@@ -130,6 +133,12 @@ impl Diagnostic {
             span,
             message: label.into(),
         });
+        self
+    }
+
+    /// Overrides the code's default severity (project policies raise or lower it).
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
         self
     }
 

@@ -135,7 +135,7 @@ impl Layout {
     }
 }
 
-const LAYOUT_FILE_FIELDS: &[&str] = &[
+pub const LAYOUT_FILE_FIELDS: &[&str] = &[
     "layout",
     "title",
     "header",
@@ -147,11 +147,11 @@ const LAYOUT_FILE_FIELDS: &[&str] = &[
     "checkbox",
     "sheets",
 ];
-const LAYOUT_FIELDS: &[&str] = &["id", "description", "catalog"];
-const COLUMN_FIELDS: &[&str] = &["header", "value", "width"];
-const GROUP_ROW_FIELDS: &[&str] = &["depth", "text", "lead", "hidden"];
-const NUMBERING_FIELDS: &[&str] = &["scheme", "separator"];
-const SHEET_FIELDS: &[&str] = &["name", "groups", "heading", "notice"];
+pub const LAYOUT_FIELDS: &[&str] = &["id", "description", "catalog"];
+pub const COLUMN_FIELDS: &[&str] = &["header", "value", "width"];
+pub const GROUP_ROW_FIELDS: &[&str] = &["depth", "text", "lead", "hidden"];
+pub const NUMBERING_FIELDS: &[&str] = &["scheme", "separator"];
+pub const SHEET_FIELDS: &[&str] = &["name", "groups", "heading", "notice"];
 
 /// Template sources of a layout, with their spans, for syntax checking.
 pub type TemplateSources = Vec<(String, Span)>;

@@ -9,14 +9,19 @@
 
 pub mod builtin;
 pub mod cli;
+pub mod coverage;
 pub mod diag;
+pub mod diff;
 pub mod fmt;
+pub mod generate;
+pub mod init;
 pub mod layout;
 pub mod load;
 pub mod model;
 pub mod pipeline;
 pub mod render;
 pub mod report;
+pub mod schema;
 pub mod sheet;
 pub mod source;
 pub mod templates;

@@ -217,6 +217,51 @@ pub struct OutputSpec {
     pub span: Span,
 }
 
+/// What a policy rule does when it finds something: nothing, a warning, or an error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PolicyLevel {
+    Off,
+    Warning,
+    Error,
+}
+
+impl PolicyLevel {
+    pub fn parse(text: &str) -> Option<PolicyLevel> {
+        match text {
+            "off" => Some(PolicyLevel::Off),
+            "warning" => Some(PolicyLevel::Warning),
+            "error" => Some(PolicyLevel::Error),
+            _ => None,
+        }
+    }
+}
+
+/// The project's rules for completeness and freshness (`policy:` in checksheet.yaml).
+#[derive(Clone, Debug)]
+pub struct Policy {
+    /// An output's catalog has controls without an answer.
+    pub unanswered: PolicyLevel,
+    /// … among them 基本 (basic) controls.
+    pub unanswered_basic: PolicyLevel,
+    /// Answers whose `reviewed` date is more than this many days before `as_of` are stale.
+    pub review_within_days: Option<i64>,
+    pub stale_review: PolicyLevel,
+    /// Answers of an output's catalog that have no `reviewed` date at all.
+    pub missing_review: PolicyLevel,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            unanswered: PolicyLevel::Warning,
+            unanswered_basic: PolicyLevel::Warning,
+            review_within_days: None,
+            stale_review: PolicyLevel::Warning,
+            missing_review: PolicyLevel::Off,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Project {
     /// The folder holding `checksheet.yaml`.
@@ -228,4 +273,7 @@ pub struct Project {
     pub layouts: Vec<(PathBuf, Span)>,
     pub document: DocumentTexts,
     pub outputs: Vec<OutputSpec>,
+    pub policy: Policy,
+    /// Where `policy:` is written, for diagnostics it causes.
+    pub policy_span: Option<Span>,
 }

@@ -5,9 +5,10 @@ use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 
-use crate::diag::{Code, Diagnostic, Diagnostics, did_you_mean};
+use crate::coverage::{Open, coverage};
+use crate::diag::{Code, Diagnostic, Diagnostics, Severity, did_you_mean};
 use crate::load::Workspace;
-use crate::model::{AnswerSet, Format, OutputSpec};
+use crate::model::{AnswerSet, Format, Level, OutputSpec, PolicyLevel};
 
 /// One output, resolved: its layout, its catalog and the file stem it writes.
 #[derive(Clone, Debug)]
@@ -55,7 +56,7 @@ pub fn validate(ws: &Workspace) -> (Plan, Diagnostics) {
         }
         // Files that failed to load would make every control look unanswered.
         if !ws.diags.has_errors() && !diags.has_errors() {
-            warn_unanswered(ws, &plan, &mut diags);
+            apply_policy(ws, &plan, &mut diags);
         }
     }
     (plan, diags)
@@ -222,60 +223,111 @@ fn resolve_output(
     })
 }
 
-fn warn_unanswered(ws: &Workspace, plan: &Plan, diags: &mut Diagnostics) {
-    let mut warned = HashSet::new();
+/// The project's policy: unanswered controls (基本 ones apart), stale and missing reviews.
+fn apply_policy(ws: &Workspace, plan: &Plan, diags: &mut Diagnostics) {
+    let Some(project) = &ws.project else { return };
+    let policy = &project.policy;
+    let mut seen = HashSet::new();
     for output in &plan.outputs {
-        if !warned.insert(output.catalog.clone()) {
+        if !seen.insert(output.catalog.clone()) {
             continue;
         }
         let Some(catalog) = ws.catalogs.get(&output.catalog) else {
             continue;
         };
         let answers = plan.answers.get(&output.catalog);
-        let missing: Vec<&str> = catalog
-            .controls()
-            .into_iter()
-            .filter(|c| answers.is_none_or(|a| !a.answers.contains_key(&c.id)))
-            .map(|c| c.id.as_str())
-            .collect();
-        if missing.is_empty() {
-            continue;
-        }
-        let shown = missing
+        let output_span = project
+            .outputs
             .iter()
-            .take(SHOWN_UNANSWERED)
-            .map(|id| format!("`{id}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let more = missing.len().saturating_sub(SHOWN_UNANSWERED);
-        let tail = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
-        };
-        let mut d = Diagnostic::new(
-            Code::Unanswered,
-            format!(
-                "{} of {} controls of catalog {} have no answer: {shown}{tail}",
-                missing.len(),
-                catalog.controls().len(),
-                catalog.id
+            .find(|o| o.layout == output.layout)
+            .map(|o| o.span);
+        let covered = coverage(catalog, answers);
+        let (basic, other): (Vec<&Open>, Vec<&Open>) = covered
+            .unanswered
+            .iter()
+            .partition(|o| o.level == Some(Level::Basic.as_str()));
+        let groups = [
+            (
+                Code::UnansweredBasic,
+                policy.unanswered_basic,
+                basic,
+                "基本 controls",
             ),
-        )
-        .help(
-            "answer them in an answer file with `catalog: ".to_owned()
-                + &catalog.id
-                + "`; they are shown blank",
-        );
-        if let Some(span) = ws
-            .project
-            .as_ref()
-            .and_then(|p| p.outputs.iter().find(|o| o.layout == output.layout))
-            .map(|o| o.span)
-        {
-            d = d.at(span, "output of this catalog");
+            (Code::Unanswered, policy.unanswered, other, "controls"),
+        ];
+        for (code, level, open, what) in groups {
+            let Some(severity) = severity(level) else {
+                continue;
+            };
+            if open.is_empty() {
+                continue;
+            }
+            let shown = open
+                .iter()
+                .take(SHOWN_UNANSWERED)
+                .map(|o| format!("`{}`", o.id))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let more = open.len().saturating_sub(SHOWN_UNANSWERED);
+            let tail = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            let mut d = Diagnostic::new(
+                code,
+                format!("{} {what} of catalog {} have no answer: {shown}{tail}", open.len(), catalog.id),
+            )
+            .with_severity(severity)
+            .help(format!(
+                "answer them in a file with `catalog: {}` (see `checksheet list coverage`); until then they are shown blank",
+                catalog.id
+            ));
+            if let Some(span) = output_span {
+                d = d.at(span, "output of this catalog");
+            }
+            diags.push(d);
         }
-        diags.push(d);
+        let Some(answers) = answers else { continue };
+        for answer in answers.answers.values() {
+            match (answer.reviewed, policy.review_within_days) {
+                (Some(reviewed), Some(days)) => {
+                    let age = (project.as_of - reviewed).get_days() as i64;
+                    if age > days
+                        && let Some(severity) = severity(policy.stale_review)
+                    {
+                        diags.push(
+                            Diagnostic::new(
+                                Code::StaleReview,
+                                format!("control `{}` was last reviewed {reviewed}, {age} days before as_of {}", answer.control, project.as_of),
+                            )
+                            .with_severity(severity)
+                            .at(answer.span, format!("reviewed more than {days} days ago"))
+                            .help("review the answer and update `reviewed:` (policy.review_within_days)"),
+                        );
+                    }
+                }
+                (None, _) => {
+                    if let Some(severity) = severity(policy.missing_review) {
+                        diags.push(
+                            Diagnostic::new(Code::MissingReview, format!("control `{}` has no `reviewed` date", answer.control))
+                                .with_severity(severity)
+                                .at(answer.span, "no review date")
+                                .help("add `reviewed: YYYY-MM-DD` after reviewing the answer (policy.missing_review)"),
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn severity(level: PolicyLevel) -> Option<Severity> {
+    match level {
+        PolicyLevel::Off => None,
+        PolicyLevel::Warning => Some(Severity::Warning),
+        PolicyLevel::Error => Some(Severity::Error),
     }
 }
 

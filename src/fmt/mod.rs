@@ -537,3 +537,119 @@ mod properties {
         }
     }
 }
+
+/// Writes answers as a canonical answer file (the form `fmt` produces), in the order given:
+/// the short form for an answer that is only text or only a list, fields otherwise.
+pub fn render_answer_file(catalog: &str, answers: &[Answer]) -> String {
+    let mut out = format!("catalog: {}\n", emit::value(catalog, 0));
+    if answers.is_empty() {
+        out.push_str("answers: {}\n");
+        return out;
+    }
+    out.push_str("answers:\n");
+    let items = |out: &mut String, indent: usize, items: &[String]| {
+        for item in items {
+            out.push_str(&format!(
+                "{}- {}\n",
+                " ".repeat(indent),
+                emit::value(item, indent)
+            ));
+        }
+    };
+    for answer in answers {
+        let key = emit::id(&answer.control);
+        let plain = answer.status.is_none()
+            && answer.links.is_empty()
+            && answer.reviewed.is_none()
+            && answer.note.is_none();
+        match (&answer.body, plain) {
+            (Some(crate::model::AnswerBody::Text(text)), true) => {
+                out.push_str(&format!("  {key}: {}\n", emit::value(text, 2)))
+            }
+            (Some(crate::model::AnswerBody::Items(list)), true) => {
+                out.push_str(&format!("  {key}:\n"));
+                items(&mut out, 4, list);
+            }
+            (None, true) => out.push_str(&format!("  {key}: \"\"\n")),
+            _ => {
+                out.push_str(&format!("  {key}:\n"));
+                if let Some(status) = answer.status {
+                    out.push_str(&format!("    status: {}\n", status.key()));
+                }
+                match &answer.body {
+                    Some(crate::model::AnswerBody::Text(text)) => {
+                        out.push_str(&format!("    answer: {}\n", emit::value(text, 4)))
+                    }
+                    Some(crate::model::AnswerBody::Items(list)) => {
+                        out.push_str("    answer:\n");
+                        items(&mut out, 6, list);
+                    }
+                    None => {}
+                }
+                if !answer.links.is_empty() {
+                    out.push_str("    links:\n");
+                    items(&mut out, 6, &answer.links);
+                }
+                if let Some(date) = answer.reviewed {
+                    out.push_str(&format!("    reviewed: {date}\n"));
+                }
+                if let Some(note) = &answer.note {
+                    out.push_str(&format!("    note: {}\n", emit::value(note, 4)));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod render_tests {
+    use super::*;
+    use crate::model::{AnswerBody, Status};
+    use crate::source::{SourceId, Span};
+    use std::path::Path;
+
+    fn answer(id: &str, body: Option<AnswerBody>, status: Option<Status>) -> Answer {
+        Answer {
+            control: id.to_owned(),
+            status,
+            body,
+            links: Vec::new(),
+            reviewed: None,
+            note: None,
+            span: Span::new(SourceId(0), 0, 0),
+        }
+    }
+
+    #[test]
+    fn rendered_files_are_already_canonical() {
+        let answers = vec![
+            answer(
+                "1.10",
+                Some(AnswerBody::Text("=SUM(A1)\n二行目".into())),
+                None,
+            ),
+            answer(
+                "1-1",
+                Some(AnswerBody::Items(vec!["一つ目".into(), " 先頭空白".into()])),
+                None,
+            ),
+            answer(
+                "II.1.1.1",
+                Some(AnswerBody::Text("実施しています。".into())),
+                Some(Status::Partial),
+            ),
+        ];
+        let text = render_answer_file("demo", &answers);
+        let mut sources = Sources::default();
+        let id = sources.add("r.yaml", Path::new("r.yaml"), text.clone());
+        let order: HashMap<&str, usize> = [("1.10", 0), ("1-1", 1), ("II.1.1.1", 2)]
+            .into_iter()
+            .collect();
+        assert_eq!(format_text(sources.get(id), id, &order).unwrap(), text);
+        assert!(
+            text.contains("  \"1.10\": |-\n    =SUM(A1)\n    二行目\n"),
+            "{text}"
+        );
+    }
+}

@@ -9,8 +9,8 @@ use crate::model::{Answer, AnswerBody, Status};
 use crate::source::Span;
 use crate::yaml::{Node, Value};
 
-const FILE_FIELDS: &[&str] = &["catalog", "answers"];
-const ANSWER_FIELDS: &[&str] = &["status", "answer", "links", "reviewed", "note"];
+pub const FILE_FIELDS: &[&str] = &["catalog", "answers"];
+pub const ANSWER_FIELDS: &[&str] = &["status", "answer", "links", "reviewed", "note"];
 
 /// One answer file: the catalog it answers and its answers in file order.
 pub struct AnswerFile {

@@ -8,10 +8,10 @@ use crate::model::{Catalog, Control, Group, Level, Refs};
 use crate::source::Span;
 use crate::yaml::{Node, Value};
 
-const CATALOG_FIELDS: &[&str] = &["catalog", "groups", "controls"];
-const HEADER_FIELDS: &[&str] = &["id", "title", "publisher", "url", "version"];
-const GROUP_FIELDS: &[&str] = &["id", "title", "text", "note", "refs", "groups", "controls"];
-const CONTROL_FIELDS: &[&str] = &["id", "title", "text", "level", "refs"];
+pub const CATALOG_FIELDS: &[&str] = &["catalog", "groups", "controls"];
+pub const HEADER_FIELDS: &[&str] = &["id", "title", "publisher", "url", "version"];
+pub const GROUP_FIELDS: &[&str] = &["id", "title", "text", "note", "refs", "groups", "controls"];
+pub const CONTROL_FIELDS: &[&str] = &["id", "title", "text", "level", "refs"];
 
 /// Reads a catalog; `None` when it has errors (all reported to `diags`).
 pub fn load_catalog(root: &Node, origin: &str, diags: &mut Diagnostics) -> Option<Catalog> {

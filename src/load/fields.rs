@@ -94,7 +94,11 @@ impl<'a> Fields<'a> {
     /// A required text field.
     pub fn required_text(&self, name: &str, diags: &mut Diagnostics) -> Option<(String, Span)> {
         let node = self.require(name, diags)?;
-        let text = text_of(node, self.what, name, diags)?;
+        // `name:` with no value is as empty as `name: ""`, not absent.
+        let text = match node.value {
+            Value::Null => (String::new(), node.span),
+            _ => text_of(node, self.what, name, diags)?,
+        };
         if text.0.trim().is_empty() {
             diags.push(
                 Diagnostic::new(

@@ -142,7 +142,7 @@ impl Workspace {
         layout_files::load_builtin_layouts(self);
     }
 
-    fn load_catalog_file(&mut self, path: &Path, listed_at: Option<Span>) {
+    pub(crate) fn load_catalog_file(&mut self, path: &Path, listed_at: Option<Span>) {
         if let Some(id) = self.read_source(path, listed_at) {
             self.parse_catalog(id, false);
         }

@@ -3,12 +3,12 @@
 use std::path::Path;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
-use crate::load::fields::{Fields, parse_date, text_of, wrong_type};
-use crate::model::{DocumentTexts, Format, Organization, OutputSpec, Project};
+use crate::load::fields::{Fields, parse_date, wrong_type};
+use crate::model::{DocumentTexts, Format, Organization, OutputSpec, Policy, PolicyLevel, Project};
 use crate::source::Span;
 use crate::yaml::{Node, Value};
 
-const PROJECT_FIELDS: &[&str] = &[
+pub const PROJECT_FIELDS: &[&str] = &[
     "organization",
     "as_of",
     "answers",
@@ -16,10 +16,18 @@ const PROJECT_FIELDS: &[&str] = &[
     "layouts",
     "document",
     "outputs",
+    "policy",
 ];
-const ORGANIZATION_FIELDS: &[&str] = &["name", "short_name", "service"];
-const DOCUMENT_FIELDS: &[&str] = &["title", "preamble", "notice"];
-const OUTPUT_FIELDS: &[&str] = &["layout", "catalog", "formats", "name"];
+pub const ORGANIZATION_FIELDS: &[&str] = &["name", "short_name", "service"];
+pub const POLICY_FIELDS: &[&str] = &[
+    "unanswered",
+    "unanswered_basic",
+    "review_within_days",
+    "stale_review",
+    "missing_review",
+];
+pub const DOCUMENT_FIELDS: &[&str] = &["title", "preamble", "notice"];
+pub const OUTPUT_FIELDS: &[&str] = &["layout", "catalog", "formats", "name"];
 
 pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<Project> {
     let fields = Fields::new(root, "the project file", PROJECT_FIELDS, diags)?;
@@ -32,8 +40,7 @@ pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<
         })
     });
     let as_of = fields
-        .require("as_of", diags)
-        .and_then(|node| text_of(node, "the project file", "as_of", diags))
+        .required_text("as_of", diags)
         .and_then(|(text, span)| parse_date(&text, span, "`as_of`", diags));
     let paths = |name: &str, default: Option<&str>, diags: &mut Diagnostics| {
         let listed = fields.text_list(name, diags);
@@ -65,6 +72,11 @@ pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<
             .unwrap_or_default(),
         None => DocumentTexts::default(),
     };
+    let policy = fields
+        .get("policy")
+        .map(|node| read_policy(node, diags))
+        .unwrap_or_default();
+    let policy_span = fields.key_span("policy");
     let outputs = match fields.require("outputs", diags) {
         Some(node) => read_outputs(node, diags),
         None => Vec::new(),
@@ -81,7 +93,61 @@ pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<
         layouts,
         document,
         outputs,
+        policy,
+        policy_span,
     })
+}
+
+fn read_policy(node: &Node, diags: &mut Diagnostics) -> Policy {
+    let mut policy = Policy::default();
+    let Some(fields) = Fields::new(node, "`policy`", POLICY_FIELDS, diags) else {
+        return policy;
+    };
+    let level = |name: &str, diags: &mut Diagnostics| {
+        fields.text(name, diags).and_then(|(text, span)| {
+            let level = PolicyLevel::parse(&text);
+            if level.is_none() {
+                diags.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        format!("`policy.{name}` must be off, warning or error, not `{text}`"),
+                    )
+                    .at(span, "not a policy level")
+                    .help("allowed: off | warning | error"),
+                );
+            }
+            level
+        })
+    };
+    if let Some(l) = level("unanswered", diags) {
+        policy.unanswered = l;
+        policy.unanswered_basic = l;
+    }
+    if let Some(l) = level("unanswered_basic", diags) {
+        policy.unanswered_basic = l;
+    }
+    if let Some(l) = level("stale_review", diags) {
+        policy.stale_review = l;
+    }
+    if let Some(l) = level("missing_review", diags) {
+        policy.missing_review = l;
+    }
+    if let Some((text, span)) = fields.text("review_within_days", diags) {
+        match text.parse::<i64>() {
+            Ok(days) if (1..=36_500).contains(&days) => policy.review_within_days = Some(days),
+            _ => diags.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    format!(
+                        "`policy.review_within_days` must be a whole number of days, not `{text}`"
+                    ),
+                )
+                .at(span, "not a number of days")
+                .help("e.g. `review_within_days: 365`"),
+            ),
+        }
+    }
+    policy
 }
 
 fn read_outputs(node: &Node, diags: &mut Diagnostics) -> Vec<OutputSpec> {

@@ -4,8 +4,14 @@
 mod build;
 mod check;
 mod cli;
+mod completions;
+mod diff;
 mod examples;
 mod fmt;
 mod harness;
 mod hostile;
+mod init;
 mod layouts;
+mod policy;
+mod schema;
+mod workflow;

@@ -1,0 +1,350 @@
+//! Reading a project as it was at a git revision: the files it needs are written from the
+//! revision's tree into a temporary folder (with `git ls-tree` and `git cat-file --batch`,
+//! never touching the repository's index or working tree), which is then loaded like any
+//! project.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Component, Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use tempfile::TempDir;
+
+use crate::load::{PROJECT_FILE, Workspace};
+
+/// A git failure that stops the command (exit 2), with a message for the user.
+pub type GitResult<T> = Result<T, String>;
+
+fn git(dir: &Path, args: &[&str]) -> GitResult<Vec<u8>> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if output.status.success() {
+        Ok(output.stdout)
+    } else {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        Err(stderr.trim().to_owned())
+    }
+}
+
+fn git_text(dir: &Path, args: &[&str]) -> GitResult<String> {
+    let out = git(dir, args)?;
+    Ok(String::from_utf8_lossy(&out)
+        .trim_end_matches('\n')
+        .to_owned())
+}
+
+/// The repository a path is in, and the path relative to its top folder.
+pub struct Located {
+    /// A folder inside the repository to run git in.
+    pub dir: PathBuf,
+    /// The path relative to the repository's top folder, with `/` separators (`""`: the
+    /// top folder itself). The path need not exist in the working tree.
+    pub relative: String,
+}
+
+/// Finds the repository of `path` (relative to the working directory) and its path in it.
+pub fn locate(path: &Path) -> GitResult<Located> {
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+    let absolute = normalize(&cwd.join(path)).ok_or_else(|| {
+        format!(
+            "`{}` is outside the file system root",
+            crate::source::display_path(path)
+        )
+    })?;
+    let mut base = absolute.clone();
+    let mut rest: Vec<String> = Vec::new();
+    while !base.is_dir() {
+        let Some(name) = base.file_name() else {
+            break;
+        };
+        rest.push(name.to_string_lossy().into_owned());
+        base.pop();
+    }
+    let prefix = git_text(&base, &["rev-parse", "--show-prefix"]).map_err(|e| {
+        format!(
+            "`{}` is not in a git repository ({e})",
+            crate::source::display_path(path)
+        )
+    })?;
+    let mut relative = prefix.trim_end_matches('/').to_owned();
+    for name in rest.iter().rev() {
+        if !relative.is_empty() {
+            relative.push('/');
+        }
+        relative.push_str(name);
+    }
+    Ok(Located {
+        dir: base,
+        relative,
+    })
+}
+
+/// Resolves a revision to a commit ID, or says it is unknown.
+pub fn resolve(dir: &Path, rev: &str) -> GitResult<String> {
+    if rev.is_empty() || rev.starts_with('-') {
+        return Err(format!("`{rev}` is not a git revision"));
+    }
+    git_text(
+        dir,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ],
+    )
+    .map_err(|_| format!("unknown git revision `{rev}`"))
+}
+
+/// The best common ancestor of two commits (for `A...B`).
+pub fn merge_base(dir: &Path, a: &str, b: &str) -> GitResult<String> {
+    git_text(dir, &["merge-base", a, b]).map_err(|_| format!("`{a}` and `{b}` have no merge base"))
+}
+
+/// The files of one commit, materialised on demand into a temporary folder.
+pub struct Snapshot {
+    dir: PathBuf,
+    /// Every regular file of the commit: path → blob ID.
+    blobs: BTreeMap<String, String>,
+    written: HashSet<String>,
+    temp: TempDir,
+}
+
+impl Snapshot {
+    pub fn new(dir: &Path, commit: &str) -> GitResult<Snapshot> {
+        let listing = git(dir, &["ls-tree", "-r", "-z", "--full-tree", commit])?;
+        let mut blobs = BTreeMap::new();
+        for entry in listing.split(|b| *b == 0).filter(|e| !e.is_empty()) {
+            let entry = String::from_utf8_lossy(entry);
+            let Some((meta, path)) = entry.split_once('\t') else {
+                continue;
+            };
+            let mut parts = meta.split(' ');
+            let (mode, kind, oid) = (parts.next(), parts.next(), parts.next());
+            // Regular files only: no symlinks (120000), no submodules.
+            if kind == Some("blob")
+                && mode != Some("120000")
+                && let Some(oid) = oid
+                && safe_relative(path)
+            {
+                blobs.insert(path.to_owned(), oid.to_owned());
+            }
+        }
+        let temp = tempfile::Builder::new()
+            .prefix("checksheet-diff-")
+            .tempdir()
+            .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
+        Ok(Snapshot {
+            dir: dir.to_path_buf(),
+            blobs,
+            written: HashSet::new(),
+            temp,
+        })
+    }
+
+    /// The folder that stands for the repository's top folder.
+    pub fn root(&self) -> &Path {
+        self.temp.path()
+    }
+
+    pub fn is_file(&self, relative: &str) -> bool {
+        self.blobs.contains_key(relative)
+    }
+
+    pub fn is_dir(&self, relative: &str) -> bool {
+        let folder = format!("{relative}/");
+        relative.is_empty()
+            || self
+                .blobs
+                .range(folder.clone()..)
+                .next()
+                .is_some_and(|(p, _)| p.starts_with(&folder))
+    }
+
+    /// Writes the file `relative`, or every file below the folder `relative`.
+    pub fn materialize(&mut self, relative: &str) -> GitResult<()> {
+        let folder = format!("{relative}/");
+        let wanted: Vec<(String, String)> = self
+            .blobs
+            .iter()
+            .filter(|(p, _)| relative.is_empty() || *p == relative || p.starts_with(&folder))
+            .filter(|(p, _)| !self.written.contains(*p))
+            .map(|(p, o)| (p.clone(), o.clone()))
+            .collect();
+        if wanted.is_empty() {
+            return Ok(());
+        }
+        let contents = cat_blobs(&self.dir, wanted.iter().map(|(_, o)| o.as_str()))?;
+        for ((path, _), bytes) in wanted.into_iter().zip(contents) {
+            let target = self.temp.path().join(&path);
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent)
+                    .map_err(|e| format!("cannot write a temporary file: {e}"))?;
+            }
+            fs::write(&target, bytes).map_err(|e| format!("cannot write a temporary file: {e}"))?;
+            self.written.insert(path);
+        }
+        Ok(())
+    }
+
+    /// Writes a project (its `checksheet.yaml` at `project_file`) and every file and
+    /// folder it lists — answers, catalogs, layouts — wherever they are in the tree.
+    pub fn materialize_project(&mut self, project_file: &str) -> GitResult<()> {
+        self.materialize(project_file)?;
+        let ws =
+            Workspace::load(&self.temp.path().join(project_file)).map_err(|e| e.to_string())?;
+        let Some(project) = ws.project else {
+            // A broken project file: loading it again reports why.
+            return Ok(());
+        };
+        let listed = project
+            .answers
+            .iter()
+            .chain(&project.catalogs)
+            .chain(&project.layouts);
+        for (path, _) in listed {
+            if let Some(relative) = path
+                .strip_prefix(self.temp.path())
+                .ok()
+                .and_then(normalize_relative)
+            {
+                self.materialize(&relative)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The project file answering for an answer file: the nearest `checksheet.yaml` in
+    /// the file's folder or a folder above it.
+    pub fn enclosing_project(&self, relative: &str) -> Option<String> {
+        let mut folder = relative;
+        while let Some((parent, _)) = folder.rsplit_once('/') {
+            let candidate = format!("{parent}/{PROJECT_FILE}");
+            if self.is_file(&candidate) {
+                return Some(candidate);
+            }
+            folder = parent;
+        }
+        self.is_file(PROJECT_FILE).then(|| PROJECT_FILE.to_owned())
+    }
+}
+
+/// Reads blobs with one `git cat-file --batch`, in the order asked.
+fn cat_blobs<'a>(dir: &Path, oids: impl Iterator<Item = &'a str>) -> GitResult<Vec<Vec<u8>>> {
+    let input: String = oids.map(|o| format!("{o}\n")).collect();
+    let count = input.lines().count();
+    let mut child = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["cat-file", "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| "cannot write to git".to_owned())?;
+    // Written from another thread: git answers while it reads, and a full pipe would
+    // otherwise stop both sides.
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let stdout = child
+        .stdout
+        .take()
+        .ok_or_else(|| "cannot read from git".to_owned())?;
+    let mut reader = BufReader::new(stdout);
+    let mut blobs = Vec::with_capacity(count);
+    let broken = |what: &str| format!("unexpected answer from `git cat-file`: {what}");
+    for _ in 0..count {
+        let mut header = String::new();
+        reader
+            .read_line(&mut header)
+            .map_err(|e| broken(&e.to_string()))?;
+        let size: usize = header
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| broken(header.trim_end()))?;
+        let mut bytes = vec![0; size];
+        reader
+            .read_exact(&mut bytes)
+            .map_err(|e| broken(&e.to_string()))?;
+        let mut newline = [0u8; 1];
+        reader
+            .read_exact(&mut newline)
+            .map_err(|e| broken(&e.to_string()))?;
+        blobs.push(bytes);
+    }
+    let _ = writer.join();
+    let status = child.wait().map_err(|e| format!("cannot run git: {e}"))?;
+    if !status.success() {
+        return Err(broken("git failed"));
+    }
+    Ok(blobs)
+}
+
+/// A path from git is relative, without `.` or `..` parts.
+fn safe_relative(path: &str) -> bool {
+    !path.is_empty()
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// `a/b/../c` → `a/c`; `None` if it leaves the top folder.
+fn normalize_relative(path: &Path) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            Component::ParentDir => {
+                parts.pop()?;
+            }
+            Component::CurDir => {}
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// Removes `.` and `..` parts of an absolute path without touching the file system.
+fn normalize(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_are_normalized_inside_the_tree() {
+        assert_eq!(
+            normalize_relative(Path::new("proj/../shared/controls")),
+            Some("shared/controls".to_owned())
+        );
+        assert_eq!(normalize_relative(Path::new("../outside")), None);
+        assert!(safe_relative("answers/a.yaml"));
+        assert!(!safe_relative("../a.yaml"));
+    }
+}

@@ -1,0 +1,43 @@
+//! Files generated from the clap definition of the command line: shell completion
+//! scripts (`checksheet completions SHELL`) and the man page (`checksheet man`).
+
+use clap::CommandFactory;
+use clap_complete::Shell;
+
+use crate::cli::Cli;
+use crate::report;
+
+/// The completion script for `shell`.
+pub fn completion_script(shell: Shell) -> String {
+    let mut command = Cli::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command, "checksheet", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The man page, in roff.
+pub fn man_page() -> std::io::Result<String> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// `checksheet completions SHELL`: prints the script to stdout.
+pub fn completions(shell: Shell) -> u8 {
+    report::output(&completion_script(shell));
+    0
+}
+
+/// `checksheet man`: prints the man page to stdout.
+pub fn man() -> u8 {
+    match man_page() {
+        Ok(page) => {
+            report::output(&page);
+            0
+        }
+        Err(e) => {
+            report::status(&format!("error: cannot render the man page: {e}"));
+            2
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! `checksheet init [DIR]`: a new project that `check` and `build` accept as it is —
+//! `checksheet.yaml`, an example answer file for the MIC guideline, a `.gitignore` for
+//! `dist/`, and the JSON Schemas of every file kind in `.checksheet/schema/`, which the
+//! YAML files name in a `# yaml-language-server: $schema=…` comment so that editors
+//! complete field names and statuses.
+//!
+//! Nothing is overwritten: if any of the files exists, nothing is written (exit code 2).
+
+use std::fs;
+use std::io::Write as _;
+use std::path::Path;
+
+use crate::load::PROJECT_FILE;
+use crate::report;
+use crate::schema::{Kind, SCHEMA_DIR};
+use crate::source::display_path;
+
+/// The catalog the example answer file answers.
+const EXAMPLE_CATALOG: &str = "mic-cloud-v3";
+
+/// The `yaml-language-server` comment that points editors at a schema, for a file
+/// `depth` folders below the project folder.
+pub fn schema_comment(kind: Kind, depth: usize) -> String {
+    format!(
+        "# yaml-language-server: $schema={}{SCHEMA_DIR}/{}\n",
+        "../".repeat(depth),
+        kind.file_name()
+    )
+}
+
+/// The files of a new project: (path relative to the project folder, contents).
+pub fn files(as_of: jiff::civil::Date) -> Vec<(String, String)> {
+    let mut files = vec![
+        (PROJECT_FILE.to_owned(), project_file(as_of)),
+        (
+            format!("answers/{EXAMPLE_CATALOG}.yaml"),
+            answer_file(as_of),
+        ),
+        (
+            ".gitignore".to_owned(),
+            "# checksheet build writes here; the YAML is the source\n/dist/\n".to_owned(),
+        ),
+    ];
+    for kind in Kind::ALL {
+        files.push((format!("{SCHEMA_DIR}/{}", kind.file_name()), kind.to_json()));
+    }
+    files
+}
+
+fn project_file(as_of: jiff::civil::Date) -> String {
+    let mut text = schema_comment(Kind::Project, 0);
+    text.push_str(&format!(
+        r#"# A checksheet project: `checksheet check` validates it, `checksheet build` writes the
+# documents to dist/. Field reference: `checksheet schema project`, or hover in your editor.
+organization:
+  name: サンプル株式会社            # your company
+  short_name: サンプル              # optional: for column headers such as "サンプル 実施内容"
+  service: サンプルクラウド         # optional: the service the answers describe
+as_of: {as_of}                 # the date the answers describe
+answers: [answers]                # files or folders of answers
+# catalogs: [controls]            # your customers' own questionnaires: controls/<id>.yaml
+# layouts: [templates]            # your own layouts: templates/<id>/layout.yaml
+#   (editor schemas for those: .checksheet/schema/catalog.json and layout.json)
+document:
+  title: サンプルクラウド セキュリティチェックシート
+  notice: 本資料は予告なく変更修正されます。
+outputs:
+  - layout: default               # one row per control; `checksheet list layouts` shows all
+    catalog: {EXAMPLE_CATALOG}
+    formats: [xlsx, md, html]
+"#,
+    ));
+    text
+}
+
+fn answer_file(as_of: jiff::civil::Date) -> String {
+    let mut text = schema_comment(Kind::Answers, 1);
+    text.push_str(&format!(
+        r#"# Answers to the MIC cloud guideline, keyed by control ID (`checksheet list controls
+# {EXAMPLE_CATALOG}` lists them). Split answers over as many files as you like.
+catalog: {EXAMPLE_CATALOG}
+answers:
+  "II.1.1.1":
+    status: implemented  # implemented | partial | planned | not-implemented | not-applicable
+    answer: |-
+      当社の情報セキュリティ基本方針を制定し、全従業員に周知しています。
+      基本方針は当社Webサイトで公開しています。
+    links:
+      - https://www.example.com/security/policy/
+    reviewed: {as_of}
+    note: 社内メモ：出力には出ません。
+  "II.1.1.2": 基本方針は年1回見直し、改定時は社内ポータルで通知しています。
+  "II.1.1.3":
+    status: partial
+    answer:
+      - 基本方針の原本は文書管理システムで版管理しています。
+      - 編集権限を情報セキュリティ委員会事務局に限定しています。
+"#
+    ));
+    text
+}
+
+/// Writes a new project into `dir` (created if missing). Exit code 0, or 2 when a file
+/// exists already or cannot be written.
+pub fn run(dir: &Path) -> u8 {
+    let today = jiff::Zoned::now().date();
+    let files = files(today);
+    let existing: Vec<String> = files
+        .iter()
+        .map(|(path, _)| dir.join(path))
+        .filter(|path| path.exists())
+        .map(|path| display_path(&path))
+        .collect();
+    if !existing.is_empty() {
+        report::status(&format!(
+            "error: not creating a project in `{}`: {} exist{} already: {}",
+            display_path(dir),
+            if existing.len() == 1 {
+                "a file"
+            } else {
+                "files"
+            },
+            if existing.len() == 1 { "s" } else { "" },
+            existing.join(", ")
+        ));
+        report::status(
+            "nothing was written; choose an empty folder, e.g. `checksheet init my-checksheets`",
+        );
+        return 2;
+    }
+    for (path, contents) in &files {
+        let target = dir.join(path);
+        if let Err(e) = write_new(&target, contents) {
+            report::status(&format!(
+                "error: cannot write `{}`: {e}",
+                display_path(&target)
+            ));
+            return 2;
+        }
+        report::status(&format!("created {}", display_path(&target)));
+    }
+    let shown = display_path(dir);
+    let next = if dir == Path::new(".") {
+        "checksheet check && checksheet build".to_owned()
+    } else {
+        format!("checksheet check {shown} && checksheet build {shown}")
+    };
+    report::status(&format!("next: {next}"));
+    0
+}
+
+/// Creates a file that must not exist yet (never replaces one, even in a race).
+fn write_new(path: &Path, contents: &str) -> std::io::Result<()> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    file.write_all(contents.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn every_yaml_file_names_its_schema_by_a_relative_path() {
+        for (path, text) in files(jiff::civil::date(2026, 11, 1)) {
+            if !path.ends_with(".yaml") {
+                continue;
+            }
+            let first = text.lines().next().unwrap();
+            let target = first
+                .strip_prefix("# yaml-language-server: $schema=")
+                .unwrap_or_else(|| panic!("{path}: first line is {first}"));
+            let resolved = Path::new(&path).parent().unwrap().join(target);
+            let normal: PathBuf = resolved.components().fold(PathBuf::new(), |mut p, c| {
+                match c {
+                    std::path::Component::ParentDir => {
+                        p.pop();
+                    }
+                    other => p.push(other),
+                }
+                p
+            });
+            assert!(
+                normal.starts_with(SCHEMA_DIR),
+                "{path}: {target} resolves to {}",
+                normal.display()
+            );
+        }
+    }
+}
