@@ -16,7 +16,7 @@ fn main() {
         files.sort();
         files
     };
-    let catalogs = list("controls", 1);
+    let catalogs = list("controls", 2);
     let templates = list("templates", 2);
     for (name, files) in [("CATALOGS", catalogs), ("LAYOUT_FILES", templates)] {
         writeln!(code, "pub static {name}: &[(&str, &str)] = &[").unwrap();

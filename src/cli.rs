@@ -85,10 +85,45 @@ pub enum Command {
     Man,
     /// Compare the answers of two answer files, projects, or git revisions, per control
     Diff(crate::diff::DiffArgs),
+    /// Read answers from an existing workbook (xlsx) into answer YAML, in a built-in or
+    /// project layout, or from any questionnaire (optionally writing it as a new catalog)
+    Import(Box<crate::import::ImportArgs>),
+    /// Mappings between catalogs: suggest one for a new questionnaire
+    Map {
+        #[command(subcommand)]
+        what: MapCommand,
+    },
     /// List catalogs, layouts, or the controls of a catalog
     List {
         #[command(subcommand)]
         what: ListCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MapCommand {
+    /// Propose, for each control of FROM, the closest controls of TO (character bigrams of
+    /// title and text), as a mapping file of `status: suggested` pairs for a person to review
+    Suggest {
+        /// The catalog to map (e.g. one imported from a customer's workbook)
+        from: String,
+        /// The catalog the project answers (e.g. mic-cloud-v3)
+        to: String,
+        /// Project whose catalogs are searched besides the built-in ones
+        #[arg(long)]
+        project: Option<PathBuf>,
+        /// Candidates listed per control (as comments; the best becomes the pair)
+        #[arg(long, default_value_t = 3)]
+        top: usize,
+        /// Lowest similarity (0–1) worth suggesting
+        #[arg(long, default_value_t = 0.15)]
+        min_score: f64,
+        /// Write the mapping file here instead of printing it
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Replace an existing --out file
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -142,7 +177,8 @@ pub fn run(cli: Cli) -> u8 {
         } => match pipeline::check(&project) {
             Ok((checked, _)) => {
                 report::report(&checked.diags, &checked.workspace.sources, format);
-                let failed = checked.has_errors() || (deny_warnings && !checked.diags.is_empty());
+                let failed =
+                    checked.has_errors() || (deny_warnings && checked.diags.warning_count() > 0);
                 finish_line(
                     format,
                     &checked.diags,
@@ -166,7 +202,7 @@ pub fn run(cli: Cli) -> u8 {
                 );
                 if built.written.is_empty()
                     && (built.checked.has_errors()
-                        || deny_warnings && !built.checked.diags.is_empty())
+                        || deny_warnings && built.checked.diags.warning_count() > 0)
                 {
                     finish_line(format, &built.checked.diags, None);
                     report::status("build failed: nothing was written");
@@ -188,6 +224,27 @@ pub fn run(cli: Cli) -> u8 {
         Command::Completions { shell } => crate::generate::completions(shell),
         Command::Man => crate::generate::man(),
         Command::Diff(args) => crate::diff::run(&args),
+        Command::Import(args) => crate::import::run(&args),
+        Command::Map {
+            what:
+                MapCommand::Suggest {
+                    from,
+                    to,
+                    project,
+                    top,
+                    min_score,
+                    out,
+                    force,
+                },
+        } => suggest_mapping(
+            &from,
+            &to,
+            project.as_deref(),
+            top,
+            min_score,
+            out.as_deref(),
+            force,
+        ),
         Command::List { what } => list(what),
     }
 }
@@ -246,6 +303,84 @@ fn cannot_run(message: &str) -> u8 {
     2
 }
 
+fn suggest_mapping(
+    from: &str,
+    to: &str,
+    project: Option<&std::path::Path>,
+    top: usize,
+    min_score: f64,
+    out: Option<&std::path::Path>,
+    force: bool,
+) -> u8 {
+    let ws = match project {
+        Some(p) => match Workspace::load(p) {
+            Ok(ws) => ws,
+            Err(e) => return cannot_run(&e.to_string()),
+        },
+        None => Workspace::builtins(),
+    };
+    if ws.diags.has_errors() {
+        report::report(&ws.diags, &ws.sources, ReportFormat::Human);
+        return 1;
+    }
+    let known = || {
+        ws.catalogs
+            .keys()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (Some(from_catalog), Some(to_catalog)) = (ws.catalogs.get(from), ws.catalogs.get(to))
+    else {
+        let missing = if ws.catalogs.contains_key(from) {
+            to
+        } else {
+            from
+        };
+        return cannot_run(&format!(
+            "unknown catalog `{missing}`; known catalogs: {}",
+            known()
+        ));
+    };
+    if !(0.0..=1.0).contains(&min_score) || top == 0 {
+        return cannot_run("--min-score must be from 0 to 1 and --top at least 1");
+    }
+    let suggestions = crate::mapping::suggest::suggest(from_catalog, to_catalog, top, min_score);
+    let text = crate::mapping::suggest::render(from_catalog, to_catalog, &suggestions);
+    let matched = suggestions.iter().filter(|s| !s.matches.is_empty()).count();
+    let summary = format!(
+        "suggested a pair for {matched} of {} controls of {from}; review each and set `status: confirmed`",
+        suggestions.len()
+    );
+    match out {
+        None => report::output(&text),
+        Some(path) => {
+            if path.exists() && !force {
+                return cannot_run(&format!(
+                    "`{}` exists; pass --force to replace it",
+                    display_path(path)
+                ));
+            }
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+                && let Err(e) = std::fs::create_dir_all(parent)
+            {
+                return cannot_run(&format!("cannot create `{}`: {e}", display_path(parent)));
+            }
+            let written = if path.exists() {
+                pipeline::replace_file(path, text.as_bytes())
+            } else {
+                pipeline::write_new_file(path, text.as_bytes())
+            };
+            if let Err(e) = written {
+                return cannot_run(&format!("cannot write `{}`: {e}", display_path(path)));
+            }
+            report::status(&format!("wrote {}", display_path(path)));
+        }
+    }
+    report::status(&summary);
+    0
+}
+
 fn list_coverage(project: &std::path::Path, json: bool) -> u8 {
     let (checked, _) = match pipeline::check(project) {
         Ok(result) => result,
@@ -265,6 +400,7 @@ fn list_coverage(project: &std::path::Path, json: bool) -> u8 {
             reports.push(crate::coverage::coverage(
                 catalog,
                 checked.plan.answers.get(&output.catalog),
+                checked.plan.derived.get(&output.catalog),
             ));
         }
     }

@@ -3,6 +3,9 @@
 
 use serde::Serialize;
 
+use indexmap::IndexMap;
+
+use crate::mapping::derive::Derived;
 use crate::model::{AnswerSet, Catalog, Level, Status};
 
 #[derive(Debug, Serialize)]
@@ -10,7 +13,10 @@ pub struct Coverage {
     pub catalog: String,
     pub title: String,
     pub total: usize,
+    /// Answered controls, derived ones included.
     pub answered: usize,
+    /// Of the answered, how many take their answer through a mapping.
+    pub derived: usize,
     /// (level label, answered, total) for 基本, 推奨 and controls without a level.
     pub by_level: Vec<LevelCount>,
     /// (status key, count) over answered controls; `none` for answers without a status.
@@ -38,13 +44,23 @@ pub struct Open {
     pub level: Option<&'static str>,
 }
 
-pub fn coverage(catalog: &Catalog, answers: Option<&AnswerSet>) -> Coverage {
+pub fn coverage(
+    catalog: &Catalog,
+    answers: Option<&AnswerSet>,
+    derived: Option<&IndexMap<String, Derived>>,
+) -> Coverage {
     let controls = catalog.controls();
-    let answer = |id: &str| {
+    let written = |id: &str| {
         answers
             .and_then(|a| a.answers.get(id))
             .filter(|a| a.body.is_some() || a.status.is_some())
     };
+    let taken = |id: &str| derived.and_then(|d| d.get(id)).map(|d| &d.answer);
+    let answer = |id: &str| written(id).or_else(|| taken(id));
+    let derived_count = controls
+        .iter()
+        .filter(|c| written(&c.id).is_none() && taken(&c.id).is_some())
+        .count();
     let mut by_level: Vec<LevelCount> = Level::ALL
         .iter()
         .map(|l| LevelCount {
@@ -95,6 +111,7 @@ pub fn coverage(catalog: &Catalog, answers: Option<&AnswerSet>) -> Coverage {
         title: catalog.title.clone(),
         total: controls.len(),
         answered: controls.len() - unanswered.len(),
+        derived: derived_count,
         by_level,
         by_status,
         unanswered,
@@ -112,8 +129,13 @@ impl Coverage {
             }
         };
         let mut out = format!("{}  {}\n", self.catalog, self.title);
+        let derived = if self.derived > 0 {
+            format!(", {} derived through mappings", self.derived)
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "  answered   {:>5} / {:<5} ({:.1}%)\n",
+            "  answered   {:>5} / {:<5} ({:.1}%{derived})\n",
             self.answered,
             self.total,
             percent(self.answered, self.total)

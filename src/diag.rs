@@ -9,6 +9,8 @@ use crate::source::Span;
 /// How bad a diagnostic is. Errors fail the run; warnings fail it only with `--deny-warnings`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// Information worth seeing in a report; never fails a run.
+    Note,
     Warning,
     Error,
 }
@@ -16,6 +18,7 @@ pub enum Severity {
 impl Severity {
     pub fn as_str(self) -> &'static str {
         match self {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
@@ -75,6 +78,9 @@ codes! {
     UnansweredBasic = "CS0406", Warning, "a 基本 (basic) control of an output's catalog has no answer";
     StaleReview = "CS0407", Warning, "an answer was last reviewed longer ago than the project's policy allows";
     MissingReview = "CS0408", Warning, "an answer has no `reviewed` date and the project's policy asks for one";
+    UnknownMapped = "CS0409", Error, "a mapping names a catalog or control that does not exist";
+    Derived = "CS0410", Warning, "an answer is derived from a mapped control of another catalog";
+    DerivationConflict = "CS0411", Error, "mapped controls give different answers for one control";
     UnknownLayout = "CS0501", Error, "an output names a layout that does not exist";
     LayoutCatalog = "CS0502", Error, "an output's catalog does not fit its layout";
     InvalidLayout = "CS0503", Error, "a layout definition or template is invalid";
@@ -85,6 +91,18 @@ codes! {
     Format = "CS0701",
     Error,
     "an answer file could not be put in canonical form without loss";
+    ImportNoTable = "CS0801", Error, "no table of the expected layout or columns was found in a workbook";
+    ImportColumns = "CS0802", Error, "the ID, question or answer column of a questionnaire table could not be determined";
+    ImportUnknownItem = "CS0803", Error, "a workbook row holds an answer that belongs to no control";
+    ImportDuplicate = "CS0804", Error, "a workbook has the same control or ID twice";
+    ImportStatus = "CS0805", Error, "a workbook's status cell holds no known status";
+    ImportInvalidId = "CS0806", Error, "an ID cell of a workbook is not a valid ID";
+    ImportUnmapped = "CS0807", Warning, "a workbook cell belongs to no item or column and was not imported";
+    ImportTypedCell = "CS0808", Warning, "a workbook cell holds a number or date where text was meant; its spelling may be lost";
+    ImportHidden = "CS0809", Warning, "a workbook's hidden row, column or sheet";
+    ImportMerged = "CS0810", Warning, "a merged workbook cell's value was given to several rows";
+    ImportIdChanged = "CS0811", Warning, "IDs read from a workbook were prefixed to make them unique";
+    ImportLossy = "CS0812", Error, "imported answers or a catalog could not be written without loss";
 }
 
 /// A place a diagnostic points at, with a short label.
@@ -176,7 +194,10 @@ impl Diagnostics {
     }
 
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
     pub fn is_empty(&self) -> bool {

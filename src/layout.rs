@@ -117,6 +117,8 @@ pub struct Layout {
     pub group_rows: Vec<GroupRowStyle>,
     pub numbering: Numbering,
     pub checkbox: Option<String>,
+    /// Template of a line added to a derived answer; context: `source` (`catalog`, `controls`).
+    pub derived_note: Option<String>,
     pub sheets: Vec<SheetSpec>,
     /// Extra templates by file name (`checksheet.md.j2`, `checksheet.html.j2`).
     pub templates: BTreeMap<String, String>,
@@ -146,6 +148,7 @@ pub const LAYOUT_FILE_FIELDS: &[&str] = &[
     "numbering",
     "checkbox",
     "sheets",
+    "derived_note",
 ];
 pub const LAYOUT_FIELDS: &[&str] = &["id", "description", "catalog"];
 pub const COLUMN_FIELDS: &[&str] = &["header", "value", "width"];
@@ -289,6 +292,7 @@ pub fn load_layout(
         Some(node) => read_numbering(node, diags).unwrap_or(Numbering::Id),
     };
     let checkbox = fields.text("checkbox", diags).map(|t| t.0);
+    let derived_note = fields.text("derived_note", diags).map(&mut template);
     let mut sheets = Vec::new();
     if let Some(node) = fields.get("sheets") {
         for item in seq(node, "`sheets`", diags) {
@@ -332,6 +336,7 @@ pub fn load_layout(
         group_rows,
         numbering,
         checkbox,
+        derived_note,
         sheets,
         templates: BTreeMap::new(),
         origin: origin.to_owned(),

@@ -236,6 +236,27 @@ impl PolicyLevel {
     }
 }
 
+/// Whether unanswered controls take answers through mappings (`policy.derived_answers`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DerivePolicy {
+    Off,
+    /// Derive, with a warning for each derived answer.
+    Warn,
+    /// Derive, with one note per catalog.
+    Allow,
+}
+
+impl DerivePolicy {
+    pub fn parse(text: &str) -> Option<DerivePolicy> {
+        match text {
+            "off" => Some(DerivePolicy::Off),
+            "warn" => Some(DerivePolicy::Warn),
+            "allow" => Some(DerivePolicy::Allow),
+            _ => None,
+        }
+    }
+}
+
 /// The project's rules for completeness and freshness (`policy:` in checksheet.yaml).
 #[derive(Clone, Debug)]
 pub struct Policy {
@@ -248,6 +269,7 @@ pub struct Policy {
     pub stale_review: PolicyLevel,
     /// Answers of an output's catalog that have no `reviewed` date at all.
     pub missing_review: PolicyLevel,
+    pub derived_answers: DerivePolicy,
 }
 
 impl Default for Policy {
@@ -258,6 +280,7 @@ impl Default for Policy {
             review_within_days: None,
             stale_review: PolicyLevel::Warning,
             missing_review: PolicyLevel::Off,
+            derived_answers: DerivePolicy::Off,
         }
     }
 }

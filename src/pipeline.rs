@@ -72,6 +72,7 @@ fn make_documents(ws: &Workspace, plan: &Plan, diags: &mut Diagnostics) -> Vec<R
             project,
             catalog,
             answers: plan.answers.get(&output.catalog),
+            derived: plan.derived.get(&output.catalog),
             layout,
         };
         let document = build_document(&input, diags);
@@ -97,7 +98,8 @@ pub struct Built {
 /// Builds every output of a project into `out` (default `<project>/dist`).
 pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<Built, RunError> {
     let (mut checked, documents) = check(project)?;
-    let fails = |c: &Checked| c.diags.has_errors() || (deny_warnings && !c.diags.is_empty());
+    let fails =
+        |c: &Checked| c.diags.has_errors() || (deny_warnings && c.diags.warning_count() > 0);
     if fails(&checked) {
         return Ok(Built {
             checked,
@@ -176,6 +178,18 @@ fn write_outputs(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>
         written.push(target);
     }
     Ok(written)
+}
+
+/// Writes a new file atomically (rw-r--r--); fails if it appeared meanwhile.
+pub fn write_new_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let temp = stage(dir, bytes, None)?;
+    temp.persist_noclobber(path)
+        .map(|_| ())
+        .map_err(|e| e.error)
 }
 
 /// Replaces one existing file atomically, keeping its permissions.

@@ -111,6 +111,7 @@ pub fn render_human(diags: &Diagnostics, sources: &Sources, color: bool) -> Stri
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
+            Severity::Note => Level::NOTE,
         };
         let title = || {
             level
@@ -250,9 +251,13 @@ pub fn render_github(diags: &Diagnostics, sources: &Sources) -> String {
             message.push_str("\nhelp: ");
             message.push_str(help);
         }
+        // GitHub's workflow commands are error, warning and notice.
+        let command = match d.severity {
+            Severity::Note => "notice",
+            other => other.as_str(),
+        };
         out.push_str(&format!(
-            "::{} {}::{}\n",
-            d.severity.as_str(),
+            "::{command} {}::{}\n",
             props.join(","),
             data(&message)
         ));

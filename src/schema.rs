@@ -422,6 +422,23 @@ fn policy() -> Value {
                 "missing_review",
                 level("Answers of an output's catalog without a `reviewed` date."),
             ),
+            (
+                "derived_answers",
+                enumeration(
+                    "Whether an output's unanswered control takes the answer of the controls it maps to in another catalog the project answers.",
+                    &[
+                        ("off", "`off`: never (the default)".to_owned()),
+                        (
+                            "warn",
+                            "`warn`: yes, with a warning for each derived answer".to_owned(),
+                        ),
+                        (
+                            "allow",
+                            "`allow`: yes, with one note per catalog".to_owned(),
+                        ),
+                    ],
+                ),
+            ),
         ],
     )
 }
@@ -828,6 +845,12 @@ fn layout(builtins: &Builtins) -> Value {
                         ],
                     ),
                 }),
+            ),
+            (
+                "derived_note",
+                opt_text(&template(
+                    "A line added under an answer taken from a mapped control of another catalog; it sees `source.catalog` and `source.controls`",
+                )),
             ),
         ],
     );

@@ -5,7 +5,10 @@ use minijinja::{Environment, Value, context};
 use serde::Serialize;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
+use indexmap::IndexMap;
+
 use crate::layout::{ColumnValue, Layout, Numbering};
+use crate::mapping::derive::{Derivation, Derived};
 use crate::model::{Answer, AnswerBody, AnswerSet, Catalog, Control, Group, Project};
 use crate::source::Span;
 use crate::templates;
@@ -61,6 +64,8 @@ pub enum Row {
         anchor: String,
         status: Option<&'static str>,
         level: Option<&'static str>,
+        /// Where a derived answer came from.
+        derived: Option<Derivation>,
         cells: Vec<Cell>,
         #[serde(skip)]
         span: Option<Span>,
@@ -130,6 +135,8 @@ pub struct SheetInput<'a> {
     pub project: &'a Project,
     pub catalog: &'a Catalog,
     pub answers: Option<&'a AnswerSet>,
+    /// Answers taken through mappings, used where `answers` has none.
+    pub derived: Option<&'a IndexMap<String, Derived>>,
     pub layout: &'a Layout,
 }
 
@@ -286,17 +293,35 @@ impl RowBuilder<'_, '_> {
     fn item(&mut self, control: &Control) {
         self.sequence += 1;
         let layout = self.input.layout;
-        let answer = self.input.answers.and_then(|a| a.answers.get(&control.id));
-        let cells = layout
+        let written = self.input.answers.and_then(|a| a.answers.get(&control.id));
+        let derived = match written {
+            Some(_) => None,
+            None => self.input.derived.and_then(|d| d.get(&control.id)),
+        };
+        let answer = written.or(derived.map(|d| &d.answer));
+        let mut cells: Vec<Cell> = layout
             .columns
             .iter()
             .map(|c| self.cell(&c.value, control, answer))
             .collect();
+        if let (Some(derived), Some(note)) = (derived, &layout.derived_note) {
+            let ctx = context! { source => &derived.from, ..self.ctx.clone() };
+            let note = render(self.env, note, &ctx, self.diags, layout);
+            for (cell, column) in cells.iter_mut().zip(&layout.columns) {
+                if column.value == ColumnValue::Answer && !note.is_empty() {
+                    if !cell.text.is_empty() {
+                        cell.text.push('\n');
+                    }
+                    cell.text.push_str(&note);
+                }
+            }
+        }
         self.rows.push(Row::Item {
             id: control.id.clone(),
             anchor: templates::anchor(&control.id),
             status: answer.and_then(|a| a.status).map(|s| s.key()),
             level: control.level.map(|l| l.as_str()),
+            derived: derived.map(|d| d.from.clone()),
             cells,
             span: answer.map(|a| a.span).or(control.span),
         });

@@ -23,6 +23,9 @@ pub fn environment() -> Environment<'static> {
     });
     env.add_filter("circled", circled);
     env.add_filter("anchor", |text: &str| anchor(text));
+    env.add_filter("css_string", |text: &str| {
+        Value::from_safe_string(css_string(text))
+    });
     env
 }
 
@@ -59,6 +62,24 @@ pub fn anchor(id: &str) -> String {
     id.chars()
         .map(|c| if c.is_whitespace() { '_' } else { c })
         .collect()
+}
+
+/// A quoted CSS string for `content:` (e.g. an HTML page's running print header): quotes,
+/// backslashes, line breaks, control characters and `<` `>` `&` are escaped, so the text can
+/// neither end the string nor the `<style>` element.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' | '\'' => out.push_str(&format!("\\{:X} ", c as u32)),
+            '\n' => out.push_str("\\A "),
+            c if c.is_control() => out.push_str(&format!("\\{:X} ", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Splits text into runs, marking the http(s) URLs in it.
@@ -191,6 +212,15 @@ mod tests {
             md_escape("https://a.example/x_y", true),
             "https://a.example/x_y"
         );
+    }
+
+    #[test]
+    fn css_strings_cannot_escape() {
+        assert_eq!(
+            css_string("A \"社\"\n</style>"),
+            "\"A \\22 社\\22 \\A \\3C /style\\3E \""
+        );
+        assert_eq!(css_string("a\\b"), "\"a\\5C b\"");
     }
 
     #[test]

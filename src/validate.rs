@@ -8,7 +8,11 @@ use indexmap::IndexMap;
 use crate::coverage::{Open, coverage};
 use crate::diag::{Code, Diagnostic, Diagnostics, Severity, did_you_mean};
 use crate::load::Workspace;
-use crate::model::{AnswerSet, Format, Level, OutputSpec, PolicyLevel};
+use crate::mapping::{
+    self,
+    derive::{DeriveInput, DerivedAnswers, Reporting, derive_catalog},
+};
+use crate::model::{AnswerSet, DerivePolicy, Format, Level, OutputSpec, PolicyLevel};
 
 /// One output, resolved: its layout, its catalog and the file stem it writes.
 #[derive(Clone, Debug)]
@@ -23,6 +27,9 @@ pub struct PlannedOutput {
 #[derive(Debug, Default)]
 pub struct Plan {
     pub answers: IndexMap<String, AnswerSet>,
+    /// Answers taken through mappings for output catalogs (per `policy.derived_answers`),
+    /// kept apart from the answers people wrote.
+    pub derived: DerivedAnswers,
     pub outputs: Vec<PlannedOutput>,
 }
 
@@ -54,8 +61,10 @@ pub fn validate(ws: &Workspace) -> (Plan, Diagnostics) {
             stems.insert(output.stem.clone(), spec);
             plan.outputs.push(output);
         }
+        mapping::check_mappings(&ws.mappings, &ws.catalogs, &mut diags);
         // Files that failed to load would make every control look unanswered.
         if !ws.diags.has_errors() && !diags.has_errors() {
+            derive_answers(ws, &mut plan, &mut diags);
             apply_policy(ws, &plan, &mut diags);
         }
     }
@@ -223,6 +232,40 @@ fn resolve_output(
     })
 }
 
+/// Fills unanswered controls of output catalogs from mapped answers, as the policy allows.
+fn derive_answers(ws: &Workspace, plan: &mut Plan, diags: &mut Diagnostics) {
+    let Some(project) = &ws.project else { return };
+    let reporting = match project.policy.derived_answers {
+        DerivePolicy::Off => return,
+        DerivePolicy::Warn => Reporting::Warn,
+        DerivePolicy::Allow => Reporting::Allow,
+    };
+    let relations = mapping::relations(&ws.catalogs, &ws.mappings);
+    let input = DeriveInput {
+        catalogs: &ws.catalogs,
+        answers: &plan.answers,
+        relations: &relations,
+        reporting,
+    };
+    let mut derived = DerivedAnswers::new();
+    for output in &plan.outputs {
+        if derived.contains_key(&output.catalog) {
+            continue;
+        }
+        let Some(catalog) = ws.catalogs.get(&output.catalog) else {
+            continue;
+        };
+        let at = project
+            .outputs
+            .iter()
+            .find(|o| o.layout == output.layout)
+            .map(|o| o.span);
+        let found = derive_catalog(&input, catalog, at, diags);
+        derived.insert(output.catalog.clone(), found);
+    }
+    plan.derived = derived;
+}
+
 /// The project's policy: unanswered controls (基本 ones apart), stale and missing reviews.
 fn apply_policy(ws: &Workspace, plan: &Plan, diags: &mut Diagnostics) {
     let Some(project) = &ws.project else { return };
@@ -241,7 +284,7 @@ fn apply_policy(ws: &Workspace, plan: &Plan, diags: &mut Diagnostics) {
             .iter()
             .find(|o| o.layout == output.layout)
             .map(|o| o.span);
-        let covered = coverage(catalog, answers);
+        let covered = coverage(catalog, answers, plan.derived.get(&output.catalog));
         let (basic, other): (Vec<&Open>, Vec<&Open>) = covered
             .unanswered
             .iter()

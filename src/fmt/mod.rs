@@ -8,7 +8,7 @@
 //! answers and the same comments as the original.
 
 mod comments;
-mod emit;
+pub(crate) mod emit;
 
 use std::collections::HashMap;
 use std::path::PathBuf;

@@ -45,6 +45,8 @@ pub struct Workspace {
     /// IDs of catalogs whose files had errors: their own diagnostics say why, so answers
     /// naming them are not reported again as naming an unknown catalog.
     pub broken_catalogs: Vec<String>,
+    /// Mapping files, built-in and the project's (found among its catalogs).
+    pub mappings: Vec<crate::mapping::Mapping>,
     pub diags: Diagnostics,
 }
 
@@ -71,6 +73,7 @@ impl Workspace {
             answer_files: Vec::new(),
             layouts: IndexMap::new(),
             broken_catalogs: Vec::new(),
+            mappings: Vec::new(),
             diags: Diagnostics::default(),
         }
     }
@@ -155,6 +158,12 @@ impl Workspace {
             Err(d) => return self.diags.push(*d),
         };
         let origin = file.name.clone();
+        if crate::mapping::is_mapping_file(&node) {
+            if let Some(mapping) = crate::mapping::load_mapping(&node, &origin, &mut self.diags) {
+                self.mappings.push(mapping);
+            }
+            return;
+        }
         let Some(catalog) = catalog::load_catalog(&node, &origin, &mut self.diags) else {
             self.broken_catalogs.extend(catalog::declared_id(&node));
             return;

@@ -4,7 +4,9 @@ use std::path::Path;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::fields::{Fields, parse_date, wrong_type};
-use crate::model::{DocumentTexts, Format, Organization, OutputSpec, Policy, PolicyLevel, Project};
+use crate::model::{
+    DerivePolicy, DocumentTexts, Format, Organization, OutputSpec, Policy, PolicyLevel, Project,
+};
 use crate::source::Span;
 use crate::yaml::{Node, Value};
 
@@ -25,6 +27,7 @@ pub const POLICY_FIELDS: &[&str] = &[
     "review_within_days",
     "stale_review",
     "missing_review",
+    "derived_answers",
 ];
 pub const DOCUMENT_FIELDS: &[&str] = &["title", "preamble", "notice"];
 pub const OUTPUT_FIELDS: &[&str] = &["layout", "catalog", "formats", "name"];
@@ -131,6 +134,19 @@ fn read_policy(node: &Node, diags: &mut Diagnostics) -> Policy {
     }
     if let Some(l) = level("missing_review", diags) {
         policy.missing_review = l;
+    }
+    if let Some((text, span)) = fields.text("derived_answers", diags) {
+        match DerivePolicy::parse(&text) {
+            Some(p) => policy.derived_answers = p,
+            None => diags.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    format!("`policy.derived_answers` must be off, warn or allow, not `{text}`"),
+                )
+                .at(span, "not a derivation policy")
+                .help("allowed: off | warn | allow"),
+            ),
+        }
     }
     if let Some((text, span)) = fields.text("review_within_days", diags) {
         match text.parse::<i64>() {

@@ -157,7 +157,10 @@ fn the_repository_root_project_builds_all_formats() {
         [
             "dist/default-mic-cloud-v3.html",
             "dist/default-mic-cloud-v3.md",
-            "dist/default-mic-cloud-v3.xlsx"
+            "dist/default-mic-cloud-v3.xlsx",
+            "dist/monocone.html",
+            "dist/monocone.md",
+            "dist/monocone.xlsx",
         ]
     );
     let md = project.read("dist/default-mic-cloud-v3.md");

@@ -133,7 +133,7 @@ fn copy_dir(from: &Path, to: &Path) {
     for entry in fs::read_dir(from).expect("read fixture folder").flatten() {
         let path = entry.path();
         let name = entry.file_name();
-        if name == "dist" || name == "target" || name == ".git" {
+        if name == "dist" || name == "target" || name == ".git" || name == "node_modules" {
             continue;
         }
         if path.is_dir() {

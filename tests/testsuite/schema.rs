@@ -179,6 +179,8 @@ fn repository_files() -> Vec<(PathBuf, Kind)> {
         yaml_files(&root.join(folder), &mut files);
     }
     files.sort();
+    // Mapping files (`…/mappings/*.yaml`) are checked by their own loader in mapping.rs.
+    files.retain(|p| !p.components().any(|c| c.as_os_str() == "mappings"));
     files
         .into_iter()
         .map(|path| {

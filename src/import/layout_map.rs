@@ -1,0 +1,543 @@
+//! Import from a workbook in a known layout: the inverse of [`crate::sheet`].
+//!
+//! The layout's document is built for the catalog with no answers, which gives the header
+//! row, the group rows and, per control, every cell but the answer and status. Each sheet is
+//! searched for the header row (at any column offset); below it, a row whose number or ID
+//! cell is a control's becomes that control's answer. With `last-segment` or `sequential`
+//! numbering a number names several controls: the one whose title and text cells match
+//! wins, then the one in the group whose row was passed last, then the next in catalog order.
+
+use std::collections::HashMap;
+
+use crate::diag::{Code, Diagnostics};
+use crate::layout::{ColumnValue, Layout};
+use crate::model::{Answer, Catalog, Group, Project};
+use crate::sheet::{Row, SheetInput, build_document};
+
+use super::answer_cell::{self, AnswerCell};
+use super::workbook::{Sheet, Workbook, column_name};
+use super::{Found, cell_diag, typed_cell_warning};
+
+pub struct LayoutImport<'a> {
+    pub workbook: &'a Workbook,
+    /// Indexes of the sheets to read.
+    pub sheets: &'a [usize],
+    pub layout: &'a Layout,
+    pub catalog: &'a Catalog,
+    pub project: &'a Project,
+    /// Prefix of list items (`None`: every answer is text).
+    pub list_prefix: Option<&'a str>,
+    pub split_links: bool,
+    /// A 0-based header row to use instead of searching for it.
+    pub header_row: Option<u32>,
+}
+
+/// A control as the layout shows it, without its answer.
+struct Expected {
+    id: String,
+    key: String,
+    /// (column, text) of the title, text and question cells.
+    texts: Vec<(usize, String)>,
+    /// IDs of the groups around the control.
+    groups: Vec<String>,
+}
+
+/// Where a header row was found: its row and the column of the layout's first column.
+#[derive(Clone, Copy)]
+struct Table {
+    header: u32,
+    offset: u32,
+}
+
+pub fn import(input: &LayoutImport, found: &mut Found) {
+    let LayoutImport {
+        workbook,
+        layout,
+        catalog,
+        ..
+    } = *input;
+    let mut template_diags = Diagnostics::default();
+    let document = build_document(
+        &SheetInput {
+            project: input.project,
+            catalog,
+            answers: None,
+            derived: None,
+            layout,
+        },
+        &mut template_diags,
+    );
+    found.diags.extend(template_diags.iter().cloned());
+    let columns: Vec<&ColumnValue> = document.columns.iter().map(|c| &c.value).collect();
+    let Some(answer_col) = columns.iter().position(|v| **v == ColumnValue::Answer) else {
+        found.error(
+            Code::ImportNoTable,
+            format!(
+                "layout `{}` has no answer column: there is nothing to import",
+                layout.id
+            ),
+            None,
+        );
+        return;
+    };
+    let status_col = columns.iter().position(|v| **v == ColumnValue::Status);
+    let text_cols: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| {
+            matches!(
+                v,
+                ColumnValue::Title | ColumnValue::Text | ColumnValue::Question
+            )
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let key_col = columns
+        .iter()
+        .position(|v| matches!(v, ColumnValue::Id | ColumnValue::Number))
+        .or_else(|| text_cols.first().copied());
+    let Some(key_col) = key_col else {
+        found.error(
+            Code::ImportNoTable,
+            format!(
+                "layout `{}` shows neither a number nor a question: rows cannot be told apart",
+                layout.id
+            ),
+            None,
+        );
+        return;
+    };
+
+    let parents = group_chains(catalog);
+    let mut expected: Vec<Expected> = Vec::new();
+    let mut known_rows: HashMap<String, Option<String>> = HashMap::new();
+    for sheet in &document.sheets {
+        for row in &sheet.rows {
+            match row {
+                Row::Item { id, cells, .. } => expected.push(Expected {
+                    id: id.clone(),
+                    key: cells[key_col].text.trim().to_owned(),
+                    texts: text_cols
+                        .iter()
+                        .map(|&c| (c, cells[c].text.trim().to_owned()))
+                        .collect(),
+                    groups: parents.get(id.as_str()).cloned().unwrap_or_default(),
+                }),
+                Row::Group {
+                    id,
+                    lead,
+                    text,
+                    intro,
+                    ..
+                } => {
+                    known_rows.insert(text.trim().to_owned(), Some(id.clone()));
+                    for l in lead {
+                        known_rows.entry(l.trim().to_owned()).or_insert(None);
+                    }
+                    if let Some(intro) = intro {
+                        known_rows.entry(intro.trim().to_owned()).or_insert(None);
+                    }
+                }
+            }
+        }
+    }
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, e) in expected.iter().enumerate() {
+        by_key.entry(e.key.as_str()).or_default().push(i);
+    }
+
+    let headers: Vec<(&str, &str)> = layout
+        .columns
+        .iter()
+        .zip(&document.columns)
+        .map(|(c, d)| (c.header.as_str(), d.header.as_str()))
+        .collect();
+    let mut used: HashMap<usize, String> = HashMap::new();
+    let mut last: Option<usize> = None;
+    let mut tables_found = 0;
+    for &index in input.sheets {
+        let sheet = &workbook.sheets[index];
+        let tables = find_tables(sheet, &headers, input.header_row);
+        if tables.is_empty() {
+            if sheet.height() > 0 && (0..sheet.height()).any(|r| !sheet.row_is_blank(r)) {
+                found.warning(
+                    Code::ImportUnmapped,
+                    format!(
+                        "sheet `{}` has no header row of layout `{}` ({}): none of its cells were imported",
+                        sheet.name,
+                        layout.id,
+                        document
+                            .columns
+                            .iter()
+                            .map(|c| c.header.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" / ")
+                    ),
+                    Some(workbook.name.clone()),
+                );
+            }
+            continue;
+        }
+        tables_found += tables.len();
+        let first = tables[0].header;
+        let above = if (0..first).any(|r| !sheet.row_is_blank(r)) {
+            format!(
+                "; {} above it (titles, notices) are not answers",
+                super::rows(first)
+            )
+        } else {
+            String::new()
+        };
+        let mut current_group: Option<String> = None;
+        for table in &tables {
+            for col in [Some(answer_col), status_col].into_iter().flatten() {
+                let col = table.offset + col as u32;
+                if sheet.hidden_cols.contains(&col) {
+                    found.warning(
+                        Code::ImportHidden,
+                        format!("column {} is hidden; it was imported", column_name(col)),
+                        Some(cell_diag(workbook, sheet, table.header, col)),
+                    );
+                }
+            }
+        }
+        for (t, table) in tables.iter().enumerate() {
+            let end = tables.get(t + 1).map_or(sheet.height(), |next| next.header);
+            let mut items = 0;
+            let width = columns.len() as u32;
+            for row in table.header + 1..end {
+                if sheet.row_is_blank(row) {
+                    continue;
+                }
+                let at = |col: usize| table.offset + col as u32;
+                let key_cell = sheet.cell(row, at(key_col));
+                let key = key_cell.text.trim();
+                let candidates = by_key.get(key).filter(|_| !key.is_empty());
+                let Some(candidates) = candidates else {
+                    // A group or intro row, or something this layout does not have.
+                    let cells: Vec<(u32, &str)> = sheet
+                        .row_cells(row)
+                        .map(|(c, cell)| (c, cell.text.trim()))
+                        .collect();
+                    if cells.iter().all(|(_, t)| known_rows.contains_key(*t)) {
+                        if let Some(group) = cells.iter().find_map(|(_, t)| known_rows[*t].clone())
+                        {
+                            current_group = Some(group);
+                        }
+                        continue;
+                    }
+                    let answer = sheet.text(row, at(answer_col));
+                    if !answer.trim().is_empty() {
+                        let message = if key.is_empty() {
+                            format!(
+                                "an answer in a row without a {} (column {}): it cannot be given to a control of catalog {}",
+                                document.columns[key_col].header,
+                                column_name(at(key_col)),
+                                catalog.id
+                            )
+                        } else {
+                            format!(
+                                "`{key}` is not an item of catalog {} as layout `{}` numbers them: its answer cannot be imported",
+                                catalog.id, layout.id
+                            )
+                        };
+                        found.error(
+                            Code::ImportUnknownItem,
+                            message,
+                            Some(cell_diag(workbook, sheet, row, at(answer_col))),
+                        );
+                    } else {
+                        for (col, _) in cells {
+                            found.unmapped(workbook, sheet, row, col, "not part of any item");
+                        }
+                    }
+                    continue;
+                };
+                let choice = choose(
+                    candidates,
+                    &expected,
+                    sheet,
+                    row,
+                    table.offset,
+                    &used,
+                    current_group.as_deref(),
+                    last,
+                );
+                let e = &expected[choice];
+                let here = sheet.address(row, at(answer_col));
+                if let Some(first) = used.get(&choice) {
+                    found.error(
+                        Code::ImportDuplicate,
+                        format!("control `{}` appears twice: at {first} and at {here}", e.id),
+                        Some(cell_diag(workbook, sheet, row, at(key_col))),
+                    );
+                    continue;
+                }
+                used.insert(choice, here);
+                last = Some(choice);
+                if let Some(g) = e.groups.last() {
+                    current_group = Some(g.clone());
+                }
+                items += 1;
+                if sheet.hidden_rows.contains(&row) {
+                    found.warning(
+                        Code::ImportHidden,
+                        format!(
+                            "row {} is hidden; control `{}` was imported from it",
+                            row + 1,
+                            e.id
+                        ),
+                        Some(cell_diag(workbook, sheet, row, at(key_col))),
+                    );
+                }
+                typed_cell_warning(found, workbook, sheet, row, at(key_col), "number");
+                let answer_cell = sheet.cell(row, at(answer_col));
+                typed_cell_warning(found, workbook, sheet, row, at(answer_col), "answer");
+                let AnswerCell { body, links } =
+                    answer_cell::invert(&answer_cell.text, input.list_prefix, input.split_links);
+                let status = match status_col {
+                    None => None,
+                    Some(col) => match answer_cell::status(sheet.text(row, at(col))) {
+                        Ok(status) => status,
+                        Err(allowed) => {
+                            found.error_help(
+                                Code::ImportStatus,
+                                format!(
+                                    "`{}` is not a status (control `{}`)",
+                                    sheet.text(row, at(col)).trim(),
+                                    e.id
+                                ),
+                                Some(cell_diag(workbook, sheet, row, at(col))),
+                                allowed,
+                            );
+                            None
+                        }
+                    },
+                };
+                for (col, _) in sheet.row_cells(row) {
+                    if col < table.offset || col >= table.offset + width {
+                        found.unmapped(workbook, sheet, row, col, "outside the layout's columns");
+                    }
+                }
+                if body.is_some() || status.is_some() || !links.is_empty() {
+                    found.answers.push(Answer {
+                        control: e.id.clone(),
+                        status,
+                        body,
+                        links,
+                        reviewed: None,
+                        note: None,
+                        span: super::no_span(),
+                    });
+                }
+            }
+            found.note(format!(
+                "sheet `{}`: header row {} ({}–{}), {items} item row(s) up to row {end}{}",
+                sheet.name,
+                table.header + 1,
+                column_name(table.offset),
+                column_name(table.offset + width - 1),
+                if t == 0 { above.as_str() } else { "" },
+            ));
+        }
+    }
+    if tables_found == 0 {
+        found.error_help(
+            Code::ImportNoTable,
+            format!(
+                "`{}` has no table in layout `{}`: no sheet has its header row",
+                workbook.name, layout.id
+            ),
+            None,
+            format!(
+                "the header row reads {}; for a workbook in another layout, leave out --layout (and name its columns if they are not detected)",
+                document
+                    .columns
+                    .iter()
+                    .map(|c| c.header.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            ),
+        );
+    }
+    let order: HashMap<&str, usize> = catalog
+        .controls()
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    found
+        .answers
+        .sort_by_key(|a| order.get(a.control.as_str()).copied().unwrap_or(usize::MAX));
+    let missing = expected.len() - used.len();
+    if missing > 0 && tables_found > 0 {
+        found.note(format!(
+            "{missing} of {} controls of catalog {} have no row in the workbook",
+            expected.len(),
+            catalog.id
+        ));
+    }
+}
+
+/// The best of several controls shown with the same number.
+#[allow(clippy::too_many_arguments)]
+fn choose(
+    candidates: &[usize],
+    expected: &[Expected],
+    sheet: &Sheet,
+    row: u32,
+    offset: u32,
+    used: &HashMap<usize, String>,
+    group: Option<&str>,
+    last: Option<usize>,
+) -> usize {
+    if let [only] = candidates {
+        return *only;
+    }
+    let score = |&i: &usize| {
+        let e = &expected[i];
+        let matching = e
+            .texts
+            .iter()
+            .filter(|(col, text)| sheet.text(row, offset + *col as u32).trim() == text)
+            .count();
+        let in_group = group.is_some_and(|g| e.groups.iter().any(|x| x == g));
+        let after = last.is_none_or(|l| i > l);
+        (
+            !used.contains_key(&i),
+            matching,
+            in_group,
+            after,
+            std::cmp::Reverse(i),
+        )
+    };
+    *candidates
+        .iter()
+        .max_by_key(|i| score(i))
+        .expect("candidates are never empty")
+}
+
+/// For each control, the IDs of its enclosing groups, outermost first.
+fn group_chains(catalog: &Catalog) -> HashMap<&str, Vec<String>> {
+    fn walk<'a>(
+        group: &'a Group,
+        chain: &mut Vec<String>,
+        out: &mut HashMap<&'a str, Vec<String>>,
+    ) {
+        chain.push(group.id.clone());
+        for c in &group.controls {
+            out.insert(c.id.as_str(), chain.clone());
+        }
+        for g in &group.groups {
+            walk(g, chain, out);
+        }
+        chain.pop();
+    }
+    let mut out = HashMap::new();
+    for g in &catalog.groups {
+        walk(g, &mut Vec::new(), &mut out);
+    }
+    out
+}
+
+/// Every header row of the layout on a sheet (or only `fixed`), at any column offset.
+fn find_tables(sheet: &Sheet, headers: &[(&str, &str)], fixed: Option<u32>) -> Vec<Table> {
+    let width = sheet.width();
+    let n = headers.len() as u32;
+    let rows: Vec<u32> = match fixed {
+        Some(row) => vec![row],
+        None => (0..sheet.height()).collect(),
+    };
+    let mut tables = Vec::new();
+    for row in rows {
+        if sheet.row_is_blank(row) {
+            continue;
+        }
+        for offset in 0..=width.saturating_sub(n) {
+            let all = headers.iter().enumerate().all(|(i, (template, rendered))| {
+                header_matches(sheet.text(row, offset + i as u32), template, rendered)
+            });
+            if all {
+                tables.push(Table {
+                    header: row,
+                    offset,
+                });
+                break;
+            }
+        }
+    }
+    tables
+}
+
+/// A header cell matches a column's header template: equal to the rendered header, or,
+/// where the template names the organization or other values, holding its fixed words in
+/// order (`{{ organization.short_name }} 回答` matches `サンプル 回答`).
+pub fn header_matches(cell: &str, template: &str, rendered: &str) -> bool {
+    let cell = cell.trim();
+    if cell.is_empty() {
+        return false;
+    }
+    if cell == rendered.trim() {
+        return true;
+    }
+    if !template.contains("{{") && !template.contains("{%") {
+        return false;
+    }
+    let literals = template_literals(template);
+    let mut rest = cell;
+    for literal in &literals {
+        match rest.find(literal.as_str()) {
+            Some(i) => rest = &rest[i + literal.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The fixed words of a template: the text between its `{{ }}`, `{% %}` and `{# #}` tags.
+fn template_literals(template: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    loop {
+        let next = ["{{", "{%", "{#"]
+            .iter()
+            .filter_map(|open| rest.find(open).map(|i| (i, *open)))
+            .min_by_key(|(i, _)| *i);
+        let Some((start, open)) = next else {
+            out.push(rest.trim().to_owned());
+            break;
+        };
+        out.push(rest[..start].trim().to_owned());
+        let close = match open {
+            "{{" => "}}",
+            "{%" => "%}",
+            _ => "#}",
+        };
+        match rest[start..].find(close) {
+            Some(end) => rest = &rest[start + end + close.len()..],
+            None => break,
+        }
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_match_their_templates() {
+        let t = "{{ organization.short_name or organization.name }} 回答";
+        assert!(header_matches("サンプル 回答", t, " 回答"));
+        assert!(header_matches("回答", t, " 回答"));
+        assert!(!header_matches("質問", t, " 回答"));
+        assert!(header_matches("No.", "No.", "No."));
+        assert!(!header_matches("No. ", "No", "No"));
+        assert!(!header_matches("", "{{ x }}", ""));
+        assert_eq!(
+            template_literals("{% if a %}x{% endif %} 実施内容 {# c #}"),
+            vec!["x", "実施内容"]
+        );
+    }
+}

@@ -1,0 +1,153 @@
+//! Hidden rows and columns of each worksheet, which calamine does not report: read from the
+//! sheet XML (`<row hidden="1">`, `<col min max hidden="1">`), sheets in workbook order.
+
+use std::collections::{BTreeSet, HashMap};
+use std::io::{BufReader, Read, Seek};
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+/// The hidden rows and columns (0-based) of one sheet, and the last row and column that
+/// hold a cell (to refuse huge sheets before they are read).
+#[derive(Debug, Default)]
+pub struct Hidden {
+    pub rows: BTreeSet<u32>,
+    pub cols: BTreeSet<u32>,
+    pub extent: (u32, u32),
+}
+
+/// `D12` → (11, 3).
+fn cell_position(reference: &str) -> Option<(u32, u32)> {
+    let split = reference.find(|c: char| c.is_ascii_digit())?;
+    let col = super::workbook::parse_column(&reference[..split])?;
+    let row: u32 = reference[split..].parse().ok()?;
+    Some((row.checked_sub(1)?, col))
+}
+
+/// Largest sheet XML scanned for hidden rows (uncompressed).
+const MAX_XML_BYTES: u64 = 512 * 1024 * 1024;
+
+/// One entry per worksheet, in the order the workbook lists its sheets. `None` when the
+/// package cannot be read this way (the cells are still read by calamine).
+pub fn read<R: Read + Seek>(reader: R) -> Option<Vec<Hidden>> {
+    let mut zip = zip::ZipArchive::new(reader).ok()?;
+    let workbook_path = office_document(&mut zip).unwrap_or_else(|| "xl/workbook.xml".to_owned());
+    let folder = workbook_path
+        .rsplit_once('/')
+        .map_or(String::new(), |(f, _)| format!("{f}/"));
+    let rels_path = format!("{folder}_rels/{}.rels", file_name(&workbook_path));
+    let targets = relationships(&mut zip, &rels_path)?;
+    let mut sheets = Vec::new();
+    for_each_element(&mut zip, &workbook_path, |e| {
+        if e.local_name().as_ref() == "sheet" {
+            sheets.push(attr(e, "id"));
+        }
+    })?;
+    let mut out = Vec::new();
+    for rel in sheets {
+        let path = rel
+            .and_then(|id| targets.get(&id))
+            .map(|t| resolve(&folder, t));
+        let mut hidden = Hidden::default();
+        if let Some(path) = path {
+            let _ = for_each_element(&mut zip, &path, |e| match e.local_name().as_ref() {
+                "row" if is_true(attr(e, "hidden")) => {
+                    if let Some(r) = attr(e, "r").and_then(|r| r.parse::<u32>().ok()) {
+                        hidden.rows.insert(r.saturating_sub(1));
+                    }
+                }
+                "c" => {
+                    if let Some((row, col)) = attr(e, "r").as_deref().and_then(cell_position) {
+                        hidden.extent = (hidden.extent.0.max(row), hidden.extent.1.max(col));
+                    }
+                }
+                "col" if is_true(attr(e, "hidden")) => {
+                    let min = attr(e, "min").and_then(|v| v.parse::<u32>().ok());
+                    let max = attr(e, "max").and_then(|v| v.parse::<u32>().ok());
+                    if let (Some(min), Some(max)) = (min, max) {
+                        hidden.cols.extend(min.saturating_sub(1)..max.min(16_384));
+                    }
+                }
+                _ => {}
+            });
+        }
+        out.push(hidden);
+    }
+    Some(out)
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit_once('/').map_or(path, |(_, f)| f)
+}
+
+fn resolve(folder: &str, target: &str) -> String {
+    match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_owned(),
+        None => format!("{folder}{target}"),
+    }
+}
+
+fn is_true(value: Option<String>) -> bool {
+    matches!(value.as_deref(), Some("1" | "true"))
+}
+
+/// An attribute by local name (`r:id` → `id`).
+fn attr(e: &BytesStart, name: &str) -> Option<String> {
+    e.attributes().flatten().find_map(|a| {
+        (a.key.local_name().as_ref() == name).then(|| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map(|v| v.into_owned())
+                .unwrap_or_else(|_| a.value.clone().into_owned())
+        })
+    })
+}
+
+fn office_document<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Option<String> {
+    let mut found = None;
+    for_each_element(zip, "_rels/.rels", |e| {
+        if e.local_name().as_ref() == "Relationship"
+            && attr(e, "Type").is_some_and(|t| t.ends_with("/officeDocument"))
+        {
+            found = attr(e, "Target").map(|t| t.trim_start_matches('/').to_owned());
+        }
+    })?;
+    found
+}
+
+fn relationships<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    path: &str,
+) -> Option<HashMap<String, String>> {
+    let mut map = HashMap::new();
+    for_each_element(zip, path, |e| {
+        if e.local_name().as_ref() == "Relationship"
+            && let (Some(id), Some(target)) = (attr(e, "Id"), attr(e, "Target"))
+        {
+            map.insert(id, target);
+        }
+    })?;
+    Some(map)
+}
+
+/// Calls `f` with every start or empty element of an XML part of the package.
+fn for_each_element<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    path: &str,
+    mut f: impl FnMut(&BytesStart),
+) -> Option<()> {
+    let file = zip.by_name(path).ok()?;
+    if file.size() > MAX_XML_BYTES {
+        return None;
+    }
+    let mut reader = Reader::from_reader(BufReader::new(file.take(MAX_XML_BYTES)));
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) => f(&e),
+            Ok(Event::Eof) => return Some(()),
+            Err(_) => return None,
+            Ok(_) => {}
+        }
+        buf.clear();
+    }
+}

@@ -1,0 +1,384 @@
+//! A workbook read into plain cell grids with calamine: every sheet's cells as text (numbers
+//! and dates spelled as the cell's number format shows them), its merged ranges, and which
+//! sheets, rows and columns are hidden.
+
+use std::collections::BTreeSet;
+use std::io::{Cursor, Read, Seek};
+
+use calamine::{Data, Reader, SheetVisible, Xlsx};
+
+use super::cell_text;
+use super::visibility;
+
+/// Largest workbook file read (the same limit as a YAML file).
+pub const MAX_WORKBOOK_BYTES: u64 = 64 * 1024 * 1024;
+/// Most cells (the bounding box of a sheet's used cells) read from one sheet.
+pub const MAX_SHEET_CELLS: u64 = 4_000_000;
+
+/// What a cell held before it became text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Empty,
+    Text,
+    /// A number, spelled by its number format. `exact` is false when the format is
+    /// `General` and the value has a fraction: `1.10` typed into such a cell reads `1.1`.
+    Number {
+        exact: bool,
+    },
+    Date,
+    Bool,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    pub kind: Kind,
+}
+
+impl Cell {
+    pub const EMPTY: Cell = Cell {
+        text: String::new(),
+        kind: Kind::Empty,
+    };
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// A number or date standing where text was probably meant.
+    pub fn is_typed(&self) -> bool {
+        matches!(self.kind, Kind::Number { .. } | Kind::Date)
+    }
+}
+
+static EMPTY_CELL: Cell = Cell::EMPTY;
+
+/// A merged range, inclusive, 0-based.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Merge {
+    pub first_row: u32,
+    pub first_col: u32,
+    pub last_row: u32,
+    pub last_col: u32,
+}
+
+impl Merge {
+    pub fn contains(&self, row: u32, col: u32) -> bool {
+        (self.first_row..=self.last_row).contains(&row)
+            && (self.first_col..=self.last_col).contains(&col)
+    }
+
+    pub fn range(&self, sheet: &str) -> String {
+        format!(
+            "{}{}:{}",
+            sheet_prefix(sheet),
+            address(self.first_row, self.first_col),
+            address(self.last_row, self.last_col)
+        )
+    }
+}
+
+/// One worksheet as a grid of text cells, indexed from A1.
+#[derive(Clone, Debug, Default)]
+pub struct Sheet {
+    pub name: String,
+    pub hidden: bool,
+    rows: Vec<Vec<Cell>>,
+    pub merges: Vec<Merge>,
+    pub hidden_rows: BTreeSet<u32>,
+    pub hidden_cols: BTreeSet<u32>,
+}
+
+impl Sheet {
+    /// A sheet from rows of text (tests and callers that build grids by hand).
+    pub fn from_rows(name: &str, rows: Vec<Vec<Cell>>) -> Sheet {
+        Sheet {
+            name: name.to_owned(),
+            rows,
+            ..Sheet::default()
+        }
+    }
+
+    pub fn height(&self) -> u32 {
+        self.rows.len() as u32
+    }
+
+    pub fn width(&self) -> u32 {
+        self.rows.iter().map(Vec::len).max().unwrap_or(0) as u32
+    }
+
+    pub fn cell(&self, row: u32, col: u32) -> &Cell {
+        self.rows
+            .get(row as usize)
+            .and_then(|r| r.get(col as usize))
+            .unwrap_or(&EMPTY_CELL)
+    }
+
+    pub fn text(&self, row: u32, col: u32) -> &str {
+        &self.cell(row, col).text
+    }
+
+    pub fn row_is_blank(&self, row: u32) -> bool {
+        self.rows
+            .get(row as usize)
+            .is_none_or(|r| r.iter().all(|c| c.text.trim().is_empty()))
+    }
+
+    /// Non-empty cells of a row, with their columns.
+    pub fn row_cells(&self, row: u32) -> impl Iterator<Item = (u32, &Cell)> {
+        self.rows
+            .get(row as usize)
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .filter(|(_, c)| !c.text.trim().is_empty())
+            .map(|(i, c)| (i as u32, c))
+    }
+
+    pub fn merge_at(&self, row: u32, col: u32) -> Option<&Merge> {
+        self.merges.iter().find(|m| m.contains(row, col))
+    }
+
+    /// The cell's address with this sheet's name, e.g. `回答!D12` or `'My sheet'!D12`.
+    pub fn address(&self, row: u32, col: u32) -> String {
+        format!("{}{}", sheet_prefix(&self.name), address(row, col))
+    }
+
+    /// Gives every cell of a vertical merge in `col` the value of its first cell (merged
+    /// question or answer cells that span several rows). Returns the ranges filled.
+    pub fn fill_down(&mut self, col: u32) -> Vec<Merge> {
+        let merges: Vec<Merge> = self
+            .merges
+            .iter()
+            .filter(|m| m.first_col == col && m.last_row > m.first_row)
+            .copied()
+            .collect();
+        let mut filled = Vec::new();
+        for m in merges {
+            let value = self.cell(m.first_row, col).clone();
+            if value.is_empty() {
+                continue;
+            }
+            for row in m.first_row + 1..=m.last_row {
+                if let Some(cell) = self
+                    .rows
+                    .get_mut(row as usize)
+                    .and_then(|r| r.get_mut(col as usize))
+                {
+                    *cell = value.clone();
+                } else if let Some(r) = self.rows.get_mut(row as usize) {
+                    r.resize(col as usize + 1, Cell::EMPTY);
+                    r[col as usize] = value.clone();
+                }
+            }
+            filled.push(m);
+        }
+        filled
+    }
+}
+
+pub struct Workbook {
+    /// The file name as shown in messages.
+    pub name: String,
+    pub sheets: Vec<Sheet>,
+}
+
+/// Column letters: 0 → A, 25 → Z, 26 → AA.
+pub fn column_name(col: u32) -> String {
+    let mut n = col + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Parses column letters (`A`, `ad`) to a 0-based index.
+pub fn parse_column(text: &str) -> Option<u32> {
+    let text = text.trim();
+    if text.is_empty() || text.len() > 3 || !text.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut n: u32 = 0;
+    for c in text.chars() {
+        n = n * 26 + (c.to_ascii_uppercase() as u32 - 'A' as u32 + 1);
+    }
+    (n <= 16_384).then(|| n - 1)
+}
+
+/// `D12` for row 11, column 3 (0-based).
+pub fn address(row: u32, col: u32) -> String {
+    format!("{}{}", column_name(col), row + 1)
+}
+
+/// `Sheet1!`, or `'My sheet'!` when the name needs quotes in a formula.
+pub fn sheet_prefix(name: &str) -> String {
+    let plain = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.');
+    if plain {
+        format!("{name}!")
+    } else {
+        format!("'{}'!", name.replace('\'', "''"))
+    }
+}
+
+/// Reads a workbook (xlsx or xlsm) from its bytes.
+pub fn read(name: &str, bytes: Vec<u8>) -> Result<Workbook, String> {
+    if bytes.len() as u64 > MAX_WORKBOOK_BYTES {
+        return Err(format!(
+            "`{name}` is {} bytes, over the limit of {MAX_WORKBOOK_BYTES} bytes",
+            bytes.len()
+        ));
+    }
+    if !bytes.starts_with(b"PK") {
+        return Err(format!(
+            "`{name}` is not an xlsx workbook (an xlsx file is a zip archive); save it as \"Excel Workbook (*.xlsx)\""
+        ));
+    }
+    let mut hidden = visibility::read(Cursor::new(&bytes)).unwrap_or_default();
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
+        .map_err(|e| format!("cannot read `{name}` as an xlsx workbook: {e}"))?;
+    let metadata: Vec<(String, bool)> = workbook
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
+        .collect();
+    let mut sheets = Vec::new();
+    for (index, (sheet_name, sheet_hidden)) in metadata.into_iter().enumerate() {
+        if let Some((row, col)) = hidden.get(index).map(|h| h.extent) {
+            let cells = (u64::from(row) + 1) * (u64::from(col) + 1);
+            if cells > MAX_SHEET_CELLS {
+                return Err(format!(
+                    "cannot read sheet `{sheet_name}` of `{name}`: its cells reach {}, {cells} cells, over the limit of {MAX_SHEET_CELLS}",
+                    address(row, col)
+                ));
+            }
+        }
+        let mut sheet = read_sheet(&mut workbook, &sheet_name)
+            .map_err(|e| format!("cannot read sheet `{sheet_name}` of `{name}`: {e}"))?;
+        sheet.hidden = sheet_hidden;
+        if let Some(v) = hidden.get_mut(index) {
+            sheet.hidden_rows = std::mem::take(&mut v.rows);
+            sheet.hidden_cols = std::mem::take(&mut v.cols);
+        }
+        sheets.push(sheet);
+    }
+    Ok(Workbook {
+        name: name.to_owned(),
+        sheets,
+    })
+}
+
+fn read_sheet<R: Read + Seek>(workbook: &mut Xlsx<R>, name: &str) -> Result<Sheet, String> {
+    let range = workbook.worksheet_range(name).map_err(|e| e.to_string())?;
+    let styles = workbook.worksheet_style(name).ok();
+    let merges = workbook
+        .merge_cells_by_sheet_name(name)
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|d| Merge {
+            first_row: d.start.0,
+            first_col: d.start.1,
+            last_row: d.end.0,
+            last_col: d.end.1,
+        })
+        .collect();
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    if let (Some(start), Some(end)) = (range.start(), range.end()) {
+        let cells = u64::from(end.0 + 1) * u64::from(end.1 + 1);
+        if cells > MAX_SHEET_CELLS {
+            return Err(format!(
+                "its used range ends at {}, {cells} cells, over the limit of {MAX_SHEET_CELLS}",
+                address(end.0, end.1)
+            ));
+        }
+        rows = vec![Vec::new(); end.0 as usize + 1];
+        for (row, col, data) in range.used_cells() {
+            let (row, col) = (row as u32 + start.0, col as u32 + start.1);
+            let format = styles
+                .as_ref()
+                .and_then(|s| s.get((row, col)))
+                .and_then(|s| s.number_format.as_ref())
+                .map(|f| f.format_code.as_str());
+            let cell = convert(data, format);
+            if cell.is_empty() {
+                continue;
+            }
+            let r = &mut rows[row as usize];
+            if r.len() <= col as usize {
+                r.resize(col as usize + 1, Cell::EMPTY);
+            }
+            r[col as usize] = cell;
+        }
+    }
+    Ok(Sheet {
+        name: name.to_owned(),
+        hidden: false,
+        rows,
+        merges,
+        hidden_rows: BTreeSet::new(),
+        hidden_cols: BTreeSet::new(),
+    })
+}
+
+/// A cell's text: strings as written (Windows line breaks made `\n`), numbers and dates as
+/// their number format shows them.
+fn convert(data: &Data, format: Option<&str>) -> Cell {
+    let (text, kind) = match data {
+        Data::Empty => return Cell::EMPTY,
+        Data::String(s) => (normalize_breaks(s), Kind::Text),
+        Data::Int(i) => (i.to_string(), Kind::Number { exact: true }),
+        Data::Float(f) => {
+            let (text, exact) = cell_text::number(*f, format.unwrap_or("General"));
+            (text, Kind::Number { exact })
+        }
+        Data::Bool(b) => (if *b { "TRUE" } else { "FALSE" }.to_owned(), Kind::Bool),
+        Data::DateTime(d) => {
+            if d.is_duration() {
+                (d.to_string(), Kind::Date)
+            } else {
+                (
+                    cell_text::date(d.to_ymd_hms_milli(), format.unwrap_or("")),
+                    Kind::Date,
+                )
+            }
+        }
+        Data::DateTimeIso(s) | Data::DurationIso(s) => (s.clone(), Kind::Date),
+        Data::Error(e) => (e.to_string(), Kind::Error),
+    };
+    Cell { text, kind }
+}
+
+fn normalize_breaks(text: &str) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_and_columns() {
+        assert_eq!(column_name(0), "A");
+        assert_eq!(column_name(25), "Z");
+        assert_eq!(column_name(26), "AA");
+        assert_eq!(column_name(27), "AB");
+        assert_eq!(parse_column("a"), Some(0));
+        assert_eq!(parse_column("AB"), Some(27));
+        assert_eq!(parse_column("1"), None);
+        assert_eq!(address(11, 3), "D12");
+        assert_eq!(sheet_prefix("回答"), "回答!");
+        assert_eq!(sheet_prefix("My sheet"), "'My sheet'!");
+        assert_eq!(sheet_prefix("センター・設備"), "'センター・設備'!");
+    }
+}

@@ -1,0 +1,165 @@
+//! Derived answers: an output's control without an answer takes the answer of the controls
+//! it maps to in another catalog the project answers — when they all agree. Differing
+//! sources are a conflict, reported and never resolved silently.
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+
+use super::ControlRef;
+use crate::diag::{Code, Diagnostic, Diagnostics, Severity};
+use crate::model::{Answer, AnswerSet, Catalog};
+use crate::source::Span;
+
+/// Where a derived answer came from.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Derivation {
+    pub catalog: String,
+    pub controls: Vec<String>,
+}
+
+/// A derived answer and its source.
+#[derive(Clone, Debug)]
+pub struct Derived {
+    pub answer: Answer,
+    pub from: Derivation,
+}
+
+/// Derived answers per catalog, by control ID.
+pub type DerivedAnswers = IndexMap<String, IndexMap<String, Derived>>;
+
+/// How derived answers are reported: one warning each, or one note per catalog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reporting {
+    Warn,
+    Allow,
+}
+
+pub struct DeriveInput<'a> {
+    pub catalogs: &'a IndexMap<String, Catalog>,
+    pub answers: &'a IndexMap<String, AnswerSet>,
+    pub relations: &'a HashMap<ControlRef, Vec<ControlRef>>,
+    pub reporting: Reporting,
+}
+
+/// Derives the unanswered controls of `catalog` (an output's catalog).
+pub fn derive_catalog(
+    input: &DeriveInput,
+    catalog: &Catalog,
+    at: Option<Span>,
+    diags: &mut Diagnostics,
+) -> IndexMap<String, Derived> {
+    let own = input.answers.get(&catalog.id);
+    let mut derived = IndexMap::new();
+    for control in catalog.controls() {
+        if own.is_some_and(|a| a.answers.contains_key(&control.id)) {
+            continue;
+        }
+        let key = (catalog.id.clone(), control.id.clone());
+        let Some(targets) = input.relations.get(&key) else {
+            continue;
+        };
+        let sources: Vec<(&ControlRef, &Answer)> = targets
+            .iter()
+            .filter(|(other, _)| other != &catalog.id)
+            .filter_map(|target| {
+                input
+                    .answers
+                    .get(&target.0)
+                    .and_then(|set| set.answers.get(&target.1))
+                    .map(|a| (target, a))
+            })
+            .collect();
+        let Some(((first_catalog, _), first)) = sources.first() else {
+            continue;
+        };
+        let agree = sources.iter().all(|(_, a)| {
+            a.status == first.status && a.body == first.body && a.links == first.links
+        });
+        if !agree {
+            let names: Vec<String> = sources
+                .iter()
+                .map(|((c, id), _)| format!("{c} `{id}`"))
+                .collect();
+            let mut d = Diagnostic::new(
+                Code::DerivationConflict,
+                format!(
+                    "control `{}` of catalog {} maps to answers that differ: {}",
+                    control.id,
+                    catalog.id,
+                    names.join(", ")
+                ),
+            )
+            .help(format!(
+                "answer `{}` in a file with `catalog: {}`, or make the mapped answers agree; checksheet never picks one",
+                control.id, catalog.id
+            ));
+            for (i, ((c, id), a)) in sources.iter().enumerate() {
+                d = if i == 0 {
+                    d.at(a.span, format!("{c} {id}"))
+                } else {
+                    d.also(a.span, format!("{c} {id} differs"))
+                };
+            }
+            diags.push(d);
+            continue;
+        }
+        let mut answer = (*first).clone();
+        answer.control = control.id.clone();
+        answer.note = None;
+        let from = Derivation {
+            catalog: first_catalog.clone(),
+            controls: sources.iter().map(|((_, id), _)| id.clone()).collect(),
+        };
+        if input.reporting == Reporting::Warn {
+            diags.push(
+                Diagnostic::new(
+                    Code::Derived,
+                    format!(
+                        "control `{}` of catalog {} takes the answer of {} {}",
+                        control.id,
+                        catalog.id,
+                        from.catalog,
+                        from.controls.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+                    ),
+                )
+                .at(first.span, "answer used")
+                .help("answer it directly to stop deriving it, or set `policy.derived_answers: allow`"),
+            );
+        }
+        derived.insert(control.id.clone(), Derived { answer, from });
+    }
+    if input.reporting == Reporting::Allow && !derived.is_empty() {
+        let mut by_source: IndexMap<&str, usize> = IndexMap::new();
+        for d in derived.values() {
+            *by_source.entry(d.from.catalog.as_str()).or_default() += 1;
+        }
+        let sources: Vec<String> = by_source
+            .iter()
+            .map(|(c, n)| format!("{n} from {c}"))
+            .collect();
+        let mut d = Diagnostic::new(
+            Code::Derived,
+            format!(
+                "{} of catalog {} {} derived through mappings: {}",
+                if derived.len() == 1 {
+                    "1 answer".to_owned()
+                } else {
+                    format!("{} answers", derived.len())
+                },
+                catalog.id,
+                if derived.len() == 1 { "is" } else { "are" },
+                sources.join(", ")
+            ),
+        )
+        .with_severity(Severity::Note)
+        .help(
+            "`checksheet list coverage` shows them; answer a control directly to stop deriving it",
+        );
+        if let Some(span) = at {
+            d = d.at(span, "output of this catalog");
+        }
+        diags.push(d);
+    }
+    derived
+}

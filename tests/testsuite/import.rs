@@ -1,0 +1,647 @@
+//! `checksheet import`: workbooks back into answer YAML.
+//!
+//! - Every example and the root project: build, import the xlsx in its layout, and get the
+//!   example's answers back; building the imported answers gives the same workbook.
+//! - Workbooks made by other tools (tests/fixtures/import/, written by openpyxl and
+//!   LibreOffice from make_fixtures.py): a questionnaire in no known layout becomes a
+//!   catalog plus answers a project builds; a `monocone` workbook imports in its layout.
+//! - Nothing lost or invented: unmapped cells, hidden rows and sheets, numbers and dates
+//!   are reported with their cell address; nothing is written on errors or over an
+//!   existing file without --force.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use crate::harness::{Project, xlsx_grid};
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    fs::read(repo().join("tests/fixtures/import").join(name)).expect("fixture workbook")
+}
+
+/// An answer as a layout shows it: status, answer (text or list) and links only.
+fn shown(value: &Value) -> Value {
+    let mut out = Map::new();
+    match value {
+        Value::String(_) | Value::Array(_) => {
+            out.insert("answer".into(), value.clone());
+        }
+        Value::Object(fields) => {
+            for key in ["status", "answer", "links"] {
+                if let Some(v) = fields.get(key) {
+                    out.insert(key.into(), v.clone());
+                }
+            }
+        }
+        other => panic!("unexpected answer {other:?}"),
+    }
+    Value::Object(out)
+}
+
+/// Every answer of some answer files (or of every file of a folder), by control ID.
+fn answers(project: &Project, path: &str) -> BTreeMap<String, Value> {
+    let full = project.path().join(path);
+    let mut files: Vec<_> = if full.is_dir() {
+        fs::read_dir(&full)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect()
+    } else {
+        vec![full]
+    };
+    files.sort();
+    let mut out = BTreeMap::new();
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        let yaml: Value = serde_saphyr::from_str(&text).unwrap();
+        for (id, value) in yaml["answers"].as_object().unwrap() {
+            assert!(out.insert(id.clone(), shown(value)).is_none(), "{id} twice");
+        }
+    }
+    out
+}
+
+#[test]
+fn every_example_comes_back_from_its_workbook() {
+    for (example, layout, stem, file) in [
+        (
+            "kingoftime",
+            "mic-annex2",
+            "mic-annex2",
+            "mic-cloud-v3.yaml",
+        ),
+        ("monocone", "monocone", "monocone", "light2-meti2013.yaml"),
+        ("skyarch", "skyarch", "skyarch", "skyarch.yaml"),
+        ("melcol", "melcol", "melcol", "melcol.yaml"),
+    ] {
+        let project = Project::copy_of(&format!("examples/{example}"));
+        project.run(&["build"]).code(0);
+        let workbook = format!("dist/{stem}.xlsx");
+        let run = project.run(&[
+            "import",
+            &workbook,
+            "--layout",
+            layout,
+            "--out",
+            "imported/answers.yaml",
+        ]);
+        run.code(0);
+        assert!(
+            run.stderr.contains("wrote imported/answers.yaml"),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("warning"), "{example}: {}", run.stderr);
+        assert_eq!(
+            answers(&project, "imported/answers.yaml"),
+            answers(&project, "answers"),
+            "{example}: imported answers differ"
+        );
+
+        // The imported file is canonical, and builds the very same workbook.
+        let imported = project.read("imported/answers.yaml");
+        let again = Project::copy_of(&format!("examples/{example}"))
+            .file(&format!("answers/{file}"), &imported);
+        again.run(&["fmt", "--check"]).code(0);
+        again.run(&["check", "--deny-warnings"]).code(0);
+        again.run(&["build"]).code(0);
+        assert_eq!(
+            xlsx_grid(&again.read_bytes(&workbook)),
+            xlsx_grid(&project.read_bytes(&workbook)),
+            "{example}: the imported answers build another workbook"
+        );
+    }
+}
+
+/// The repository's own project: statuses, links (with --split-links) and texts come back;
+/// `reviewed` and `note` are never shown, and the default layout writes a list as "・"
+/// lines that read back as text.
+#[test]
+fn the_root_project_comes_back_through_the_default_layout() {
+    let mut project = Project::empty().file(
+        "checksheet.yaml",
+        &fs::read_to_string(repo().join("checksheet.yaml")).unwrap(),
+    );
+    for entry in fs::read_dir(repo().join("answers")).unwrap().flatten() {
+        let name = format!("answers/{}", entry.file_name().to_string_lossy());
+        let text = fs::read_to_string(entry.path()).unwrap();
+        project = project.file(&name, &text);
+    }
+    project.run(&["build"]).code(0);
+    let workbook = "dist/default-mic-cloud-v3.xlsx";
+    project
+        .run(&[
+            "import",
+            workbook,
+            "--layout",
+            "default",
+            "--catalog",
+            "mic-cloud-v3",
+            "--split-links",
+            "--out",
+            "imported.yaml",
+        ])
+        .code(0);
+    let before = answers(&project, "answers");
+    let after = answers(&project, "imported.yaml");
+    assert_eq!(before.len(), 121);
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>()
+    );
+    let differing: Vec<&String> = before
+        .keys()
+        .filter(|id| before[*id] != after[*id])
+        .collect();
+    assert_eq!(
+        differing,
+        vec!["II.6.1.2"],
+        "only the list answer reads back as text"
+    );
+    let items: Vec<String> = before["II.6.1.2"]["answer"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| format!("・{}", i.as_str().unwrap()))
+        .collect();
+    assert_eq!(after["II.6.1.2"]["answer"], Value::String(items.join("\n")));
+    assert_eq!(after["II.6.1.2"]["status"], before["II.6.1.2"]["status"]);
+
+    // Built again from the imported answers alone, the workbook is the same.
+    let imported = project.read("imported.yaml");
+    let mut again = Project::empty().file(
+        "checksheet.yaml",
+        &fs::read_to_string(repo().join("checksheet.yaml")).unwrap(),
+    );
+    again = again.file("answers/imported.yaml", &imported);
+    again.run(&["build"]).code(0);
+    assert_eq!(
+        xlsx_grid(&again.read_bytes(workbook)),
+        xlsx_grid(&project.read_bytes(workbook))
+    );
+}
+
+/// A project before it has any catalog of its own.
+const NEW_PROJECT: &str = "organization:\n  name: サンプル株式会社\nas_of: 2026-11-01\noutputs:\n  - layout: default\n    catalog: mic-cloud-v3\n";
+/// The project answering the imported questionnaire.
+const ACME_PROJECT: &str = "organization:\n  name: サンプル株式会社\nas_of: 2026-11-01\ncatalogs: [controls]\noutputs:\n  - layout: default\n    catalog: acme\n";
+
+fn acme(workbook: &str) -> (Project, crate::harness::Run) {
+    let project = Project::empty()
+        .file("checksheet.yaml", NEW_PROJECT)
+        .bytes("inbox/acme.xlsx", &fixture(workbook));
+    let run = project.run(&[
+        "import",
+        "inbox/acme.xlsx",
+        "--project",
+        ".",
+        "--write-catalog",
+        "controls/acme.yaml",
+    ]);
+    (project, run)
+}
+
+/// A customer's questionnaire (openpyxl) becomes a catalog and answers; the project that
+/// uses them checks and builds, and its workbook imports back to the same answers.
+#[test]
+fn a_questionnaire_becomes_a_catalog_and_answers() {
+    let (project, run) = acme("questionnaire.xlsx");
+    run.code(0);
+    let err = &run.stderr;
+    for expected in [
+        "header row 4: ID = A (No.), title = B (分類), question = C (質問), answer = D (回答), note = E (備考) — 10 item(s)",
+        "header row 21: ID = B (番号), question = C (確認内容), answer = D (回答) — 3 item(s)",
+        "rows 1–3 above the table",
+        "warning[CS0809]: acme.xlsx: sheet `選択肢` is hidden and was not read",
+        "warning[CS0810]: acme.xlsx: 質問票!D13:D14: the answer cell is merged across 2 rows",
+        "warning[CS0808]: acme.xlsx: 質問票!A10: the ID cell holds the number 1.3",
+        "warning[CS0809]: acme.xlsx: 質問票!A11: row 11 is hidden; it was imported",
+        "warning[CS0808]: acme.xlsx: 質問票!D16: the answer cell holds a date, read as `2024/4/1`",
+        "warning[CS0807]: acme.xlsx: 質問票!F24: `要確認` was not imported",
+        "warning[CS0807]: acme.xlsx: sheet `記入要領` has no header row",
+        "wrote controls/acme.yaml — catalog acme (13 controls, 3 groups)",
+        "wrote answers/imported-acme.yaml — 11 answer(s) to catalog acme",
+        "note: list the catalog in checksheet.yaml (`catalogs: [controls]`)",
+    ] {
+        assert!(err.contains(expected), "missing `{expected}` in\n{err}");
+    }
+    insta::assert_snapshot!("questionnaire-catalog", project.read("controls/acme.yaml"));
+    insta::assert_snapshot!(
+        "questionnaire-answers",
+        project.read("answers/imported-acme.yaml")
+    );
+
+    let project = project.file("checksheet.yaml", ACME_PROJECT);
+    project.run(&["check"]).code(0);
+    project.run(&["fmt", "--check"]).code(0);
+    project.run(&["build"]).code(0);
+    let run = project.run(&[
+        "import",
+        "dist/default-acme.xlsx",
+        "--layout",
+        "default",
+        "--project",
+        ".",
+        "--out",
+        "back.yaml",
+    ]);
+    run.code(0);
+    let mut before = answers(&project, "answers/imported-acme.yaml");
+    // `note` (from the 備考 column) is internal and never built into the workbook.
+    let after = answers(&project, "back.yaml");
+    before.retain(|_, v| v != &Value::Object(Map::new()));
+    assert_eq!(before, after);
+}
+
+#[test]
+fn libreoffice_and_openpyxl_workbooks_import_alike() {
+    let (openpyxl, run) = acme("questionnaire.xlsx");
+    run.code(0);
+    let (libreoffice, run) = acme("questionnaire-libreoffice.xlsx");
+    run.code(0);
+    for file in ["controls/acme.yaml", "answers/imported-acme.yaml"] {
+        assert_eq!(openpyxl.read(file), libreoffice.read(file), "{file}");
+    }
+}
+
+/// A workbook in the `monocone` layout written by openpyxl: table from column B, numbers as
+/// number cells (numbered per chapter), unmerged section rows, a remark beside the table.
+#[test]
+fn a_layout_workbook_from_another_tool() {
+    let project = Project::empty().bytes("m.xlsx", &fixture("monocone-openpyxl.xlsx"));
+    let run = project.run(&["import", "m.xlsx", "--layout", "monocone", "--out", "-"]);
+    run.code(0);
+    assert_eq!(
+        run.stdout,
+        "catalog: light2-meti2013\nanswers:\n  \"1.1\": ISMSに基づき方針を定め、公開しています。\n  \"1.2\": 年1回見直しています。\n  \"2.1\": CISOを任命しています。\n  \"2.2\": |-\n    システム台帳を整備しています。\n    四半期ごとに棚卸ししています。\n  \"2.3\": 年1回訓練しています。\n  \"2.4\": MDMで管理しています。\n  \"2.5\": VPNと多要素認証を必須としています。\n"
+    );
+    assert!(
+        run.stderr.contains("header row 4 (B–E), 7 item row(s)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "warning[CS0807]: m.xlsx: チェックシート!F7: `2025年度に更新` was not imported"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("warning[CS0809]: m.xlsx: チェックシート!B14: row 14 is hidden; control `2.3` was imported from it"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("79 of 86 controls"), "{}", run.stderr);
+    assert!(!project.exists("answers"), "--out - writes no file");
+
+    // --deny-warnings: the same import fails and writes nothing.
+    let run = project.run(&[
+        "import",
+        "m.xlsx",
+        "--layout",
+        "monocone",
+        "--deny-warnings",
+    ]);
+    run.code(1);
+    assert!(run.stderr.contains("nothing was written"));
+    assert!(!project.exists("answers/imported-light2-meti2013.yaml"));
+
+    // Without a layout, the same sheet reads as a questionnaire: numbers that restart in
+    // each chapter get the chapter's number.
+    let run = project.run(&["import", "m.xlsx", "--write-catalog", "controls/light.yaml"]);
+    run.code(0);
+    assert!(run.stderr.contains("warning[CS0811]"), "{}", run.stderr);
+    let catalog = project.read("controls/light.yaml");
+    for id in ["\"1-1\"", "\"1-2\"", "\"2-1\"", "\"2-5\""] {
+        assert!(catalog.contains(&format!("- id: {id}")), "{catalog}");
+    }
+}
+
+/// The `melcol` example's workbook read as a questionnaire (No. / 質問 / 回答 on three
+/// sheets): each sheet is a group numbered in order, numbers restart per sheet, so the IDs
+/// come out as the catalog's own (`2-5`), with the example's answers.
+#[test]
+fn a_workbook_of_several_sheets_becomes_one_catalog() {
+    let project = Project::copy_of("examples/melcol");
+    project.run(&["build"]).code(0);
+    let run = project.run(&[
+        "import",
+        "dist/melcol.xlsx",
+        "--write-catalog",
+        "new/melcol-copy.yaml",
+        "--out",
+        "new/answers.yaml",
+    ]);
+    run.code(0);
+    assert!(run.stderr.contains("warning[CS0811]"), "{}", run.stderr);
+    assert_eq!(
+        answers(&project, "new/answers.yaml"),
+        answers(&project, "answers")
+    );
+    let catalog: Value = serde_saphyr::from_str(&project.read("new/melcol-copy.yaml")).unwrap();
+    let original: Value =
+        serde_saphyr::from_str(&fs::read_to_string(repo().join("controls/melcol.yaml")).unwrap())
+            .unwrap();
+    let titles = |c: &Value| -> Vec<String> {
+        c["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g["title"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(titles(&catalog), titles(&original), "one group per sheet");
+    assert_eq!(catalog["catalog"]["id"], "melcol-copy");
+}
+
+#[test]
+fn columns_can_be_named() {
+    let project = Project::empty().bytes("q.xlsx", &fixture("questionnaire.xlsx"));
+    let run = project.run(&[
+        "import",
+        "q.xlsx",
+        "--sheet",
+        "質問票",
+        "--header-row",
+        "21",
+        "--id-col",
+        "B",
+        "--question-col",
+        "C",
+        "--answer-col",
+        "D",
+        "--write-catalog",
+        "controls/annex.yaml",
+        "--catalog-id",
+        "annex",
+        "--catalog-title",
+        "別紙",
+        "--out",
+        "-",
+    ]);
+    run.code(0);
+    assert!(
+        run.stderr.contains("rows 1–20 above the table"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stdout,
+        "catalog: annex\nanswers:\n  \"A-1\": 東京リージョン\n  \"A-2\": |-\n    日次で取得しています。\n    https://example.com/backup\n"
+    );
+    let catalog = project.read("controls/annex.yaml");
+    assert!(
+        catalog.contains("  id: annex\n  title: 別紙\ncontrols:\n  - id: \"A-1\"\n"),
+        "{catalog}"
+    );
+
+    // --split-links makes the trailing URL a link.
+    let run = project.run(&[
+        "import",
+        "q.xlsx",
+        "--header-row",
+        "21",
+        "--sheet",
+        "質問票",
+        "--split-links",
+        "--write-catalog",
+        "c2.yaml",
+        "--out",
+        "-",
+    ]);
+    run.code(0);
+    assert!(
+        run.stdout.contains("  \"A-2\":\n    answer: 日次で取得しています。\n    links:\n      - https://example.com/backup\n"),
+        "{}",
+        run.stdout
+    );
+
+    // A sheet without a table is an error naming what to pass.
+    let run = project.run(&[
+        "import",
+        "q.xlsx",
+        "--sheet",
+        "記入要領",
+        "--write-catalog",
+        "c3.yaml",
+    ]);
+    run.code(1);
+    assert!(run.stderr.contains("error[CS0801]"), "{}", run.stderr);
+    assert!(run.stderr.contains("--header-row"), "{}", run.stderr);
+    assert!(!project.exists("c3.yaml"));
+
+    // Unknown sheets and conflicting options cannot run.
+    let run = project.run(&[
+        "import",
+        "q.xlsx",
+        "--sheet",
+        "質問",
+        "--write-catalog",
+        "c4.yaml",
+    ]);
+    run.code(2);
+    assert!(
+        run.stderr.contains("did you mean `質問票`?"),
+        "{}",
+        run.stderr
+    );
+    project
+        .run(&["import", "q.xlsx", "--layout", "default", "--id-col", "A"])
+        .code(2);
+    let run = project.run(&["import", "q.xlsx"]);
+    run.code(2);
+    assert!(run.stderr.contains("--write-catalog"), "{}", run.stderr);
+}
+
+/// A default-layout workbook typed by hand: the first row is fine; then a status no one
+/// knows, an item the catalog does not have, and the same item twice.
+fn broken_workbook() -> Vec<u8> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("回答").unwrap();
+    let rows: &[&[&str]] = &[
+        &["項番", "対策項目", "対策内容", "区分", "状況", "デモ 回答"],
+        &["1.1", "方針", "", "", "実施済", "定めています。"],
+        &["1.10", "教育", "", "", "済", "年1回実施しています。"],
+        &["9.9", "", "", "", "", "カタログにない項目への回答"],
+        &["2-1", "暗号化", "", "", "", "TLS 1.2以上です。"],
+        &["2-1", "暗号化", "", "", "", "二度目"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            if !text.is_empty() {
+                sheet.write_string(r as u32 + 2, c as u16, *text).unwrap();
+            }
+        }
+    }
+    workbook.save_to_buffer().unwrap()
+}
+
+#[test]
+fn errors_write_nothing_and_name_the_cell() {
+    let project = Project::demo().bytes("broken.xlsx", &broken_workbook());
+    let run = project.run(&[
+        "import",
+        "broken.xlsx",
+        "--layout",
+        "default",
+        "--catalog",
+        "demo",
+        "--project",
+        ".",
+    ]);
+    run.code(1);
+    let err = &run.stderr;
+    for expected in [
+        "error[CS0805]: broken.xlsx: 回答!E5: `済` is not a status (control `1.10`)",
+        "error[CS0803]: broken.xlsx: 回答!F6: `9.9` is not an item of catalog demo",
+        "error[CS0804]: broken.xlsx: 回答!A8: control `2-1` appears twice: at 回答!F7 and at 回答!F8",
+        "import failed: nothing was written",
+    ] {
+        assert!(err.contains(expected), "missing `{expected}` in\n{err}");
+    }
+    assert!(!project.exists("answers/imported-demo.yaml"));
+
+    // A questionnaire: an ID with a line break; a header row that names no columns.
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (r, row) in [
+        ["No.", "質問", "回答"],
+        ["1\n2", "質問です。", "回答です。"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, text) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    let project = project.bytes("q.xlsx", &workbook.save_to_buffer().unwrap());
+    let run = project.run(&["import", "q.xlsx", "--write-catalog", "controls/q.yaml"]);
+    run.code(1);
+    assert!(
+        run.stderr
+            .contains("error[CS0806]: q.xlsx: Sheet1!A2: the ID `1\\n2` has a line break"),
+        "{}",
+        run.stderr
+    );
+    let run = project.run(&[
+        "import",
+        "q.xlsx",
+        "--header-row",
+        "2",
+        "--write-catalog",
+        "controls/q.yaml",
+    ]);
+    run.code(1);
+    assert!(
+        run.stderr
+            .contains("error[CS0802]: sheet `Sheet1`, header row 2: no ID, no answer, no question column found (found: nothing)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--id-col <letter>"), "{}", run.stderr);
+    assert!(!project.exists("controls/q.yaml"));
+}
+
+#[test]
+fn existing_files_are_kept_unless_forced() {
+    let project = Project::demo();
+    project.run(&["build"]).code(0);
+    let args = [
+        "import",
+        "dist/default-demo.xlsx",
+        "--layout",
+        "default",
+        "--project",
+        ".",
+        "--out",
+        "answers/demo.yaml",
+    ];
+    let before = project.read("answers/demo.yaml");
+    let run = project.run(&args);
+    run.code(2);
+    assert!(
+        run.stderr.contains("`answers/demo.yaml` exists"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--force"), "{}", run.stderr);
+    assert_eq!(project.read("answers/demo.yaml"), before);
+
+    // The sheet is named after the catalog, so --catalog is not needed.
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    project.run(&forced).code(0);
+    let after = project.read("answers/demo.yaml");
+    assert!(after.starts_with("catalog: demo\nanswers:\n"), "{after}");
+    project.run(&["check"]).code(0);
+    let leftovers: Vec<_> = fs::read_dir(project.path().join("answers"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left behind");
+
+    // A new catalog is refused under the ID of an existing one.
+    let run = project.run(&[
+        "import",
+        "dist/default-demo.xlsx",
+        "--project",
+        ".",
+        "--write-catalog",
+        "controls/x.yaml",
+        "--catalog-id",
+        "demo",
+    ]);
+    run.code(2);
+    assert!(
+        run.stderr.contains("a catalog `demo` already exists"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn files_that_are_not_workbooks_cannot_run() {
+    let project = Project::empty()
+        .file("not.xlsx", "catalog: x\n")
+        .bytes("broken.xlsx", b"PK\x03\x04 not really a zip");
+    let run = project.run(&["import", "not.xlsx", "--layout", "skyarch"]);
+    run.code(2);
+    assert!(
+        run.stderr.contains("not an xlsx workbook"),
+        "{}",
+        run.stderr
+    );
+    let run = project.run(&["import", "broken.xlsx", "--layout", "skyarch"]);
+    run.code(2);
+    assert!(
+        run.stderr.contains("cannot read `broken.xlsx`"),
+        "{}",
+        run.stderr
+    );
+    project
+        .run(&["import", "missing.xlsx", "--layout", "skyarch"])
+        .code(2);
+    let run = project.run(&["import", "not.xlsx", "--layout", "skyarh"]);
+    run.code(2);
+
+    // A sheet whose one cell sits at the last row and column is refused before it is read.
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "番号").unwrap();
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    let project = project.bytes("huge.xlsx", &workbook.save_to_buffer().unwrap());
+    let run = project.run(&["import", "huge.xlsx", "--layout", "skyarch"]);
+    run.code(2);
+    assert!(run.stderr.contains("over the limit"), "{}", run.stderr);
+}
