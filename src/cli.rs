@@ -250,16 +250,14 @@ pub fn run(cli: Cli) -> u8 {
 }
 
 fn format_answers(project: &std::path::Path, check_only: bool) -> u8 {
-    let (checked, _) = match pipeline::check(project) {
-        Ok(result) => result,
-        Err(e) => return cannot_run(&e.to_string()),
+    let checked = match valid_project(
+        project,
+        "fmt changes only valid projects: fix the errors above first",
+    ) {
+        Ok(checked) => checked,
+        Err(code) => return code,
     };
     let ws = &checked.workspace;
-    if checked.has_errors() {
-        report::report(&checked.diags, &ws.sources, ReportFormat::Human);
-        report::status("fmt changes only valid projects: fix the errors above first");
-        return 1;
-    }
     let mut diags = Diagnostics::default();
     let files = crate::fmt::format_files(&ws.sources, &ws.answer_files, &ws.catalogs, &mut diags);
     report::report(&diags, &ws.sources, ReportFormat::Human);
@@ -298,9 +296,40 @@ fn finish_line(format: ReportFormat, diags: &Diagnostics, ok: Option<&str>) {
     }
 }
 
-fn cannot_run(message: &str) -> u8 {
+pub(crate) fn cannot_run(message: &str) -> u8 {
     report::status(&format!("error: {message}"));
     2
+}
+
+/// The built-in catalogs and layouts, plus a project's when one is named. On errors, reports
+/// them (with `why`, what the command needs) and gives the exit code instead.
+pub(crate) fn workspace_for(project: Option<&std::path::Path>, why: &str) -> Result<Workspace, u8> {
+    let ws = match project {
+        Some(p) => Workspace::load(p).map_err(|e| cannot_run(&e.to_string()))?,
+        None => Workspace::builtins(),
+    };
+    if ws.diags.has_errors() {
+        report::report(&ws.diags, &ws.sources, ReportFormat::Human);
+        report::status(why);
+        return Err(1);
+    }
+    Ok(ws)
+}
+
+/// A loaded project without errors; on errors, reports them (with `why`) and gives the
+/// exit code instead.
+fn valid_project(project: &std::path::Path, why: &str) -> Result<pipeline::Checked, u8> {
+    let (checked, _) = pipeline::check(project).map_err(|e| cannot_run(&e.to_string()))?;
+    if checked.has_errors() {
+        report::report(
+            &checked.diags,
+            &checked.workspace.sources,
+            ReportFormat::Human,
+        );
+        report::status(why);
+        return Err(1);
+    }
+    Ok(checked)
 }
 
 fn suggest_mapping(
@@ -312,17 +341,13 @@ fn suggest_mapping(
     out: Option<&std::path::Path>,
     force: bool,
 ) -> u8 {
-    let ws = match project {
-        Some(p) => match Workspace::load(p) {
-            Ok(ws) => ws,
-            Err(e) => return cannot_run(&e.to_string()),
-        },
-        None => Workspace::builtins(),
+    let ws = match workspace_for(
+        project,
+        "map needs valid catalogs: fix the errors above first",
+    ) {
+        Ok(ws) => ws,
+        Err(code) => return code,
     };
-    if ws.diags.has_errors() {
-        report::report(&ws.diags, &ws.sources, ReportFormat::Human);
-        return 1;
-    }
     let known = || {
         ws.catalogs
             .keys()
@@ -382,15 +407,14 @@ fn suggest_mapping(
 }
 
 fn list_coverage(project: &std::path::Path, json: bool) -> u8 {
-    let (checked, _) = match pipeline::check(project) {
-        Ok(result) => result,
-        Err(e) => return cannot_run(&e.to_string()),
+    let checked = match valid_project(
+        project,
+        "coverage needs a valid project: fix the errors above first",
+    ) {
+        Ok(checked) => checked,
+        Err(code) => return code,
     };
     let ws = &checked.workspace;
-    if checked.has_errors() {
-        report::report(&checked.diags, &ws.sources, ReportFormat::Human);
-        return 1;
-    }
     let mut seen = std::collections::HashSet::new();
     let mut reports = Vec::new();
     for output in &checked.plan.outputs {
@@ -427,17 +451,13 @@ fn list(what: ListCommand) -> u8 {
         | ListCommand::Controls { project, .. } => project.clone(),
         ListCommand::Coverage { .. } => None,
     };
-    let ws = match project {
-        Some(p) => match Workspace::load(&p) {
-            Ok(ws) => ws,
-            Err(e) => return cannot_run(&e.to_string()),
-        },
-        None => Workspace::builtins(),
+    let ws = match workspace_for(
+        project.as_deref(),
+        "list needs a valid project: fix the errors above first",
+    ) {
+        Ok(ws) => ws,
+        Err(code) => return code,
     };
-    if ws.diags.has_errors() {
-        report::report(&ws.diags, &ws.sources, ReportFormat::Human);
-        return 1;
-    }
     let mut text = String::new();
     match what {
         ListCommand::Catalogs { .. } => {

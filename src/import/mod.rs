@@ -263,11 +263,6 @@ fn bare_project() -> Project {
     }
 }
 
-fn cannot_run(message: &str) -> u8 {
-    report::status(&format!("error: {message}"));
-    2
-}
-
 /// What to import and how, resolved from the arguments.
 enum Mode<'a> {
     Layout {
@@ -282,18 +277,14 @@ enum Mode<'a> {
 
 /// Runs `checksheet import` and returns its exit code.
 pub fn run(args: &ImportArgs) -> u8 {
-    let ws = match &args.project {
-        Some(p) => match Workspace::load(p) {
-            Ok(ws) => ws,
-            Err(e) => return cannot_run(&e.to_string()),
-        },
-        None => Workspace::builtins(),
+    use crate::cli::cannot_run;
+    let ws = match crate::cli::workspace_for(
+        args.project.as_deref(),
+        "import needs a valid project: fix the errors above first",
+    ) {
+        Ok(ws) => ws,
+        Err(code) => return code,
     };
-    if ws.diags.has_errors() {
-        report::report(&ws.diags, &ws.sources, ReportFormat::Human);
-        report::status("import needs a valid project: fix the errors above first");
-        return 1;
-    }
     let name = display_path(&args.file);
     let size = match fs::metadata(&args.file) {
         Ok(m) if m.is_file() => m.len(),
