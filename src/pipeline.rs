@@ -113,12 +113,32 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
         let Some(layout) = ws.layouts.get(&output.layout) else {
             continue;
         };
-        let context = RenderContext {
-            layout,
-            fallback: ws.layouts.get("default"),
-        };
-        for format in &output.formats {
-            match renderer(*format).render(&output.document, &context) {
+        let context = RenderContext::new(layout, ws.layouts.get("default"));
+        // xlsx on its own thread; the template formats share the converted document.
+        let rendered: Vec<(Format, Result<Vec<u8>, String>)> =
+            std::thread::scope(|scope| {
+                let (xlsx, templated): (Vec<Format>, Vec<Format>) =
+                    output.formats.iter().partition(|f| **f == Format::Xlsx);
+                let context = &context;
+                let document = &output.document;
+                let workbook = xlsx.first().map(|f| {
+                    let f = *f;
+                    scope.spawn(move || (f, renderer(f).render(document, context)))
+                });
+                let mut results: Vec<(Format, Result<Vec<u8>, String>)> = templated
+                    .into_iter()
+                    .map(|f| (f, renderer(f).render(document, context)))
+                    .collect();
+                if let Some(handle) = workbook {
+                    results.push(handle.join().unwrap_or_else(|_| {
+                        (Format::Xlsx, Err("the xlsx writer failed".to_owned()))
+                    }));
+                }
+                results.sort_by_key(|(f, _)| output.formats.iter().position(|x| x == f));
+                results
+            });
+        for (format, result) in rendered {
+            match result {
                 Ok(bytes) => files.push((format!("{}.{}", output.stem, format.extension()), bytes)),
                 Err(message) => diags.push(
                     Diagnostic::new(

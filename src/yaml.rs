@@ -24,6 +24,8 @@ pub mod limits {
     pub const MAX_REPLAYED_EVENTS: usize = 100_000;
     /// Most YAML nodes in one file.
     pub const MAX_NODES: usize = 20_000_000;
+    /// Most parser events in one file (a 64 MiB file of short scalars stays below it).
+    pub const MAX_EVENTS: usize = 40_000_000;
 }
 
 /// A YAML node with its place in the file.
@@ -96,6 +98,7 @@ pub fn parse(file: &SourceFile, source: SourceId) -> Result<Node, Box<Diagnostic
             max_depth: limits::MAX_DEPTH,
             max_aliases: limits::MAX_ALIASES,
             max_nodes: limits::MAX_NODES,
+            max_events: limits::MAX_EVENTS,
             max_documents: 1,
         },
         alias_limits: serde_saphyr::alias_limits! {
@@ -157,6 +160,8 @@ fn yaml_error(file: &SourceFile, source: SourceId, error: &serde_saphyr::Error) 
     {
         let limit = if lower.contains("recursion") || lower.contains("depth") {
             format!("nesting deeper than {} levels", limits::MAX_DEPTH)
+        } else if lower.contains("events") && !lower.contains("replay") {
+            format!("more than {} YAML events", limits::MAX_EVENTS)
         } else if lower.contains("nodes") {
             format!("more than {} YAML nodes", limits::MAX_NODES)
         } else if lower.contains("alias") || lower.contains("replay") {

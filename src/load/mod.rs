@@ -155,7 +155,15 @@ impl Workspace {
         let file = self.sources.get(id);
         let node = match yaml::parse(file, id) {
             Ok(node) => node,
-            Err(d) => return self.diags.push(*d),
+            Err(d) => {
+                // Catalogs are named `<id>.yaml` by convention: answers naming that ID
+                // should not also be reported as naming an unknown catalog.
+                if let Some(stem) = file.path.file_stem() {
+                    self.broken_catalogs
+                        .push(stem.to_string_lossy().into_owned());
+                }
+                return self.diags.push(*d);
+            }
         };
         let origin = file.name.clone();
         if crate::mapping::is_mapping_file(&node) {

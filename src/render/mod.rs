@@ -18,6 +18,18 @@ pub struct RenderContext<'a> {
     pub layout: &'a Layout,
     /// The generic layout, whose templates stand in for those a layout does not have.
     pub fallback: Option<&'a Layout>,
+    /// The document as template values, converted once for every template format.
+    document_value: std::sync::OnceLock<minijinja::Value>,
+}
+
+impl<'a> RenderContext<'a> {
+    pub fn new(layout: &'a Layout, fallback: Option<&'a Layout>) -> Self {
+        RenderContext {
+            layout,
+            fallback,
+            document_value: std::sync::OnceLock::new(),
+        }
+    }
 }
 
 impl RenderContext<'_> {
@@ -31,7 +43,8 @@ impl RenderContext<'_> {
     }
 }
 
-pub trait Renderer {
+/// Renderers run on several threads at once (one per format).
+pub trait Renderer: Send + Sync {
     fn format(&self) -> Format;
     fn render(&self, document: &Document, context: &RenderContext) -> Result<Vec<u8>, String>;
 }
@@ -64,7 +77,9 @@ fn render_template(
         .get_template(file)
         .map_err(|e| crate::templates::describe(&e))?;
     template
-        .render(minijinja::context! { doc => document })
+        .render(minijinja::context! {
+            doc => context.document_value.get_or_init(|| minijinja::Value::from_serialize(document)),
+        })
         .map(|mut text| {
             if !text.ends_with('\n') {
                 text.push('\n');
