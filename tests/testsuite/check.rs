@@ -150,6 +150,6 @@ fn a_catalog_that_does_not_parse_is_reported_once() {
     let run = project.run(&["check"]);
     run.code(1);
     assert!(run.stderr.contains("error[CS0101]"), "{}", run.stderr);
-    assert!(run.stderr.contains("controls/demo.yaml:3"), "{}", run.stderr);
+    assert!(run.stderr.contains(" --> controls/demo.yaml:"), "{}", run.stderr);
     assert!(!run.stderr.contains("CS0401"), "no follow-on unknown-catalog errors:\n{}", run.stderr);
 }
