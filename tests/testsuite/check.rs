@@ -146,10 +146,21 @@ fn ids_keep_their_exact_spelling() {
 
 #[test]
 fn a_catalog_that_does_not_parse_is_reported_once() {
-    let project = Project::demo().file("controls/demo.yaml", "catalog:\n  id: demo\n\ttitle: タブ\n");
+    let project = Project::demo().file(
+        "controls/demo.yaml",
+        "catalog:\n  id: demo\n\ttitle: タブ\n",
+    );
     let run = project.run(&["check"]);
     run.code(1);
     assert!(run.stderr.contains("error[CS0101]"), "{}", run.stderr);
-    assert!(run.stderr.contains(" --> controls/demo.yaml:"), "{}", run.stderr);
-    assert!(!run.stderr.contains("CS0401"), "no follow-on unknown-catalog errors:\n{}", run.stderr);
+    assert!(
+        run.stderr.contains(" --> controls/demo.yaml:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("CS0401"),
+        "no follow-on unknown-catalog errors:\n{}",
+        run.stderr
+    );
 }
