@@ -172,7 +172,7 @@ pub fn md_escape(text: &str, in_cell: bool) -> String {
                 '<' => out.push_str("&lt;"),
                 '>' => out.push_str("&gt;"),
                 '&' => out.push_str("&amp;"),
-                '\\' | '*' | '_' | '`' | '[' | ']' | '#' if !is_url => {
+                '\\' | '*' | '_' | '`' | '[' | ']' | '#' | '~' | '!' if !is_url => {
                     out.push('\\');
                     out.push(c);
                 }

@@ -312,25 +312,9 @@ fn text_change(field: Field, old: Option<&Entry>, new: Option<&Entry>, p: &Paint
 // ---------------------------------------------------------------------------------------
 // Markdown
 
-/// Text safe in a GitHub table cell: Markdown punctuation is escaped, `|` cannot end the
-/// cell, `<`, `>` and `&` cannot start HTML.
+/// Text safe in a GitHub table cell (one mechanism for every Markdown the tool writes).
 fn md_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '|' => out.push_str("\\|"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '~' | '#' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\r' => {}
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::templates::md_escape(text, true)
 }
 
 /// A code span holding `text` exactly (in a table cell: `|` still needs its backslash).
