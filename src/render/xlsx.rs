@@ -113,7 +113,9 @@ fn write_workbook(document: &Document) -> Result<Vec<u8>, XlsxError> {
     let styles = Styles::new();
     let mut used_names: Vec<String> = Vec::new();
     for (index, sheet) in document.sheets.iter().enumerate() {
-        let worksheet = workbook.add_worksheet();
+        // Rows are written top to bottom, so each sheet streams to a temporary file
+        // instead of holding every cell in memory.
+        let worksheet = workbook.add_worksheet_with_constant_memory()?;
         let name = sheet_name(&sheet.name, index, &used_names);
         worksheet.set_name(&name)?;
         used_names.push(name);
