@@ -14,6 +14,20 @@ pub struct Hidden {
     pub rows: BTreeSet<u32>,
     pub cols: BTreeSet<u32>,
     pub extent: (u32, u32),
+    /// The first merged range whose end comes before its start (`A3:C2`): calamine
+    /// subtracts one from the other, so such a sheet is refused before it is read.
+    pub reversed_merge: Option<String>,
+}
+
+/// `A3:C2`: a range whose last row or column is before its first.
+fn is_reversed(range: &str) -> bool {
+    let Some((first, last)) = range.split_once(':') else {
+        return false;
+    };
+    match (cell_position(first), cell_position(last)) {
+        (Some((r1, c1)), Some((r2, c2))) => r2 < r1 || c2 < c1,
+        _ => false,
+    }
 }
 
 /// `D12` → (11, 3).
@@ -60,6 +74,9 @@ pub fn read<R: Read + Seek>(reader: R) -> Option<Vec<Hidden>> {
                     if let Some((row, col)) = attr(e, "r").as_deref().and_then(cell_position) {
                         hidden.extent = (hidden.extent.0.max(row), hidden.extent.1.max(col));
                     }
+                }
+                "mergeCell" if hidden.reversed_merge.is_none() => {
+                    hidden.reversed_merge = attr(e, "ref").filter(|r| is_reversed(r));
                 }
                 "col" if is_true(attr(e, "hidden")) => {
                     let min = attr(e, "min").and_then(|v| v.parse::<u32>().ok());

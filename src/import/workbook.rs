@@ -260,6 +260,11 @@ pub fn read(name: &str, bytes: Vec<u8>) -> Result<Workbook, String> {
                 ));
             }
         }
+        if let Some(range) = hidden.get(index).and_then(|h| h.reversed_merge.as_ref()) {
+            return Err(format!(
+                "cannot read sheet `{sheet_name}` of `{name}`: its merged range `{range}` ends before it starts"
+            ));
+        }
         let mut sheet = read_sheet(&mut workbook, &sheet_name)
             .map_err(|e| format!("cannot read sheet `{sheet_name}` of `{name}`: {e}"))?;
         sheet.hidden = sheet_hidden;

@@ -147,3 +147,54 @@ fn wrong_shapes_never_panic() {
         );
     }
 }
+
+/// Found by `cargo fuzz run import_xlsx`: a merged range whose end is before its start
+/// (`D14:D13`) made calamine subtract with overflow (a panic in debug builds). The sheet
+/// is now refused before calamine reads it.
+#[test]
+fn reversed_merged_ranges_are_refused() {
+    use std::io::{Read, Write};
+    let fixture = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import/questionnaire.xlsx"),
+    )
+    .expect("fixture workbook");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(fixture)).expect("a zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).expect("an entry");
+        let name = entry.name().expect("an entry name").into_owned();
+        let mut text = Vec::new();
+        entry.read_to_end(&mut text).expect("entry read");
+        if name == "xl/worksheets/sheet1.xml" {
+            let xml = String::from_utf8(text).expect("UTF-8 XML");
+            assert!(xml.contains(r#"ref="D13:D14""#));
+            text = xml
+                .replace(r#"ref="D13:D14""#, r#"ref="D14:D13""#)
+                .into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("start entry");
+        out.write_all(&text).expect("write entry");
+    }
+    let bytes = out.finish().expect("zip written").into_inner();
+    let project = Project::empty().bytes("reversed.xlsx", &bytes);
+    let run = project.run(&[
+        "import",
+        "reversed.xlsx",
+        "--write-catalog",
+        "controls/acme.yaml",
+        "--out",
+        "-",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("merged range `D14:D13` ends before it starts"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("reversed.xlsx"), "{}", run.stderr);
+    assert!(!project.exists("controls"));
+}
