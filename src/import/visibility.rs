@@ -14,9 +14,36 @@ pub struct Hidden {
     pub rows: BTreeSet<u32>,
     pub cols: BTreeSet<u32>,
     pub extent: (u32, u32),
-    /// The first merged range whose end comes before its start (`A3:C2`): calamine
-    /// subtracts one from the other, so such a sheet is refused before it is read.
-    pub reversed_merge: Option<String>,
+    /// Why the sheet is refused before calamine reads it: a merged range whose end comes
+    /// before its start (`A3:C2`), or a cell reference too long for any sheet
+    /// (`A99999999999`); calamine's arithmetic on either overflows.
+    pub refused: Option<String>,
+}
+
+/// A reference (`r` or `ref`) with more than 3 letters or 7 digits in a part.
+fn is_overlong(reference: &str) -> bool {
+    reference.split(':').any(|part| {
+        part.bytes().filter(u8::is_ascii_alphabetic).count() > 3
+            || part.bytes().filter(u8::is_ascii_digit).count() > 7
+    })
+}
+
+/// Why calamine must not read a sheet with this element, if it must not.
+fn refusal(e: &BytesStart) -> Option<String> {
+    let reference = match e.local_name().as_ref() {
+        "row" | "c" => attr(e, "r")?,
+        "dimension" | "mergeCell" => attr(e, "ref")?,
+        _ => return None,
+    };
+    if is_overlong(&reference) {
+        Some(format!("its cell reference `{reference}` is too long"))
+    } else if e.local_name().as_ref() == "mergeCell" && is_reversed(&reference) {
+        Some(format!(
+            "its merged range `{reference}` ends before it starts"
+        ))
+    } else {
+        None
+    }
 }
 
 /// `A3:C2`: a range whose last row or column is before its first.
@@ -64,28 +91,30 @@ pub fn read<R: Read + Seek>(reader: R) -> Option<Vec<Hidden>> {
             .map(|t| resolve(&folder, t));
         let mut hidden = Hidden::default();
         if let Some(path) = path {
-            let _ = for_each_element(&mut zip, &path, |e| match e.local_name().as_ref() {
-                "row" if is_true(attr(e, "hidden")) => {
-                    if let Some(r) = attr(e, "r").and_then(|r| r.parse::<u32>().ok()) {
-                        hidden.rows.insert(r.saturating_sub(1));
+            let _ = for_each_element(&mut zip, &path, |e| {
+                if hidden.refused.is_none() {
+                    hidden.refused = refusal(e);
+                }
+                match e.local_name().as_ref() {
+                    "row" if is_true(attr(e, "hidden")) => {
+                        if let Some(r) = attr(e, "r").and_then(|r| r.parse::<u32>().ok()) {
+                            hidden.rows.insert(r.saturating_sub(1));
+                        }
                     }
-                }
-                "c" => {
-                    if let Some((row, col)) = attr(e, "r").as_deref().and_then(cell_position) {
-                        hidden.extent = (hidden.extent.0.max(row), hidden.extent.1.max(col));
+                    "c" => {
+                        if let Some((row, col)) = attr(e, "r").as_deref().and_then(cell_position) {
+                            hidden.extent = (hidden.extent.0.max(row), hidden.extent.1.max(col));
+                        }
                     }
-                }
-                "mergeCell" if hidden.reversed_merge.is_none() => {
-                    hidden.reversed_merge = attr(e, "ref").filter(|r| is_reversed(r));
-                }
-                "col" if is_true(attr(e, "hidden")) => {
-                    let min = attr(e, "min").and_then(|v| v.parse::<u32>().ok());
-                    let max = attr(e, "max").and_then(|v| v.parse::<u32>().ok());
-                    if let (Some(min), Some(max)) = (min, max) {
-                        hidden.cols.extend(min.saturating_sub(1)..max.min(16_384));
+                    "col" if is_true(attr(e, "hidden")) => {
+                        let min = attr(e, "min").and_then(|v| v.parse::<u32>().ok());
+                        let max = attr(e, "max").and_then(|v| v.parse::<u32>().ok());
+                        if let (Some(min), Some(max)) = (min, max) {
+                            hidden.cols.extend(min.saturating_sub(1)..max.min(16_384));
+                        }
                     }
+                    _ => {}
                 }
-                _ => {}
             });
         }
         out.push(hidden);

@@ -260,9 +260,9 @@ pub fn read(name: &str, bytes: Vec<u8>) -> Result<Workbook, String> {
                 ));
             }
         }
-        if let Some(range) = hidden.get(index).and_then(|h| h.reversed_merge.as_ref()) {
+        if let Some(why) = hidden.get(index).and_then(|h| h.refused.as_ref()) {
             return Err(format!(
-                "cannot read sheet `{sheet_name}` of `{name}`: its merged range `{range}` ends before it starts"
+                "cannot read sheet `{sheet_name}` of `{name}`: {why}"
             ));
         }
         let mut sheet = read_sheet(&mut workbook, &sheet_name)

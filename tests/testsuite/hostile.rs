@@ -148,11 +148,8 @@ fn wrong_shapes_never_panic() {
     }
 }
 
-/// Found by `cargo fuzz run import_xlsx`: a merged range whose end is before its start
-/// (`D14:D13`) made calamine subtract with overflow (a panic in debug builds). The sheet
-/// is now refused before calamine reads it.
-#[test]
-fn reversed_merged_ranges_are_refused() {
+/// tests/fixtures/import/questionnaire.xlsx with `from` replaced by `to` in its first sheet.
+fn patched_questionnaire(from: &str, to: &str) -> Vec<u8> {
     use std::io::{Read, Write};
     let fixture = std::fs::read(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -168,20 +165,22 @@ fn reversed_merged_ranges_are_refused() {
         entry.read_to_end(&mut text).expect("entry read");
         if name == "xl/worksheets/sheet1.xml" {
             let xml = String::from_utf8(text).expect("UTF-8 XML");
-            assert!(xml.contains(r#"ref="D13:D14""#));
-            text = xml
-                .replace(r#"ref="D13:D14""#, r#"ref="D14:D13""#)
-                .into_bytes();
+            assert!(xml.contains(from), "{from} not in the fixture");
+            text = xml.replacen(from, to, 1).into_bytes();
         }
         out.start_file(name, zip::write::SimpleFileOptions::default())
             .expect("start entry");
         out.write_all(&text).expect("write entry");
     }
-    let bytes = out.finish().expect("zip written").into_inner();
-    let project = Project::empty().bytes("reversed.xlsx", &bytes);
+    out.finish().expect("zip written").into_inner()
+}
+
+#[track_caller]
+fn import_refused(bytes: &[u8], needle: &str) {
+    let project = Project::empty().bytes("hostile.xlsx", bytes);
     let run = project.run(&[
         "import",
-        "reversed.xlsx",
+        "hostile.xlsx",
         "--write-catalog",
         "controls/acme.yaml",
         "--out",
@@ -189,12 +188,28 @@ fn reversed_merged_ranges_are_refused() {
     ]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("merged range `D14:D13` ends before it starts"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("reversed.xlsx"), "{}", run.stderr);
+    assert!(run.stderr.contains(needle), "{}", run.stderr);
+    assert!(run.stderr.contains("hostile.xlsx"), "{}", run.stderr);
     assert!(!project.exists("controls"));
+}
+
+/// Found by `cargo fuzz run import_xlsx`: a merged range whose end is before its start
+/// (`D14:D13`) made calamine subtract with overflow (a panic in debug builds). The sheet
+/// is now refused before calamine reads it.
+#[test]
+fn reversed_merged_ranges_are_refused() {
+    import_refused(
+        &patched_questionnaire(r#"ref="D13:D14""#, r#"ref="D14:D13""#),
+        "merged range `D14:D13` ends before it starts",
+    );
+}
+
+/// Found by `cargo fuzz run import_xlsx`: a row number too long for a u32 made calamine
+/// multiply with overflow (a panic in debug builds).
+#[test]
+fn overlong_cell_references_are_refused() {
+    import_refused(
+        &patched_questionnaire(r#"<row r="1""#, r#"<row r="99999999999""#),
+        "cell reference `99999999999` is too long",
+    );
 }
