@@ -1,24 +1,17 @@
-//! `load::project::load_project` on arbitrary YAML (bytes read as UTF-8, lossily): `yaml::parse`, then
-//! the loader, collecting diagnostics, then every diagnostic rendered against its source.
+//! `load::project::load_project` on arbitrary YAML: see `common.rs`.
 #![no_main]
 
-use checksheet::diag::Diagnostics;
-use checksheet::report::render_human;
-use checksheet::source::Sources;
-use checksheet::yaml;
+#[path = "common.rs"]
+mod common;
+
 use libfuzzer_sys::fuzz_target;
-use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
-    let mut sources = Sources::default();
-    let text = String::from_utf8_lossy(data).into_owned();
-    let id = sources.add("fuzz.yaml", Path::new("fuzz.yaml"), text);
-    let mut diags = Diagnostics::default();
-    match yaml::parse(sources.get(id), id) {
-        Ok(root) => {
-        let _ = checksheet::load::project::load_project(&root, Path::new("/nonexistent-fuzz-project"), &mut diags);
-        }
-        Err(d) => diags.push(*d),
-    }
-    let _ = render_human(&diags, &sources, false);
+    common::parse_then(data, |root, diags| {
+        let _ = checksheet::load::project::load_project(
+            root,
+            std::path::Path::new("/nonexistent-fuzz-project"),
+            diags,
+        );
+    });
 });
