@@ -1,13 +1,15 @@
 //! Reading YAML into a spanned tree, with the limits that keep hostile files harmless.
 //!
-//! serde-saphyr parses (rejecting duplicate keys, budgeting aliases and depth); this module
-//! keeps every node's span and the original spelling of plain scalars (`1.10` stays
-//! `1.10`), so the loaders can check shapes themselves and report every problem at once.
+//! granit-parser (the YAML 1.2 parser underneath serde-saphyr) turns the text into events
+//! with byte spans; this module builds them into a [`Node`] tree in one pass, without
+//! recursion. Plain scalars keep their spelling (`1.10` stays `1.10`). Duplicate keys, alias
+//! bombs, deep nesting and oversized files are refused here, each naming the limit, so the
+//! loaders only ever see a tree that is safe to walk.
 
-use std::fmt;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::Spanned;
+use granit_parser::{ErrorKind, Event, Parser, ScalarStyle, ScanError, Tag};
 
 use crate::diag::{Code, Diagnostic};
 use crate::source::{SourceFile, SourceId, Span};
@@ -20,7 +22,7 @@ pub mod limits {
     pub const MAX_DEPTH: usize = 64;
     /// Most alias uses (`*name`) in one file.
     pub const MAX_ALIASES: usize = 1_000;
-    /// Most events replayed by alias expansion in one file.
+    /// Most nodes copied by alias expansion in one file.
     pub const MAX_REPLAYED_EVENTS: usize = 100_000;
     /// Most YAML nodes in one file.
     pub const MAX_NODES: usize = 20_000_000;
@@ -92,22 +94,7 @@ pub fn parse(file: &SourceFile, source: SourceId) -> Result<Node, Box<Diagnostic
                 .help("write the file's content, or remove the file"),
         ));
     }
-    let options = serde_saphyr::options! {
-        with_snippet: false,
-        budget: serde_saphyr::budget! {
-            max_depth: limits::MAX_DEPTH,
-            max_aliases: limits::MAX_ALIASES,
-            max_nodes: limits::MAX_NODES,
-            max_events: limits::MAX_EVENTS,
-            max_documents: 1,
-        },
-        alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: limits::MAX_REPLAYED_EVENTS,
-        },
-    };
-    let raw: Spanned<RawNode> = serde_saphyr::from_str_with_options(text, options)
-        .map_err(|error| Box::new(yaml_error(file, source, &error)))?;
-    let node = convert(raw, file, source);
+    let node = TreeBuilder::new(file, source).build()?;
     if matches!(node.value, Value::Null) {
         return Err(Box::new(
             Diagnostic::new(
@@ -128,182 +115,539 @@ fn is_blank(text: &str) -> bool {
     })
 }
 
-fn yaml_error(file: &SourceFile, source: SourceId, error: &serde_saphyr::Error) -> Diagnostic {
-    let error = error.without_snippet();
-    let full = error.to_string();
-    let message = match full.rfind(" at line ") {
-        Some(i) => full[..i].to_owned(),
-        None => full.clone(),
-    };
-    let span = match error.location() {
-        Some(location) => {
-            let start = file.offset_of(location.line() as usize, location.column() as usize);
-            Span::new(source, start, start)
+/// A mapping with more entries than this checks duplicate keys through a hash set.
+const LINEAR_KEY_SCAN: usize = 16;
+
+/// A collection being filled, innermost last on the builder's stack. A collection's span is
+/// where it opens (empty for block collections), so reports about it show one line.
+enum Frame {
+    Seq {
+        start: Span,
+        anchor: usize,
+        items: Vec<Node>,
+        nodes: usize,
+    },
+    Map {
+        start: Span,
+        anchor: usize,
+        entries: Vec<(Key, Node)>,
+        nodes: usize,
+        /// The key read, waiting for its value.
+        key: Option<PendingKey>,
+        /// Values of `<<` merge keys, applied when the mapping ends.
+        merges: Vec<Node>,
+        /// Keys seen, once the mapping outgrows a linear scan.
+        seen: Option<HashSet<String>>,
+    },
+}
+
+struct PendingKey {
+    key: Key,
+    merge: bool,
+}
+
+/// A finished node and how many nodes it holds (itself included), for the alias budget.
+struct Built {
+    node: Node,
+    nodes: usize,
+    anchor: usize,
+}
+
+/// Builds the tree from parser events, enforcing every limit as it goes.
+struct TreeBuilder<'a> {
+    file: &'a SourceFile,
+    source: SourceId,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, (Node, usize)>,
+    aliases: usize,
+    replayed: usize,
+    nodes: usize,
+    events: usize,
+    documents: usize,
+    root: Option<Node>,
+}
+
+impl<'a> TreeBuilder<'a> {
+    fn new(file: &'a SourceFile, source: SourceId) -> Self {
+        TreeBuilder {
+            file,
+            source,
+            stack: Vec::new(),
+            anchors: HashMap::new(),
+            aliases: 0,
+            replayed: 0,
+            nodes: 0,
+            events: 0,
+            documents: 0,
+            root: None,
         }
-        None => Span::new(source, 0, 0),
-    };
-    if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
-        let key = key.split(", set DuplicateKeyPolicy").next().unwrap_or(key);
-        return Diagnostic::new(Code::DuplicateKey, format!("duplicate key `{key}`"))
-            .at(span, "this key appears earlier in the same mapping")
-            .help("a key may appear once per mapping: merge the two entries, or rename one");
     }
-    let lower = message.to_lowercase();
-    if lower.contains("documents") {
-        return Diagnostic::new(Code::YamlSyntax, "the file holds more than one YAML document")
-            .at(span, "a second document starts here")
-            .help("a checksheet file holds one YAML document: remove the `---` separator or split the file");
-    }
-    if lower.contains("budget")
-        || lower.contains("recursion limit")
-        || lower.contains("alias") && lower.contains("limit")
-    {
-        let limit = if lower.contains("recursion") || lower.contains("depth") {
-            format!("nesting deeper than {} levels", limits::MAX_DEPTH)
-        } else if lower.contains("events") && !lower.contains("replay") {
-            format!("more than {} YAML events", limits::MAX_EVENTS)
-        } else if lower.contains("nodes") {
-            format!("more than {} YAML nodes", limits::MAX_NODES)
-        } else if lower.contains("alias") || lower.contains("replay") {
-            format!(
-                "alias expansion beyond {} aliases or {} replayed events",
-                limits::MAX_ALIASES,
-                limits::MAX_REPLAYED_EVENTS
-            )
-        } else {
-            "a parser budget".to_owned()
+
+    fn build(mut self) -> Result<Node, Box<Diagnostic>> {
+        let options = granit_parser::options! {
+            emit_comments: false,
+            flow_nesting_limit: limits::MAX_DEPTH + 1,
+            block_nesting_limit: limits::MAX_DEPTH + 1,
         };
-        return Diagnostic::new(Code::Limit, format!("file exceeds the limit of {limit}"))
-            .at(span, "limit reached here")
-            .help(format!("checksheet refuses files this large or deep ({message}); write the content out plainly"));
+        let text = self.file.text.as_str();
+        for item in Parser::new_from_str_with_options(text, options) {
+            let (event, span) = item.map_err(|error| self.scan_error(&error))?;
+            self.events += 1;
+            if self.events > limits::MAX_EVENTS {
+                return Err(self.limit(
+                    span.start.byte_offset().unwrap_or(0),
+                    format!("more than {} YAML events", limits::MAX_EVENTS),
+                ));
+            }
+            let start = span.start.byte_offset().unwrap_or(0);
+            let end = span.end.byte_offset().unwrap_or(start).max(start);
+            match event {
+                Event::DocumentStart(..) => {
+                    self.documents += 1;
+                    if self.documents > 1 {
+                        return Err(Box::new(
+                            Diagnostic::new(
+                                Code::YamlSyntax,
+                                "the file holds more than one YAML document",
+                            )
+                            .at(self.span(start, end), "a second document starts here")
+                            .help(
+                                "a checksheet file holds one YAML document: remove the `---` \
+                             separator or split the file",
+                            ),
+                        ));
+                    }
+                }
+                Event::Scalar(value, style, anchor, tag) => {
+                    self.scalar(value, style, anchor, tag.as_deref(), start, end)?;
+                }
+                Event::SequenceStart(_, anchor, _) => {
+                    self.open(start, end)?;
+                    self.stack.push(Frame::Seq {
+                        start: self.span(start, end),
+                        anchor,
+                        items: Vec::new(),
+                        nodes: 0,
+                    });
+                }
+                Event::MappingStart(_, anchor, _) => {
+                    self.open(start, end)?;
+                    self.stack.push(Frame::Map {
+                        start: self.span(start, end),
+                        anchor,
+                        entries: Vec::new(),
+                        nodes: 0,
+                        key: None,
+                        merges: Vec::new(),
+                        seen: None,
+                    });
+                }
+                Event::SequenceEnd | Event::MappingEnd => self.close(end)?,
+                Event::Alias(id) => self.alias(id, start, end)?,
+                _ => {}
+            }
+        }
+        let end = self.file.text.len();
+        Ok(match self.root.take() {
+            Some(root) => root,
+            None => self.null_at(end),
+        })
     }
-    let mut diagnostic =
-        Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {message}")).at(span, "here");
-    if lower.contains("tab") {
-        diagnostic =
-            diagnostic.help("YAML indents with spaces; replace the tab characters with spaces");
-    } else if lower.contains("multiple documents") || lower.contains("more than one document") {
-        diagnostic = diagnostic
-            .help("a checksheet file holds one YAML document: remove the `---` separator");
-    }
-    diagnostic
-}
 
-fn span_of<T>(spanned: &Spanned<T>, source: SourceId, file: &SourceFile) -> Span {
-    let location = spanned.referenced;
-    let span = location.span();
-    match (span.byte_offset(), span.byte_len()) {
-        (Some(start), Some(len)) => Span::new(source, start as usize, (start + len) as usize),
-        _ => {
-            let start = file.offset_of(location.line() as usize, location.column() as usize);
-            Span::new(source, start, start)
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.source, start, end)
+    }
+
+    fn null_at(&self, offset: usize) -> Node {
+        Node {
+            span: self.span(offset, offset),
+            value: Value::Null,
         }
     }
-}
 
-fn convert(raw: Spanned<RawNode>, file: &SourceFile, source: SourceId) -> Node {
-    let span = span_of(&raw, source, file);
-    let value = match raw.value {
-        RawNode::Null => Value::Null,
-        RawNode::Str(text) => Value::Str(text),
-        RawNode::Plain => Value::Plain(file.slice(span).trim().to_owned()),
-        RawNode::Seq(items) => Value::Seq(
-            items
-                .into_iter()
-                .map(|n| convert(n, file, source))
-                .collect(),
-        ),
-        RawNode::Map(entries) => Value::Map(
-            entries
-                .into_iter()
-                .map(|(key, node)| {
-                    let key_span = span_of(&key, source, file);
-                    (
-                        Key {
-                            text: key.value,
-                            span: key_span,
-                        },
-                        convert(node, file, source),
+    fn limit(&self, offset: usize, what: String) -> Box<Diagnostic> {
+        Box::new(
+            Diagnostic::new(Code::Limit, format!("file exceeds the limit of {what}"))
+                .at(self.span(offset, offset), "limit reached here")
+                .help("checksheet refuses files this large or deep; write the content out plainly"),
+        )
+    }
+
+    fn count_nodes(&mut self, added: usize, offset: usize) -> Result<(), Box<Diagnostic>> {
+        self.nodes += added;
+        if self.nodes > limits::MAX_NODES {
+            return Err(self.limit(
+                offset,
+                format!("more than {} YAML nodes", limits::MAX_NODES),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Checks a collection may open here: the depth limit, and that it is not a map key.
+    fn open(&mut self, start: usize, end: usize) -> Result<(), Box<Diagnostic>> {
+        if self.stack.len() >= limits::MAX_DEPTH {
+            return Err(self.limit(
+                start,
+                format!("nesting deeper than {} levels", limits::MAX_DEPTH),
+            ));
+        }
+        if let Some(Frame::Map { key: None, .. }) = self.stack.last() {
+            return Err(self.complex_key(start, end));
+        }
+        Ok(())
+    }
+
+    fn complex_key(&self, start: usize, end: usize) -> Box<Diagnostic> {
+        Box::new(
+            Diagnostic::new(Code::YamlSyntax, "a mapping key is a list or a mapping")
+                .at(self.span(start, end), "this key is not text")
+                .help("checksheet keys are text, such as a control ID or a field name"),
+        )
+    }
+
+    fn scalar(
+        &mut self,
+        value: Cow<'_, str>,
+        style: ScalarStyle,
+        anchor: usize,
+        tag: Option<&Tag>,
+        start: usize,
+        end: usize,
+    ) -> Result<(), Box<Diagnostic>> {
+        self.count_nodes(1, start)?;
+        let plain = style == ScalarStyle::Plain;
+        let forced_text = tag.is_some_and(|t| t.is_yaml_core_schema_tag("str"));
+        if let Some(Frame::Map {
+            key: slot @ None, ..
+        }) = self.stack.last_mut()
+        {
+            let key = Key {
+                text: value.into_owned(),
+                span: Span::new(self.source, start, end),
+            };
+            let merge = plain && !forced_text && key.text == "<<";
+            let node = Node {
+                span: key.span,
+                value: Value::Str(key.text.clone()),
+            };
+            *slot = Some(PendingKey { key, merge });
+            if anchor != 0 {
+                self.anchors.insert(anchor, (node, 1));
+            }
+            return Ok(());
+        }
+        let value = if !plain || forced_text {
+            Value::Str(value.into_owned())
+        } else {
+            match resolve_plain(&value) {
+                PlainKind::Null => Value::Null,
+                PlainKind::Other => Value::Plain(value.into_owned()),
+                PlainKind::Text => Value::Str(value.into_owned()),
+            }
+        };
+        let node = Node {
+            span: self.span(start, end),
+            value,
+        };
+        self.finish(Built {
+            node,
+            nodes: 1,
+            anchor,
+        })
+    }
+
+    fn alias(&mut self, id: usize, start: usize, end: usize) -> Result<(), Box<Diagnostic>> {
+        self.aliases += 1;
+        if self.aliases > limits::MAX_ALIASES {
+            return Err(self.limit(start, format!("more than {} aliases", limits::MAX_ALIASES)));
+        }
+        let Some((node, nodes)) = self.anchors.get(&id) else {
+            return Err(Box::new(
+                Diagnostic::new(Code::YamlSyntax, "alias to an unknown anchor")
+                    .at(self.span(start, end), "no anchor of this name before here"),
+            ));
+        };
+        let (mut node, nodes) = (node.clone(), *nodes);
+        // Reports about the copy point at the alias; its parts keep the anchor's spans.
+        node.span = self.span(start, end);
+        self.replayed += nodes;
+        if self.replayed > limits::MAX_REPLAYED_EVENTS {
+            return Err(self.limit(
+                start,
+                format!(
+                    "alias expansion beyond {} copied nodes",
+                    limits::MAX_REPLAYED_EVENTS
+                ),
+            ));
+        }
+        self.count_nodes(nodes, start)?;
+        if let Some(Frame::Map {
+            key: slot @ None, ..
+        }) = self.stack.last_mut()
+        {
+            let text = match node.value {
+                Value::Str(text) | Value::Plain(text) => text,
+                Value::Null => String::new(),
+                Value::Seq(_) | Value::Map(_) => return Err(self.complex_key(start, end)),
+            };
+            *slot = Some(PendingKey {
+                key: Key {
+                    text,
+                    span: Span::new(self.source, start, end),
+                },
+                merge: false,
+            });
+            return Ok(());
+        }
+        self.finish(Built {
+            node,
+            nodes,
+            anchor: 0,
+        })
+    }
+
+    fn close(&mut self, end: usize) -> Result<(), Box<Diagnostic>> {
+        let built = match self.stack.pop() {
+            Some(Frame::Seq {
+                start,
+                anchor,
+                items,
+                nodes,
+            }) => Built {
+                node: Node {
+                    span: start,
+                    value: Value::Seq(items),
+                },
+                nodes: nodes + 1,
+                anchor,
+            },
+            Some(Frame::Map {
+                start,
+                anchor,
+                mut entries,
+                nodes,
+                merges,
+                ..
+            }) => {
+                if !merges.is_empty() {
+                    self.merge(&mut entries, merges)?;
+                }
+                Built {
+                    node: Node {
+                        span: start,
+                        value: Value::Map(entries),
+                    },
+                    nodes: nodes + 1,
+                    anchor,
+                }
+            }
+            None => return Ok(()),
+        };
+        self.count_nodes(1, end)?;
+        self.finish(built)
+    }
+
+    /// Applies `<<` merge keys: entries of the merged mappings that the mapping does not
+    /// already have, earlier merges first.
+    fn merge(
+        &self,
+        entries: &mut Vec<(Key, Node)>,
+        merges: Vec<Node>,
+    ) -> Result<(), Box<Diagnostic>> {
+        let mut present: HashSet<String> = entries.iter().map(|(k, _)| k.text.clone()).collect();
+        for merged in merges {
+            let sources = match merged.value {
+                Value::Map(_) => vec![merged],
+                Value::Seq(items) if items.iter().all(|i| matches!(i.value, Value::Map(_))) => {
+                    items
+                }
+                _ => {
+                    return Err(Box::new(
+                        Diagnostic::new(
+                            Code::YamlSyntax,
+                            "a merge key `<<` must hold a mapping or a list of mappings",
+                        )
+                        .at(merged.span, "not a mapping")
+                        .help("write `<<: *anchor` where the anchor names a mapping"),
+                    ));
+                }
+            };
+            for source in sources {
+                if let Value::Map(merged_entries) = source.value {
+                    for (key, value) in merged_entries {
+                        if present.insert(key.text.clone()) {
+                            entries.push((key, value));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Hands a finished node to its parent (or makes it the root).
+    fn finish(&mut self, built: Built) -> Result<(), Box<Diagnostic>> {
+        if built.anchor != 0 {
+            self.anchors
+                .insert(built.anchor, (built.node.clone(), built.nodes));
+        }
+        match self.stack.last_mut() {
+            None => {
+                self.root = Some(built.node);
+                Ok(())
+            }
+            Some(Frame::Seq { items, nodes, .. }) => {
+                *nodes += built.nodes;
+                items.push(built.node);
+                Ok(())
+            }
+            Some(Frame::Map {
+                entries,
+                nodes,
+                key,
+                merges,
+                seen,
+                ..
+            }) => {
+                let Some(PendingKey { key, merge }) = key.take() else {
+                    // Keys are taken by `scalar` and `alias`; collections as keys are refused.
+                    return Ok(());
+                };
+                *nodes += built.nodes + 1;
+                if merge {
+                    merges.push(built.node);
+                    return Ok(());
+                }
+                let earlier = match seen {
+                    Some(set) => {
+                        if set.contains(&key.text) {
+                            entries.iter().find(|(k, _)| k.text == key.text)
+                        } else {
+                            set.insert(key.text.clone());
+                            None
+                        }
+                    }
+                    None => {
+                        let found = entries.iter().find(|(k, _)| k.text == key.text);
+                        if found.is_none() && entries.len() >= LINEAR_KEY_SCAN {
+                            let mut set: HashSet<String> =
+                                entries.iter().map(|(k, _)| k.text.clone()).collect();
+                            set.insert(key.text.clone());
+                            *seen = Some(set);
+                        }
+                        found
+                    }
+                };
+                if let Some((first, _)) = earlier {
+                    return Err(Box::new(Diagnostic::new(
+                        Code::DuplicateKey,
+                        format!("duplicate key `{}`", key.text),
                     )
-                })
-                .collect(),
-        ),
-    };
-    Node { span, value }
+                    .at(key.span, "this key appears earlier in the same mapping")
+                    .also(first.span, "first written here")
+                    .help(
+                        "a key may appear once per mapping: merge the two entries, or rename one",
+                    )));
+                }
+                entries.push((key, built.node));
+                Ok(())
+            }
+        }
+    }
+
+    fn scan_error(&self, error: &ScanError) -> Box<Diagnostic> {
+        let marker = error.marker();
+        let offset = marker
+            .byte_offset()
+            .unwrap_or_else(|| self.file.offset_of(marker.line(), marker.col() + 1));
+        let span = self.span(offset, offset);
+        let message = error.info();
+        match error.kind() {
+            ErrorKind::RecursionLimitExceeded => self.limit(
+                offset,
+                format!("nesting deeper than {} levels", limits::MAX_DEPTH),
+            ),
+            ErrorKind::TabNotAllowed
+            | ErrorKind::TabInBlockIndentation
+            | ErrorKind::TabInIndentation
+            | ErrorKind::TabAtBlockScalarStart => Box::new(
+                Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {message}"))
+                    .at(span, "tab here")
+                    .help("YAML indents with spaces; replace the tab characters with spaces"),
+            ),
+            ErrorKind::UnknownAnchor => Box::new(
+                Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {message}"))
+                    .at(span, "here")
+                    .help("define the anchor (`&name`) before the alias (`*name`) that uses it"),
+            ),
+            _ => Box::new(
+                Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {message}"))
+                    .at(span, "here"),
+            ),
+        }
+    }
 }
 
-/// What serde-saphyr hands back before spans are tied to a source file.
-enum RawNode {
+enum PlainKind {
     Null,
-    Str(String),
-    Plain,
-    Seq(Vec<Spanned<RawNode>>),
-    Map(Vec<(Spanned<String>, Spanned<RawNode>)>),
+    /// A number or boolean under the YAML 1.2 core schema.
+    Other,
+    Text,
 }
 
-impl<'de> Deserialize<'de> for RawNode {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(RawVisitor)
+/// Resolves a plain scalar by the YAML 1.2 core schema (so `yes` and `no` are text).
+fn resolve_plain(text: &str) -> PlainKind {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return PlainKind::Null,
+        "true" | "True" | "TRUE" | "false" | "False" | "FALSE" => return PlainKind::Other,
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF"
+        | ".nan" | ".NaN" | ".NAN" => return PlainKind::Other,
+        _ => {}
     }
+    let bytes = text.as_bytes();
+    if let Some(rest) = text.strip_prefix("0x") {
+        return kind_if(!rest.is_empty() && rest.bytes().all(|b| b.is_ascii_hexdigit()));
+    }
+    if let Some(rest) = text.strip_prefix("0o") {
+        return kind_if(!rest.is_empty() && rest.bytes().all(|b| (b'0'..=b'7').contains(&b)));
+    }
+    // [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
+    let mut i = usize::from(matches!(bytes.first(), Some(b'-' | b'+')));
+    let digits = |i: &mut usize| {
+        let from = *i;
+        while bytes.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - from
+    };
+    let whole = digits(&mut i);
+    if bytes.get(i) == Some(&b'.') {
+        i += 1;
+        let fraction = digits(&mut i);
+        if whole == 0 && fraction == 0 {
+            return PlainKind::Text;
+        }
+    } else if whole == 0 {
+        return PlainKind::Text;
+    }
+    if matches!(bytes.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(bytes.get(i), Some(b'-' | b'+')) {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return PlainKind::Text;
+        }
+    }
+    kind_if(i == bytes.len())
 }
 
-struct RawVisitor;
-
-impl<'de> Visitor<'de> for RawVisitor {
-    type Value = RawNode;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any YAML value")
-    }
-    fn visit_unit<E>(self) -> Result<RawNode, E> {
-        Ok(RawNode::Null)
-    }
-    fn visit_none<E>(self) -> Result<RawNode, E> {
-        Ok(RawNode::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawNode, D::Error> {
-        RawNode::deserialize(d)
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<RawNode, E> {
-        Ok(RawNode::Plain)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<RawNode, E> {
-        Ok(RawNode::Plain)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<RawNode, E> {
-        Ok(RawNode::Plain)
-    }
-    fn visit_i128<E>(self, _: i128) -> Result<RawNode, E> {
-        Ok(RawNode::Plain)
-    }
-    fn visit_u128<E>(self, _: u128) -> Result<RawNode, E> {
-        Ok(RawNode::Plain)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<RawNode, E> {
-        Ok(RawNode::Plain)
-    }
-    fn visit_str<E>(self, v: &str) -> Result<RawNode, E> {
-        Ok(RawNode::Str(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<RawNode, E> {
-        Ok(RawNode::Str(v))
-    }
-    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<RawNode, E> {
-        Err(E::custom("binary values are not supported"))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawNode, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
-        while let Some(item) = seq.next_element::<Spanned<RawNode>>()? {
-            items.push(item);
-        }
-        Ok(RawNode::Seq(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawNode, A::Error> {
-        let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(1024));
-        while let Some(entry) = map.next_entry::<Spanned<String>, Spanned<RawNode>>()? {
-            entries.push(entry);
-        }
-        Ok(RawNode::Map(entries))
+fn kind_if(number: bool) -> PlainKind {
+    if number {
+        PlainKind::Other
+    } else {
+        PlainKind::Text
     }
 }
 
@@ -319,26 +663,118 @@ mod tests {
         parse(sources.get(id), id)
     }
 
-    #[test]
-    fn plain_scalars_keep_their_spelling() {
-        let node = parse_text("a: 1.10\nb: 007\nc: yes\n\"1.10\": x\n").unwrap();
-        let Value::Map(entries) = node.value else {
-            panic!()
-        };
-        let shown: Vec<_> = entries
-            .iter()
-            .map(|(k, v)| match &v.value {
-                Value::Plain(s) | Value::Str(s) => format!("{}={}", k.text, s),
-                other => format!("{}:{}", k.text, other.kind()),
-            })
-            .collect();
-        assert_eq!(shown, ["a=1.10", "b=007", "c=yes", "1.10=x"]);
+    fn shown(node: &Node) -> String {
+        match &node.value {
+            Value::Null => "~".to_owned(),
+            Value::Str(s) => format!("{s:?}"),
+            Value::Plain(s) => format!("#{s}"),
+            Value::Seq(items) => {
+                format!(
+                    "[{}]",
+                    items.iter().map(shown).collect::<Vec<_>>().join(", ")
+                )
+            }
+            Value::Map(entries) => format!(
+                "{{{}}}",
+                entries
+                    .iter()
+                    .map(|(k, v)| format!("{}: {}", k.text, shown(v)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
     }
 
     #[test]
-    fn duplicate_keys_are_refused() {
+    fn plain_scalars_keep_their_spelling() {
+        let node =
+            parse_text("a: 1.10\nb: 007\nc: yes\n\"1.10\": x\nd: ~\ne: 1e3\nf: 1.2.3\n").unwrap();
+        assert_eq!(
+            shown(&node),
+            r#"{a: #1.10, b: #007, c: "yes", 1.10: "x", d: ~, e: #1e3, f: "1.2.3"}"#
+        );
+    }
+
+    #[test]
+    fn core_schema_resolution() {
+        for (text, expected) in [
+            ("true", "#true"),
+            ("False", "#False"),
+            ("-12", "#-12"),
+            ("+.5", "#+.5"),
+            ("1.", "#1."),
+            (".", "\".\""),
+            ("0x1F", "#0x1F"),
+            ("0o17", "#0o17"),
+            ("0o8", "\"0o8\""),
+            ("-.inf", "#-.inf"),
+            ("1e", "\"1e\""),
+            ("A.1", "\"A.1\""),
+            ("no", "\"no\""),
+            ("!!str 12", "\"12\""),
+            ("'12'", "\"12\""),
+        ] {
+            let node = parse_text(&format!("k: {text}\n")).unwrap();
+            assert_eq!(shown(&node), format!("{{k: {expected}}}"), "{text}");
+        }
+    }
+
+    #[test]
+    fn spans_point_at_the_source() {
+        let mut sources = Sources::default();
+        let text = "a:\n  b: \"x y\"\n  c: |\n    line\n";
+        let id = sources.add("t.yaml", Path::new("t.yaml"), text.to_owned());
+        let file = sources.get(id);
+        let node = parse(file, id).unwrap();
+        let Value::Map(entries) = &node.value else {
+            panic!()
+        };
+        let Value::Map(inner) = &entries[0].1.value else {
+            panic!()
+        };
+        assert_eq!(file.slice(entries[0].0.span), "a");
+        assert_eq!(file.slice(inner[0].0.span), "b");
+        assert_eq!(file.slice(inner[0].1.span), "\"x y\"");
+        assert!(file.slice(inner[1].1.span).contains("line"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused_in_small_and_large_mappings() {
         let d = parse_text("answers:\n  a: 1\n  a: 2\n").unwrap_err();
         assert_eq!(d.code, Code::DuplicateKey);
+        assert_eq!(d.secondary.len(), 1);
+        let mut big: String = (0..100).map(|i| format!("k{i}: {i}\n")).collect();
+        big.push_str("k57: again\n");
+        let d = parse_text(&big).unwrap_err();
+        assert_eq!(d.code, Code::DuplicateKey);
+        assert!(d.message.contains("k57"), "{}", d.message);
+        // Quoted and plain spellings of one ID are the same key.
+        let d = parse_text("\"1\": a\n1: b\n").unwrap_err();
+        assert_eq!(d.code, Code::DuplicateKey);
+    }
+
+    #[test]
+    fn anchors_aliases_and_merge_keys() {
+        let node = parse_text(
+            "base: &b {status: implemented, answer: x}\nc1:\n  <<: *b\n  answer: y\nc2: *b\nl: [&s one, *s]\n",
+        )
+        .unwrap();
+        assert_eq!(
+            shown(&node),
+            r#"{base: {status: "implemented", answer: "x"}, c1: {answer: "y", status: "implemented"}, c2: {status: "implemented", answer: "x"}, l: ["one", "one"]}"#
+        );
+        let d = parse_text("a: *nowhere\n").unwrap_err();
+        assert_eq!(d.code, Code::YamlSyntax);
+        let d = parse_text("a: 1\n<<: x\n").unwrap_err();
+        assert!(d.message.contains("merge key"), "{}", d.message);
+    }
+
+    #[test]
+    fn complex_keys_are_refused() {
+        for text in ["[a, b]: c\n", "? {a: 1}\n: c\n", "x: &k [1]\n*k : 2\n"] {
+            let d = parse_text(text).unwrap_err();
+            assert_eq!(d.code, Code::YamlSyntax, "{text}");
+        }
     }
 
     #[test]
@@ -353,11 +789,97 @@ mod tests {
         assert_eq!(parse_text(&bomb).unwrap_err().code, Code::Limit);
         let deep = format!("a: {}1{}\n", "[".repeat(500), "]".repeat(500));
         assert_eq!(parse_text(&deep).unwrap_err().code, Code::Limit);
+        let mut block = String::new();
+        for depth in 0..100 {
+            block.push_str(&format!("{}k{depth}:\n", "  ".repeat(depth)));
+        }
+        assert_eq!(parse_text(&block).unwrap_err().code, Code::Limit);
+        let many: String = (0..1001).map(|i| format!("a{i}: *x\n")).collect();
+        let d = parse_text(&format!("x: &x 1\n{many}")).unwrap_err();
+        assert_eq!(d.code, Code::Limit);
+    }
+
+    /// Whether serde-saphyr, reading the same text on its own, sees the same data.
+    fn same_as_serde_saphyr(node: &Node, other: &serde_json::Value) -> bool {
+        use serde_json::Value as J;
+        match (&node.value, other) {
+            (Value::Null, J::Null) => true,
+            (Value::Str(a), J::String(b)) => a == b,
+            (Value::Plain(_), J::Number(_) | J::Bool(_)) => true,
+            (Value::Seq(a), J::Array(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_as_serde_saphyr(x, y))
+            }
+            (Value::Map(a), J::Object(b)) => {
+                a.len() == b.len()
+                    && a.iter().all(|(k, v)| {
+                        b.get(&k.text)
+                            .is_some_and(|other| same_as_serde_saphyr(v, other))
+                    })
+            }
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn agrees_with_serde_saphyr_on_every_repository_file() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut pending: Vec<_> = [
+            "checksheet.yaml",
+            "answers",
+            "controls",
+            "templates",
+            "examples",
+            "tests/fixtures",
+        ]
+        .iter()
+        .map(|p| root.join(p))
+        .collect();
+        let (mut compared, mut refused) = (0, 0);
+        while let Some(path) = pending.pop() {
+            if path.is_dir() {
+                pending.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "yaml") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let ours = parse_text(&text);
+            let theirs: Result<serde_json::Value, _> = serde_saphyr::from_str(&text);
+            match (ours, theirs) {
+                (Ok(ours), Ok(theirs)) => {
+                    assert!(
+                        same_as_serde_saphyr(&ours, &theirs),
+                        "{} reads differently",
+                        path.display()
+                    );
+                    compared += 1;
+                }
+                (Err(_), Err(_)) => refused += 1,
+                (Err(d), Ok(_)) if d.code == Code::EmptyFile => refused += 1,
+                (ours, theirs) => panic!(
+                    "{}: checksheet {:?}, serde-saphyr {:?}",
+                    path.display(),
+                    ours.err().map(|d| d.message),
+                    theirs.err().map(|e| e.to_string())
+                ),
+            }
+        }
+        assert!(
+            compared > 50 && refused > 0,
+            "{compared} compared, {refused} refused"
+        );
+    }
+
+    #[test]
+    fn second_documents_are_refused() {
+        let d = parse_text("a: 1\n---\nb: 2\n").unwrap_err();
+        assert!(d.message.contains("more than one"), "{}", d.message);
     }
 
     #[test]
     fn empty_and_comment_only_files_are_refused() {
-        for text in ["", "\n\n", "# only a comment\n", "---\n"] {
+        for text in ["", "\n\n", "# only a comment\n", "---\n", "~\n"] {
             assert_eq!(
                 parse_text(text).unwrap_err().code,
                 Code::EmptyFile,
