@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use granit_parser::{ErrorKind, Event, Parser, ScalarStyle, ScanError, Tag};
 
 use crate::diag::{Code, Diagnostic};
-use crate::source::{SourceFile, SourceId, Span};
+use crate::source::{SourceFile, SourceId, Sources, Span};
 
 /// The limits a YAML file must stay within. Each breach is reported naming the limit.
 pub mod limits {
@@ -106,6 +106,57 @@ pub fn parse(file: &SourceFile, source: SourceId) -> Result<Node, Box<Diagnostic
         ));
     }
     Ok(node)
+}
+
+/// Below this many bytes in all, files are parsed on one thread (starting threads costs more).
+const PARALLEL_FROM_BYTES: usize = 256 * 1024;
+
+/// Parses several files, on every core when they are large enough to gain from it. The
+/// results come back in the order of `ids`, so reports do not depend on scheduling.
+pub fn parse_many(sources: &Sources, ids: &[SourceId]) -> Vec<Result<Node, Box<Diagnostic>>> {
+    let bytes: usize = ids.iter().map(|&id| sources.get(id).text.len()).sum();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(ids.len());
+    if threads < 2 || bytes < PARALLEL_FROM_BYTES {
+        return ids.iter().map(|&id| parse(sources.get(id), id)).collect();
+    }
+    // Largest first, each thread taking the next file when it is free.
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(sources.get(ids[i]).text.len()));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<Option<Result<Node, Box<Diagnostic>>>> =
+        ids.iter().map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&i) = order.get(k) else {
+                            return done;
+                        };
+                        done.push((i, parse(sources.get(ids[i]), ids[i])));
+                    }
+                })
+            })
+            .collect();
+        for worker in workers {
+            // A worker only parses; a panic there is a bug, and re-raised as one.
+            let done = worker
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p));
+            for (i, result) in done {
+                results[i] = Some(result);
+            }
+        }
+    });
+    results
+        .into_iter()
+        .zip(ids)
+        .map(|(result, &id)| result.unwrap_or_else(|| parse(sources.get(id), id)))
+        .collect()
 }
 
 fn is_blank(text: &str) -> bool {
@@ -654,7 +705,6 @@ fn kind_if(number: bool) -> PlainKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::Sources;
     use std::path::Path;
 
     fn parse_text(text: &str) -> Result<Node, Box<Diagnostic>> {
@@ -869,6 +919,29 @@ mod tests {
             compared > 50 && refused > 0,
             "{compared} compared, {refused} refused"
         );
+    }
+
+    #[test]
+    fn parse_many_keeps_the_order_of_its_inputs() {
+        let mut sources = Sources::default();
+        let ids: Vec<_> = (0..6)
+            .map(|i| {
+                // Sizes vary so the largest-first schedule differs from the input order.
+                let body: String = (0..(i * 7919 % 5 + 1) * 20_000)
+                    .map(|k| format!("k{k}: v{i}\n"))
+                    .collect();
+                sources.add(format!("{i}.yaml"), Path::new("x"), body)
+            })
+            .collect();
+        let parsed = parse_many(&sources, &ids);
+        for (i, node) in parsed.into_iter().enumerate() {
+            let node = node.unwrap();
+            assert_eq!(node.span.source, ids[i]);
+            let Value::Map(entries) = node.value else {
+                panic!()
+            };
+            assert!(matches!(&entries[0].1.value, Value::Str(s) if *s == format!("v{i}")));
+        }
     }
 
     #[test]

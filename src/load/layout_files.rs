@@ -16,32 +16,44 @@ pub const LAYOUT_FILE: &str = "layout.yaml";
 /// Template files a layout may add (the rest come from the `default` layout).
 pub const TEMPLATE_FILES: &[&str] = &["checksheet.md.j2", "checksheet.html.j2"];
 
-pub fn load_builtin_layouts(ws: &mut Workspace) {
+/// A layout's files in a run's sources: its definition and the templates it adds.
+pub struct LayoutSources {
+    pub definition: SourceId,
+    pub templates: Vec<(String, SourceId)>,
+}
+
+/// Adds the built-in layouts' files to the sources, to be parsed with the other built-ins.
+pub fn add_builtin_layout_sources(ws: &mut Workspace) -> Vec<LayoutSources> {
     let mut folders: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
     for (path, text) in crate::builtin::layout_files() {
         if let Some((folder, file)) = path.rsplit_once('/') {
             folders.entry(folder).or_default().push((file, text));
         }
     }
+    let mut layouts = Vec::new();
     for (folder, files) in folders {
         let Some((_, definition)) = files.iter().find(|(f, _)| *f == LAYOUT_FILE) else {
             continue;
         };
         let name = format!("builtin:{folder}/{LAYOUT_FILE}");
-        let id = ws
+        let definition = ws
             .sources
             .add(name, Path::new(folder), (*definition).to_owned());
-        let mut extra = Vec::new();
+        let mut templates = Vec::new();
         for (file, text) in files.iter().filter(|(f, _)| TEMPLATE_FILES.contains(f)) {
             let tid = ws.sources.add(
                 format!("builtin:{folder}/{file}"),
                 Path::new(folder),
                 (*text).to_owned(),
             );
-            extra.push((file.to_string(), tid));
+            templates.push((file.to_string(), tid));
         }
-        add_layout(ws, id, extra, true);
+        layouts.push(LayoutSources {
+            definition,
+            templates,
+        });
     }
+    layouts
 }
 
 /// Loads the layouts a project lists: a folder with `layout.yaml`, or a folder of such folders.
@@ -73,21 +85,37 @@ pub fn load_layout_folder(ws: &mut Workspace, path: &Path, listed_at: Span) {
         let Some(id) = ws.read_source(&folder.join(LAYOUT_FILE), Some(listed_at)) else {
             continue;
         };
-        let mut extra = Vec::new();
+        let mut templates = Vec::new();
         for file in TEMPLATE_FILES {
             let template = folder.join(file);
             if template.is_file()
                 && let Some(tid) = ws.read_source(&template, Some(listed_at))
             {
-                extra.push((file.to_string(), tid));
+                templates.push((file.to_string(), tid));
             }
         }
-        add_layout(ws, id, extra, false);
+        let parsed = crate::yaml::parse(ws.sources.get(id), id);
+        let sources = LayoutSources {
+            definition: id,
+            templates,
+        };
+        add_layout(ws, sources, parsed, false);
     }
 }
 
-fn add_layout(ws: &mut Workspace, id: SourceId, extra: Vec<(String, SourceId)>, builtin: bool) {
-    let node = match crate::yaml::parse(ws.sources.get(id), id) {
+/// Adds a parsed layout, checking its templates' syntax first. Built-in templates are
+/// checked by the test suite instead, so start-up does not compile them on every run.
+pub fn add_layout(
+    ws: &mut Workspace,
+    files: LayoutSources,
+    parsed: Result<crate::yaml::Node, Box<Diagnostic>>,
+    builtin: bool,
+) {
+    let LayoutSources {
+        definition: id,
+        templates: extra,
+    } = files;
+    let node = match parsed {
         Ok(node) => node,
         Err(d) => return ws.diags.push(*d),
     };
@@ -96,7 +124,7 @@ fn add_layout(ws: &mut Workspace, id: SourceId, extra: Vec<(String, SourceId)>, 
         return;
     };
     let before = ws.diags.error_count();
-    for (text, span) in sources {
+    for (text, span) in sources.into_iter().filter(|_| !builtin) {
         if let Err(e) = templates::check_syntax(&text) {
             ws.diags.push(
                 Diagnostic::new(Code::InvalidLayout, format!("invalid template: {}", templates::describe(&e)))
@@ -107,7 +135,7 @@ fn add_layout(ws: &mut Workspace, id: SourceId, extra: Vec<(String, SourceId)>, 
     }
     for (file, tid) in extra {
         let text = ws.sources.get(tid).text.clone();
-        if let Err(e) = templates::check_syntax(&text) {
+        if !builtin && let Err(e) = templates::check_syntax(&text) {
             let line = e.line().unwrap_or(1);
             let start = ws.sources.get(tid).offset_of(line, 1);
             ws.diags.push(

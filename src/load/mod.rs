@@ -78,7 +78,8 @@ impl Workspace {
         }
     }
 
-    /// Loads a project and everything it names.
+    /// Loads a project and everything it names. Files are read in a fixed order and parsed
+    /// together (on every core when large), so reports never depend on scheduling.
     pub fn load(project_arg: &Path) -> Result<Workspace, RunError> {
         let project_file = find_project_file(project_arg)?;
         let dir = project_file
@@ -91,17 +92,31 @@ impl Workspace {
             dir
         };
         let mut ws = Workspace::empty();
-        ws.load_builtins();
-        let Some((id, node)) = ws.read_yaml(&project_file, None) else {
+        let builtins = ws.add_builtin_sources();
+        let project_id = ws.read_source(&project_file, None);
+        let mut ids = builtins.yaml_ids();
+        ids.extend(project_id);
+        let mut parsed = yaml::parse_many(&ws.sources, &ids).into_iter();
+        ws.add_builtins(builtins, &mut parsed);
+        let Some(id) = project_id else {
             return Ok(ws);
+        };
+        let node = match parsed.next() {
+            Some(Ok(node)) => node,
+            Some(Err(d)) => {
+                ws.diags.push(*d);
+                return Ok(ws);
+            }
+            None => return Ok(ws),
         };
         ws.project_source = Some(id);
         let Some(project) = project::load_project(&node, &dir, &mut ws.diags) else {
             return Ok(ws);
         };
+        let mut catalog_ids = Vec::new();
         for (path, span) in project.catalogs.clone() {
             for file in ws.yaml_files(&path, span) {
-                ws.load_catalog_file(&file, Some(span));
+                catalog_ids.extend(ws.read_source(&file, Some(span)));
             }
         }
         for (path, span) in project.layouts.clone() {
@@ -110,16 +125,28 @@ impl Workspace {
         let default_answers = project.answers.len() == 1
             && project.answers[0].1.start == 0
             && project.answers[0].1.end == 0;
+        let mut answer_ids = Vec::new();
         for (path, span) in project.answers.clone() {
             if default_answers && !path.exists() {
                 continue;
             }
             for file in ws.yaml_files(&path, span) {
-                if let Some((_, node)) = ws.read_yaml(&file, Some(span))
-                    && let Some(answers) = answers::load_answer_file(&node, &mut ws.diags)
-                {
-                    ws.answer_files.push(answers);
+                answer_ids.extend(ws.read_source(&file, Some(span)));
+            }
+        }
+        let all: Vec<SourceId> = catalog_ids.iter().chain(&answer_ids).copied().collect();
+        let mut parsed = yaml::parse_many(&ws.sources, &all).into_iter();
+        for (&id, result) in catalog_ids.iter().zip(parsed.by_ref()) {
+            ws.add_catalog(id, result, false);
+        }
+        for result in parsed {
+            match result {
+                Ok(node) => {
+                    if let Some(answers) = answers::load_answer_file(&node, &mut ws.diags) {
+                        ws.answer_files.push(answers);
+                    }
                 }
+                Err(d) => ws.diags.push(*d),
             }
         }
         ws.project = Some(project);
@@ -129,31 +156,54 @@ impl Workspace {
     /// Loads only the built-ins (for `list` outside a project).
     pub fn builtins() -> Workspace {
         let mut ws = Workspace::empty();
-        ws.load_builtins();
+        let builtins = ws.add_builtin_sources();
+        let ids = builtins.yaml_ids();
+        let mut parsed = yaml::parse_many(&ws.sources, &ids).into_iter();
+        ws.add_builtins(builtins, &mut parsed);
         ws
     }
 
-    fn load_builtins(&mut self) {
-        for (path, text) in crate::builtin::catalogs() {
-            let id = self.sources.add(
-                format!("builtin:{path}"),
-                Path::new(path),
-                (*text).to_owned(),
-            );
-            self.parse_catalog(id, true);
+    fn add_builtin_sources(&mut self) -> BuiltinSources {
+        let catalogs = crate::builtin::catalogs()
+            .iter()
+            .map(|(path, text)| {
+                self.sources.add(
+                    format!("builtin:{path}"),
+                    Path::new(path),
+                    (*text).to_owned(),
+                )
+            })
+            .collect();
+        let layouts = layout_files::add_builtin_layout_sources(self);
+        BuiltinSources { catalogs, layouts }
+    }
+
+    /// Turns the parsed built-ins into catalogs and layouts, taking their results (in the
+    /// order of [`BuiltinSources::yaml_ids`]) from `parsed`.
+    fn add_builtins(
+        &mut self,
+        builtins: BuiltinSources,
+        parsed: &mut impl Iterator<Item = Result<Node, Box<Diagnostic>>>,
+    ) {
+        for (id, result) in builtins.catalogs.into_iter().zip(parsed.by_ref()) {
+            self.add_catalog(id, result, true);
         }
-        layout_files::load_builtin_layouts(self);
+        for (layout, result) in builtins.layouts.into_iter().zip(parsed.by_ref()) {
+            layout_files::add_layout(self, layout, result, true);
+        }
     }
 
     pub(crate) fn load_catalog_file(&mut self, path: &Path, listed_at: Option<Span>) {
         if let Some(id) = self.read_source(path, listed_at) {
-            self.parse_catalog(id, false);
+            let parsed = yaml::parse(self.sources.get(id), id);
+            self.add_catalog(id, parsed, false);
         }
     }
 
-    fn parse_catalog(&mut self, id: SourceId, builtin: bool) {
+    /// Adds a parsed catalog (or mapping) file, or reports why it cannot be used.
+    fn add_catalog(&mut self, id: SourceId, parsed: Result<Node, Box<Diagnostic>>, builtin: bool) {
         let file = self.sources.get(id);
-        let node = match yaml::parse(file, id) {
+        let node = match parsed {
             Ok(node) => node,
             Err(d) => {
                 // Catalogs are named `<id>.yaml` by convention: answers naming that ID
@@ -277,6 +327,23 @@ impl Workspace {
         walk(path, 0, &mut files);
         files.sort();
         files
+    }
+}
+
+/// The built-in files added to a run's sources, waiting to be parsed.
+struct BuiltinSources {
+    catalogs: Vec<SourceId>,
+    layouts: Vec<layout_files::LayoutSources>,
+}
+
+impl BuiltinSources {
+    /// The YAML files to parse: catalogs, then layout definitions.
+    fn yaml_ids(&self) -> Vec<SourceId> {
+        self.catalogs
+            .iter()
+            .copied()
+            .chain(self.layouts.iter().map(|l| l.definition))
+            .collect()
     }
 }
 

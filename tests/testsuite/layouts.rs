@@ -67,3 +67,38 @@ fn an_unknown_column_value_is_reported_with_the_allowed_ones() {
         run.stderr
     );
 }
+
+/// Built-in templates are not syntax-checked at start-up; here they get every check a
+/// project's own layout gets, by listing the repository's `templates/` as project layouts.
+#[test]
+fn built_in_layouts_pass_the_checks_a_project_layout_gets() {
+    let templates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let project = Project::empty().file(
+        "checksheet.yaml",
+        &format!(
+            "organization: {{name: デモ株式会社}}\nas_of: 2026-11-01\nlayouts: [{:?}]\noutputs:\n  - {{layout: default, catalog: mic-cloud-v3, formats: [md]}}\n",
+            templates.display().to_string()
+        ),
+    );
+    let run = project.run(&["check"]);
+    run.code(0);
+    // A template broken the same way is caught, so the test above can fail.
+    let broken = Project::empty()
+        .file(
+            "checksheet.yaml",
+            "organization: {name: デモ株式会社}\nas_of: 2026-11-01\nlayouts: [layouts]\noutputs:\n  - {layout: monocone, catalog: light2-meti2013, formats: [md]}\n",
+        )
+        .file(
+            "layouts/monocone/layout.yaml",
+            &std::fs::read_to_string(templates.join("monocone/layout.yaml"))
+                .unwrap()
+                .replacen("{{", "{{ {", 1),
+        );
+    let run = broken.run(&["check"]);
+    run.code(1);
+    assert!(
+        run.stderr.contains("error[CS0503]: invalid template"),
+        "{}",
+        run.stderr
+    );
+}
