@@ -106,61 +106,6 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
             written: Vec::new(),
         });
     }
-    let ws = &checked.workspace;
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut diags = Diagnostics::default();
-    for output in &documents {
-        let Some(layout) = ws.layouts.get(&output.layout) else {
-            continue;
-        };
-        let context = RenderContext::new(layout, ws.layouts.get("default"));
-        // xlsx on its own thread; the template formats share the converted document.
-        let rendered: Vec<(Format, Result<Vec<u8>, String>)> =
-            std::thread::scope(|scope| {
-                let (xlsx, templated): (Vec<Format>, Vec<Format>) =
-                    output.formats.iter().partition(|f| **f == Format::Xlsx);
-                let context = &context;
-                let document = &output.document;
-                let workbook = xlsx.first().map(|f| {
-                    let f = *f;
-                    scope.spawn(move || (f, renderer(f).render(document, context)))
-                });
-                let mut results: Vec<(Format, Result<Vec<u8>, String>)> = templated
-                    .into_iter()
-                    .map(|f| (f, renderer(f).render(document, context)))
-                    .collect();
-                if let Some(handle) = workbook {
-                    results.push(handle.join().unwrap_or_else(|_| {
-                        (Format::Xlsx, Err("the xlsx writer failed".to_owned()))
-                    }));
-                }
-                results.sort_by_key(|(f, _)| output.formats.iter().position(|x| x == f));
-                results
-            });
-        for (format, result) in rendered {
-            match result {
-                Ok(bytes) => files.push((format!("{}.{}", output.stem, format.extension()), bytes)),
-                Err(message) => diags.push(
-                    Diagnostic::new(
-                        Code::Render,
-                        format!(
-                            "cannot render {}.{}: {message}",
-                            output.stem,
-                            format.extension()
-                        ),
-                    )
-                    .help(format!("check the templates of layout `{}`", layout.id)),
-                ),
-            }
-        }
-    }
-    checked.diags.extend(diags);
-    if fails(&checked) {
-        return Ok(Built {
-            checked,
-            written: Vec::new(),
-        });
-    }
     let root = checked
         .workspace
         .project
@@ -170,22 +115,106 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
     let out_dir = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join("dist"));
-    let written = write_outputs(&out_dir, &files)?;
-    Ok(Built { checked, written })
-}
-
-/// Writes each file through a temporary file in the same folder, renamed into place, so a
-/// reader never sees a half-written output. Every file is staged before any is renamed.
-fn write_outputs(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>, RunError> {
-    let shown = crate::source::display_path(dir);
-    fs::create_dir_all(dir)
+    let shown = crate::source::display_path(&out_dir);
+    let created = !out_dir.exists();
+    fs::create_dir_all(&out_dir)
         .map_err(|e| RunError::Other(format!("cannot create output folder `{shown}`: {e}")))?;
-    let mut staged = Vec::new();
-    for (name, bytes) in files {
-        let temp = stage(dir, bytes, None)
-            .map_err(|e| RunError::Other(format!("cannot write `{name}` into `{shown}`: {e}")))?;
-        staged.push((temp, dir.join(name)));
+    let ws = &checked.workspace;
+    let contexts: Vec<Option<RenderContext>> = documents
+        .iter()
+        .map(|output| {
+            let layout = ws.layouts.get(&output.layout)?;
+            Some(RenderContext::new(layout, ws.layouts.get("default")))
+        })
+        .collect();
+    // Every format of every output on its own thread, streaming into a temporary file
+    // beside its target; the template formats of an output share its document converted
+    // once to template values.
+    let dir = out_dir.as_path();
+    let rendered: Vec<Vec<(Format, Result<tempfile::NamedTempFile, Failure>)>> =
+        std::thread::scope(|scope| {
+            let running: Vec<Vec<_>> = documents
+                .iter()
+                .zip(&contexts)
+                .map(|(output, context)| {
+                    let Some(context) = context else {
+                        return Vec::new();
+                    };
+                    output
+                        .formats
+                        .iter()
+                        .map(|&format| {
+                            let document = &output.document;
+                            let job = scope.spawn(move || {
+                                render_staged(dir, format, |out| {
+                                    renderer(format).render(document, context, out)
+                                })
+                            });
+                            (format, job)
+                        })
+                        .collect()
+                })
+                .collect();
+            running
+                .into_iter()
+                .map(|jobs| {
+                    jobs.into_iter()
+                        .map(|(format, job)| {
+                            let result = job.join().unwrap_or_else(|_| {
+                                Err(Failure::Render(format!(
+                                    "the {} writer failed",
+                                    format.extension()
+                                )))
+                            });
+                            (format, result)
+                        })
+                        .collect()
+                })
+                .collect()
+        });
+    let mut staged: Vec<(tempfile::NamedTempFile, PathBuf)> = Vec::new();
+    let mut diags = Diagnostics::default();
+    let mut io_error = None;
+    for (output, results) in documents.iter().zip(rendered) {
+        for (format, result) in results {
+            let name = format!("{}.{}", output.stem, format.extension());
+            match result {
+                Ok(temp) => staged.push((temp, out_dir.join(&name))),
+                Err(Failure::Io(e)) => {
+                    io_error.get_or_insert(format!("cannot write `{name}` into `{shown}`: {e}"));
+                }
+                Err(Failure::Render(message)) => diags.push(
+                    Diagnostic::new(Code::Render, format!("cannot render {name}: {message}"))
+                        .help(format!("check the templates of layout `{}`", output.layout)),
+                ),
+            }
+        }
     }
+    // Freeing hundreds of thousands of small values takes as long as rendering some
+    // formats: hand them to a thread of their own instead of waiting for it.
+    let template_values: Vec<_> = contexts
+        .into_iter()
+        .flatten()
+        .filter_map(RenderContext::into_document_value)
+        .collect();
+    // If no thread can be started, the closure and its values are simply dropped here.
+    let _ = std::thread::Builder::new().spawn(move || drop((documents, template_values)));
+    checked.diags.extend(diags);
+    if io_error.is_some() || fails(&checked) {
+        // Dropping the staged files deletes them; a folder this build made goes too.
+        drop(staged);
+        if created {
+            let _ = fs::remove_dir(&out_dir);
+        }
+        if let Some(message) = io_error {
+            return Err(RunError::Other(message));
+        }
+        return Ok(Built {
+            checked,
+            written: Vec::new(),
+        });
+    }
+    // Every output is complete on disk before the first is renamed into place.
     let mut written = Vec::new();
     for (temp, target) in staged {
         temp.persist(&target).map_err(|e| {
@@ -197,7 +226,34 @@ fn write_outputs(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>
         })?;
         written.push(target);
     }
-    Ok(written)
+    Ok(Built { checked, written })
+}
+
+/// Why an output could not be staged: its renderer failed (a diagnostic), or the disk did
+/// (the run cannot go on).
+enum Failure {
+    Render(String),
+    Io(String),
+}
+
+/// Renders one output into a temporary file in `dir`, synced and readable, ready to be
+/// renamed over its target.
+fn render_staged(
+    dir: &Path,
+    format: Format,
+    render: impl FnOnce(&mut dyn std::io::Write) -> Result<(), String>,
+) -> Result<tempfile::NamedTempFile, Failure> {
+    let io = |e: std::io::Error| Failure::Io(e.to_string());
+    let temp = tempfile::Builder::new()
+        .prefix(".checksheet-")
+        .suffix(&format!(".{}", format.extension()))
+        .tempfile_in(dir)
+        .map_err(io)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 18, temp);
+    render(&mut out).map_err(Failure::Render)?;
+    let temp = out.into_inner().map_err(|e| io(e.into_error()))?;
+    seal(&temp, None).map_err(io)?;
+    Ok(temp)
 }
 
 /// Writes a new file atomically (rw-r--r--); fails if it appeared meanwhile.
@@ -234,12 +290,20 @@ fn stage(
         .prefix(".checksheet-")
         .tempfile_in(dir)?;
     temp.write_all(bytes)?;
+    seal(&temp, permissions)?;
+    Ok(temp)
+}
+
+/// Syncs a staged file and gives it its permissions (default rw-r--r--).
+fn seal(
+    temp: &tempfile::NamedTempFile,
+    permissions: Option<fs::Permissions>,
+) -> std::io::Result<()> {
     temp.as_file().sync_all()?;
     match permissions {
-        Some(p) => temp.as_file().set_permissions(p)?,
-        None => readable_by_all(temp.as_file())?,
+        Some(p) => temp.as_file().set_permissions(p),
+        None => readable_by_all(temp.as_file()),
     }
-    Ok(temp)
 }
 
 /// Temporary files are created private; outputs are ordinary files (rw-r--r--).

@@ -127,34 +127,55 @@ fn find_url_start(text: &str) -> Option<usize> {
     None
 }
 
+/// Appends `text` to `out`, replacing every character `replace` has a replacement for. Only
+/// ASCII characters are ever replaced, so the scan goes byte by byte: the bytes of a
+/// multi-byte UTF-8 character are all above 0x7F and pass through untouched.
+fn escape_into(out: &mut String, text: &str, replace: impl Fn(u8) -> Option<&'static str>) {
+    let mut from = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        if let Some(replacement) = replace(byte) {
+            out.push_str(&text[from..i]);
+            out.push_str(replacement);
+            from = i + 1;
+        }
+    }
+    out.push_str(&text[from..]);
+}
+
+fn html_entity(byte: u8) -> Option<&'static str> {
+    match byte {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    }
+}
+
 /// Escapes HTML and turns URLs into links; line breaks become `<br>`.
 pub fn html_autolink(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
+    let mut out = String::with_capacity(text.len() + text.len() / 8 + 16);
     for (is_url, run) in url_runs(text) {
         if is_url {
-            let escaped = html_escape(run);
-            out.push_str(&format!(
-                "<a href=\"{escaped}\" rel=\"noopener\">{escaped}</a>"
-            ));
+            out.push_str("<a href=\"");
+            escape_into(&mut out, run, html_entity);
+            out.push_str("\" rel=\"noopener\">");
+            escape_into(&mut out, run, html_entity);
+            out.push_str("</a>");
         } else {
-            out.push_str(&html_escape(run).replace('\n', "<br>\n"));
+            escape_into(&mut out, run, |b| match b {
+                b'\n' => Some("<br>\n"),
+                _ => html_entity(b),
+            });
         }
     }
     out
 }
 
 pub fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
+    let mut out = String::with_capacity(text.len() + 8);
+    escape_into(&mut out, text, html_entity);
     out
 }
 
@@ -163,22 +184,26 @@ pub fn html_escape(text: &str) -> String {
 pub fn md_escape(text: &str, in_cell: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (is_url, run) in url_runs(text) {
-        for c in run.chars() {
-            match c {
-                '|' => out.push_str("\\|"),
-                '\n' if in_cell => out.push_str("<br>"),
-                '\n' => out.push_str("  \n"),
-                '\r' => {}
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '&' => out.push_str("&amp;"),
-                '\\' | '*' | '_' | '`' | '[' | ']' | '#' | '~' | '!' if !is_url => {
-                    out.push('\\');
-                    out.push(c);
-                }
-                _ => out.push(c),
-            }
-        }
+        escape_into(&mut out, run, |b| match b {
+            b'|' => Some("\\|"),
+            b'\n' if in_cell => Some("<br>"),
+            b'\n' => Some("  \n"),
+            b'\r' => Some(""),
+            b'<' => Some("&lt;"),
+            b'>' => Some("&gt;"),
+            b'&' => Some("&amp;"),
+            _ if is_url => None,
+            b'\\' => Some("\\\\"),
+            b'*' => Some("\\*"),
+            b'_' => Some("\\_"),
+            b'`' => Some("\\`"),
+            b'[' => Some("\\["),
+            b']' => Some("\\]"),
+            b'#' => Some("\\#"),
+            b'~' => Some("\\~"),
+            b'!' => Some("\\!"),
+            _ => None,
+        });
     }
     out
 }
@@ -221,6 +246,66 @@ mod tests {
             "\"A \\22 社\\22 \\A \\3C /style\\3E \""
         );
         assert_eq!(css_string("a\\b"), "\"a\\5C b\"");
+    }
+
+    /// The escapers character by character, as the output formats define them.
+    fn reference_md(text: &str, in_cell: bool) -> String {
+        let mut out = String::new();
+        for (is_url, run) in url_runs(text) {
+            for c in run.chars() {
+                match c {
+                    '|' => out.push_str("\\|"),
+                    '\n' if in_cell => out.push_str("<br>"),
+                    '\n' => out.push_str("  \n"),
+                    '\r' => {}
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '&' => out.push_str("&amp;"),
+                    '\\' | '*' | '_' | '`' | '[' | ']' | '#' | '~' | '!' if !is_url => {
+                        out.push('\\');
+                        out.push(c);
+                    }
+                    _ => out.push(c),
+                }
+            }
+        }
+        out
+    }
+
+    fn reference_html(text: &str) -> String {
+        text.chars()
+            .map(|c| match c {
+                '&' => "&amp;".to_owned(),
+                '<' => "&lt;".to_owned(),
+                '>' => "&gt;".to_owned(),
+                '"' => "&quot;".to_owned(),
+                '\'' => "&#39;".to_owned(),
+                c => c.to_string(),
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escapers_match_their_character_by_character_definition(
+            text in "([a-z あ漢|*_`#~!\\[\\]<>&\"'\\\\\r\n.:/]|https://ex.jp/a_b|http://x.y/)*"
+        ) {
+            proptest::prop_assert_eq!(md_escape(&text, true), reference_md(&text, true));
+            proptest::prop_assert_eq!(md_escape(&text, false), reference_md(&text, false));
+            proptest::prop_assert_eq!(html_escape(&text), reference_html(&text));
+            let linked: String = url_runs(&text)
+                .into_iter()
+                .map(|(is_url, run)| {
+                    let escaped = reference_html(run);
+                    if is_url {
+                        format!("<a href=\"{escaped}\" rel=\"noopener\">{escaped}</a>")
+                    } else {
+                        escaped.replace('\n', "<br>\n")
+                    }
+                })
+                .collect();
+            proptest::prop_assert_eq!(html_autolink(&text), linked);
+        }
     }
 
     #[test]

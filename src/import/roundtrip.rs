@@ -144,7 +144,7 @@ fn build(catalog: &Catalog, layout: &Layout, answers: &[Answer]) -> Vec<u8> {
     );
     assert!(!diags.has_errors());
     renderer(crate::model::Format::Xlsx)
-        .render(&document, &RenderContext::new(layout, None))
+        .render_to_vec(&document, &RenderContext::new(layout, None))
         .expect("renders")
 }
 

@@ -11,7 +11,12 @@ impl Renderer for MarkdownRenderer {
         Format::Md
     }
 
-    fn render(&self, document: &Document, context: &RenderContext) -> Result<Vec<u8>, String> {
-        render_template(document, context, "checksheet.md.j2")
+    fn render(
+        &self,
+        document: &Document,
+        context: &RenderContext,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), String> {
+        render_template(document, context, "checksheet.md.j2", out)
     }
 }

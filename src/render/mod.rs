@@ -1,9 +1,12 @@
 //! Renderers: one short implementation per output format, all reading the same
-//! [`Document`]. A renderer returns bytes; writing files is [`crate::build`]'s job.
+//! [`Document`]. A renderer writes into any `Write`; which files, and when they are put in
+//! place, is the pipeline's job.
 
 mod html;
 mod markdown;
 mod xlsx;
+
+use std::io::Write;
 
 use crate::layout::Layout;
 use crate::model::Format;
@@ -33,6 +36,11 @@ impl<'a> RenderContext<'a> {
 }
 
 impl RenderContext<'_> {
+    /// The document as template values, if a template format converted it.
+    pub fn into_document_value(self) -> Option<minijinja::Value> {
+        self.document_value.into_inner()
+    }
+
     /// The layout's own template file, or the generic layout's.
     pub fn template(&self, file: &str) -> Option<&str> {
         self.layout
@@ -46,7 +54,23 @@ impl RenderContext<'_> {
 /// Renderers run on several threads at once (one per format).
 pub trait Renderer: Send + Sync {
     fn format(&self) -> Format;
-    fn render(&self, document: &Document, context: &RenderContext) -> Result<Vec<u8>, String>;
+    fn render(
+        &self,
+        document: &Document,
+        context: &RenderContext,
+        out: &mut dyn Write,
+    ) -> Result<(), String>;
+
+    /// The rendered bytes, in memory.
+    fn render_to_vec(
+        &self,
+        document: &Document,
+        context: &RenderContext,
+    ) -> Result<Vec<u8>, String> {
+        let mut bytes = Vec::new();
+        self.render(document, context, &mut bytes)?;
+        Ok(bytes)
+    }
 }
 
 /// The renderer of a format.
@@ -58,12 +82,14 @@ pub fn renderer(format: Format) -> Box<dyn Renderer> {
     }
 }
 
-/// Renders a document through one of the layout's minijinja templates.
+/// Renders a document through one of the layout's minijinja templates, streaming the text
+/// out; the text always ends with a line break.
 fn render_template(
     document: &Document,
     context: &RenderContext,
     file: &str,
-) -> Result<Vec<u8>, String> {
+    out: &mut dyn Write,
+) -> Result<(), String> {
     let source = context.template(file).ok_or_else(|| {
         format!(
             "layout `{}` has no template `{file}` and no fallback",
@@ -76,21 +102,41 @@ fn render_template(
     let template = env
         .get_template(file)
         .map_err(|e| crate::templates::describe(&e))?;
+    let mut out = LastByte { out, last: None };
+    let document = context
+        .document_value
+        .get_or_init(|| minijinja::Value::from_serialize(document));
     template
-        .render(minijinja::context! {
-            doc => context.document_value.get_or_init(|| minijinja::Value::from_serialize(document)),
-        })
-        .map(|mut text| {
-            if !text.ends_with('\n') {
-                text.push('\n');
-            }
-            text.into_bytes()
-        })
+        .render_captured_to(minijinja::context! { doc => document }, &mut out)
         .map_err(|e| {
             format!(
                 "template `{file}` of layout `{}`: {}",
                 context.layout.id,
                 crate::templates::describe(&e)
             )
-        })
+        })?;
+    if out.last != Some(b'\n') {
+        out.write_all(b"\n").map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())
+}
+
+/// A writer that remembers the last byte written through it.
+struct LastByte<'a> {
+    out: &'a mut dyn Write,
+    last: Option<u8>,
+}
+
+impl Write for LastByte<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.out.write(bytes)?;
+        if written > 0 {
+            self.last = Some(bytes[written - 1]);
+        }
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }

@@ -27,8 +27,16 @@ impl Renderer for XlsxRenderer {
         Format::Xlsx
     }
 
-    fn render(&self, document: &Document, _context: &RenderContext) -> Result<Vec<u8>, String> {
-        write_workbook(document).map_err(|e| e.to_string())
+    fn render(
+        &self,
+        document: &Document,
+        _context: &RenderContext,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), String> {
+        // The zip container is assembled in memory (it needs to seek); it is a tenth of
+        // the size of the text formats.
+        let bytes = write_workbook(document).map_err(|e| e.to_string())?;
+        out.write_all(&bytes).map_err(|e| e.to_string())
     }
 }
 
@@ -97,6 +105,9 @@ impl Styles {
 
 fn write_workbook(document: &Document) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
+    // A fast deflate level: a third of the default level's time, for a file about a fifth
+    // larger (measured on 20,000 rows; level 1 gives files three quarters larger).
+    workbook.set_zip_compression_level(2);
     let created = document
         .as_of
         .parse::<jiff::civil::Date>()

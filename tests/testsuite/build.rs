@@ -194,3 +194,32 @@ fn unzip_entry(bytes: &[u8], name: &str) -> String {
     entry.read_to_string(&mut text).expect("utf-8 xml");
     text
 }
+
+/// Outputs stream into temporary files beside their targets; when one format fails to
+/// render, the others are not put in place, no temporary file is left behind, and an
+/// output folder the build created is removed again.
+#[test]
+fn a_render_failure_writes_nothing_and_leaves_no_temporary_files() {
+    let project = Project::fixture("build", "custom-layout").file(
+        "layouts/acme/checksheet.md.j2",
+        "# {{ doc.title }}\n{{ doc.title | circled }}\n",
+    );
+    let run = project.run(&["build"]);
+    run.code(1);
+    assert!(
+        run.stderr.contains("error[CS0602]: cannot render acme-demo.md"),
+        "{}",
+        run.stderr
+    );
+    assert!(!project.exists("dist"), "the folder the build made is gone");
+
+    let before = "an earlier build's output\n";
+    let project = project.file("dist/acme-demo.html", before);
+    project.run(&["build"]).code(1);
+    let left: Vec<String> = std::fs::read_dir(project.path().join("dist"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["acme-demo.html"], "no temporary or partial file is left");
+    assert_eq!(project.read("dist/acme-demo.html"), before);
+}
