@@ -53,7 +53,7 @@ pub struct RenderedOutput {
     pub stem: String,
     pub layout: String,
     pub formats: Vec<Format>,
-    pub document: Document,
+    pub document: std::sync::Arc<Document>,
 }
 
 fn make_documents(ws: &Workspace, plan: &Plan, diags: &mut Diagnostics) -> Vec<RenderedOutput> {
@@ -83,7 +83,7 @@ fn make_documents(ws: &Workspace, plan: &Plan, diags: &mut Diagnostics) -> Vec<R
             stem: output.stem.clone(),
             layout: output.layout.clone(),
             formats: output.formats.clone(),
-            document,
+            document: std::sync::Arc::new(document),
         });
     }
     out
@@ -124,7 +124,11 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
         .iter()
         .map(|output| {
             let layout = ws.layouts.get(&output.layout)?;
-            Some(RenderContext::new(layout, ws.layouts.get("default")))
+            Some(RenderContext::new(
+                layout,
+                ws.layouts.get("default"),
+                output.document.clone(),
+            ))
         })
         .collect();
     // Every format of every output on its own thread, streaming into a temporary file
@@ -190,15 +194,11 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
             }
         }
     }
-    // Freeing hundreds of thousands of small values takes as long as rendering some
-    // formats: hand them to a thread of their own instead of waiting for it.
-    let template_values: Vec<_> = contexts
-        .into_iter()
-        .flatten()
-        .filter_map(RenderContext::into_document_value)
-        .collect();
-    // If no thread can be started, the closure and its values are simply dropped here.
-    let _ = std::thread::Builder::new().spawn(move || drop((documents, template_values)));
+    // Freeing hundreds of thousands of small values takes a while: hand the documents to a
+    // thread of their own instead of waiting for it. If no thread can be started, the
+    // closure and its values are simply dropped here.
+    drop(contexts);
+    let _ = std::thread::Builder::new().spawn(move || drop(documents));
     checked.diags.extend(diags);
     if io_error.is_some() || fails(&checked) {
         // Dropping the staged files deletes them; a folder this build made goes too.

@@ -132,7 +132,7 @@ fn build(catalog: &Catalog, layout: &Layout, answers: &[Answer]) -> Vec<u8> {
     }
     let project = bare_project();
     let mut diags = Diagnostics::default();
-    let document = build_document(
+    let document = std::sync::Arc::new(build_document(
         &SheetInput {
             project: &project,
             catalog,
@@ -141,10 +141,13 @@ fn build(catalog: &Catalog, layout: &Layout, answers: &[Answer]) -> Vec<u8> {
             layout,
         },
         &mut diags,
-    );
+    ));
     assert!(!diags.has_errors());
     renderer(crate::model::Format::Xlsx)
-        .render_to_vec(&document, &RenderContext::new(layout, None))
+        .render_to_vec(
+            &document,
+            &RenderContext::new(layout, None, document.clone()),
+        )
         .expect("renders")
 }
 

@@ -4,6 +4,7 @@
 
 mod html;
 mod markdown;
+mod view;
 mod xlsx;
 
 use std::io::Write;
@@ -21,26 +22,25 @@ pub struct RenderContext<'a> {
     pub layout: &'a Layout,
     /// The generic layout, whose templates stand in for those a layout does not have.
     pub fallback: Option<&'a Layout>,
-    /// The document as template values, converted once for every template format.
-    document_value: std::sync::OnceLock<minijinja::Value>,
+    /// The document, shared with the template values that look into it.
+    document: std::sync::Arc<Document>,
 }
 
 impl<'a> RenderContext<'a> {
-    pub fn new(layout: &'a Layout, fallback: Option<&'a Layout>) -> Self {
+    pub fn new(
+        layout: &'a Layout,
+        fallback: Option<&'a Layout>,
+        document: std::sync::Arc<Document>,
+    ) -> Self {
         RenderContext {
             layout,
             fallback,
-            document_value: std::sync::OnceLock::new(),
+            document,
         }
     }
 }
 
 impl RenderContext<'_> {
-    /// The document as template values, if a template format converted it.
-    pub fn into_document_value(self) -> Option<minijinja::Value> {
-        self.document_value.into_inner()
-    }
-
     /// The layout's own template file, or the generic layout's.
     pub fn template(&self, file: &str) -> Option<&str> {
         self.layout
@@ -103,11 +103,12 @@ fn render_template(
         .get_template(file)
         .map_err(|e| crate::templates::describe(&e))?;
     let mut out = LastByte { out, last: None };
-    let document = context
-        .document_value
-        .get_or_init(|| minijinja::Value::from_serialize(document));
+    debug_assert!(std::ptr::eq(document, &*context.document));
     template
-        .render_captured_to(minijinja::context! { doc => document }, &mut out)
+        .render_captured_to(
+            minijinja::context! { doc => view::document_value(context.document.clone()) },
+            &mut out,
+        )
         .map_err(|e| {
             format!(
                 "template `{file}` of layout `{}`: {}",
