@@ -195,16 +195,11 @@ pub fn run(cli: Cli) -> u8 {
             format,
         } => match pipeline::build(&project, out.as_deref(), deny_warnings) {
             Ok(built) => {
-                report::report(
-                    &built.checked.diags,
-                    &built.checked.workspace.sources,
-                    format,
-                );
+                report::report(&built.diags, &built.sources, format);
                 if built.written.is_empty()
-                    && (built.checked.has_errors()
-                        || deny_warnings && built.checked.diags.warning_count() > 0)
+                    && (built.has_errors() || deny_warnings && built.diags.warning_count() > 0)
                 {
-                    finish_line(format, &built.checked.diags, None);
+                    finish_line(format, &built.diags, None);
                     report::status("build failed: nothing was written");
                     return 1;
                 }

@@ -53,6 +53,7 @@ pub fn coverage(
     let written = |id: &str| {
         answers
             .and_then(|a| a.answers.get(id))
+            .map(|a| &**a)
             .filter(|a| a.body.is_some() || a.status.is_some())
     };
     let taken = |id: &str| derived.and_then(|d| d.get(id)).map(|d| &d.answer);

@@ -166,7 +166,7 @@ pub struct Answer {
 /// The answers given to one catalog, from every file that answers it, keyed by control ID.
 #[derive(Clone, Debug, Default)]
 pub struct AnswerSet {
-    pub answers: IndexMap<String, Answer>,
+    pub answers: IndexMap<String, std::sync::Arc<Answer>>,
 }
 
 #[derive(Clone, Debug, Default, serde::Serialize)]

@@ -89,29 +89,50 @@ fn make_documents(ws: &Workspace, plan: &Plan, diags: &mut Diagnostics) -> Vec<R
     out
 }
 
-/// The result of a build: what was found, and what was written (nothing if anything failed).
+/// The result of a build: what was found (with the files it points into), and what was
+/// written (nothing if anything failed).
 pub struct Built {
-    pub checked: Checked,
+    pub diags: Diagnostics,
+    pub sources: crate::source::Sources,
     pub written: Vec<PathBuf>,
+}
+
+impl Built {
+    pub fn has_errors(&self) -> bool {
+        self.diags.has_errors()
+    }
 }
 
 /// Builds every output of a project into `out` (default `<project>/dist`).
 pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<Built, RunError> {
-    let (mut checked, documents) = check(project)?;
-    let fails =
-        |c: &Checked| c.diags.has_errors() || (deny_warnings && c.diags.warning_count() > 0);
-    if fails(&checked) {
+    let (checked, documents) = check(project)?;
+    let fails = |d: &Diagnostics| d.has_errors() || (deny_warnings && d.warning_count() > 0);
+    let Checked {
+        workspace,
+        plan,
+        mut diags,
+    } = checked;
+    let Workspace {
+        sources,
+        project,
+        catalogs,
+        answer_files,
+        layouts,
+        mappings,
+        ..
+    } = workspace;
+    if fails(&diags) {
         return Ok(Built {
-            checked,
+            diags,
+            sources,
             written: Vec::new(),
         });
     }
-    let root = checked
-        .workspace
-        .project
-        .as_ref()
-        .map(|p| p.root.clone())
-        .unwrap_or_default();
+    let root = project.as_ref().map(|p| p.root.clone()).unwrap_or_default();
+    // The documents hold everything the renderers need: the model is freed while they
+    // run (on a thread of its own, so the build does not wait for it).
+    let model = (project, catalogs, answer_files, mappings, plan);
+    let _ = std::thread::Builder::new().spawn(move || drop(model));
     let out_dir = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join("dist"));
@@ -119,14 +140,13 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
     let created = !out_dir.exists();
     fs::create_dir_all(&out_dir)
         .map_err(|e| RunError::Other(format!("cannot create output folder `{shown}`: {e}")))?;
-    let ws = &checked.workspace;
     let contexts: Vec<Option<RenderContext>> = documents
         .iter()
         .map(|output| {
-            let layout = ws.layouts.get(&output.layout)?;
+            let layout = layouts.get(&output.layout)?;
             Some(RenderContext::new(
                 layout,
-                ws.layouts.get("default"),
+                layouts.get("default"),
                 output.document.clone(),
             ))
         })
@@ -177,7 +197,6 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
                 .collect()
         });
     let mut staged: Vec<(tempfile::NamedTempFile, PathBuf)> = Vec::new();
-    let mut diags = Diagnostics::default();
     let mut io_error = None;
     for (output, results) in documents.iter().zip(rendered) {
         for (format, result) in results {
@@ -199,8 +218,7 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
     // closure and its values are simply dropped here.
     drop(contexts);
     let _ = std::thread::Builder::new().spawn(move || drop(documents));
-    checked.diags.extend(diags);
-    if io_error.is_some() || fails(&checked) {
+    if io_error.is_some() || fails(&diags) {
         // Dropping the staged files deletes them; a folder this build made goes too.
         drop(staged);
         if created {
@@ -210,7 +228,8 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
             return Err(RunError::Other(message));
         }
         return Ok(Built {
-            checked,
+            diags,
+            sources,
             written: Vec::new(),
         });
     }
@@ -226,7 +245,11 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
         })?;
         written.push(target);
     }
-    Ok(Built { checked, written })
+    Ok(Built {
+        diags,
+        sources,
+        written,
+    })
 }
 
 /// Why an output could not be staged: its renderer failed (a diagnostic), or the disk did

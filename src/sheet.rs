@@ -293,7 +293,11 @@ impl RowBuilder<'_, '_> {
     fn item(&mut self, control: &Control) {
         self.sequence += 1;
         let layout = self.input.layout;
-        let written = self.input.answers.and_then(|a| a.answers.get(&control.id));
+        let written = self
+            .input
+            .answers
+            .and_then(|a| a.answers.get(&control.id))
+            .map(|a| &**a);
         let derived = match written {
             Some(_) => None,
             None => self.input.derived.and_then(|d| d.get(&control.id)),

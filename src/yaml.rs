@@ -114,19 +114,30 @@ const PARALLEL_FROM_BYTES: usize = 256 * 1024;
 /// Parses several files, on every core when they are large enough to gain from it. The
 /// results come back in the order of `ids`, so reports do not depend on scheduling.
 pub fn parse_many(sources: &Sources, ids: &[SourceId]) -> Vec<Result<Node, Box<Diagnostic>>> {
+    parse_many_then(sources, ids, |_, parsed| parsed)
+}
+
+/// Parses several files and hands each tree to `then` on the thread that parsed it, so a
+/// tree can be turned into what it describes (and freed) while other files are parsed.
+/// The results come back in the order of `ids`.
+pub fn parse_many_then<T: Send>(
+    sources: &Sources,
+    ids: &[SourceId],
+    then: impl Fn(SourceId, Result<Node, Box<Diagnostic>>) -> T + Sync,
+) -> Vec<T> {
+    let one = |id: SourceId| then(id, parse(sources.get(id), id));
     let bytes: usize = ids.iter().map(|&id| sources.get(id).text.len()).sum();
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(ids.len());
     if threads < 2 || bytes < PARALLEL_FROM_BYTES {
-        return ids.iter().map(|&id| parse(sources.get(id), id)).collect();
+        return ids.iter().map(|&id| one(id)).collect();
     }
     // Largest first, each thread taking the next file when it is free.
     let mut order: Vec<usize> = (0..ids.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(sources.get(ids[i]).text.len()));
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<Option<Result<Node, Box<Diagnostic>>>> =
-        ids.iter().map(|_| None).collect();
+    let mut results: Vec<Option<T>> = ids.iter().map(|_| None).collect();
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
@@ -137,7 +148,7 @@ pub fn parse_many(sources: &Sources, ids: &[SourceId]) -> Vec<Result<Node, Box<D
                         let Some(&i) = order.get(k) else {
                             return done;
                         };
-                        done.push((i, parse(sources.get(ids[i]), ids[i])));
+                        done.push((i, one(ids[i])));
                     }
                 })
             })
@@ -155,7 +166,7 @@ pub fn parse_many(sources: &Sources, ids: &[SourceId]) -> Vec<Result<Node, Box<D
     results
         .into_iter()
         .zip(ids)
-        .map(|(result, &id)| result.unwrap_or_else(|| parse(sources.get(id), id)))
+        .map(|(result, &id)| result.unwrap_or_else(|| one(id)))
         .collect()
 }
 

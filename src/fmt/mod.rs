@@ -369,7 +369,7 @@ fn verify(
     let summary = |root: &Node| {
         let mut diags = Diagnostics::default();
         load_answer_file(root, &mut diags).map(|f| {
-            let mut answers: Vec<String> = f.answers.iter().map(describe).collect();
+            let mut answers: Vec<String> = f.answers.iter().map(|a| describe(a)).collect();
             answers.sort();
             (f.catalog, answers)
         })

@@ -128,7 +128,8 @@ fn layouts() -> (Layout, Layout) {
 fn build(catalog: &Catalog, layout: &Layout, answers: &[Answer]) -> Vec<u8> {
     let mut set = AnswerSet::default();
     for a in answers {
-        set.answers.insert(a.control.clone(), a.clone());
+        set.answers
+            .insert(a.control.clone(), std::sync::Arc::new(a.clone()));
     }
     let project = bare_project();
     let mut diags = Diagnostics::default();

@@ -30,7 +30,7 @@ pub fn answer_file(catalog: &str, answers: &[Answer]) -> Result<String, String> 
         )
     };
     let wanted: Vec<String> = answers.iter().map(describe).collect();
-    let read: Vec<String> = file.answers.iter().map(describe).collect();
+    let read: Vec<String> = file.answers.iter().map(|a| describe(a)).collect();
     if file.catalog != catalog || wanted != read {
         let first = wanted
             .iter()

@@ -16,7 +16,7 @@ pub const ANSWER_FIELDS: &[&str] = &["status", "answer", "links", "reviewed", "n
 pub struct AnswerFile {
     pub catalog: String,
     pub catalog_span: Span,
-    pub answers: Vec<Answer>,
+    pub answers: Vec<std::sync::Arc<Answer>>,
 }
 
 pub fn load_answer_file(root: &Node, diags: &mut Diagnostics) -> Option<AnswerFile> {
@@ -50,7 +50,7 @@ pub fn load_answer_file(root: &Node, diags: &mut Diagnostics) -> Option<AnswerFi
     Some(AnswerFile {
         catalog,
         catalog_span,
-        answers,
+        answers: answers.into_iter().map(std::sync::Arc::new).collect(),
     })
 }
 

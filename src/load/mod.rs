@@ -134,19 +134,30 @@ impl Workspace {
                 answer_ids.extend(ws.read_source(&file, Some(span)));
             }
         }
+        // Each file is parsed and turned into its model in one go, on every core, so no
+        // more than one tree per core is alive at a time.
         let all: Vec<SourceId> = catalog_ids.iter().chain(&answer_ids).copied().collect();
-        let mut parsed = yaml::parse_many(&ws.sources, &all).into_iter();
-        for (&id, result) in catalog_ids.iter().zip(parsed.by_ref()) {
-            ws.add_catalog(id, result, false);
-        }
-        for result in parsed {
-            match result {
-                Ok(node) => {
-                    if let Some(answers) = answers::load_answer_file(&node, &mut ws.diags) {
-                        ws.answer_files.push(answers);
-                    }
+        let read = yaml::parse_many_then(&ws.sources, &all, |id, parsed| {
+            if catalog_ids.contains(&id) {
+                return ProjectFile::Catalog(read_catalog_file(ws.sources.get(id), parsed));
+            }
+            let mut diags = Diagnostics::default();
+            let answers = match parsed {
+                Ok(node) => answers::load_answer_file(&node, &mut diags),
+                Err(d) => {
+                    diags.push(*d);
+                    None
                 }
-                Err(d) => ws.diags.push(*d),
+            };
+            ProjectFile::Answers(answers, diags)
+        });
+        for file in read {
+            match file {
+                ProjectFile::Catalog(catalog) => ws.register_catalog(catalog, false),
+                ProjectFile::Answers(answers, diags) => {
+                    ws.diags.extend(diags);
+                    ws.answer_files.extend(answers);
+                }
             }
         }
         ws.project = Some(project);
@@ -202,29 +213,18 @@ impl Workspace {
 
     /// Adds a parsed catalog (or mapping) file, or reports why it cannot be used.
     fn add_catalog(&mut self, id: SourceId, parsed: Result<Node, Box<Diagnostic>>, builtin: bool) {
-        let file = self.sources.get(id);
-        let node = match parsed {
-            Ok(node) => node,
-            Err(d) => {
-                // Catalogs are named `<id>.yaml` by convention: answers naming that ID
-                // should not also be reported as naming an unknown catalog.
-                if let Some(stem) = file.path.file_stem() {
-                    self.broken_catalogs
-                        .push(stem.to_string_lossy().into_owned());
-                }
-                return self.diags.push(*d);
-            }
-        };
-        let origin = file.name.clone();
-        if crate::mapping::is_mapping_file(&node) {
-            if let Some(mapping) = crate::mapping::load_mapping(&node, &origin, &mut self.diags) {
-                self.mappings.push(mapping);
-            }
-            return;
-        }
-        let Some(catalog) = catalog::load_catalog(&node, &origin, &mut self.diags) else {
-            self.broken_catalogs.extend(catalog::declared_id(&node));
-            return;
+        let read = read_catalog_file(self.sources.get(id), parsed);
+        self.register_catalog(read, builtin);
+    }
+
+    /// Adds what a catalog file held, refusing a second catalog of the same ID (a project's
+    /// own catalog may replace a built-in one).
+    fn register_catalog(&mut self, read: CatalogFile, builtin: bool) {
+        self.diags.extend(read.diags);
+        let catalog = match read.content {
+            CatalogContent::Catalog(catalog) => catalog,
+            CatalogContent::Mapping(mapping) => return self.mappings.push(mapping),
+            CatalogContent::Broken(ids) => return self.broken_catalogs.extend(ids),
         };
         if let Some(existing) = self.catalogs.get(&catalog.id) {
             let replaces_builtin = existing.origin.starts_with("builtin:") && !builtin;
@@ -328,6 +328,61 @@ impl Workspace {
         files.sort();
         files
     }
+}
+
+/// What a catalog file holds, read on its own (on any thread), with its diagnostics.
+struct CatalogFile {
+    content: CatalogContent,
+    diags: Diagnostics,
+}
+
+enum CatalogContent {
+    Catalog(Catalog),
+    Mapping(crate::mapping::Mapping),
+    /// The catalog IDs a broken file was meant to define: answers naming them are not
+    /// reported again as naming an unknown catalog.
+    Broken(Vec<String>),
+}
+
+/// Turns a parsed catalog or mapping file into its model; the tree is freed on return.
+fn read_catalog_file(
+    file: &crate::source::SourceFile,
+    parsed: Result<Node, Box<Diagnostic>>,
+) -> CatalogFile {
+    let mut diags = Diagnostics::default();
+    let node = match parsed {
+        Ok(node) => node,
+        Err(d) => {
+            diags.push(*d);
+            // Catalogs are named `<id>.yaml` by convention.
+            let stem = file
+                .path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned());
+            return CatalogFile {
+                content: CatalogContent::Broken(stem.into_iter().collect()),
+                diags,
+            };
+        }
+    };
+    let content = if crate::mapping::is_mapping_file(&node) {
+        match crate::mapping::load_mapping(&node, &file.name, &mut diags) {
+            Some(mapping) => CatalogContent::Mapping(mapping),
+            None => CatalogContent::Broken(Vec::new()),
+        }
+    } else {
+        match catalog::load_catalog(&node, &file.name, &mut diags) {
+            Some(catalog) => CatalogContent::Catalog(catalog),
+            None => CatalogContent::Broken(catalog::declared_id(&node).into_iter().collect()),
+        }
+    };
+    CatalogFile { content, diags }
+}
+
+/// A project file read in a worker thread.
+enum ProjectFile {
+    Catalog(CatalogFile),
+    Answers(Option<AnswerFile>, Diagnostics),
 }
 
 /// The built-in files added to a run's sources, waiting to be parsed.

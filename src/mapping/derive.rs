@@ -67,7 +67,7 @@ pub fn derive_catalog(
                     .answers
                     .get(&target.0)
                     .and_then(|set| set.answers.get(&target.1))
-                    .map(|a| (target, a))
+                    .map(|a| (target, &**a))
             })
             .collect();
         let Some(((first_catalog, _), first)) = sources.first() else {

@@ -133,7 +133,11 @@ fn copy_dir(from: &Path, to: &Path) {
     for entry in fs::read_dir(from).expect("read fixture folder").flatten() {
         let path = entry.path();
         let name = entry.file_name();
-        if name == "dist" || name == "target" || name == ".git" || name == "node_modules" {
+        // Build products, and fuzzing corpora that change while a fuzzer runs.
+        if ["dist", "target", ".git", "node_modules", "fuzz"]
+            .iter()
+            .any(|n| name == *n)
+        {
             continue;
         }
         if path.is_dir() {
