@@ -4,10 +4,14 @@
 Shape: N controls in groups of 25 (one catalog file), one answer each (about 120 Japanese
 characters; a third of them on two lines with a link), built with the generic layout into
 xlsx, md and html. Reports the median wall time of 3 runs and the peak memory of `check`
-and `build`, plus the start-up time of `check` on a small project.
+and `build`, plus the start-up time of `check` on a small project. With --compare-python, also
+times scripts/bench_python.py (the same build in Python: PyYAML, openpyxl, Jinja2), with
+yaml.safe_load and, where PyYAML has libyaml, yaml.CSafeLoader, and prints python/checksheet.
 
     cargo build --release && python3 scripts/bench.py 2000 20000 200000
+    python3 scripts/bench.py --compare-python 2000 20000
 """
+import argparse
 import os
 import resource
 import statistics
@@ -18,6 +22,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "release", "checksheet")
+PYTHON_BUILD = os.path.join(ROOT, "scripts", "bench_python.py")
 ANSWER = "当社は情報セキュリティマネジメントシステムに基づき、アクセス権限の付与と見直しを定期的に実施し、記録を保管しています。内部監査で運用状況を確認しています。"
 
 
@@ -59,8 +64,37 @@ def measure(args):
     return statistics.median(times), peak_kib / 1024
 
 
+def time_python(folder, loader):
+    """Seconds of bench_python.py and the stage times it printed, from the median of 3 runs
+    (or from 1 run if it takes over 20 s)."""
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        result = subprocess.run([sys.executable, PYTHON_BUILD, folder, os.path.join(folder, f"python-{loader}"),
+                                 "--loader", loader], capture_output=True, text=True)
+        if result.returncode:
+            sys.exit(f"bench_python.py failed:\n{result.stderr}")
+        runs.append((time.perf_counter() - start, result.stdout.strip()))
+        if runs[0][0] > 20:
+            break
+    return sorted(runs)[len(runs) // 2]
+
+
+def python_loaders():
+    """`pure`, and `c` if PyYAML has libyaml (without PyYAML, bench_python.py says so)."""
+    try:
+        import yaml
+    except ImportError:
+        return ["pure"]
+    return ["pure", "c"] if yaml.__with_libyaml__ else ["pure"]
+
+
 def main():
-    sizes = [int(a) for a in sys.argv[1:]] or [2000, 20000]
+    parser = argparse.ArgumentParser(description="Benchmark checksheet on synthetic projects.")
+    parser.add_argument("sizes", nargs="*", type=int, default=[2000, 20000], help="numbers of controls")
+    parser.add_argument("--compare-python", action="store_true",
+                        help="also time scripts/bench_python.py and print python/checksheet for build")
+    args = parser.parse_args()
     if not os.path.exists(BINARY):
         sys.exit(f"{BINARY} not found: run `cargo build --release` first")
     small = os.path.join(ROOT, "tests", "fixtures", "build", "demo")
@@ -68,12 +102,16 @@ def main():
     print(f"start-up: check of a 4-control project  {startup * 1000:7.1f} ms")
     print(f"{'controls':>9}  {'check s':>8}  {'check MiB':>9}  {'build s':>8}  {'build MiB':>9}")
     with tempfile.TemporaryDirectory() as tmp:
-        for n in sizes:
+        for n in args.sizes:
             folder = os.path.join(tmp, str(n))
             generate(n, folder)
             check_s, check_mib = measure([BINARY, "check", folder])
             build_s, build_mib = measure([BINARY, "build", folder, "--out", os.path.join(folder, "dist")])
             print(f"{n:>9}  {check_s:>8.2f}  {check_mib:>9.0f}  {build_s:>8.2f}  {build_mib:>9.0f}")
+            for loader in python_loaders() if args.compare_python else []:
+                python_s, stages = time_python(folder, loader)
+                print(f"{'':>9}  python ({loader}) {python_s:.2f} s, python/checksheet build "
+                      f"{python_s / build_s:.1f}  [{stages}]", flush=True)
 
 
 if __name__ == "__main__":
