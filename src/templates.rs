@@ -115,14 +115,16 @@ pub fn url_runs(text: &str) -> Vec<(bool, &str)> {
 }
 
 fn find_url_start(text: &str) -> Option<usize> {
+    // A byte scan for `h`: Japanese text has none (its UTF-8 bytes are all above 0x7F).
+    let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(i) = text[from..].find("http") {
+    while let Some(i) = bytes[from..].iter().position(|&b| b == b'h') {
         let at = from + i;
-        let tail = &text[at..];
-        if (tail.starts_with("https://") || tail.starts_with("http://")) && tail.len() > 8 {
+        let tail = &bytes[at..];
+        if (tail.starts_with(b"https://") || tail.starts_with(b"http://")) && tail.len() > 8 {
             return Some(at);
         }
-        from = at + 4;
+        from = at + 1;
     }
     None
 }
@@ -133,6 +135,9 @@ fn find_url_start(text: &str) -> Option<usize> {
 fn escape_into(out: &mut String, text: &str, replace: impl Fn(u8) -> Option<&'static str>) {
     let mut from = 0;
     for (i, byte) in text.bytes().enumerate() {
+        if !byte.is_ascii() {
+            continue;
+        }
         if let Some(replacement) = replace(byte) {
             out.push_str(&text[from..i]);
             out.push_str(replacement);

@@ -12,7 +12,9 @@ use crate::sheet::{Cell, Document, Row, Sheet};
 
 /// The `doc` value of a document's templates.
 pub fn document_value(document: Arc<Document>) -> Value {
-    Value::from_object(DocumentView(document))
+    // Templates read the columns on every row: they are made once.
+    let columns = Value::from_serialize(&document.columns);
+    Value::from_object(DocumentView(document, columns))
 }
 
 fn text(value: &str) -> Value {
@@ -28,7 +30,7 @@ fn texts(values: &[String]) -> Value {
 }
 
 #[derive(Debug)]
-struct DocumentView(Arc<Document>);
+struct DocumentView(Arc<Document>, Value);
 
 const DOCUMENT_KEYS: &[&str] = &[
     "layout",
@@ -61,7 +63,7 @@ impl Object for DocumentView {
             "intro" => texts(&doc.intro),
             "notice" => optional(&doc.notice),
             "as_of" => text(&doc.as_of),
-            "columns" => Value::from_serialize(&doc.columns),
+            "columns" => self.1.clone(),
             "sheets" => Value::from_object(SheetsView(doc.clone())),
             _ => return None,
         })

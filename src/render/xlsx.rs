@@ -333,7 +333,8 @@ fn write_cell(
     styles: &Styles,
 ) -> Result<(), XlsxError> {
     let text = cell.text.trim();
-    let whole_url = matches!(url_runs(text).as_slice(), [(true, url)] if url.len() == text.len() && url.len() <= 2079);
+    let whole_url = text.starts_with("http")
+        && matches!(url_runs(text).as_slice(), [(true, url)] if url.len() == text.len() && url.len() <= 2079);
     if whole_url {
         ws.write_url_with_format(row, col, Url::new(text), &styles.link)?;
     } else {
