@@ -207,7 +207,8 @@ fn a_render_failure_writes_nothing_and_leaves_no_temporary_files() {
     let run = project.run(&["build"]);
     run.code(1);
     assert!(
-        run.stderr.contains("error[CS0602]: cannot render acme-demo.md"),
+        run.stderr
+            .contains("error[CS0602]: cannot render acme-demo.md"),
         "{}",
         run.stderr
     );
@@ -220,6 +221,10 @@ fn a_render_failure_writes_nothing_and_leaves_no_temporary_files() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(left, ["acme-demo.html"], "no temporary or partial file is left");
+    assert_eq!(
+        left,
+        ["acme-demo.html"],
+        "no temporary or partial file is left"
+    );
     assert_eq!(project.read("dist/acme-demo.html"), before);
 }
