@@ -208,8 +208,13 @@ impl Object for CellsView {
 
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
         let index = key.as_usize()?;
-        let cell = cells_of(&self.0, self.1, self.2).get(index)?;
-        Some(Value::from_object(CellView(cell_parts(cell))))
+        cells_of(&self.0, self.1, self.2).get(index)?;
+        Some(Value::from_object(CellView(
+            self.0.clone(),
+            self.1,
+            self.2,
+            index,
+        )))
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
@@ -217,20 +222,10 @@ impl Object for CellsView {
     }
 }
 
-/// A cell's values, made when a template reaches the cell (each is read about once).
 #[derive(Debug)]
-struct CellView([Value; 4]);
+struct CellView(Arc<Document>, usize, usize, usize);
 
 const CELL_KEYS: &[&str] = &["text", "items", "links", "checkbox"];
-
-fn cell_parts(cell: &Cell) -> [Value; 4] {
-    [
-        text(&cell.text),
-        texts(&cell.items),
-        texts(&cell.links),
-        Value::from(cell.checkbox),
-    ]
-}
 
 impl Object for CellView {
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
@@ -238,8 +233,14 @@ impl Object for CellView {
     }
 
     fn get_value_by_str(self: &Arc<Self>, key: &str) -> Option<Value> {
-        let index = CELL_KEYS.iter().position(|k| *k == key)?;
-        Some(self.0[index].clone())
+        let cell = &cells_of(&self.0, self.1, self.2)[self.3];
+        Some(match key {
+            "text" => text(&cell.text),
+            "items" => texts(&cell.items),
+            "links" => texts(&cell.links),
+            "checkbox" => Value::from(cell.checkbox),
+            _ => return None,
+        })
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
