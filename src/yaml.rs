@@ -645,7 +645,11 @@ impl<'a> TreeBuilder<'a> {
             ),
             _ => Box::new(
                 Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {message}"))
-                    .at(span, "here"),
+                    .at(span, "here")
+                    .help(
+                        "check the quotes, brackets and indentation on and above this line; \
+                         text containing `: ` or ` #` needs quotes",
+                    ),
             ),
         }
     }
