@@ -1,13 +1,17 @@
-//! `checksheet import` on arbitrary bytes: `import::workbook::read`, then every built-in
-//! layout's mapping (`layout_map::import`) and the questionnaire detection
-//! (`questionnaire::import`, building a new catalog), then the YAML writers.
+//! `checksheet import` on arbitrary bytes: `import::workbook::read` (the path the command
+//! takes, where a panic inside calamine becomes a "damaged workbook" diagnostic, rendered
+//! here), then every built-in layout's mapping (`layout_map::import`) and the questionnaire
+//! detection (`questionnaire::import`, building a new catalog), then the YAML writers.
 #![no_main]
 
+use checksheet::diag::Diagnostics;
 use checksheet::import::detect::Columns;
 use checksheet::import::workbook::{self, Workbook};
 use checksheet::import::{Found, layout_map, no_span, questionnaire, write};
 use checksheet::load::Workspace;
 use checksheet::model::{Organization, Policy, Project};
+use checksheet::report::render_human;
+use checksheet::source::Sources;
 use libfuzzer_sys::fuzz_target;
 use std::path::PathBuf;
 
@@ -45,8 +49,14 @@ fn visible(book: &Workbook) -> Vec<usize> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(book) = workbook::read("fuzz.xlsx", data.to_vec()) else {
-        return;
+    let book = match workbook::read("fuzz.xlsx", data.to_vec()) {
+        Ok(book) => book,
+        Err(d) => {
+            let mut diags = Diagnostics::default();
+            diags.push(*d);
+            let _ = render_human(&diags, &Sources::default(), false);
+            return;
+        }
     };
     let sheets = visible(&book);
     let _ = no_span();

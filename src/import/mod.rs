@@ -307,7 +307,12 @@ pub fn run(args: &ImportArgs) -> u8 {
         .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
     let book = match workbook::read(&short, bytes) {
         Ok(b) => b,
-        Err(e) => return cannot_run(&e),
+        Err(d) => {
+            let mut diags = Diagnostics::default();
+            diags.push(*d);
+            report::report(&diags, &Sources::default(), ReportFormat::Human);
+            return 2;
+        }
     };
     let mut found = Found::default();
     let sheets = match select_sheets(&book, &args.sheets, &mut found) {

@@ -1,14 +1,23 @@
 //! A workbook read into plain cell grids with calamine: every sheet's cells as text (numbers
 //! and dates spelled as the cell's number format shows them), its merged ranges, and which
 //! sheets, rows and columns are hidden.
+//!
+//! calamine is not trusted not to panic on a damaged file (arithmetic that overflows in
+//! debug builds, indexing in any build): [`read`] runs it under `catch_unwind` and reports
+//! a panic as a damaged workbook. This needs the unwinding panic strategy, which every
+//! profile of this crate and of `fuzz/` uses.
 
+use std::cell::Cell as Flag;
 use std::collections::BTreeSet;
 use std::io::{Cursor, Read, Seek};
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Once;
 
-use calamine::{Data, Reader, SheetVisible, Xlsx};
+use calamine::{Data, DataRef, Reader, SheetVisible, Xlsx, XlsxError};
 
 use super::cell_text;
 use super::visibility;
+use crate::diag::{Code, Diagnostic};
 
 /// Largest workbook file read (the same limit as a YAML file).
 pub const MAX_WORKBOOK_BYTES: u64 = 64 * 1024 * 1024;
@@ -186,7 +195,7 @@ pub struct Workbook {
 
 /// Column letters: 0 → A, 25 → Z, 26 → AA.
 pub fn column_name(col: u32) -> String {
-    let mut n = col + 1;
+    let mut n = u64::from(col) + 1;
     let mut out = Vec::new();
     while n > 0 {
         let rem = (n - 1) % 26;
@@ -212,7 +221,7 @@ pub fn parse_column(text: &str) -> Option<u32> {
 
 /// `D12` for row 11, column 3 (0-based).
 pub fn address(row: u32, col: u32) -> String {
-    format!("{}{}", column_name(col), row + 1)
+    format!("{}{}", column_name(col), u64::from(row) + 1)
 }
 
 /// `Sheet1!`, or `'My sheet'!` when the name needs quotes in a formula.
@@ -228,22 +237,92 @@ pub fn sheet_prefix(name: &str) -> String {
     }
 }
 
-/// Reads a workbook (xlsx or xlsm) from its bytes.
-pub fn read(name: &str, bytes: Vec<u8>) -> Result<Workbook, String> {
+/// Reads a workbook (xlsx or xlsm) from its bytes. Every failure is a [`Code::Io`] error
+/// naming the file; a panic inside calamine is one too (the workbook is damaged), never a
+/// crash.
+pub fn read(name: &str, bytes: Vec<u8>) -> Result<Workbook, Box<Diagnostic>> {
+    read_workbook(name, bytes).map_err(|failure| match failure {
+        Failure::Refused(message) => Box::new(Diagnostic::new(Code::Io, message)),
+        Failure::Damaged { place, detail } => Box::new(Diagnostic::new(
+            Code::Io,
+            format!(
+                "the workbook `{name}` could not be read: the xlsx reader failed {place} (the xlsx is damaged)"
+            ),
+        )
+        .help(format!(
+            "open it in Excel or LibreOffice, let it repair the file and save it as \"Excel Workbook (*.xlsx)\", then import that copy (the reader stopped with: {detail})"
+        ))),
+    })
+}
+
+/// Why a workbook was not read.
+enum Failure {
+    /// calamine (or a check before it) refused the file, with this message.
+    Refused(String),
+    /// calamine panicked `place` (`while reading sheet …`) with the message `detail`.
+    Damaged { place: String, detail: String },
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure::Refused(message)
+    }
+}
+
+thread_local! {
+    /// Set while [`guarded`] runs on this thread: a panic then is caught and reported, so
+    /// the panic hook stays quiet.
+    static GUARDED: Flag<bool> = const { Flag::new(false) };
+}
+
+/// Runs calamine's `f` `place` (`while opening it`), a panic inside it becoming
+/// [`Failure::Damaged`]. Only calamine's calls are guarded: a panic in checksheet's own code
+/// is a bug, and still crashes (and fails the fuzz targets).
+///
+/// The panic hook that was in place (the default one that prints the message, or a
+/// fuzzer's that aborts) is wrapped once, so that it is skipped for panics on a thread
+/// while it runs `f`, and only for those: every other panic prints (or aborts) as before.
+fn guarded<T>(place: impl FnOnce() -> String, f: impl FnOnce() -> T) -> Result<T, Failure> {
+    static QUIET_HOOK: Once = Once::new();
+    QUIET_HOOK.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !GUARDED.try_with(Flag::get).unwrap_or(false) {
+                previous(info);
+            }
+        }));
+    });
+    let outer = GUARDED.replace(true);
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    GUARDED.set(outer);
+    result.map_err(|payload| Failure::Damaged {
+        place: place(),
+        detail: payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "an unknown failure".to_owned()),
+    })
+}
+
+fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Workbook, Failure> {
     if bytes.len() as u64 > MAX_WORKBOOK_BYTES {
-        return Err(format!(
+        return Err(Failure::Refused(format!(
             "`{name}` is {} bytes, over the limit of {MAX_WORKBOOK_BYTES} bytes",
             bytes.len()
-        ));
+        )));
     }
     if !bytes.starts_with(b"PK") {
-        return Err(format!(
+        return Err(Failure::Refused(format!(
             "`{name}` is not an xlsx workbook (an xlsx file is a zip archive); save it as \"Excel Workbook (*.xlsx)\""
-        ));
+        )));
     }
     let mut hidden = visibility::read(Cursor::new(&bytes)).unwrap_or_default();
-    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| format!("cannot read `{name}` as an xlsx workbook: {e}"))?;
+    let mut workbook: Xlsx<_> = guarded(
+        || "while opening it".to_owned(),
+        || Xlsx::new(Cursor::new(bytes)),
+    )?
+    .map_err(|e| format!("cannot read `{name}` as an xlsx workbook: {e}"))?;
     let metadata: Vec<(String, bool)> = workbook
         .sheets_metadata()
         .iter()
@@ -254,19 +333,23 @@ pub fn read(name: &str, bytes: Vec<u8>) -> Result<Workbook, String> {
         if let Some((row, col)) = hidden.get(index).map(|h| h.extent) {
             let cells = (u64::from(row) + 1) * (u64::from(col) + 1);
             if cells > MAX_SHEET_CELLS {
-                return Err(format!(
+                return Err(Failure::Refused(format!(
                     "cannot read sheet `{sheet_name}` of `{name}`: its cells reach {}, {cells} cells, over the limit of {MAX_SHEET_CELLS}",
                     address(row, col)
-                ));
+                )));
             }
         }
         if let Some(why) = hidden.get(index).and_then(|h| h.refused.as_ref()) {
-            return Err(format!(
+            return Err(Failure::Refused(format!(
                 "cannot read sheet `{sheet_name}` of `{name}`: {why}"
-            ));
+            )));
         }
-        let mut sheet = read_sheet(&mut workbook, &sheet_name)
-            .map_err(|e| format!("cannot read sheet `{sheet_name}` of `{name}`: {e}"))?;
+        let mut sheet = read_sheet(&mut workbook, &sheet_name).map_err(|f| match f {
+            Failure::Refused(e) => {
+                Failure::Refused(format!("cannot read sheet `{sheet_name}` of `{name}`: {e}"))
+            }
+            damaged => damaged,
+        })?;
         sheet.hidden = sheet_hidden;
         if let Some(v) = hidden.get_mut(index) {
             sheet.hidden_rows = std::mem::take(&mut v.rows);
@@ -280,11 +363,19 @@ pub fn read(name: &str, bytes: Vec<u8>) -> Result<Workbook, String> {
     })
 }
 
-fn read_sheet<R: Read + Seek>(workbook: &mut Xlsx<R>, name: &str) -> Result<Sheet, String> {
-    let range = workbook.worksheet_range(name).map_err(|e| e.to_string())?;
-    let styles = workbook.worksheet_style(name).ok();
-    let merges = workbook
-        .merge_cells_by_sheet_name(name)
+fn read_sheet<R: Read + Seek>(workbook: &mut Xlsx<R>, name: &str) -> Result<Sheet, Failure> {
+    let (cells, styles, merges) = guarded(
+        || format!("while reading sheet `{name}`"),
+        || {
+            (
+                used_cells(workbook, name),
+                workbook.worksheet_style(name).ok(),
+                workbook.merge_cells_by_sheet_name(name),
+            )
+        },
+    )?;
+    let cells = cells?;
+    let merges = merges
         .map_err(|e| e.to_string())?
         .into_iter()
         .map(|d| Merge {
@@ -294,33 +385,23 @@ fn read_sheet<R: Read + Seek>(workbook: &mut Xlsx<R>, name: &str) -> Result<Shee
             last_col: d.end.1,
         })
         .collect();
-    let mut rows: Vec<Vec<Cell>> = Vec::new();
-    if let (Some(start), Some(end)) = (range.start(), range.end()) {
-        let cells = u64::from(end.0 + 1) * u64::from(end.1 + 1);
-        if cells > MAX_SHEET_CELLS {
-            return Err(format!(
-                "its used range ends at {}, {cells} cells, over the limit of {MAX_SHEET_CELLS}",
-                address(end.0, end.1)
-            ));
+    let height = cells.iter().map(|&(row, _, _)| row as usize + 1).max();
+    let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); height.unwrap_or(0)];
+    for (row, col, data) in &cells {
+        let format = styles
+            .as_ref()
+            .and_then(|s| s.get((*row, *col)))
+            .and_then(|s| s.number_format.as_ref())
+            .map(|f| f.format_code.as_str());
+        let cell = convert(data, format);
+        if cell.is_empty() {
+            continue;
         }
-        rows = vec![Vec::new(); end.0 as usize + 1];
-        for (row, col, data) in range.used_cells() {
-            let (row, col) = (row as u32 + start.0, col as u32 + start.1);
-            let format = styles
-                .as_ref()
-                .and_then(|s| s.get((row, col)))
-                .and_then(|s| s.number_format.as_ref())
-                .map(|f| f.format_code.as_str());
-            let cell = convert(data, format);
-            if cell.is_empty() {
-                continue;
-            }
-            let r = &mut rows[row as usize];
-            if r.len() <= col as usize {
-                r.resize(col as usize + 1, Cell::EMPTY);
-            }
-            r[col as usize] = cell;
+        let r = &mut rows[*row as usize];
+        if r.len() <= *col as usize {
+            r.resize(*col as usize + 1, Cell::EMPTY);
         }
+        r[*col as usize] = cell;
     }
     Ok(Sheet {
         name: name.to_owned(),
@@ -330,6 +411,41 @@ fn read_sheet<R: Read + Seek>(workbook: &mut Xlsx<R>, name: &str) -> Result<Shee
         hidden_rows: BTreeSet::new(),
         hidden_cols: BTreeSet::new(),
     })
+}
+
+/// The non-empty cells of a sheet with their positions (0-based), streamed from calamine's
+/// cell reader rather than its `worksheet_range`, which allocates the whole rectangle of
+/// used cells first: a damaged or hostile sheet (one that the pre-scan in [`visibility`]
+/// could not read) with cells in two far corners would make that allocation abort. The
+/// sheet is refused as soon as its cells reach past [`MAX_SHEET_CELLS`].
+fn used_cells<R: Read + Seek>(
+    workbook: &mut Xlsx<R>,
+    name: &str,
+) -> Result<Vec<(u32, u32, Data)>, Failure> {
+    let mut reader = match workbook.worksheet_cells_reader(name) {
+        Ok(reader) => reader,
+        // A chart sheet: no cells (what `worksheet_range` gives too).
+        Err(XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+        Err(e) => return Err(Failure::Refused(e.to_string())),
+    };
+    let mut cells = Vec::new();
+    let (mut last_row, mut last_col) = (0, 0);
+    while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+        if matches!(cell.get_value(), DataRef::Empty) {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        (last_row, last_col) = (last_row.max(row), last_col.max(col));
+        let count = (u64::from(last_row) + 1) * (u64::from(last_col) + 1);
+        if count > MAX_SHEET_CELLS {
+            return Err(Failure::Refused(format!(
+                "a cell at {} makes it {count} cells (from A1), over the limit of {MAX_SHEET_CELLS}",
+                address(row, col)
+            )));
+        }
+        cells.push((row, col, Data::from(cell.get_value().clone())));
+    }
+    Ok(cells)
 }
 
 /// A cell's text: strings as written (Windows line breaks made `\n`), numbers and dates as
@@ -385,5 +501,49 @@ mod tests {
         assert_eq!(sheet_prefix("回答"), "回答!");
         assert_eq!(sheet_prefix("My sheet"), "'My sheet'!");
         assert_eq!(sheet_prefix("センター・設備"), "'センター・設備'!");
+    }
+
+    #[test]
+    fn addresses_of_the_largest_indexes_do_not_overflow() {
+        assert_eq!(address(u32::MAX, 0), "A4294967296");
+        assert_eq!(column_name(u32::MAX), "MWLQKWV");
+    }
+
+    #[test]
+    fn panics_inside_the_guard_become_damaged_failures() {
+        let failure = guarded(
+            || "while testing".to_owned(),
+            || -> u32 { panic!("boom {}", 1) },
+        );
+        match failure {
+            Err(Failure::Damaged { place, detail }) => {
+                assert_eq!(place, "while testing");
+                assert_eq!(detail, "boom 1");
+            }
+            _ => panic!("a damaged failure expected"),
+        }
+        assert!(!GUARDED.with(Flag::get), "the flag is reset after a panic");
+        let nested = guarded(String::new, || {
+            let inner = guarded(String::new, || -> () { panic!("inner") });
+            (
+                matches!(inner, Err(Failure::Damaged { .. })),
+                GUARDED.with(Flag::get),
+            )
+        });
+        assert!(
+            matches!(nested, Ok((true, true))),
+            "the outer guard stays on"
+        );
+        assert!(!GUARDED.with(Flag::get));
+        assert!(matches!(guarded(String::new, || 7), Ok(7)));
+    }
+
+    #[test]
+    fn damaged_workbooks_are_io_errors_naming_the_file() {
+        let d = read("x.xlsx", b"PK\x03\x04 not a zip".to_vec())
+            .err()
+            .expect("refused");
+        assert_eq!(d.code, Code::Io);
+        assert!(d.message.contains("cannot read `x.xlsx`"), "{}", d.message);
     }
 }

@@ -213,3 +213,78 @@ fn overlong_cell_references_are_refused() {
         "cell reference `99999999999` is too long",
     );
 }
+
+/// Found by `cargo fuzz run import_xlsx` (artifact `crash-d30818b8…`): a workbook whose
+/// `xl/workbook.xml` fails its CRC (so the pre-scan of `import::visibility` gives up) and
+/// whose sheet is corrupt deflate. calamine read a row number out of the garbage and
+/// multiplied with overflow, a panic in debug builds (where this suite runs). Any panic
+/// inside calamine is now caught and reported as a damaged workbook: exit 2, the file
+/// named, a hint, no panic message, nothing written.
+#[test]
+fn workbooks_that_make_calamine_panic_are_reported_as_damaged() {
+    let bytes = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/hostile/calamine-panic-corrupt-deflate.xlsx"),
+    )
+    .expect("fixture workbook");
+    let project = Project::empty().bytes("damaged.xlsx", &bytes);
+    let commands: [&[&str]; 2] = [
+        &["import", "damaged.xlsx", "--layout", "skyarch"],
+        &[
+            "import",
+            "damaged.xlsx",
+            "--write-catalog",
+            "controls/acme.yaml",
+            "--out",
+            "-",
+        ],
+    ];
+    for args in commands {
+        let run = project.run(args);
+        run.code(2);
+        for needle in [
+            "CS0001",
+            "the workbook `damaged.xlsx` could not be read",
+            "(the xlsx is damaged)",
+            "help: open it in Excel or LibreOffice",
+        ] {
+            assert!(run.stderr.contains(needle), "{needle}\n{}", run.stderr);
+        }
+        for panic_text in ["panicked", "RUST_BACKTRACE", "stack backtrace", "thread '"] {
+            assert!(!run.stderr.contains(panic_text), "{}", run.stderr);
+        }
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+        assert!(!project.exists("answers"));
+        assert!(!project.exists("controls"));
+    }
+}
+
+/// A sheet with a cell in the last row and column, in a workbook whose `xl/workbook.xml`
+/// fails its CRC: the pre-scan that refuses such sheets gives up on the package, and
+/// calamine's `worksheet_range` allocated the whole rectangle (17 billion cells), an abort
+/// no `catch_unwind` stops. Cells are now streamed and the sheet refused at the limit.
+#[test]
+fn huge_sheets_are_refused_when_the_pre_scan_cannot_read_the_workbook() {
+    let bytes = patched_questionnaire(
+        "</sheetData>",
+        r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>"#,
+    );
+    let crc = zip::ZipArchive::new(std::io::Cursor::new(&bytes))
+        .expect("a zip")
+        .by_name("xl/workbook.xml")
+        .expect("a workbook part")
+        .crc32()
+        .to_le_bytes();
+    let places: Vec<usize> = bytes
+        .windows(4)
+        .enumerate()
+        .filter(|(_, w)| *w == crc)
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(places.len(), 2, "the CRC in the local and central headers");
+    let mut bytes = bytes;
+    for i in places {
+        bytes[i] ^= 0xff;
+    }
+    import_refused(&bytes, "a cell at XFD1048576 makes it 17179869184 cells");
+}
