@@ -20,6 +20,7 @@ pub mod layout;
 pub mod load;
 pub mod mapping;
 pub mod model;
+pub mod parallel;
 pub mod pipeline;
 pub mod render;
 pub mod report;

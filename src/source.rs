@@ -44,7 +44,7 @@ pub struct LineCol {
 }
 
 impl SourceFile {
-    fn new(name: String, path: PathBuf, text: String) -> Self {
+    pub fn new(name: String, path: PathBuf, text: String) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile {
@@ -103,6 +103,12 @@ impl Sources {
     pub fn add(&mut self, name: impl Into<String>, path: &Path, text: String) -> SourceId {
         self.files
             .push(SourceFile::new(name.into(), path.to_path_buf(), text));
+        SourceId(self.files.len() - 1)
+    }
+
+    /// Adds a file made elsewhere (e.g. read on another thread).
+    pub fn push(&mut self, file: SourceFile) -> SourceId {
+        self.files.push(file);
         SourceId(self.files.len() - 1)
     }
 

@@ -125,49 +125,12 @@ pub fn parse_many_then<T: Send>(
     ids: &[SourceId],
     then: impl Fn(SourceId, Result<Node, Box<Diagnostic>>) -> T + Sync,
 ) -> Vec<T> {
-    let one = |id: SourceId| then(id, parse(sources.get(id), id));
-    let bytes: usize = ids.iter().map(|&id| sources.get(id).text.len()).sum();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(ids.len());
-    if threads < 2 || bytes < PARALLEL_FROM_BYTES {
-        return ids.iter().map(|&id| one(id)).collect();
-    }
-    // Largest first, each thread taking the next file when it is free.
-    let mut order: Vec<usize> = (0..ids.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(sources.get(ids[i]).text.len()));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<Option<T>> = ids.iter().map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(&i) = order.get(k) else {
-                            return done;
-                        };
-                        done.push((i, one(ids[i])));
-                    }
-                })
-            })
-            .collect();
-        for worker in workers {
-            // A worker only parses; a panic there is a bug, and re-raised as one.
-            let done = worker
-                .join()
-                .unwrap_or_else(|p| std::panic::resume_unwind(p));
-            for (i, result) in done {
-                results[i] = Some(result);
-            }
-        }
-    });
-    results
-        .into_iter()
-        .zip(ids)
-        .map(|(result, &id)| result.unwrap_or_else(|| one(id)))
-        .collect()
+    crate::parallel::map_in_order(
+        ids,
+        |&id| sources.get(id).text.len(),
+        PARALLEL_FROM_BYTES,
+        |&id| then(id, parse(sources.get(id), id)),
+    )
 }
 
 fn is_blank(text: &str) -> bool {

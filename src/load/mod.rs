@@ -15,7 +15,7 @@ use indexmap::IndexMap;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::layout::Layout;
 use crate::model::{Catalog, Project};
-use crate::source::{SourceId, Sources, Span, display_path};
+use crate::source::{SourceFile, SourceId, Sources, Span, display_path};
 use crate::yaml::{self, Node, limits};
 use answers::AnswerFile;
 
@@ -113,27 +113,29 @@ impl Workspace {
         let Some(project) = project::load_project(&node, &dir, &mut ws.diags) else {
             return Ok(ws);
         };
-        let mut catalog_ids = Vec::new();
+        let mut catalog_files = Vec::new();
         for (path, span) in project.catalogs.clone() {
             for file in ws.yaml_files(&path, span) {
-                catalog_ids.extend(ws.read_source(&file, Some(span)));
+                catalog_files.push((file, span));
             }
         }
+        let catalog_ids = ws.read_sources(&catalog_files);
         for (path, span) in project.layouts.clone() {
             layout_files::load_layout_folder(&mut ws, &path, span);
         }
         let default_answers = project.answers.len() == 1
             && project.answers[0].1.start == 0
             && project.answers[0].1.end == 0;
-        let mut answer_ids = Vec::new();
+        let mut answer_files = Vec::new();
         for (path, span) in project.answers.clone() {
             if default_answers && !path.exists() {
                 continue;
             }
             for file in ws.yaml_files(&path, span) {
-                answer_ids.extend(ws.read_source(&file, Some(span)));
+                answer_files.push((file, span));
             }
         }
+        let answer_ids = ws.read_sources(&answer_files);
         // Each file is parsed and turned into its model in one go, on every core, so no
         // more than one tree per core is alive at a time.
         let all: Vec<SourceId> = catalog_ids.iter().chain(&answer_ids).copied().collect();
@@ -265,7 +267,24 @@ impl Workspace {
     /// Reads a file into the sources: refuses over-large files before reading them and
     /// reports the first invalid UTF-8 byte with its line and column.
     pub(crate) fn read_source(&mut self, path: &Path, listed_at: Option<Span>) -> Option<SourceId> {
-        let name = display_path(path);
+        let read = read_file(path);
+        self.add_read(read, listed_at)
+    }
+
+    /// Reads several files on every core, then adds them to the sources in the order given.
+    fn read_sources(&mut self, files: &[(PathBuf, Span)]) -> Vec<SourceId> {
+        let size = |(path, _): &(PathBuf, Span)| {
+            fs::metadata(path).map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX))
+        };
+        let read = crate::parallel::map_in_order(files, size, 1 << 20, |(path, _)| read_file(path));
+        read.into_iter()
+            .zip(files)
+            .filter_map(|(read, (_, span))| self.add_read(read, Some(*span)))
+            .collect()
+    }
+
+    /// Adds a file read by [`read_file`], or reports why it could not be read.
+    fn add_read(&mut self, read: ReadFile, listed_at: Option<Span>) -> Option<SourceId> {
         let fail = |ws: &mut Self, code: Code, message: String| {
             let mut d = Diagnostic::new(code, message);
             if let Some(span) = listed_at {
@@ -274,34 +293,19 @@ impl Workspace {
             ws.diags.push(d);
             None
         };
-        let size = match fs::metadata(path) {
-            Ok(meta) => meta.len(),
-            Err(e) => return fail(self, Code::Io, format!("cannot read `{name}`: {e}")),
-        };
-        if size > limits::MAX_FILE_BYTES as u64 {
-            return fail(
-                self,
-                Code::Limit,
-                format!(
-                    "`{name}` is {size} bytes, over the limit of {} bytes",
-                    limits::MAX_FILE_BYTES
-                ),
-            );
-        }
-        let bytes = match fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) => return fail(self, Code::Io, format!("cannot read `{name}`: {e}")),
-        };
-        match String::from_utf8(bytes) {
-            Ok(text) => Some(self.sources.add(name, path, text)),
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                let shown_offset = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
-                let id = self.sources.add(name.clone(), path, text);
+        match read {
+            ReadFile::Text(file) => Some(self.sources.push(file)),
+            ReadFile::Failed(code, message) => fail(self, code, message),
+            ReadFile::NotUtf8 {
+                file,
+                valid_up_to,
+                shown_offset,
+            } => {
+                let name = file.name.clone();
+                let id = self.sources.push(file);
                 self.diags.push(
                     Diagnostic::new(Code::NotUtf8, format!("`{name}` is not valid UTF-8"))
-                        .at(Span::new(id, shown_offset, shown_offset + '\u{fffd}'.len_utf8()), format!("invalid byte at byte offset {valid}"))
+                        .at(Span::new(id, shown_offset, shown_offset + '\u{fffd}'.len_utf8()), format!("invalid byte at byte offset {valid_up_to}"))
                         .help("save the file as UTF-8 (Excel's \"CSV UTF-8\" or your editor's encoding menu); Shift_JIS is not supported"),
                 );
                 None
@@ -327,6 +331,53 @@ impl Workspace {
         walk(path, 0, &mut files);
         files.sort();
         files
+    }
+}
+
+/// A file read from disk and decoded, on any thread, waiting to join a run's sources.
+enum ReadFile {
+    Text(SourceFile),
+    /// Kept (decoded lossily) so the report can show where the first bad byte is.
+    NotUtf8 {
+        file: SourceFile,
+        valid_up_to: usize,
+        shown_offset: usize,
+    },
+    Failed(Code, String),
+}
+
+/// Reads a file, refusing one over the size limit before reading it.
+fn read_file(path: &Path) -> ReadFile {
+    let name = display_path(path);
+    let size = match fs::metadata(path) {
+        Ok(meta) => meta.len(),
+        Err(e) => return ReadFile::Failed(Code::Io, format!("cannot read `{name}`: {e}")),
+    };
+    if size > limits::MAX_FILE_BYTES as u64 {
+        return ReadFile::Failed(
+            Code::Limit,
+            format!(
+                "`{name}` is {size} bytes, over the limit of {} bytes",
+                limits::MAX_FILE_BYTES
+            ),
+        );
+    }
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return ReadFile::Failed(Code::Io, format!("cannot read `{name}`: {e}")),
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => ReadFile::Text(SourceFile::new(name, path.to_path_buf(), text)),
+        Err(e) => {
+            let valid_up_to = e.utf8_error().valid_up_to();
+            let shown_offset = String::from_utf8_lossy(&e.as_bytes()[..valid_up_to]).len();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            ReadFile::NotUtf8 {
+                file: SourceFile::new(name, path.to_path_buf(), text),
+                valid_up_to,
+                shown_offset,
+            }
+        }
     }
 }
 
