@@ -168,10 +168,9 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
                         .formats
                         .iter()
                         .map(|&format| {
-                            let document = &output.document;
                             let job = scope.spawn(move || {
                                 render_staged(dir, format, |out| {
-                                    renderer(format).render(document, context, out)
+                                    renderer(format).render(context, out)
                                 })
                             });
                             (format, job)

@@ -145,10 +145,7 @@ fn build(catalog: &Catalog, layout: &Layout, answers: &[Answer]) -> Vec<u8> {
     ));
     assert!(!diags.has_errors());
     renderer(crate::model::Format::Xlsx)
-        .render_to_vec(
-            &document,
-            &RenderContext::new(layout, None, document.clone()),
-        )
+        .render_to_vec(&RenderContext::new(layout, None, document))
         .expect("renders")
 }
 

@@ -2,7 +2,6 @@
 
 use super::{RenderContext, Renderer, render_template};
 use crate::model::Format;
-use crate::sheet::Document;
 
 pub struct HtmlRenderer;
 
@@ -11,12 +10,7 @@ impl Renderer for HtmlRenderer {
         Format::Html
     }
 
-    fn render(
-        &self,
-        document: &Document,
-        context: &RenderContext,
-        out: &mut dyn std::io::Write,
-    ) -> Result<(), String> {
-        render_template(document, context, "checksheet.html.j2", out)
+    fn render(&self, context: &RenderContext, out: &mut dyn std::io::Write) -> Result<(), String> {
+        render_template(context, "checksheet.html.j2", out)
     }
 }

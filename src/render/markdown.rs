@@ -2,7 +2,6 @@
 
 use super::{RenderContext, Renderer, render_template};
 use crate::model::Format;
-use crate::sheet::Document;
 
 pub struct MarkdownRenderer;
 
@@ -11,12 +10,7 @@ impl Renderer for MarkdownRenderer {
         Format::Md
     }
 
-    fn render(
-        &self,
-        document: &Document,
-        context: &RenderContext,
-        out: &mut dyn std::io::Write,
-    ) -> Result<(), String> {
-        render_template(document, context, "checksheet.md.j2", out)
+    fn render(&self, context: &RenderContext, out: &mut dyn std::io::Write) -> Result<(), String> {
+        render_template(context, "checksheet.md.j2", out)
     }
 }

@@ -41,6 +41,11 @@ impl<'a> RenderContext<'a> {
 }
 
 impl RenderContext<'_> {
+    /// The document being rendered.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
     /// The layout's own template file, or the generic layout's.
     pub fn template(&self, file: &str) -> Option<&str> {
         self.layout
@@ -54,21 +59,13 @@ impl RenderContext<'_> {
 /// Renderers run on several threads at once (one per format).
 pub trait Renderer: Send + Sync {
     fn format(&self) -> Format;
-    fn render(
-        &self,
-        document: &Document,
-        context: &RenderContext,
-        out: &mut dyn Write,
-    ) -> Result<(), String>;
+    /// Writes the context's document in this format.
+    fn render(&self, context: &RenderContext, out: &mut dyn Write) -> Result<(), String>;
 
     /// The rendered bytes, in memory.
-    fn render_to_vec(
-        &self,
-        document: &Document,
-        context: &RenderContext,
-    ) -> Result<Vec<u8>, String> {
+    fn render_to_vec(&self, context: &RenderContext) -> Result<Vec<u8>, String> {
         let mut bytes = Vec::new();
-        self.render(document, context, &mut bytes)?;
+        self.render(context, &mut bytes)?;
         Ok(bytes)
     }
 }
@@ -84,12 +81,7 @@ pub fn renderer(format: Format) -> Box<dyn Renderer> {
 
 /// Renders a document through one of the layout's minijinja templates, streaming the text
 /// out; the text always ends with a line break.
-fn render_template(
-    document: &Document,
-    context: &RenderContext,
-    file: &str,
-    out: &mut dyn Write,
-) -> Result<(), String> {
+fn render_template(context: &RenderContext, file: &str, out: &mut dyn Write) -> Result<(), String> {
     let source = context.template(file).ok_or_else(|| {
         format!(
             "layout `{}` has no template `{file}` and no fallback",
@@ -103,7 +95,6 @@ fn render_template(
         .get_template(file)
         .map_err(|e| crate::templates::describe(&e))?;
     let mut out = LastByte { out, last: None };
-    debug_assert!(std::ptr::eq(document, &*context.document));
     template
         .render_captured_to(
             minijinja::context! { doc => view::document_value(context.document.clone()) },

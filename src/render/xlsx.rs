@@ -27,15 +27,10 @@ impl Renderer for XlsxRenderer {
         Format::Xlsx
     }
 
-    fn render(
-        &self,
-        document: &Document,
-        _context: &RenderContext,
-        out: &mut dyn std::io::Write,
-    ) -> Result<(), String> {
+    fn render(&self, context: &RenderContext, out: &mut dyn std::io::Write) -> Result<(), String> {
         // The zip container is assembled in memory (it needs to seek); it is a tenth of
         // the size of the text formats.
-        let bytes = write_workbook(document).map_err(|e| e.to_string())?;
+        let bytes = write_workbook(context.document()).map_err(|e| e.to_string())?;
         out.write_all(&bytes).map_err(|e| e.to_string())
     }
 }
