@@ -7,13 +7,12 @@
 use checksheet::diag::Diagnostics;
 use checksheet::import::detect::Columns;
 use checksheet::import::workbook::{self, Workbook};
-use checksheet::import::{Found, layout_map, no_span, questionnaire, write};
+use checksheet::import::{Found, bare_project, layout_map, no_span, questionnaire, write};
 use checksheet::load::Workspace;
-use checksheet::model::{Organization, Policy, Project};
+use checksheet::model::Project;
 use checksheet::report::render_human;
 use checksheet::source::Sources;
 use libfuzzer_sys::fuzz_target;
-use std::path::PathBuf;
 
 struct Fixed {
     ws: Workspace,
@@ -23,23 +22,8 @@ struct Fixed {
 thread_local! {
     static FIXED: Fixed = Fixed {
         ws: Workspace::builtins(),
-        project: Project {
-            root: PathBuf::from("."),
-            organization: Organization::default(),
-            as_of: jiff_date(),
-            answers: Vec::new(),
-            catalogs: Vec::new(),
-            layouts: Vec::new(),
-            document: Default::default(),
-            outputs: Vec::new(),
-            policy: Policy::default(),
-            policy_span: None,
-        },
+        project: bare_project(),
     };
-}
-
-fn jiff_date() -> jiff::civil::Date {
-    jiff::civil::date(2000, 1, 1)
 }
 
 fn visible(book: &Workbook) -> Vec<usize> {

@@ -107,13 +107,7 @@ impl Pattern {
         while let Some(c) = chars.next() {
             match c {
                 '"' => {
-                    let mut text = String::new();
-                    for n in chars.by_ref() {
-                        if n == '"' {
-                            break;
-                        }
-                        text.push(n);
-                    }
+                    let text = read_until(&mut chars, '"');
                     literal(&mut p, &text, seen_digit);
                     after_digits |= seen_digit;
                 }
@@ -125,13 +119,7 @@ impl Pattern {
                 }
                 '[' => {
                     // [Red], [$¥-411], [>=100]: a currency symbol is shown, the rest is not.
-                    let mut inner = String::new();
-                    for n in chars.by_ref() {
-                        if n == ']' {
-                            break;
-                        }
-                        inner.push(n);
-                    }
+                    let inner = read_until(&mut chars, ']');
                     if let Some(symbol) = inner.strip_prefix('$') {
                         let symbol = symbol.split('-').next().unwrap_or("");
                         literal(&mut p, symbol, seen_digit);
@@ -244,27 +232,14 @@ pub fn date(parts: (u16, u8, u8, u8, u8, u8, u16), format: &str) -> String {
     let mut chars = section.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '"' => {
-                let mut text = String::new();
-                for n in chars.by_ref() {
-                    if n == '"' {
-                        break;
-                    }
-                    text.push(n);
-                }
-                tokens.push(Token::Text(text));
-            }
+            '"' => tokens.push(Token::Text(read_until(&mut chars, '"'))),
             '\\' => {
                 if let Some(n) = chars.next() {
                     tokens.push(Token::Text(n.to_string()));
                 }
             }
             '[' => {
-                for n in chars.by_ref() {
-                    if n == ']' {
-                        break;
-                    }
-                }
+                read_until(&mut chars, ']');
             }
             '_' | '*' => {
                 chars.next();
@@ -321,6 +296,12 @@ pub fn date(parts: (u16, u8, u8, u8, u8, u8, u16), format: &str) -> String {
         }
     }
     out
+}
+
+/// The characters up to `end` (consumed, not returned): a quoted literal or a `[…]` code
+/// of a number format.
+fn read_until(chars: &mut impl Iterator<Item = char>, end: char) -> String {
+    chars.take_while(|&c| c != end).collect()
 }
 
 fn pad(value: u8, run: usize) -> String {

@@ -248,7 +248,7 @@ pub fn no_span() -> Span {
 }
 
 /// A project for documents built outside any project: no organization, no texts.
-fn bare_project() -> Project {
+pub fn bare_project() -> Project {
     Project {
         root: PathBuf::from("."),
         organization: Organization::default(),
