@@ -19,6 +19,9 @@ use crate::source::{SourceFile, SourceId, Sources, Span, display_path};
 use crate::yaml::{self, Node, limits};
 use answers::AnswerFile;
 
+/// Below this many bytes in all, a project's files are read on one thread.
+const READ_IN_PARALLEL_FROM_BYTES: usize = 1 << 20;
+
 /// The name of the project file inside a project folder.
 pub const PROJECT_FILE: &str = "checksheet.yaml";
 
@@ -276,7 +279,10 @@ impl Workspace {
         let size = |(path, _): &(PathBuf, Span)| {
             fs::metadata(path).map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX))
         };
-        let read = crate::parallel::map_in_order(files, size, 1 << 20, |(path, _)| read_file(path));
+        let read =
+            crate::parallel::map_in_order(files, size, READ_IN_PARALLEL_FROM_BYTES, |(path, _)| {
+                read_file(path)
+            });
         read.into_iter()
             .zip(files)
             .filter_map(|(read, (_, span))| self.add_read(read, Some(*span)))
