@@ -33,7 +33,9 @@ pub struct SourceFile {
     pub name: String,
     pub path: PathBuf,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where each line starts, worked out the first time a position is shown: a run
+    /// without diagnostics never needs it.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// A position as a person reads it: 1-based line and column (in characters).
@@ -45,21 +47,28 @@ pub struct LineCol {
 
 impl SourceFile {
     pub fn new(name: String, path: PathBuf, text: String) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile {
             name,
             path,
             text,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
+                .collect()
+        })
     }
 
     /// Line and column of a byte offset (clamped into the file).
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = self.clamp(offset);
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let column = self.text[self.line_starts[line]..offset].chars().count() + 1;
+        let line_starts = self.line_starts();
+        let line = line_starts.partition_point(|&s| s <= offset) - 1;
+        let column = self.text[line_starts[line]..offset].chars().count() + 1;
         LineCol {
             line: line + 1,
             column,
@@ -68,7 +77,7 @@ impl SourceFile {
 
     /// Byte offset of a 1-based line and character column.
     pub fn offset_of(&self, line: usize, column: usize) -> usize {
-        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+        let Some(&start) = self.line_starts().get(line.saturating_sub(1)) else {
             return self.text.len();
         };
         let rest = &self.text[start..];
@@ -110,6 +119,15 @@ impl Sources {
     pub fn push(&mut self, file: SourceFile) -> SourceId {
         self.files.push(file);
         SourceId(self.files.len() - 1)
+    }
+
+    /// How many files have been added (the next file's ID is `SourceId(len)`).
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
     }
 
     pub fn get(&self, id: SourceId) -> &SourceFile {

@@ -114,22 +114,11 @@ const PARALLEL_FROM_BYTES: usize = 256 * 1024;
 /// Parses several files, on every core when they are large enough to gain from it. The
 /// results come back in the order of `ids`, so reports do not depend on scheduling.
 pub fn parse_many(sources: &Sources, ids: &[SourceId]) -> Vec<Result<Node, Box<Diagnostic>>> {
-    parse_many_then(sources, ids, |_, parsed| parsed)
-}
-
-/// Parses several files and hands each tree to `then` on the thread that parsed it, so a
-/// tree can be turned into what it describes (and freed) while other files are parsed.
-/// The results come back in the order of `ids`.
-pub fn parse_many_then<T: Send>(
-    sources: &Sources,
-    ids: &[SourceId],
-    then: impl Fn(SourceId, Result<Node, Box<Diagnostic>>) -> T + Sync,
-) -> Vec<T> {
     crate::parallel::map_in_order(
         ids,
         |&id| sources.get(id).text.len(),
         PARALLEL_FROM_BYTES,
-        |&id| then(id, parse(sources.get(id), id)),
+        |&id| parse(sources.get(id), id),
     )
 }
 

@@ -116,55 +116,27 @@ impl Workspace {
         let Some(project) = project::load_project(&node, &dir, &mut ws.diags) else {
             return Ok(ws);
         };
-        let mut catalog_files = Vec::new();
-        for (path, span) in project.catalogs.clone() {
-            for file in ws.yaml_files(&path, span) {
-                catalog_files.push((file, span));
-            }
-        }
-        let catalog_ids = ws.read_sources(&catalog_files);
         for (path, span) in project.layouts.clone() {
             layout_files::load_layout_folder(&mut ws, &path, span);
+        }
+        let mut data_files = Vec::new();
+        for (path, span) in project.catalogs.clone() {
+            for file in ws.yaml_files(&path, span) {
+                data_files.push((file, span, DataKind::Catalog));
+            }
         }
         let default_answers = project.answers.len() == 1
             && project.answers[0].1.start == 0
             && project.answers[0].1.end == 0;
-        let mut answer_files = Vec::new();
         for (path, span) in project.answers.clone() {
             if default_answers && !path.exists() {
                 continue;
             }
             for file in ws.yaml_files(&path, span) {
-                answer_files.push((file, span));
+                data_files.push((file, span, DataKind::Answers));
             }
         }
-        let answer_ids = ws.read_sources(&answer_files);
-        // Each file is parsed and turned into its model in one go, on every core, so no
-        // more than one tree per core is alive at a time.
-        let all: Vec<SourceId> = catalog_ids.iter().chain(&answer_ids).copied().collect();
-        let read = yaml::parse_many_then(&ws.sources, &all, |id, parsed| {
-            if catalog_ids.contains(&id) {
-                return ProjectFile::Catalog(read_catalog_file(ws.sources.get(id), parsed));
-            }
-            let mut diags = Diagnostics::default();
-            let answers = match parsed {
-                Ok(node) => answers::load_answer_file(&node, &mut diags),
-                Err(d) => {
-                    diags.push(*d);
-                    None
-                }
-            };
-            ProjectFile::Answers(answers, diags)
-        });
-        for file in read {
-            match file {
-                ProjectFile::Catalog(catalog) => ws.register_catalog(catalog, false),
-                ProjectFile::Answers(answers, diags) => {
-                    ws.diags.extend(diags);
-                    ws.answer_files.extend(answers);
-                }
-            }
-        }
+        ws.load_data_files(data_files);
         ws.project = Some(project);
         Ok(ws)
     }
@@ -274,19 +246,70 @@ impl Workspace {
         self.add_read(read, listed_at)
     }
 
-    /// Reads several files on every core, then adds them to the sources in the order given.
-    fn read_sources(&mut self, files: &[(PathBuf, Span)]) -> Vec<SourceId> {
-        let size = |(path, _): &(PathBuf, Span)| {
-            fs::metadata(path).map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX))
-        };
-        let read =
-            crate::parallel::map_in_order(files, size, READ_IN_PARALLEL_FROM_BYTES, |(path, _)| {
-                read_file(path)
-            });
-        read.into_iter()
-            .zip(files)
-            .filter_map(|(read, (_, span))| self.add_read(read, Some(*span)))
-            .collect()
+    /// Reads the catalog and answer files of a project. Each file is read, parsed and turned
+    /// into its model by one job, on every core, so reading one file overlaps parsing
+    /// another and no more than one tree per core is alive at a time. Files join the
+    /// sources, and their diagnostics the report, in the order given.
+    fn load_data_files(&mut self, files: Vec<(PathBuf, Span, DataKind)>) {
+        let first = self.sources.len();
+        let jobs: Vec<DataJob> = files
+            .into_iter()
+            .enumerate()
+            .map(|(index, (path, listed_at, kind))| DataJob {
+                size: fs::metadata(&path)
+                    .map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX)),
+                path,
+                listed_at,
+                kind,
+                id: SourceId(first + index),
+            })
+            .collect();
+        let loaded = crate::parallel::map_in_order(
+            &jobs,
+            |job| job.size,
+            READ_IN_PARALLEL_FROM_BYTES,
+            |job| {
+                let read = read_file(&job.path);
+                let ReadFile::Text(file) = &read else {
+                    return (read, None);
+                };
+                let parsed = yaml::parse(file, job.id);
+                let content = match job.kind {
+                    DataKind::Catalog => ProjectFile::Catalog(read_catalog_file(file, parsed)),
+                    DataKind::Answers => {
+                        let mut diags = Diagnostics::default();
+                        let answers = match parsed {
+                            Ok(node) => answers::load_answer_file(&node, &mut diags),
+                            Err(d) => {
+                                diags.push(*d);
+                                None
+                            }
+                        };
+                        ProjectFile::Answers(answers, diags)
+                    }
+                };
+                (read, Some(content))
+            },
+        );
+        for (job, (read, content)) in jobs.iter().zip(loaded) {
+            // Every job takes the place in the sources its spans were made for; a file that
+            // could not be read holds its place empty.
+            let placeholder = matches!(read, ReadFile::Failed(..))
+                .then(|| SourceFile::new(display_path(&job.path), job.path.clone(), String::new()));
+            self.add_read(read, Some(job.listed_at));
+            if let Some(empty) = placeholder {
+                self.sources.push(empty);
+            }
+            debug_assert_eq!(self.sources.len(), job.id.0 + 1);
+            match content {
+                Some(ProjectFile::Catalog(catalog)) => self.register_catalog(catalog, false),
+                Some(ProjectFile::Answers(answers, diags)) => {
+                    self.diags.extend(diags);
+                    self.answer_files.extend(answers);
+                }
+                None => {}
+            }
+        }
     }
 
     /// Adds a file read by [`read_file`], or reports why it could not be read.
@@ -372,6 +395,13 @@ fn read_file(path: &Path) -> ReadFile {
         Ok(bytes) => bytes,
         Err(e) => return ReadFile::Failed(Code::Io, format!("cannot read `{name}`: {e}")),
     };
+    // Most files are valid: check them with the vectorised validator, and leave finding
+    // the first bad byte to the standard one.
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: the bytes were just checked to be valid UTF-8.
+        let text = unsafe { String::from_utf8_unchecked(bytes) };
+        return ReadFile::Text(SourceFile::new(name, path.to_path_buf(), text));
+    }
     match String::from_utf8(bytes) {
         Ok(text) => ReadFile::Text(SourceFile::new(name, path.to_path_buf(), text)),
         Err(e) => {
@@ -434,6 +464,22 @@ fn read_catalog_file(
         }
     };
     CatalogFile { content, diags }
+}
+
+/// What a data file of a project holds.
+#[derive(Clone, Copy)]
+enum DataKind {
+    Catalog,
+    Answers,
+}
+
+/// One catalog or answer file to load, and the place in the sources it will take.
+struct DataJob {
+    path: PathBuf,
+    listed_at: Span,
+    kind: DataKind,
+    size: usize,
+    id: SourceId,
 }
 
 /// A project file read in a worker thread.

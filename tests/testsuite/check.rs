@@ -164,3 +164,28 @@ fn a_catalog_that_does_not_parse_is_reported_once() {
         run.stderr
     );
 }
+
+/// Catalog and answer files are loaded on every core; one that cannot be read keeps its
+/// place, so the errors of the files after it still point into those files.
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_does_not_shift_the_reports_of_the_files_after_it() {
+    let project = Project::demo().file(
+        "answers/zz-late.yaml",
+        "catalog: demo\nanswers:\n  \"9.9\":\n    status: implemented\n    answer: ない管理策\n",
+    );
+    std::os::unix::fs::symlink(
+        project.path().join("nowhere.yaml"),
+        project.path().join("answers/aa-dangling.yaml"),
+    )
+    .expect("symlink");
+    let run = project.run(&["check"]);
+    run.code(1);
+    assert!(run.stderr.contains("aa-dangling.yaml"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--> answers/zz-late.yaml:3:3"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("  \"9.9\":"), "{}", run.stderr);
+}
