@@ -353,7 +353,7 @@ pub fn valid_layout_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-fn seq<'a>(node: &'a Node, what: &str, diags: &mut Diagnostics) -> &'a [Node] {
+fn seq<'a, 't>(node: &'a Node<'t>, what: &str, diags: &mut Diagnostics) -> &'a [Node<'t>] {
     match &node.value {
         Value::Seq(items) => items,
         _ => {

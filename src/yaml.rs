@@ -30,32 +30,60 @@ pub mod limits {
     pub const MAX_EVENTS: usize = 40_000_000;
 }
 
-/// A YAML node with its place in the file.
+/// A YAML node with its place in the file. Its text borrows from the file wherever the
+/// file spells it out as is (most scalars), so a tree costs little beyond its shape.
 #[derive(Clone, Debug)]
-pub struct Node {
+pub struct Node<'a> {
     pub span: Span,
-    pub value: Value,
+    pub value: Value<'a>,
 }
 
 /// A map key: always text, kept as spelled.
 #[derive(Clone, Debug)]
-pub struct Key {
-    pub text: String,
+pub struct Key<'a> {
+    pub text: Cow<'a, str>,
     pub span: Span,
 }
 
 #[derive(Clone, Debug)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     /// A string scalar (quoted, block or plain text).
-    Str(String),
+    Str(Cow<'a, str>),
     /// A plain scalar YAML would read as a number or boolean, kept as spelled.
-    Plain(String),
-    Seq(Vec<Node>),
-    Map(Vec<(Key, Node)>),
+    Plain(Cow<'a, str>),
+    Seq(Vec<Node<'a>>),
+    Map(Vec<(Key<'a>, Node<'a>)>),
 }
 
-impl Value {
+impl Node<'_> {
+    /// The same tree owning its text, for keeping beyond the life of the file's text.
+    pub fn into_owned(self) -> Node<'static> {
+        Node {
+            span: self.span,
+            value: match self.value {
+                Value::Null => Value::Null,
+                Value::Str(text) => Value::Str(Cow::Owned(text.into_owned())),
+                Value::Plain(text) => Value::Plain(Cow::Owned(text.into_owned())),
+                Value::Seq(items) => Value::Seq(items.into_iter().map(Node::into_owned).collect()),
+                Value::Map(entries) => Value::Map(
+                    entries
+                        .into_iter()
+                        .map(|(key, value)| {
+                            let key = Key {
+                                text: Cow::Owned(key.text.into_owned()),
+                                span: key.span,
+                            };
+                            (key, value.into_owned())
+                        })
+                        .collect(),
+                ),
+            },
+        }
+    }
+}
+
+impl Value<'_> {
     /// The YAML type as users name it, for "expected a mapping, found a list".
     pub fn kind(&self) -> &'static str {
         match self {
@@ -70,7 +98,7 @@ impl Value {
 
 /// Parses one file. A file that is not valid YAML, or breaks a limit, or is empty, gives
 /// exactly one diagnostic (the parser cannot go on past a syntax error).
-pub fn parse(file: &SourceFile, source: SourceId) -> Result<Node, Box<Diagnostic>> {
+pub fn parse(file: &SourceFile, source: SourceId) -> Result<Node<'_>, Box<Diagnostic>> {
     let text = file.text.as_str();
     let whole = Span::new(source, 0, 0);
     if text.len() > limits::MAX_FILE_BYTES {
@@ -113,7 +141,10 @@ const PARALLEL_FROM_BYTES: usize = 256 * 1024;
 
 /// Parses several files, on every core when they are large enough to gain from it. The
 /// results come back in the order of `ids`, so reports do not depend on scheduling.
-pub fn parse_many(sources: &Sources, ids: &[SourceId]) -> Vec<Result<Node, Box<Diagnostic>>> {
+pub fn parse_many<'a>(
+    sources: &'a Sources,
+    ids: &[SourceId],
+) -> Vec<Result<Node<'a>, Box<Diagnostic>>> {
     crate::parallel::map_in_order(
         ids,
         |&id| sources.get(id).text.len(),
@@ -134,35 +165,35 @@ const LINEAR_KEY_SCAN: usize = 16;
 
 /// A collection being filled, innermost last on the builder's stack. A collection's span is
 /// where it opens (empty for block collections), so reports about it show one line.
-enum Frame {
+enum Frame<'a> {
     Seq {
         start: Span,
         anchor: usize,
-        items: Vec<Node>,
+        items: Vec<Node<'a>>,
         nodes: usize,
     },
     Map {
         start: Span,
         anchor: usize,
-        entries: Vec<(Key, Node)>,
+        entries: Vec<(Key<'a>, Node<'a>)>,
         nodes: usize,
         /// The key read, waiting for its value.
-        key: Option<PendingKey>,
+        key: Option<PendingKey<'a>>,
         /// Values of `<<` merge keys, applied when the mapping ends.
-        merges: Vec<Node>,
+        merges: Vec<Node<'a>>,
         /// Keys seen, once the mapping outgrows a linear scan.
-        seen: Option<HashSet<String>>,
+        seen: Option<HashSet<Cow<'a, str>>>,
     },
 }
 
-struct PendingKey {
-    key: Key,
+struct PendingKey<'a> {
+    key: Key<'a>,
     merge: bool,
 }
 
 /// A finished node and how many nodes it holds (itself included), for the alias budget.
-struct Built {
-    node: Node,
+struct Built<'a> {
+    node: Node<'a>,
     nodes: usize,
     anchor: usize,
 }
@@ -171,14 +202,14 @@ struct Built {
 struct TreeBuilder<'a> {
     file: &'a SourceFile,
     source: SourceId,
-    stack: Vec<Frame>,
-    anchors: HashMap<usize, (Node, usize)>,
+    stack: Vec<Frame<'a>>,
+    anchors: HashMap<usize, (Node<'a>, usize)>,
     aliases: usize,
     replayed: usize,
     nodes: usize,
     events: usize,
     documents: usize,
-    root: Option<Node>,
+    root: Option<Node<'a>>,
 }
 
 impl<'a> TreeBuilder<'a> {
@@ -197,7 +228,7 @@ impl<'a> TreeBuilder<'a> {
         }
     }
 
-    fn build(mut self) -> Result<Node, Box<Diagnostic>> {
+    fn build(mut self) -> Result<Node<'a>, Box<Diagnostic>> {
         let options = granit_parser::options! {
             emit_comments: false,
             flow_nesting_limit: limits::MAX_DEPTH + 1,
@@ -272,7 +303,7 @@ impl<'a> TreeBuilder<'a> {
         Span::new(self.source, start, end)
     }
 
-    fn null_at(&self, offset: usize) -> Node {
+    fn null_at(&self, offset: usize) -> Node<'a> {
         Node {
             span: self.span(offset, offset),
             value: Value::Null,
@@ -322,7 +353,7 @@ impl<'a> TreeBuilder<'a> {
 
     fn scalar(
         &mut self,
-        value: Cow<'_, str>,
+        value: Cow<'a, str>,
         style: ScalarStyle,
         anchor: usize,
         tag: Option<&Tag>,
@@ -337,7 +368,7 @@ impl<'a> TreeBuilder<'a> {
         }) = self.stack.last_mut()
         {
             let key = Key {
-                text: value.into_owned(),
+                text: value,
                 span: Span::new(self.source, start, end),
             };
             let merge = plain && !forced_text && key.text == "<<";
@@ -352,12 +383,12 @@ impl<'a> TreeBuilder<'a> {
             return Ok(());
         }
         let value = if !plain || forced_text {
-            Value::Str(value.into_owned())
+            Value::Str(value)
         } else {
             match resolve_plain(&value) {
                 PlainKind::Null => Value::Null,
-                PlainKind::Other => Value::Plain(value.into_owned()),
-                PlainKind::Text => Value::Str(value.into_owned()),
+                PlainKind::Other => Value::Plain(value),
+                PlainKind::Text => Value::Str(value),
             }
         };
         let node = Node {
@@ -402,7 +433,7 @@ impl<'a> TreeBuilder<'a> {
         {
             let text = match node.value {
                 Value::Str(text) | Value::Plain(text) => text,
-                Value::Null => String::new(),
+                Value::Null => Cow::Borrowed(""),
                 Value::Seq(_) | Value::Map(_) => return Err(self.complex_key(start, end)),
             };
             *slot = Some(PendingKey {
@@ -466,10 +497,11 @@ impl<'a> TreeBuilder<'a> {
     /// already have, earlier merges first.
     fn merge(
         &self,
-        entries: &mut Vec<(Key, Node)>,
-        merges: Vec<Node>,
+        entries: &mut Vec<(Key<'a>, Node<'a>)>,
+        merges: Vec<Node<'a>>,
     ) -> Result<(), Box<Diagnostic>> {
-        let mut present: HashSet<String> = entries.iter().map(|(k, _)| k.text.clone()).collect();
+        let mut present: HashSet<Cow<'a, str>> =
+            entries.iter().map(|(k, _)| k.text.clone()).collect();
         for merged in merges {
             let sources = match merged.value {
                 Value::Map(_) => vec![merged],
@@ -501,7 +533,7 @@ impl<'a> TreeBuilder<'a> {
     }
 
     /// Hands a finished node to its parent (or makes it the root).
-    fn finish(&mut self, built: Built) -> Result<(), Box<Diagnostic>> {
+    fn finish(&mut self, built: Built<'a>) -> Result<(), Box<Diagnostic>> {
         if built.anchor != 0 {
             self.anchors
                 .insert(built.anchor, (built.node.clone(), built.nodes));
@@ -545,7 +577,7 @@ impl<'a> TreeBuilder<'a> {
                     None => {
                         let found = entries.iter().find(|(k, _)| k.text == key.text);
                         if found.is_none() && entries.len() >= LINEAR_KEY_SCAN {
-                            let mut set: HashSet<String> =
+                            let mut set: HashSet<Cow<'a, str>> =
                                 entries.iter().map(|(k, _)| k.text.clone()).collect();
                             set.insert(key.text.clone());
                             *seen = Some(set);
@@ -674,10 +706,10 @@ mod tests {
     use super::*;
     use std::path::Path;
 
-    fn parse_text(text: &str) -> Result<Node, Box<Diagnostic>> {
+    fn parse_text(text: &str) -> Result<Node<'static>, Box<Diagnostic>> {
         let mut sources = Sources::default();
         let id = sources.add("t.yaml", Path::new("t.yaml"), text.to_owned());
-        parse(sources.get(id), id)
+        parse(sources.get(id), id).map(Node::into_owned)
     }
 
     fn shown(node: &Node) -> String {
@@ -829,7 +861,7 @@ mod tests {
             (Value::Map(a), J::Object(b)) => {
                 a.len() == b.len()
                     && a.iter().all(|(k, v)| {
-                        b.get(&k.text)
+                        b.get(&*k.text)
                             .is_some_and(|other| same_as_serde_saphyr(v, other))
                     })
             }

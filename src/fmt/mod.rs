@@ -120,7 +120,7 @@ struct Parsed {
 
 fn scalar(node: &Node) -> Option<String> {
     match &node.value {
-        Value::Str(s) | Value::Plain(s) => Some(s.clone()),
+        Value::Str(s) | Value::Plain(s) => Some(s.to_string()),
         _ => None,
     }
 }
@@ -140,7 +140,7 @@ impl Parsed {
         for (key, value) in top {
             parsed.protected.push(key.span);
             let thing = parsed.thing(file, key.span);
-            match key.text.as_str() {
+            match &*key.text {
                 "catalog" => {
                     parsed.protect(value);
                     parsed.catalog = Some((scalar(value).ok_or("`catalog` is not text")?, thing));
@@ -153,10 +153,9 @@ impl Parsed {
                                 parsed.protected.push(key.span);
                                 let thing = parsed.thing(file, key.span);
                                 let value = parsed.entry_value(file, value)?;
-                                let rank =
-                                    order.get(key.text.as_str()).copied().unwrap_or(usize::MAX);
+                                let rank = order.get(&*key.text).copied().unwrap_or(usize::MAX);
                                 parsed.entries.push(Entry {
-                                    id: key.text.clone(),
+                                    id: key.text.to_string(),
                                     thing,
                                     value,
                                     rank,
@@ -231,7 +230,7 @@ impl Parsed {
                         }
                     };
                     out.push(Field {
-                        name: key.text.clone(),
+                        name: key.text.to_string(),
                         thing,
                         value,
                     });

@@ -86,7 +86,7 @@ pub fn declared_id(root: &Node) -> Option<String> {
         .iter()
         .find(|(k, _)| k.text == "id")
         .and_then(|(_, v)| match &v.value {
-            Value::Str(s) | Value::Plain(s) => Some(s.clone()),
+            Value::Str(s) | Value::Plain(s) => Some(s.to_string()),
             _ => None,
         })
 }
@@ -245,7 +245,7 @@ fn read_refs(fields: &Fields, diags: &mut Diagnostics) -> Refs {
                 continue;
             }
         };
-        refs.insert(key.text.clone(), ids);
+        refs.insert(key.text.to_string(), ids);
     }
     refs
 }

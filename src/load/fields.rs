@@ -7,7 +7,7 @@ use crate::yaml::{Key, Node, Value};
 
 /// The fields of one mapping, checked against the names `what` allows.
 pub struct Fields<'a> {
-    entries: Vec<(&'a Key, &'a Node)>,
+    entries: Vec<(&'a Key<'a>, &'a Node<'a>)>,
     span: Span,
     what: &'static str,
 }
@@ -16,7 +16,7 @@ impl<'a> Fields<'a> {
     /// Checks that `node` is a mapping whose keys are all in `allowed`. Unknown keys are
     /// reported (with the closest allowed name) and skipped.
     pub fn new(
-        node: &'a Node,
+        node: &'a Node<'a>,
         what: &'static str,
         allowed: &[&str],
         diags: &mut Diagnostics,
@@ -27,7 +27,7 @@ impl<'a> Fields<'a> {
         };
         let mut kept = Vec::with_capacity(entries.len());
         for (key, value) in entries {
-            if allowed.contains(&key.text.as_str()) {
+            if allowed.contains(&&*key.text) {
                 kept.push((key, value));
             } else {
                 let mut d = Diagnostic::new(
@@ -52,7 +52,7 @@ impl<'a> Fields<'a> {
         })
     }
 
-    pub fn get(&self, name: &str) -> Option<&'a Node> {
+    pub fn get(&self, name: &str) -> Option<&'a Node<'a>> {
         self.entries
             .iter()
             .find(|(k, _)| k.text == name)
@@ -67,7 +67,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A required field; reports it missing.
-    pub fn require(&self, name: &str, diags: &mut Diagnostics) -> Option<&'a Node> {
+    pub fn require(&self, name: &str, diags: &mut Diagnostics) -> Option<&'a Node<'a>> {
         let node = self.get(name);
         if node.is_none() {
             diags.push(
@@ -144,7 +144,7 @@ pub fn text_of(
     diags: &mut Diagnostics,
 ) -> Option<(String, Span)> {
     match &node.value {
-        Value::Str(s) | Value::Plain(s) => Some((s.clone(), node.span)),
+        Value::Str(s) | Value::Plain(s) => Some((s.to_string(), node.span)),
         Value::Null => None,
         _ => {
             diags.push(wrong_type(node, &format!("`{name}` in {what}"), "text"));

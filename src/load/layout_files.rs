@@ -94,7 +94,7 @@ pub fn load_layout_folder(ws: &mut Workspace, path: &Path, listed_at: Span) {
                 templates.push((file.to_string(), tid));
             }
         }
-        let parsed = crate::yaml::parse(ws.sources.get(id), id);
+        let parsed = crate::yaml::parse(ws.sources.get(id), id).map(crate::yaml::Node::into_owned);
         let sources = LayoutSources {
             definition: id,
             templates,
@@ -108,7 +108,7 @@ pub fn load_layout_folder(ws: &mut Workspace, path: &Path, listed_at: Span) {
 pub fn add_layout(
     ws: &mut Workspace,
     files: LayoutSources,
-    parsed: Result<crate::yaml::Node, Box<Diagnostic>>,
+    parsed: Result<crate::yaml::Node<'static>, Box<Diagnostic>>,
     builtin: bool,
 ) {
     let LayoutSources {

@@ -99,7 +99,7 @@ impl Workspace {
         let project_id = ws.read_source(&project_file, None);
         let mut ids = builtins.yaml_ids();
         ids.extend(project_id);
-        let mut parsed = yaml::parse_many(&ws.sources, &ids).into_iter();
+        let mut parsed = owned(yaml::parse_many(&ws.sources, &ids));
         ws.add_builtins(builtins, &mut parsed);
         let Some(id) = project_id else {
             return Ok(ws);
@@ -146,7 +146,7 @@ impl Workspace {
         let mut ws = Workspace::empty();
         let builtins = ws.add_builtin_sources();
         let ids = builtins.yaml_ids();
-        let mut parsed = yaml::parse_many(&ws.sources, &ids).into_iter();
+        let mut parsed = owned(yaml::parse_many(&ws.sources, &ids));
         ws.add_builtins(builtins, &mut parsed);
         ws
     }
@@ -171,7 +171,7 @@ impl Workspace {
     fn add_builtins(
         &mut self,
         builtins: BuiltinSources,
-        parsed: &mut impl Iterator<Item = Result<Node, Box<Diagnostic>>>,
+        parsed: &mut impl Iterator<Item = Result<Node<'static>, Box<Diagnostic>>>,
     ) {
         for (id, result) in builtins.catalogs.into_iter().zip(parsed.by_ref()) {
             self.add_catalog(id, result, true);
@@ -183,8 +183,9 @@ impl Workspace {
 
     pub(crate) fn load_catalog_file(&mut self, path: &Path, listed_at: Option<Span>) {
         if let Some(id) = self.read_source(path, listed_at) {
-            let parsed = yaml::parse(self.sources.get(id), id);
-            self.add_catalog(id, parsed, false);
+            let file = self.sources.get(id);
+            let read = read_catalog_file(file, yaml::parse(file, id));
+            self.register_catalog(read, false);
         }
     }
 
@@ -228,10 +229,10 @@ impl Workspace {
         &mut self,
         path: &Path,
         listed_at: Option<Span>,
-    ) -> Option<(SourceId, Node)> {
+    ) -> Option<(SourceId, Node<'static>)> {
         let id = self.read_source(path, listed_at)?;
         match yaml::parse(self.sources.get(id), id) {
-            Ok(node) => Some((id, node)),
+            Ok(node) => Some((id, node.into_owned())),
             Err(d) => {
                 self.diags.push(*d);
                 None
@@ -503,6 +504,18 @@ impl BuiltinSources {
             .chain(self.layouts.iter().map(|l| l.definition))
             .collect()
     }
+}
+
+/// Parsed trees that outlive the borrow of the sources (the built-ins and the project
+/// file, which are small), for adding to the workspace that holds those sources.
+fn owned(
+    parsed: Vec<Result<Node<'_>, Box<Diagnostic>>>,
+) -> std::vec::IntoIter<Result<Node<'static>, Box<Diagnostic>>> {
+    let owned: Vec<_> = parsed
+        .into_iter()
+        .map(|result| result.map(Node::into_owned))
+        .collect();
+    owned.into_iter()
 }
 
 fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {

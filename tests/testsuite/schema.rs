@@ -44,10 +44,10 @@ fn validator(kind: Kind) -> &'static jsonschema::Validator {
 
 /// Parses YAML with checksheet's own parser. `None`: not valid YAML (an editor's YAML
 /// parser reports those itself; no schema is involved).
-fn parse(name: &str, text: &str) -> Option<Node> {
+fn parse(name: &str, text: &str) -> Option<Node<'static>> {
     let mut sources = Sources::default();
     let id = sources.add(name, Path::new(name), text.to_owned());
-    yaml::parse(sources.get(id), id).ok()
+    yaml::parse(sources.get(id), id).ok().map(Node::into_owned)
 }
 
 /// The JSON an editor sees for a YAML node (YAML 1.2 core schema): plain `true`/`false`
@@ -61,7 +61,7 @@ fn to_json(node: &Node) -> Value {
         Yaml::Map(entries) => Value::Object(
             entries
                 .iter()
-                .map(|(k, v)| (k.text.clone(), to_json(v)))
+                .map(|(k, v)| (k.text.to_string(), to_json(v)))
                 .collect::<Map<_, _>>(),
         ),
     }

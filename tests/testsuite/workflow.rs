@@ -19,14 +19,14 @@ fn workflow() -> String {
     page[start..=end].to_owned()
 }
 
-fn get<'a>(node: &'a Node, key: &str) -> Option<&'a Node> {
+fn get<'a>(node: &'a Node<'a>, key: &str) -> Option<&'a Node<'a>> {
     let Value::Map(entries) = &node.value else {
         return None;
     };
     entries.iter().find(|(k, _)| k.text == key).map(|(_, v)| v)
 }
 
-fn text(node: &Node) -> &str {
+fn text<'a>(node: &'a Node<'_>) -> &'a str {
     match &node.value {
         Value::Str(s) | Value::Plain(s) => s,
         other => panic!("expected text, found {}", other.kind()),
