@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 
 use crate::layout::{ColumnValue, Layout, Numbering};
 use crate::mapping::derive::{Derivation, Derived};
-use crate::model::{Answer, AnswerBody, AnswerSet, Catalog, Control, Group, Project};
+use crate::model::{Answer, AnswerBody, AnswerSet, Catalog, Control, Group, Project, Text};
 use crate::source::Span;
 use crate::templates;
 
@@ -72,13 +72,14 @@ pub enum Row {
     },
 }
 
-/// One cell of an item row. `text` is the whole content as plain text (xlsx, Markdown);
-/// `items` keeps a list answer's entries apart (HTML checkbox lines).
+/// One cell of an item row. `text` is the whole content as plain text (xlsx, Markdown),
+/// shared with the model when the cell shows one of its texts as is; `items` keeps a list
+/// answer's entries apart (HTML checkbox lines).
 #[derive(Debug, Serialize, Default)]
 pub struct Cell {
-    pub text: String,
-    pub items: Vec<String>,
-    pub links: Vec<String>,
+    pub text: Text,
+    pub items: Box<[String]>,
+    pub links: Box<[String]>,
     pub checkbox: bool,
 }
 
@@ -313,10 +314,7 @@ impl RowBuilder<'_, '_> {
             let note = render(self.env, note, &ctx, self.diags, layout);
             for (cell, column) in cells.iter_mut().zip(&layout.columns) {
                 if column.value == ColumnValue::Answer && !note.is_empty() {
-                    if !cell.text.is_empty() {
-                        cell.text.push('\n');
-                    }
-                    cell.text.push_str(&note);
+                    cell.text = joined_lines(&cell.text, &note);
                 }
             }
         }
@@ -333,7 +331,11 @@ impl RowBuilder<'_, '_> {
 
     fn cell(&self, value: &ColumnValue, control: &Control, answer: Option<&Answer>) -> Cell {
         let plain = |text: Option<&str>| Cell {
-            text: text.unwrap_or_default().to_owned(),
+            text: text.unwrap_or_default().into(),
+            ..Cell::default()
+        };
+        let shared = |text: Option<&Text>| Cell {
+            text: text.cloned().unwrap_or_default(),
             ..Cell::default()
         };
         match value {
@@ -348,9 +350,9 @@ impl RowBuilder<'_, '_> {
                 )),
                 Numbering::Sequential => plain(Some(&self.sequence.to_string())),
             },
-            ColumnValue::Title => plain(control.title.as_deref()),
-            ColumnValue::Text => plain(control.text.as_deref()),
-            ColumnValue::Question => plain(control.text.as_deref().or(control.title.as_deref())),
+            ColumnValue::Title => shared(control.title.as_ref()),
+            ColumnValue::Text => shared(control.text.as_ref()),
+            ColumnValue::Question => shared(control.text.as_ref().or(control.title.as_ref())),
             ColumnValue::Level => plain(control.level.map(|l| l.as_str())),
             ColumnValue::Status => plain(answer.and_then(|a| a.status).map(|s| s.label())),
             ColumnValue::Refs(scheme) => plain(
@@ -369,30 +371,38 @@ impl RowBuilder<'_, '_> {
             return Cell::default();
         };
         let checkbox = self.input.layout.checkbox.as_deref();
-        let (mut text, items) = match &answer.body {
-            None => (String::new(), Vec::new()),
-            Some(AnswerBody::Text(t)) => (t.clone(), Vec::new()),
+        let (text, items): (Text, Box<[String]>) = match &answer.body {
+            None => (Text::default(), Box::default()),
+            Some(AnswerBody::Text(t)) => (t.clone(), Box::default()),
             Some(AnswerBody::Items(items)) => {
                 let prefix = checkbox.unwrap_or("・");
                 let lines: Vec<String> = items
                     .iter()
                     .map(|i| format!("{prefix}{}", i.replace('\n', "\n  ")))
                     .collect();
-                (lines.join("\n"), items.clone())
+                (lines.join("\n").into(), items.clone().into())
             }
         };
-        for link in &answer.links {
-            if !text.is_empty() {
-                text.push('\n');
-            }
-            text.push_str(link);
-        }
+        let text = if answer.links.is_empty() {
+            text
+        } else {
+            joined_lines(&text, &answer.links.join("\n"))
+        };
         Cell {
             text,
             items,
-            links: answer.links.clone(),
+            links: answer.links.clone().into(),
             checkbox: checkbox.is_some(),
         }
+    }
+}
+
+/// `first` and `then` on lines of their own (either may be empty).
+fn joined_lines(first: &str, then: &str) -> Text {
+    match (first.is_empty(), then.is_empty()) {
+        (_, true) => first.into(),
+        (true, false) => then.into(),
+        (false, false) => format!("{first}\n{then}").into(),
     }
 }
 

@@ -236,7 +236,7 @@ fn changed_fields(old: &Entry, new: &Entry) -> Vec<Field> {
 /// so switching between a text and a list shows as a change.
 pub fn body_text(body: &AnswerBody) -> String {
     match body {
-        AnswerBody::Text(text) => text.clone(),
+        AnswerBody::Text(text) => text.to_string(),
         AnswerBody::Items(items) => items
             .iter()
             .map(|i| format!("- {i}"))

@@ -320,9 +320,10 @@ fn finish(
                     .controls()
                     .into_iter()
                     .map(|k| {
-                        let title = k.title.clone().unwrap_or_else(|| {
-                            short(k.text.as_deref().unwrap_or("").lines().next().unwrap_or(""))
-                        });
+                        let title = k.title.as_deref().map_or_else(
+                            || short(k.text.as_deref().unwrap_or("").lines().next().unwrap_or("")),
+                            str::to_owned,
+                        );
                         (k.id.clone(), title)
                     })
                     .collect(),

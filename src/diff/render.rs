@@ -562,7 +562,7 @@ fn json_entry(entry: &Entry) -> JsonEntry<'_> {
         line: entry.location.as_ref().map(|l| l.line),
         status: entry.status.map(|s| s.key()),
         answer: entry.body.as_ref().map(|b| match b {
-            AnswerBody::Text(t) => serde_json::Value::from(t.as_str()),
+            AnswerBody::Text(t) => serde_json::Value::from(&**t),
             AnswerBody::Items(items) => serde_json::Value::from(items.clone()),
         }),
         links: &entry.links,
@@ -637,7 +637,7 @@ mod tests {
         use crate::diff::compare::{CatalogDiff, Comparison, ControlDiff};
         let entry = Entry {
             status: None,
-            body: Some(AnswerBody::Text("長い回答。".repeat(100))),
+            body: Some(AnswerBody::Text("長い回答。".repeat(100).into())),
             links: Vec::new(),
             reviewed: None,
             note: None,

@@ -46,12 +46,12 @@ pub fn invert(text: &str, list_prefix: Option<&str>, split_links: bool) -> Answe
         }
         if keep < lines.len() {
             let links = lines[keep..].iter().map(|l| (*l).to_owned()).collect();
-            let body = (keep > 0).then(|| AnswerBody::Text(lines[..keep].join("\n")));
+            let body = (keep > 0).then(|| AnswerBody::Text(lines[..keep].join("\n").into()));
             return AnswerCell { body, links };
         }
     }
     AnswerCell {
-        body: Some(AnswerBody::Text(text.to_owned())),
+        body: Some(AnswerBody::Text(text.into())),
         links: Vec::new(),
     }
 }
@@ -108,7 +108,7 @@ mod tests {
     use super::*;
 
     fn text(t: &str) -> Option<AnswerBody> {
-        Some(AnswerBody::Text(t.to_owned()))
+        Some(AnswerBody::Text(t.into()))
     }
 
     fn items(list: &[&str]) -> Option<AnswerBody> {

@@ -769,8 +769,8 @@ fn push_answers(items: &[Item], order: Vec<usize>, found: &mut Found) {
 fn to_control(item: &Item) -> Control {
     Control {
         id: item.id.clone(),
-        title: item.title.clone(),
-        text: item.text.clone(),
+        title: item.title.as_deref().map(Into::into),
+        text: item.text.as_deref().map(Into::into),
         level: None,
         refs: Default::default(),
         span: None,

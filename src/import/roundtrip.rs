@@ -25,8 +25,8 @@ const IDS: &[&str] = &[
 fn catalog() -> Catalog {
     let control = |id: &str, n: usize| Control {
         id: id.to_owned(),
-        title: Some(format!("項目{n}")),
-        text: Some(format!("確認内容{n}\n二行目")),
+        title: Some(format!("項目{n}").into()),
+        text: Some(format!("確認内容{n}\n二行目").into()),
         level: None,
         refs: Default::default(),
         span: None,
@@ -83,7 +83,7 @@ fn tricky_text() -> impl Strategy<Value = String> {
 fn answer() -> impl Strategy<Value = (Option<Status>, Option<AnswerBody>, Vec<String>)> {
     let status = proptest::option::of(proptest::sample::select(Status::ALL.to_vec()));
     let body = proptest::option::of(prop_oneof![
-        tricky_text().prop_map(AnswerBody::Text),
+        tricky_text().prop_map(|t| AnswerBody::Text(t.into())),
         proptest::collection::vec(tricky_text(), 0..4).prop_map(AnswerBody::Items),
     ]);
     let links = proptest::collection::vec(
@@ -199,7 +199,7 @@ fn expected(answer: &Answer, checkbox: bool, split: bool) -> Option<Option<Shape
         Some(AnswerBody::Text(t)) => {
             // The renderer writes a cell that is one URL (once trimmed) as a link cell,
             // without the spaces around it.
-            let mut cell = t.clone();
+            let mut cell = t.to_string();
             for link in &answer.links {
                 if !cell.is_empty() {
                     cell.push('\n');

@@ -4,7 +4,7 @@
 //! [`crate::validate`]; this module checks one file's shape.
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
-use crate::load::fields::{Fields, check_id, check_url, parse_date, text_of, wrong_type};
+use crate::load::fields::{Fields, check_id, check_url, parse_date, text_as, text_of, wrong_type};
 use crate::model::{Answer, AnswerBody, Status};
 use crate::source::Span;
 use crate::yaml::{Node, Value};
@@ -134,7 +134,7 @@ fn read_body(node: &Node, id: &str, diags: &mut Diagnostics) -> Option<AnswerBod
                 .collect();
             Some(AnswerBody::Items(texts))
         }
-        _ => text_of(node, &format!("the answer to `{id}`"), "answer", diags)
+        _ => text_as(node, &format!("the answer to `{id}`"), "answer", diags)
             .map(|t| AnswerBody::Text(t.0)),
     }
 }

@@ -180,8 +180,8 @@ fn read_control(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Op
     } else {
         ids.controls.insert(id.clone(), id_span);
     }
-    let title = fields.text("title", diags).map(|t| t.0);
-    let text = fields.text("text", diags).map(|t| t.0);
+    let title = fields.shared_text("title", diags);
+    let text = fields.shared_text("text", diags);
     if title.is_none() && text.is_none() {
         diags.push(
             Diagnostic::new(

@@ -2,6 +2,7 @@
 //! fields and wrong types become diagnostics, collected rather than thrown.
 
 use crate::diag::{Code, Diagnostic, Diagnostics, did_you_mean};
+use crate::model::Text;
 use crate::source::Span;
 use crate::yaml::{Key, Node, Value};
 
@@ -91,6 +92,13 @@ impl<'a> Fields<'a> {
             .and_then(|node| text_of(node, self.what, name, diags))
     }
 
+    /// An optional long text field, made shareable ([`Text`]) as it is read.
+    pub fn shared_text(&self, name: &str, diags: &mut Diagnostics) -> Option<Text> {
+        self.get(name)
+            .and_then(|node| text_as(node, self.what, name, diags))
+            .map(|(text, _)| text)
+    }
+
     /// A required text field.
     pub fn required_text(&self, name: &str, diags: &mut Diagnostics) -> Option<(String, Span)> {
         let node = self.require(name, diags)?;
@@ -143,8 +151,18 @@ pub fn text_of(
     name: &str,
     diags: &mut Diagnostics,
 ) -> Option<(String, Span)> {
+    text_as(node, what, name, diags)
+}
+
+/// [`text_of`], made into any owned text type in one copy.
+pub fn text_as<T: for<'s> From<&'s str>>(
+    node: &Node,
+    what: &str,
+    name: &str,
+    diags: &mut Diagnostics,
+) -> Option<(T, Span)> {
     match &node.value {
-        Value::Str(s) | Value::Plain(s) => Some((s.to_string(), node.span)),
+        Value::Str(s) | Value::Plain(s) => Some((T::from(s), node.span)),
         Value::Null => None,
         _ => {
             diags.push(wrong_type(node, &format!("`{name}` in {what}"), "text"));

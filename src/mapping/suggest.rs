@@ -98,9 +98,10 @@ pub fn suggest(from: &Catalog, to: &Catalog, top: usize, min_score: f64) -> Vec<
     let target_vectors = vectors(&targets, &idf);
     let label = |c: &Control| {
         c.title
-            .clone()
-            .or_else(|| c.text.clone())
+            .as_deref()
+            .or(c.text.as_deref())
             .unwrap_or_default()
+            .to_owned()
     };
     sources
         .iter()

@@ -235,7 +235,7 @@ impl Object for CellView {
     fn get_value_by_str(self: &Arc<Self>, key: &str) -> Option<Value> {
         let cell = &cells_of(&self.0, self.1, self.2)[self.3];
         Some(match key {
-            "text" => text(&cell.text),
+            "text" => Value::from(cell.text.clone()),
             "items" => texts(&cell.items),
             "links" => texts(&cell.links),
             "checkbox" => Value::from(cell.checkbox),

@@ -333,7 +333,7 @@ fn write_cell(
     if whole_url {
         ws.write_url_with_format(row, col, Url::new(text), &styles.link)?;
     } else {
-        ws.write_string_with_format(row, col, &cell.text, format)?;
+        ws.write_string_with_format(row, col, &*cell.text, format)?;
     }
     Ok(())
 }
