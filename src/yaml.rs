@@ -83,6 +83,25 @@ impl Node<'_> {
     }
 }
 
+impl<'a> Node<'a> {
+    /// Takes the value of `key` out of a mapping, leaving null in its place, so that a
+    /// loader can consume a large part of a tree and free it as it goes.
+    pub fn take(&mut self, key: &str) -> Option<Node<'a>> {
+        let Value::Map(entries) = &mut self.value else {
+            return None;
+        };
+        let (_, node) = entries.iter_mut().find(|(k, _)| k.text == key)?;
+        let span = node.span;
+        Some(std::mem::replace(
+            node,
+            Node {
+                span,
+                value: Value::Null,
+            },
+        ))
+    }
+}
+
 impl Value<'_> {
     /// The YAML type as users name it, for "expected a mapping, found a list".
     pub fn kind(&self) -> &'static str {

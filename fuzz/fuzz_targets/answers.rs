@@ -8,6 +8,6 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     common::parse_then(data, |root, diags| {
-        let _ = checksheet::load::answers::load_answer_file(root, diags);
+        let _ = checksheet::load::answers::load_answer_file(root.clone(), diags);
     });
 });

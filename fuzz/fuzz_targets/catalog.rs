@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     common::parse_then(data, |root, diags| {
-        let _ = checksheet::load::catalog::load_catalog(root, "fuzz.yaml", diags);
         let _ = checksheet::load::catalog::declared_id(root);
+        let _ = checksheet::load::catalog::load_catalog(root.clone(), "fuzz.yaml", diags);
     });
 });

@@ -218,7 +218,7 @@ fn load_answer_file(
         load_project_catalogs(&mut ws, &project_file);
     }
     if let Some((_, node)) = ws.read_yaml(file, None)
-        && let Some(answers) = answers::load_answer_file(&node, &mut ws.diags)
+        && let Some(answers) = answers::load_answer_file(node, &mut ws.diags)
     {
         ws.answer_files.push(answers);
     }

@@ -365,7 +365,7 @@ fn verify(
     let new_root = yaml::parse(new_file, new_id)
         .map_err(|d| format!("the canonical form does not parse: {}", d.message))?;
     let old_root = yaml::parse(original, id).map_err(|d| d.message)?;
-    let summary = |root: &Node| {
+    let summary = |root: Node| {
         let mut diags = Diagnostics::default();
         load_answer_file(root, &mut diags).map(|f| {
             let mut answers: Vec<String> = f.answers.iter().map(|a| describe(a)).collect();
@@ -373,7 +373,7 @@ fn verify(
             (f.catalog, answers)
         })
     };
-    if summary(&old_root) != summary(&new_root) {
+    if summary(old_root) != summary(new_root.clone()) {
         return Err("the canonical form would change an answer".into());
     }
     let mut parsed = Parsed::new(new_file, &new_root, &HashMap::new())?;

@@ -21,7 +21,7 @@ pub fn answer_file(catalog: &str, answers: &[Answer]) -> Result<String, String> 
     let id = sources.add("imported.yaml", Path::new("imported.yaml"), text.clone());
     let root = yaml::parse(sources.get(id), id).map_err(|d| d.message)?;
     let mut diags = Diagnostics::default();
-    let file = load_answer_file(&root, &mut diags)
+    let file = load_answer_file(root, &mut diags)
         .ok_or_else(|| "the answer file does not read back".to_owned())?;
     let describe = |a: &Answer| {
         format!(
@@ -67,7 +67,7 @@ pub fn catalog_file(catalog: &Catalog, comment: &str) -> Result<String, String> 
     let id = sources.add("catalog.yaml", Path::new("catalog.yaml"), out.clone());
     let root = yaml::parse(sources.get(id), id).map_err(|d| d.message)?;
     let mut diags = Diagnostics::default();
-    let read = load_catalog(&root, "catalog.yaml", &mut diags).ok_or_else(|| {
+    let read = load_catalog(root, "catalog.yaml", &mut diags).ok_or_else(|| {
         let first = diags
             .iter()
             .next()

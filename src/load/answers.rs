@@ -19,16 +19,19 @@ pub struct AnswerFile {
     pub answers: Vec<std::sync::Arc<Answer>>,
 }
 
-pub fn load_answer_file(root: &Node, diags: &mut Diagnostics) -> Option<AnswerFile> {
-    let fields = Fields::new(root, "an answer file", FILE_FIELDS, diags)?;
+/// Reads an answer file, consuming its tree: each answer's part of the tree is freed once
+/// read, so a large file never holds its whole tree and its whole model at once.
+pub fn load_answer_file(mut root: Node<'_>, diags: &mut Diagnostics) -> Option<AnswerFile> {
+    let fields = Fields::new(&root, "an answer file", FILE_FIELDS, diags)?;
     let catalog = fields.required_text("catalog", diags);
-    let answers_node = fields.require("answers", diags)?;
-    let answers = match &answers_node.value {
+    fields.require("answers", diags)?;
+    let answers_node = root.take("answers")?;
+    let answers = match answers_node.value {
         Value::Map(entries) => {
             let mut answers = Vec::with_capacity(entries.len());
             for (key, node) in entries {
                 if check_id(&key.text, key.span, "control", diags) {
-                    answers.extend(read_answer(&key.text, key.span, node, diags));
+                    answers.extend(read_answer(&key.text, key.span, &node, diags));
                 }
             }
             answers
@@ -37,7 +40,7 @@ pub fn load_answer_file(root: &Node, diags: &mut Diagnostics) -> Option<AnswerFi
         _ => {
             diags.push(
                 wrong_type(
-                    answers_node,
+                    &answers_node,
                     "`answers`",
                     "a mapping of control ID to answer",
                 )

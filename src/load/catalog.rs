@@ -14,9 +14,11 @@ pub const GROUP_FIELDS: &[&str] = &["id", "title", "text", "note", "refs", "grou
 pub const CONTROL_FIELDS: &[&str] = &["id", "title", "text", "level", "refs"];
 
 /// Reads a catalog; `None` when it has errors (all reported to `diags`).
-pub fn load_catalog(root: &Node, origin: &str, diags: &mut Diagnostics) -> Option<Catalog> {
+/// Reads a catalog file, consuming its tree: each group's part of the tree is freed once
+/// read, so a large catalog never holds its whole tree and its whole model at once.
+pub fn load_catalog(mut root: Node<'_>, origin: &str, diags: &mut Diagnostics) -> Option<Catalog> {
     let before = diags.error_count();
-    let fields = Fields::new(root, "a catalog file", CATALOG_FIELDS, diags)?;
+    let fields = Fields::new(&root, "a catalog file", CATALOG_FIELDS, diags)?;
     let header_node = fields.require("catalog", diags)?;
     let header = Fields::new(header_node, "the `catalog` header", HEADER_FIELDS, diags)?;
     let id = header.required_text("id", diags);
@@ -40,15 +42,8 @@ pub fn load_catalog(root: &Node, origin: &str, diags: &mut Diagnostics) -> Optio
     let url = header
         .text("url", diags)
         .filter(|(u, span)| check_url(u, *span, diags));
-    let mut ids = IdTracker::default();
-    let groups = fields
-        .get("groups")
-        .map(|node| read_groups(node, &mut ids, diags))
-        .unwrap_or_default();
-    let controls = fields
-        .get("controls")
-        .map(|node| read_controls(node, &mut ids, diags))
-        .unwrap_or_default();
+    let publisher = header.text("publisher", diags).map(|t| t.0);
+    let version = header.text("version", diags).map(|t| t.0);
     if fields.get("groups").is_none() && fields.get("controls").is_none() {
         diags.push(
             Diagnostic::new(Code::MissingField, "a catalog needs `groups` or `controls`")
@@ -56,6 +51,15 @@ pub fn load_catalog(root: &Node, origin: &str, diags: &mut Diagnostics) -> Optio
                 .help("add `groups:` with the guideline's chapters and their `controls:`"),
         );
     }
+    let mut ids = IdTracker::default();
+    let groups = root
+        .take("groups")
+        .map(|node| read_groups(node, &mut ids, diags))
+        .unwrap_or_default();
+    let controls = root
+        .take("controls")
+        .map(|node| read_controls(node, &mut ids, diags))
+        .unwrap_or_default();
     if diags.error_count() > before {
         return None;
     }
@@ -63,9 +67,9 @@ pub fn load_catalog(root: &Node, origin: &str, diags: &mut Diagnostics) -> Optio
     Some(Catalog {
         id,
         title: title?.0,
-        publisher: header.text("publisher", diags).map(|t| t.0),
+        publisher,
         url: url.map(|u| u.0),
-        version: header.text("version", diags).map(|t| t.0),
+        version,
         groups,
         controls,
         origin: origin.to_owned(),
@@ -98,19 +102,19 @@ struct IdTracker {
     controls: HashMap<String, Span>,
 }
 
-fn read_groups(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Vec<Group> {
-    let Value::Seq(items) = &node.value else {
-        diags.push(wrong_type(node, "`groups`", "a list of groups"));
+fn read_groups(node: Node<'_>, ids: &mut IdTracker, diags: &mut Diagnostics) -> Vec<Group> {
+    let Value::Seq(items) = node.value else {
+        diags.push(wrong_type(&node, "`groups`", "a list of groups"));
         return Vec::new();
     };
     items
-        .iter()
+        .into_iter()
         .filter_map(|item| read_group(item, ids, diags))
         .collect()
 }
 
-fn read_group(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Option<Group> {
-    let fields = Fields::new(node, "a group", GROUP_FIELDS, diags)?;
+fn read_group(mut node: Node<'_>, ids: &mut IdTracker, diags: &mut Diagnostics) -> Option<Group> {
+    let fields = Fields::new(&node, "a group", GROUP_FIELDS, diags)?;
     let id = fields.required_text("id", diags);
     if let Some((id, span)) = &id
         && check_id(id, *span, "group", diags)
@@ -131,33 +135,35 @@ fn read_group(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Opti
     }
     let title = fields.required_text("title", diags);
     let refs = read_refs(&fields, diags);
-    let groups = fields
-        .get("groups")
+    let text = fields.text("text", diags).map(|t| t.0);
+    let note = fields.text("note", diags).map(|t| t.0);
+    let groups = node
+        .take("groups")
         .map(|n| read_groups(n, ids, diags))
         .unwrap_or_default();
-    let controls = fields
-        .get("controls")
+    let controls = node
+        .take("controls")
         .map(|n| read_controls(n, ids, diags))
         .unwrap_or_default();
     Some(Group {
         id: id?.0,
         title: title?.0,
-        text: fields.text("text", diags).map(|t| t.0),
-        note: fields.text("note", diags).map(|t| t.0),
+        text,
+        note,
         refs,
         groups,
         controls,
     })
 }
 
-fn read_controls(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Vec<Control> {
-    let Value::Seq(items) = &node.value else {
-        diags.push(wrong_type(node, "`controls`", "a list of controls"));
+fn read_controls(node: Node<'_>, ids: &mut IdTracker, diags: &mut Diagnostics) -> Vec<Control> {
+    let Value::Seq(items) = node.value else {
+        diags.push(wrong_type(&node, "`controls`", "a list of controls"));
         return Vec::new();
     };
     items
-        .iter()
-        .filter_map(|item| read_control(item, ids, diags))
+        .into_iter()
+        .filter_map(|item| read_control(&item, ids, diags))
         .collect()
 }
 

@@ -280,7 +280,7 @@ impl Workspace {
                     DataKind::Answers => {
                         let mut diags = Diagnostics::default();
                         let answers = match parsed {
-                            Ok(node) => answers::load_answer_file(&node, &mut diags),
+                            Ok(node) => answers::load_answer_file(node, &mut diags),
                             Err(d) => {
                                 diags.push(*d);
                                 None
@@ -459,9 +459,10 @@ fn read_catalog_file(
             None => CatalogContent::Broken(Vec::new()),
         }
     } else {
-        match catalog::load_catalog(&node, &file.name, &mut diags) {
+        let declared = catalog::declared_id(&node);
+        match catalog::load_catalog(node, &file.name, &mut diags) {
             Some(catalog) => CatalogContent::Catalog(catalog),
-            None => CatalogContent::Broken(catalog::declared_id(&node).into_iter().collect()),
+            None => CatalogContent::Broken(declared.into_iter().collect()),
         }
     };
     CatalogFile { content, diags }

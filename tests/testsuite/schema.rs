@@ -109,10 +109,10 @@ fn loader_verdict(kind: Kind, node: &Node) -> Result<(), Vec<String>> {
             checksheet::load::project::load_project(node, Path::new("."), &mut diags);
         }
         Kind::Catalog => {
-            checksheet::load::catalog::load_catalog(node, "test", &mut diags);
+            checksheet::load::catalog::load_catalog(node.clone(), "test", &mut diags);
         }
         Kind::Answers => {
-            checksheet::load::answers::load_answer_file(node, &mut diags);
+            checksheet::load::answers::load_answer_file(node.clone(), &mut diags);
         }
         Kind::Layout => {
             checksheet::layout::load_layout(node, "test", &mut diags);
