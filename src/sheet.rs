@@ -9,7 +9,9 @@ use indexmap::IndexMap;
 
 use crate::layout::{ColumnValue, Layout, Numbering};
 use crate::mapping::derive::{Derivation, Derived};
-use crate::model::{Answer, AnswerBody, AnswerSet, Catalog, Control, Group, Project, Text};
+use crate::model::{
+    Answer, AnswerBody, AnswerSet, Catalog, Control, Group, Level, Project, Status, Text,
+};
 use crate::source::Span;
 use crate::templates;
 
@@ -60,12 +62,12 @@ pub enum Row {
         intro: Option<String>,
     },
     Item {
-        id: String,
-        anchor: String,
+        id: Text,
+        anchor: Text,
         status: Option<&'static str>,
         level: Option<&'static str>,
-        /// Where a derived answer came from.
-        derived: Option<Derivation>,
+        /// Where a derived answer came from (boxed: most rows have none).
+        derived: Option<Box<Derivation>>,
         cells: Vec<Cell>,
         #[serde(skip)]
         span: Option<Span>,
@@ -73,14 +75,48 @@ pub enum Row {
 }
 
 /// One cell of an item row. `text` is the whole content as plain text (xlsx, Markdown),
-/// shared with the model when the cell shows one of its texts as is; `items` keeps a list
-/// answer's entries apart (HTML checkbox lines).
-#[derive(Debug, Serialize, Default)]
+/// shared with the model when the cell shows one of its texts as is. Templates see it as
+/// `{text, items, links, checkbox}`: `items` keeps a list answer's entries apart (HTML
+/// checkbox lines), `links` an answer's links.
+#[derive(Debug, Default)]
 pub struct Cell {
     pub text: Text,
-    pub items: Box<[String]>,
-    pub links: Box<[String]>,
-    pub checkbox: bool,
+    /// What only some answer cells have besides their text (most cells have none of it,
+    /// and a document has a cell per column per control).
+    parts: Option<Box<AnswerParts>>,
+}
+
+#[derive(Debug, Default)]
+struct AnswerParts {
+    items: Vec<String>,
+    links: Vec<String>,
+    checkbox: bool,
+}
+
+impl Cell {
+    pub fn items(&self) -> &[String] {
+        self.parts.as_ref().map_or(&[], |p| &p.items)
+    }
+
+    pub fn links(&self) -> &[String] {
+        self.parts.as_ref().map_or(&[], |p| &p.links)
+    }
+
+    pub fn checkbox(&self) -> bool {
+        self.parts.as_ref().is_some_and(|p| p.checkbox)
+    }
+}
+
+impl Serialize for Cell {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut cell = serializer.serialize_struct("Cell", 4)?;
+        cell.serialize_field("text", &self.text)?;
+        cell.serialize_field("items", self.items())?;
+        cell.serialize_field("links", self.links())?;
+        cell.serialize_field("checkbox", &self.checkbox())?;
+        cell.end()
+    }
 }
 
 /// Most characters an xlsx cell holds.
@@ -177,6 +213,7 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
             value: c.value.clone(),
         })
         .collect();
+    let labels = Labels::new();
     let mut sheets = Vec::new();
     for (index, spec) in layout.sheets.iter().enumerate() {
         let groups: Vec<&Group> = if spec.groups.is_empty() {
@@ -195,11 +232,17 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
         };
         let sheet_text =
             |source: &str, diags: &mut Diagnostics| render(&env, source, &sheet_ctx, diags, layout);
-        let mut rows = Vec::new();
+        // A row per group and control, allocated once: a document's rows are most of it.
+        let mut rows = Vec::with_capacity(if spec.groups.is_empty() {
+            catalog.controls.len() + groups.iter().map(|g| row_count(g)).sum::<usize>()
+        } else {
+            groups.iter().map(|g| row_count(g)).sum()
+        });
         let mut builder = RowBuilder {
             input,
             env: &env,
             ctx: &ctx,
+            labels: &labels,
             diags,
             rows: &mut rows,
             sequence: 0,
@@ -235,6 +278,11 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
     }
 }
 
+/// The rows a group makes at most: its own, its controls' and its subgroups'.
+fn row_count(group: &Group) -> usize {
+    1 + group.controls.len() + group.groups.iter().map(row_count).sum::<usize>()
+}
+
 fn group_value(group: &Group, depth: usize) -> Value {
     context! {
         id => &group.id, title => &group.title, text => &group.text, note => &group.note,
@@ -246,9 +294,28 @@ struct RowBuilder<'a, 'b> {
     input: &'a SheetInput<'a>,
     env: &'a Environment<'static>,
     ctx: &'a Value,
+    labels: &'a Labels,
     diags: &'b mut Diagnostics,
     rows: &'b mut Vec<Row>,
     sequence: usize,
+}
+
+/// The status and level labels, made once and shared by every cell that shows them.
+struct Labels(Vec<(&'static str, Text)>);
+
+impl Labels {
+    fn new() -> Labels {
+        let status = Status::ALL.iter().map(|s| s.label());
+        let level = Level::ALL.iter().map(|l| l.as_str());
+        Labels(status.chain(level).map(|l| (l, Text::from(l))).collect())
+    }
+
+    fn get(&self, label: &'static str) -> Text {
+        self.0
+            .iter()
+            .find(|(l, _)| *l == label)
+            .map_or_else(|| Text::from(label), |(_, text)| text.clone())
+    }
 }
 
 impl RowBuilder<'_, '_> {
@@ -318,12 +385,21 @@ impl RowBuilder<'_, '_> {
                 }
             }
         }
+        let id = cells
+            .iter()
+            .zip(&layout.columns)
+            .find(|(_, column)| column.value == ColumnValue::Id)
+            .map_or_else(|| Text::from(control.id.as_str()), |(cell, _)| cell.text.clone());
+        let anchor = match templates::anchor(&id) {
+            same if same == *id => id.clone(),
+            other => other.into(),
+        };
         self.rows.push(Row::Item {
-            id: control.id.clone(),
-            anchor: templates::anchor(&control.id),
+            id,
+            anchor,
             status: answer.and_then(|a| a.status).map(|s| s.key()),
             level: control.level.map(|l| l.as_str()),
-            derived: derived.map(|d| d.from.clone()),
+            derived: derived.map(|d| Box::new(d.from.clone())),
             cells,
             span: answer.map(|a| a.span).or(control.span),
         });
@@ -336,6 +412,10 @@ impl RowBuilder<'_, '_> {
         };
         let shared = |text: Option<&Text>| Cell {
             text: text.cloned().unwrap_or_default(),
+            ..Cell::default()
+        };
+        let label = |label: Option<&'static str>| Cell {
+            text: label.map(|l| self.labels.get(l)).unwrap_or_default(),
             ..Cell::default()
         };
         match value {
@@ -353,8 +433,8 @@ impl RowBuilder<'_, '_> {
             ColumnValue::Title => shared(control.title.as_ref()),
             ColumnValue::Text => shared(control.text.as_ref()),
             ColumnValue::Question => shared(control.text.as_ref().or(control.title.as_ref())),
-            ColumnValue::Level => plain(control.level.map(|l| l.as_str())),
-            ColumnValue::Status => plain(answer.and_then(|a| a.status).map(|s| s.label())),
+            ColumnValue::Level => label(control.level.map(|l| l.as_str())),
+            ColumnValue::Status => label(answer.and_then(|a| a.status).map(|s| s.label())),
             ColumnValue::Refs(scheme) => plain(
                 control
                     .refs
@@ -371,16 +451,16 @@ impl RowBuilder<'_, '_> {
             return Cell::default();
         };
         let checkbox = self.input.layout.checkbox.as_deref();
-        let (text, items): (Text, Box<[String]>) = match &answer.body {
-            None => (Text::default(), Box::default()),
-            Some(AnswerBody::Text(t)) => (t.clone(), Box::default()),
+        let (text, items): (Text, Vec<String>) = match &answer.body {
+            None => (Text::default(), Vec::new()),
+            Some(AnswerBody::Text(t)) => (t.clone(), Vec::new()),
             Some(AnswerBody::Items(items)) => {
                 let prefix = checkbox.unwrap_or("・");
                 let lines: Vec<String> = items
                     .iter()
                     .map(|i| format!("{prefix}{}", i.replace('\n', "\n  ")))
                     .collect();
-                (lines.join("\n").into(), items.clone().into())
+                (lines.join("\n").into(), items.clone())
             }
         };
         let text = if answer.links.is_empty() {
@@ -388,11 +468,15 @@ impl RowBuilder<'_, '_> {
         } else {
             joined_lines(&text, &answer.links.join("\n"))
         };
+        let parts = AnswerParts {
+            items,
+            links: answer.links.clone(),
+            checkbox: checkbox.is_some(),
+        };
+        let plain_text = parts.items.is_empty() && parts.links.is_empty() && !parts.checkbox;
         Cell {
             text,
-            items,
-            links: answer.links.clone().into(),
-            checkbox: checkbox.is_some(),
+            parts: (!plain_text).then(|| Box::new(parts)),
         }
     }
 }

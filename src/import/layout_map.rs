@@ -115,13 +115,13 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
         for row in &sheet.rows {
             match row {
                 Row::Item { id, cells, .. } => expected.push(Expected {
-                    id: id.clone(),
+                    id: id.to_string(),
                     key: cells[key_col].text.trim().to_owned(),
                     texts: text_cols
                         .iter()
                         .map(|&c| (c, cells[c].text.trim().to_owned()))
                         .collect(),
-                    groups: parents.get(id.as_str()).cloned().unwrap_or_default(),
+                    groups: parents.get(&**id).cloned().unwrap_or_default(),
                 }),
                 Row::Group {
                     id,

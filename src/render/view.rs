@@ -167,8 +167,10 @@ impl Object for RowView {
         Some(match (self.row(), key) {
             (Row::Group { .. }, "type") => text("group"),
             (Row::Group { depth, .. }, "depth") => Value::from(*depth),
-            (Row::Group { id, .. } | Row::Item { id, .. }, "id") => text(id),
-            (Row::Group { anchor, .. } | Row::Item { anchor, .. }, "anchor") => text(anchor),
+            (Row::Group { id, .. }, "id") => text(id),
+            (Row::Group { anchor, .. }, "anchor") => text(anchor),
+            (Row::Item { id, .. }, "id") => Value::from(id.clone()),
+            (Row::Item { anchor, .. }, "anchor") => Value::from(anchor.clone()),
             (Row::Group { lead, .. }, "lead") => texts(lead),
             (Row::Group { text: value, .. }, "text") => text(value),
             (Row::Group { intro, .. }, "intro") => optional(intro),
@@ -236,9 +238,9 @@ impl Object for CellView {
         let cell = &cells_of(&self.0, self.1, self.2)[self.3];
         Some(match key {
             "text" => Value::from(cell.text.clone()),
-            "items" => texts(&cell.items),
-            "links" => texts(&cell.links),
-            "checkbox" => Value::from(cell.checkbox),
+            "items" => texts(cell.items()),
+            "links" => texts(cell.links()),
+            "checkbox" => Value::from(cell.checkbox()),
             _ => return None,
         })
     }
