@@ -389,7 +389,10 @@ impl RowBuilder<'_, '_> {
             .iter()
             .zip(&layout.columns)
             .find(|(_, column)| column.value == ColumnValue::Id)
-            .map_or_else(|| Text::from(control.id.as_str()), |(cell, _)| cell.text.clone());
+            .map_or_else(
+                || Text::from(control.id.as_str()),
+                |(cell, _)| cell.text.clone(),
+            );
         let anchor = match templates::anchor(&id) {
             same if same == *id => id.clone(),
             other => other.into(),

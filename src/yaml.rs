@@ -183,18 +183,20 @@ fn is_blank(text: &str) -> bool {
 const LINEAR_KEY_SCAN: usize = 16;
 
 /// A collection being filled, innermost last on the builder's stack. A collection's span is
-/// where it opens (empty for block collections), so reports about it show one line.
+/// where it opens (empty for block collections), so reports about it show one line. Its
+/// items wait on the builder's shared stacks from index `first` on, and move into a vector
+/// of their exact size when it closes (most mappings hold two or three entries).
 enum Frame<'a> {
     Seq {
         start: Span,
         anchor: usize,
-        items: Vec<Node<'a>>,
+        first: usize,
         nodes: usize,
     },
     Map {
         start: Span,
         anchor: usize,
-        entries: Vec<(Key<'a>, Node<'a>)>,
+        first: usize,
         nodes: usize,
         /// The key read, waiting for its value.
         key: Option<PendingKey<'a>>,
@@ -222,6 +224,10 @@ struct TreeBuilder<'a> {
     file: &'a SourceFile,
     source: SourceId,
     stack: Vec<Frame<'a>>,
+    /// Items of the open sequences, innermost last.
+    items: Vec<Node<'a>>,
+    /// Entries of the open mappings, innermost last.
+    entries: Vec<(Key<'a>, Node<'a>)>,
     anchors: HashMap<usize, (Node<'a>, usize)>,
     aliases: usize,
     replayed: usize,
@@ -237,6 +243,8 @@ impl<'a> TreeBuilder<'a> {
             file,
             source,
             stack: Vec::new(),
+            items: Vec::new(),
+            entries: Vec::new(),
             anchors: HashMap::new(),
             aliases: 0,
             replayed: 0,
@@ -290,7 +298,7 @@ impl<'a> TreeBuilder<'a> {
                     self.stack.push(Frame::Seq {
                         start: self.span(start, end),
                         anchor,
-                        items: Vec::new(),
+                        first: self.items.len(),
                         nodes: 0,
                     });
                 }
@@ -299,7 +307,7 @@ impl<'a> TreeBuilder<'a> {
                     self.stack.push(Frame::Map {
                         start: self.span(start, end),
                         anchor,
-                        entries: Vec::new(),
+                        first: self.entries.len(),
                         nodes: 0,
                         key: None,
                         merges: Vec::new(),
@@ -476,12 +484,12 @@ impl<'a> TreeBuilder<'a> {
             Some(Frame::Seq {
                 start,
                 anchor,
-                items,
+                first,
                 nodes,
             }) => Built {
                 node: Node {
                     span: start,
-                    value: Value::Seq(items),
+                    value: Value::Seq(self.items.drain(first..).collect()),
                 },
                 nodes: nodes + 1,
                 anchor,
@@ -489,11 +497,12 @@ impl<'a> TreeBuilder<'a> {
             Some(Frame::Map {
                 start,
                 anchor,
-                mut entries,
+                first,
                 nodes,
                 merges,
                 ..
             }) => {
+                let mut entries: Vec<_> = self.entries.drain(first..).collect();
                 if !merges.is_empty() {
                     self.merge(&mut entries, merges)?;
                 }
@@ -562,13 +571,13 @@ impl<'a> TreeBuilder<'a> {
                 self.root = Some(built.node);
                 Ok(())
             }
-            Some(Frame::Seq { items, nodes, .. }) => {
+            Some(Frame::Seq { nodes, .. }) => {
                 *nodes += built.nodes;
-                items.push(built.node);
+                self.items.push(built.node);
                 Ok(())
             }
             Some(Frame::Map {
-                entries,
+                first,
                 nodes,
                 key,
                 merges,
@@ -587,35 +596,41 @@ impl<'a> TreeBuilder<'a> {
                 let earlier = match seen {
                     Some(set) => {
                         if set.contains(&key.text) {
-                            entries.iter().find(|(k, _)| k.text == key.text)
+                            self.entries[*first..]
+                                .iter()
+                                .find(|(k, _)| k.text == key.text)
                         } else {
                             set.insert(key.text.clone());
                             None
                         }
                     }
                     None => {
-                        let found = entries.iter().find(|(k, _)| k.text == key.text);
-                        if found.is_none() && entries.len() >= LINEAR_KEY_SCAN {
-                            let mut set: HashSet<Cow<'a, str>> =
-                                entries.iter().map(|(k, _)| k.text.clone()).collect();
+                        let found = self.entries[*first..]
+                            .iter()
+                            .find(|(k, _)| k.text == key.text);
+                        if found.is_none() && self.entries.len() - *first >= LINEAR_KEY_SCAN {
+                            let mut set: HashSet<Cow<'a, str>> = self.entries[*first..]
+                                .iter()
+                                .map(|(k, _)| k.text.clone())
+                                .collect();
                             set.insert(key.text.clone());
                             *seen = Some(set);
                         }
                         found
                     }
                 };
-                if let Some((first, _)) = earlier {
+                if let Some((first_written, _)) = earlier {
                     return Err(Box::new(Diagnostic::new(
                         Code::DuplicateKey,
                         format!("duplicate key `{}`", key.text),
                     )
                     .at(key.span, "this key appears earlier in the same mapping")
-                    .also(first.span, "first written here")
+                    .also(first_written.span, "first written here")
                     .help(
                         "a key may appear once per mapping: merge the two entries, or rename one",
                     )));
                 }
-                entries.push((key, built.node));
+                self.entries.push((key, built.node));
                 Ok(())
             }
         }
