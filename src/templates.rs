@@ -16,8 +16,13 @@ pub fn environment() -> Environment<'static> {
     });
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
     env.set_keep_trailing_newline(true);
-    env.add_filter("md_cell", |text: &str| md_escape(text, true));
-    env.add_filter("md_text", |text: &str| md_escape(text, false));
+    // Most cells need no escaping: those are passed on as they are, not copied.
+    env.add_filter("md_cell", |value: Value| {
+        unless_unchanged(value, |t| md_escape(t, true))
+    });
+    env.add_filter("md_text", |value: Value| {
+        unless_unchanged(value, |t| md_escape(t, false))
+    });
     env.add_filter("autolink", |text: &str| {
         Value::from_safe_string(html_autolink(text))
     });
@@ -27,6 +32,51 @@ pub fn environment() -> Environment<'static> {
         Value::from_safe_string(css_string(text))
     });
     env
+}
+
+/// `escape(text)` of a string value, or the value itself when escaping would leave the text
+/// as it is (no byte Markdown or HTML treats specially).
+fn unless_unchanged(value: Value, escape: impl Fn(&str) -> String) -> Result<Value, Error> {
+    match value.as_str() {
+        Some(text) if !has_ascii_punctuation_or_control(text) => Ok(value),
+        Some(text) => Ok(Value::from(escape(text))),
+        None => Err(Error::new(
+            ErrorKind::InvalidOperation,
+            "value is not a string",
+        )),
+    }
+}
+
+/// Whether `text` has any ASCII byte that is not a letter, a digit or a space: the only
+/// bytes an escaper here ever replaces.
+fn has_ascii_punctuation_or_control(text: &str) -> bool {
+    next_ascii(text.as_bytes(), 0, |b| {
+        !b.is_ascii_alphanumeric() && b != b' '
+    })
+    .is_some()
+}
+
+/// The first position from `from` on holding an ASCII byte that `wanted` accepts. Japanese
+/// text is mostly multi-byte characters, whose bytes are all above 0x7F: eight such bytes
+/// are passed over at a time.
+fn next_ascii(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool) -> Option<usize> {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if word & HIGH_BITS == HIGH_BITS {
+                i += 8;
+                continue;
+            }
+        }
+        let byte = bytes[i];
+        if byte.is_ascii() && wanted(byte) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Checks a template's syntax without rendering it.
@@ -115,10 +165,9 @@ pub fn url_runs(text: &str) -> Vec<(bool, &str)> {
 }
 
 fn find_url_start(text: &str) -> Option<usize> {
-    // A byte scan for `h`: Japanese text has none (its UTF-8 bytes are all above 0x7F).
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(i) = bytes[from..].iter().position(|&b| b == b'h') {
+    while let Some(i) = memchr::memmem::find(&bytes[from..], b"http") {
         let at = from + i;
         let tail = &bytes[at..];
         if (tail.starts_with(b"https://") || tail.starts_with(b"http://")) && tail.len() > 8 {
@@ -133,16 +182,14 @@ fn find_url_start(text: &str) -> Option<usize> {
 /// ASCII characters are ever replaced, so the scan goes byte by byte: the bytes of a
 /// multi-byte UTF-8 character are all above 0x7F and pass through untouched.
 fn escape_into(out: &mut String, text: &str, replace: impl Fn(u8) -> Option<&'static str>) {
+    let bytes = text.as_bytes();
     let mut from = 0;
-    for (i, byte) in text.bytes().enumerate() {
-        if !byte.is_ascii() {
-            continue;
-        }
-        if let Some(replacement) = replace(byte) {
-            out.push_str(&text[from..i]);
-            out.push_str(replacement);
-            from = i + 1;
-        }
+    let mut at = 0;
+    while let Some(i) = next_ascii(bytes, at, |b| replace(b).is_some()) {
+        out.push_str(&text[from..i]);
+        out.push_str(replace(bytes[i]).unwrap_or_default());
+        from = i + 1;
+        at = i + 1;
     }
     out.push_str(&text[from..]);
 }
@@ -310,6 +357,11 @@ mod tests {
                 })
                 .collect();
             proptest::prop_assert_eq!(html_autolink(&text), linked);
+            // The Markdown filters pass such text on unchanged, without escaping it.
+            if !has_ascii_punctuation_or_control(&text) {
+                proptest::prop_assert_eq!(md_escape(&text, true), text.clone());
+                proptest::prop_assert_eq!(md_escape(&text, false), text.clone());
+            }
         }
     }
 

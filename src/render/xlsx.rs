@@ -350,13 +350,32 @@ fn text_lines(text: &str, width: f64) -> usize {
     let usable = (width - 1.0).max(1.0);
     text.split('\n')
         .map(|line| {
-            let units: f64 = line
-                .chars()
-                .map(|c| if c.is_ascii() { 1.0 } else { 1.7 })
-                .sum();
-            ((units / usable).ceil() as usize).max(1)
+            let (ascii, wide) = ascii_and_wide_chars(line.as_bytes());
+            // In tenths of a column unit, so that the sum is exact.
+            let tenths = 10 * ascii + 17 * wide;
+            ((tenths as f64 / 10.0 / usable).ceil() as usize).max(1)
         })
         .sum()
+}
+
+/// How many ASCII and how many other characters UTF-8 `bytes` hold, counted eight bytes
+/// at a time: a byte below 0x80 is an ASCII character, a byte `10xxxxxx` continues a
+/// character, any other byte starts one.
+fn ascii_and_wide_chars(bytes: &[u8]) -> (usize, usize) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (mut ascii, mut continuations) = (0, 0);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        ascii += 8 - (word & HIGH).count_ones() as usize;
+        // Bit 7 set and bit 6 clear: `word << 1` brings each byte's bit 6 to its bit 7.
+        continuations += (word & !(word << 1) & HIGH).count_ones() as usize;
+    }
+    for &byte in chunks.remainder() {
+        ascii += usize::from(byte < 0x80);
+        continuations += usize::from(byte & 0xC0 == 0x80);
+    }
+    (ascii, bytes.len() - continuations - ascii)
 }
 
 #[cfg(test)]
@@ -377,5 +396,32 @@ mod tests {
         assert_eq!(text_lines("あいうえお", 10.0), 1);
         assert_eq!(text_lines("あいうえおかきくけこ", 10.0), 2);
         assert_eq!(text_lines("a\nb", 10.0), 2);
+        // Ten full-width characters are exactly 17 units: one line of 17, not two.
+        assert_eq!(text_lines(&"あ".repeat(10), 18.0), 1);
+        assert_eq!(text_lines(&"あ".repeat(11), 18.0), 2);
+        assert_eq!(text_lines("aあ", 3.7), 1);
+    }
+
+    #[test]
+    fn characters_are_counted_eight_bytes_at_a_time_as_one_by_one() {
+        for text in [
+            "",
+            "abc",
+            "あいう",
+            "aあbいcうdえeおf",
+            "𠮷野家のカレー 2024年 ½ €",
+            "x\u{7f}\u{80}é漢字テスト…",
+        ] {
+            for repeat in [1, 2, 3, 5, 9] {
+                let text = text.repeat(repeat);
+                let ascii = text.chars().filter(char::is_ascii).count();
+                let wide = text.chars().count() - ascii;
+                assert_eq!(
+                    ascii_and_wide_chars(text.as_bytes()),
+                    (ascii, wide),
+                    "{text}"
+                );
+            }
+        }
     }
 }
