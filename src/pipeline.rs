@@ -95,6 +95,9 @@ pub struct Built {
     pub diags: Diagnostics,
     pub sources: crate::source::Sources,
     pub written: Vec<PathBuf>,
+    /// The documents the outputs were rendered from, for the caller to free or not (a
+    /// command that exits next need not free them one value at a time).
+    pub documents: Vec<RenderedOutput>,
 }
 
 impl Built {
@@ -126,6 +129,7 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
             diags,
             sources,
             written: Vec::new(),
+            documents,
         });
     }
     let root = project.as_ref().map(|p| p.root.clone()).unwrap_or_default();
@@ -212,11 +216,7 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
             }
         }
     }
-    // Freeing hundreds of thousands of small values takes a while: hand the documents to a
-    // thread of their own instead of waiting for it. If no thread can be started, the
-    // closure and its values are simply dropped here.
     drop(contexts);
-    let _ = std::thread::Builder::new().spawn(move || drop(documents));
     if io_error.is_some() || fails(&diags) {
         // Dropping the staged files deletes them; a folder this build made goes too.
         drop(staged);
@@ -230,6 +230,7 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
             diags,
             sources,
             written: Vec::new(),
+            documents,
         });
     }
     // Every output is complete on disk before the first is renamed into place.
@@ -248,6 +249,7 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
         diags,
         sources,
         written,
+        documents,
     })
 }
 
