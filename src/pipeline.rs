@@ -260,7 +260,7 @@ enum Failure {
     Io(String),
 }
 
-/// Renders one output into a temporary file in `dir`, synced and readable, ready to be
+/// Renders one output into a temporary file in `dir`, readable by all, ready to be
 /// renamed over its target.
 fn render_staged(
     dir: &Path,
@@ -276,7 +276,10 @@ fn render_staged(
     let mut out = std::io::BufWriter::with_capacity(1 << 18, temp);
     render(&mut out).map_err(Failure::Render)?;
     let temp = out.into_inner().map_err(|e| io(e.into_error()))?;
-    seal(&temp, None).map_err(io)?;
+    // Outputs are made again by the next build: they are renamed into place complete, but
+    // not forced to disk first (that wait was a tenth of a large build). Files people write
+    // (answers rewritten by `fmt` or `import`) are synced: see [`stage`].
+    readable_by_all(temp.as_file()).map_err(io)?;
     Ok(temp)
 }
 
