@@ -388,7 +388,8 @@ def write_sheet(ws, doc, sheet, first):
 def template_env():
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(LAYOUT), keep_trailing_newline=True,
                              autoescape=jinja2.select_autoescape(["html.j2"], default_for_string=False),
-                             undefined=jinja2.ChainableUndefined)
+                             undefined=jinja2.ChainableUndefined,
+                             extensions=["jinja2.ext.loopcontrols"])
     env.filters.update(md_cell=lambda t: md_escape(t, True), md_text=lambda t: md_escape(t, False),
                        autolink=autolink, css_string=css_string, anchor=anchor)
     return env
