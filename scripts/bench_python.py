@@ -391,6 +391,8 @@ def template_env():
                              undefined=jinja2.ChainableUndefined,
                              extensions=["jinja2.ext.loopcontrols"])
     env.filters.update(md_cell=lambda t: md_escape(t, True), md_text=lambda t: md_escape(t, False),
+                       md_row=lambda cells: "|" + "".join(
+                           f" {md_escape(c if isinstance(c, str) else c.text, True)} |" for c in cells),
                        autolink=autolink, css_string=css_string, anchor=anchor)
     return env
 

@@ -4,7 +4,7 @@
 
 mod html;
 mod markdown;
-mod view;
+pub(crate) mod view;
 mod xlsx;
 
 use std::io::Write;

@@ -203,6 +203,13 @@ fn cells_of(document: &Document, sheet: usize, row: usize) -> &[Cell] {
 #[derive(Debug)]
 struct CellsView(Arc<Document>, usize, usize);
 
+/// The texts of a row's cells when `value` is a row's `cells`, read straight from the
+/// document (for filters that take a whole row at once).
+pub fn cell_texts(value: &Value) -> Option<impl Iterator<Item = &str>> {
+    let view = value.downcast_object_ref::<CellsView>()?;
+    Some(cells_of(&view.0, view.1, view.2).iter().map(|c| &*c.text))
+}
+
 impl Object for CellsView {
     fn repr(self: &Arc<Self>) -> ObjectRepr {
         ObjectRepr::Seq
