@@ -132,6 +132,15 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
             documents,
         });
     }
+    // Rendering adds no diagnostic that points into a file: the files the report will not
+    // quote are freed before the outputs are rendered.
+    let mut sources = sources;
+    sources.release_unquoted(
+        diags
+            .iter()
+            .flat_map(|d| d.primary.iter().chain(&d.secondary))
+            .map(|label| &label.span),
+    );
     let root = project.as_ref().map(|p| p.root.clone()).unwrap_or_default();
     // The documents hold everything the renderers need: the model is freed while they
     // run (on a thread of its own, so the build does not wait for it).

@@ -130,6 +130,24 @@ impl Sources {
         self.files.is_empty()
     }
 
+    /// Frees the text of every file none of `quoted` points into, keeping its name and
+    /// path: a report quotes only the files its diagnostics point into, and a large
+    /// project's files are a fifth of its memory.
+    pub fn release_unquoted<'a>(&mut self, quoted: impl IntoIterator<Item = &'a Span>) {
+        let mut keep = vec![false; self.files.len()];
+        for span in quoted {
+            if let Some(k) = keep.get_mut(span.source.0) {
+                *k = true;
+            }
+        }
+        for (file, keep) in self.files.iter_mut().zip(keep) {
+            if !keep {
+                file.text = String::new();
+                file.line_starts = std::sync::OnceLock::new();
+            }
+        }
+    }
+
     pub fn get(&self, id: SourceId) -> &SourceFile {
         &self.files[id.0]
     }
@@ -163,5 +181,21 @@ mod tests {
         assert_eq!(file.line_col(offset), LineCol { line: 2, column: 6 });
         assert_eq!(file.offset_of(2, 6), offset);
         assert_eq!(file.line_col(0), LineCol { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn only_quoted_files_keep_their_text() {
+        let mut sources = Sources::default();
+        let quoted = sources.add("a.yaml", Path::new("a.yaml"), "a: 1\nb: 2\n".to_owned());
+        let other = sources.add("b.yaml", Path::new("b.yaml"), "c: 3\n".to_owned());
+        let span = Span::new(quoted, 5, 6);
+        sources.release_unquoted([&span]);
+        assert_eq!(
+            sources.get(quoted).line_col(5),
+            LineCol { line: 2, column: 1 }
+        );
+        assert_eq!(sources.get(quoted).slice(span), "b");
+        assert!(sources.get(other).text.is_empty());
+        assert_eq!(sources.get(other).name, "b.yaml");
     }
 }

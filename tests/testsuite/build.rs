@@ -228,3 +228,27 @@ fn a_render_failure_writes_nothing_and_leaves_no_temporary_files() {
     );
     assert_eq!(project.read("dist/acme-demo.html"), before);
 }
+
+/// A build frees the text of files no diagnostic points into before rendering; the files
+/// its warnings point into are still quoted in the report.
+#[test]
+fn a_successful_build_still_quotes_the_lines_its_warnings_point_at() {
+    let project = Project::demo().file(
+        "answers/demo.yaml",
+        "catalog: demo\nanswers:\n  \"1.1\": 回答\n",
+    );
+    let run = project.run(&["build"]);
+    run.code(0);
+    assert!(run.stderr.contains("warning[CS0405]"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--> checksheet.yaml:8:5"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("8 |   - layout: default"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(project.outputs("dist").len(), 3);
+}
