@@ -302,6 +302,8 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                 publisher: None,
                 url: None,
                 version: None,
+                lang: Default::default(),
+                questionnaire: None,
                 groups: roots.iter().map(|n| to_group(n, &items)).collect(),
                 controls: top.iter().map(|&i| to_control(&items[i])).collect(),
                 origin: workbook.name.clone(),
@@ -774,6 +776,7 @@ fn to_control(item: &Item) -> Control {
         level: None,
         refs: Default::default(),
         span: None,
+        cells: None,
     }
 }
 
