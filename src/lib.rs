@@ -13,6 +13,7 @@ pub mod cli;
 pub mod coverage;
 pub mod diag;
 pub mod diff;
+pub mod fill;
 pub mod fmt;
 pub mod generate;
 pub mod import;
