@@ -544,3 +544,40 @@ fn text_nowhere(control: &Control, target: &Target, cells: &CellRef) -> Diagnost
     )
     .help("add `answer:` with the column letter of the comment cell to the control's `cells`")
 }
+
+/// A project's answers to one of its catalogs, made ready for [`fill`]: its own answers,
+/// and (per `policy.derived_answers`) the ones derived through mappings.
+pub struct ProjectAnswers<'a> {
+    pub answers: IndexMap<String, Source<'a>>,
+    pub conflicts: Vec<String>,
+}
+
+/// Collects the answers `fill` writes for `catalog` from a validated project.
+pub fn project_answers<'a>(
+    plan: &'a crate::validate::Plan,
+    derived: &'a crate::mapping::derive::DerivedCatalog,
+    catalog: &Catalog,
+) -> ProjectAnswers<'a> {
+    let mut answers = IndexMap::new();
+    if let Some(set) = plan.answers.get(&catalog.id) {
+        for (id, answer) in &set.answers {
+            answers.insert(
+                id.clone(),
+                Source {
+                    answer: &**answer,
+                    derived: None,
+                },
+            );
+        }
+    }
+    for (id, d) in &derived.answers {
+        answers.entry(id.clone()).or_insert(Source {
+            answer: &d.answer,
+            derived: Some(&d.from),
+        });
+    }
+    ProjectAnswers {
+        answers,
+        conflicts: derived.conflicts.clone(),
+    }
+}
