@@ -497,7 +497,7 @@ fn plan_cells(
         Some(AnswerBody::Items(items)) => items.join("\n"),
         None => String::new(),
     };
-    let references: Vec<String> = answer.links.clone();
+    let references: Vec<String> = answer.evidence.iter().chain(&answer.links).cloned().collect();
     match (cells.columns.answer, cells.columns.evidence) {
         (Some(text_col), Some(evidence_col)) => {
             if !text.is_empty() {

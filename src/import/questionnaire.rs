@@ -761,6 +761,7 @@ fn push_answers(items: &[Item], order: Vec<usize>, found: &mut Found) {
             status: item.status,
             body,
             links,
+            evidence: Vec::new(),
             reviewed: None,
             note: item.note.clone(),
             span: super::no_span(),

@@ -645,3 +645,38 @@ fn files_that_are_not_workbooks_cannot_run() {
     run.code(2);
     assert!(run.stderr.contains("over the limit"), "{}", run.stderr);
 }
+
+#[test]
+fn evidence_comes_back_from_the_default_layouts_evidence_column() {
+    let answers = Project::demo()
+        .read("answers/demo.yaml")
+        .replace(
+            "    links: [https://example.com/policy]\n",
+            "    links: [https://example.com/policy]\n    evidence:\n      - 情報セキュリティ基本方針 第3版\n      - https://example.com/evidence/policy.pdf\n",
+        );
+    let project = Project::demo().file("answers/demo.yaml", &answers);
+    project.run(&["build"]).code(0);
+    let run = project.run(&[
+        "import",
+        "dist/default-demo.xlsx",
+        "--layout",
+        "default",
+        "--catalog",
+        "demo",
+        "--project",
+        ".",
+        "--split-links",
+        "--out",
+        "-",
+    ]);
+    run.code(0);
+    assert!(
+        run.stdout.contains(
+            "    links:\n      - https://example.com/policy\n    evidence:\n      - 情報セキュリティ基本方針 第3版\n      - https://example.com/evidence/policy.pdf\n"
+        ),
+        "{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+}
