@@ -97,7 +97,9 @@ pub fn run(args: &FillArgs) -> u8 {
     for d in &filled.diags {
         found.push(d.clone());
     }
-    report::report(&found, &ws.sources, format);
+    if !args.json {
+        report::report(&found, &ws.sources, format);
+    }
     let empty = filled
         .questions
         .iter()
@@ -117,7 +119,8 @@ pub fn run(args: &FillArgs) -> u8 {
         }
     }
     if args.json {
-        report::output(&json_report(&filled, write.then_some(&out)));
+        let diagnostics = report::render_json(&found, &ws.sources);
+        report::output(&json_report(&filled, &diagnostics, write.then_some(&out)));
     } else {
         report::output(&human_report(&filled));
         report::status(&count_line(&filled));
@@ -219,8 +222,11 @@ fn count_line(filled: &fill::Filled) -> String {
     )
 }
 
-fn json_report(filled: &fill::Filled, written: Option<&PathBuf>) -> String {
+fn json_report(filled: &fill::Filled, diagnostics: &str, written: Option<&PathBuf>) -> String {
+    let diagnostics: serde_json::Value =
+        serde_json::from_str(diagnostics).unwrap_or(serde_json::Value::Null);
     let value = serde_json::json!({
+        "diagnostics": diagnostics,
         "questions": filled.questions,
         "vendor_fields": filled.vendor,
         "summary": count_line(filled),

@@ -497,8 +497,20 @@ fn plan_cells(
         Some(AnswerBody::Items(items)) => items.join("\n"),
         None => String::new(),
     };
-    let references: Vec<String> = answer.evidence.iter().chain(&answer.links).cloned().collect();
-    match (cells.columns.answer, cells.columns.evidence) {
+    let references: Vec<String> = answer
+        .evidence
+        .iter()
+        .chain(&answer.links)
+        .cloned()
+        .collect();
+    // An evidence cell merged into the text cell is the text cell.
+    let evidence_col = cells.columns.evidence.filter(|&e| {
+        cells
+            .columns
+            .answer
+            .is_none_or(|a| target.anchor(a) != target.anchor(e))
+    });
+    match (cells.columns.answer, evidence_col) {
         (Some(text_col), Some(evidence_col)) => {
             if !text.is_empty() {
                 push(text_col, text, diags);
