@@ -167,11 +167,11 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
                 cells.sheet
             )));
         };
-        if !sheets.contains_key(&index) {
+        if let std::collections::hash_map::Entry::Vacant(entry) = sheets.entry(index) {
             let xml = package.read(&part.path).map_err(failed)?;
             let parsed = SheetXml::read(xml)
                 .map_err(|e| failed(format!("sheet `{}` is not valid XML ({e})", cells.sheet)))?;
-            sheets.insert(index, parsed);
+            entry.insert(parsed);
         }
         let sheet_xml = &sheets[&index];
         if sheet_xml.protected && !locked.contains_key("") {
@@ -576,7 +576,7 @@ pub fn project_answers<'a>(
             answers.insert(
                 id.clone(),
                 Source {
-                    answer: &**answer,
+                    answer,
                     derived: None,
                 },
             );
