@@ -391,3 +391,98 @@ fn a_catalog_without_cells_or_a_workbook_that_is_no_xlsx_cannot_be_filled() {
     run.code(2);
     assert!(run.stderr.contains("password-protected"), "{}", run.stderr);
 }
+
+#[test]
+fn importing_the_filled_workbook_gives_back_what_was_filled() {
+    for fixture in [
+        "customer.xlsx",
+        "customer-libreoffice.xlsx",
+        "customer-moved.xlsx",
+    ] {
+        let p = project(fixture);
+        p.run(&[
+            "fill",
+            "customer.xlsx",
+            "--catalog",
+            "customer",
+            "--out",
+            "filled.xlsx",
+        ])
+        .code(0);
+        let run = p.run(&[
+            "import",
+            "filled.xlsx",
+            "--catalog",
+            "customer",
+            "--project",
+            ".",
+            "--out",
+            "-",
+        ]);
+        run.code(0);
+        assert_eq!(
+            run.stdout,
+            r#"catalog: customer
+answers:
+  "1":
+    status: implemented
+    answer: 情報セキュリティ基本方針を取締役会で承認し、当社Webサイトで公開しています。
+    evidence:
+      - 情報セキュリティ基本方針
+      - https://example.com/security/policy
+  "2":
+    status: implemented
+    answer: CISOを任命しています。
+  "3":
+    status: implemented
+    answer: 管理者アカウントには多要素認証を必須としています。
+    evidence:
+      - アクセス管理規程 第4版
+  "4":
+    answer: |-
+      退職日当日にアカウントを無効化しています。
+      委託先アカウントの棚卸しは四半期ごとです。
+    evidence:
+      - https://example.com/security/offboarding
+"#,
+            "{fixture}"
+        );
+    }
+}
+
+#[test]
+fn a_libreoffice_workbook_keeps_its_shared_strings_and_asks_for_recalculation() {
+    let p = project("customer-libreoffice.xlsx");
+    p.run(&["fill", "customer.xlsx", "--catalog", "customer"])
+        .code(0);
+    let before = parts(&p.read_bytes("customer.xlsx"));
+    let after = parts(&p.read_bytes("dist/customer.xlsx"));
+    let changed: Vec<&str> = before
+        .iter()
+        .zip(&after)
+        .filter(|(a, b)| a.1 != b.1)
+        .map(|(a, _)| a.0.as_str())
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            "xl/workbook.xml",
+            "xl/worksheets/sheet1.xml",
+            "xl/worksheets/sheet3.xml"
+        ],
+        "the shared strings are kept: new texts are inline strings"
+    );
+    let workbook =
+        String::from_utf8(after[changed_index(&after, "xl/workbook.xml")].1.clone()).unwrap();
+    assert!(
+        workbook.contains(r#"iterateDelta="0.0001" fullCalcOnLoad="1"/>"#),
+        "{workbook}"
+    );
+    let out = p.read_bytes("dist/customer.xlsx");
+    assert_eq!(cell(&out, "質問票", "D6"), "はい");
+    assert_eq!(cell(&out, "表紙", "C4"), "サンプル株式会社");
+}
+
+fn changed_index(parts: &[(String, Vec<u8>)], name: &str) -> usize {
+    parts.iter().position(|(n, _)| n == name).unwrap()
+}
