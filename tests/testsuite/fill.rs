@@ -486,3 +486,58 @@ fn a_libreoffice_workbook_keeps_its_shared_strings_and_asks_for_recalculation() 
 fn changed_index(parts: &[(String, Vec<u8>)], name: &str) -> usize {
     parts.iter().position(|(n, _)| n == name).unwrap()
 }
+
+#[test]
+fn an_xlsm_with_excel_dropdowns_and_shared_formulas_keeps_them_and_its_macros() {
+    let bytes = std::fs::read(format!("{FIXTURES}/customer-macro.xlsm")).unwrap();
+    let p = Project::fixture("fill", "project").bytes("customer.xlsm", &bytes);
+    let run = p.run(&["fill", "customer.xlsm", "--catalog", "customer"]);
+    run.code(0);
+    let out = p.read_bytes("dist/customer.xlsm");
+    let before = parts(&bytes);
+    let after = parts(&out);
+    let changed: Vec<&str> = before
+        .iter()
+        .zip(&after)
+        .filter(|(a, b)| a.1 != b.1)
+        .map(|(a, _)| a.0.as_str())
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            "xl/worksheets/sheet1.xml",
+            "xl/worksheets/sheet3.xml",
+            "xl/workbook.xml"
+        ]
+    );
+    assert_eq!(before.len(), after.len());
+    let workbook =
+        String::from_utf8(after[changed_index(&after, "xl/workbook.xml")].1.clone()).unwrap();
+    assert!(
+        workbook.contains(r#"<calcPr calcId="124519" fullCalcOnLoad="1"/>"#),
+        "{workbook}"
+    );
+    let sheet = String::from_utf8(
+        after[changed_index(&after, "xl/worksheets/sheet3.xml")]
+            .1
+            .clone(),
+    )
+    .unwrap();
+    assert!(
+        sheet.contains("<xm:f>選択肢!$A$1:$A$3</xm:f>"),
+        "the x14 dropdown is kept"
+    );
+    assert!(
+        sheet.contains(r#"<f t="shared" ref="G9:G11" si="0">"#)
+            && sheet.contains(r#"<f t="shared" si="0" />"#)
+    );
+    // The dropdown's list is on another sheet: its values are read from there.
+    assert_eq!(cell(&out, "質問票", "D6"), "はい");
+    assert_eq!(cell(&out, "質問票", "D9"), "はい");
+    assert!(
+        run.stderr
+            .contains("the cell's dropdown offers `はい`, `いいえ`, `該当なし`"),
+        "{}",
+        run.stderr
+    );
+}
