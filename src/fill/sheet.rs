@@ -63,6 +63,9 @@ pub struct SheetXml {
     pub col_styles: Vec<(u32, u32, u32)>,
     pub protected: bool,
     pub dropdowns: Vec<Dropdown>,
+    /// The namespace prefix the sheet's cells are written with (`x:` for `<x:c>`, as some
+    /// writers do), used for the elements fill writes; empty for the default namespace.
+    pub prefix: String,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -120,6 +123,7 @@ impl SheetXml {
         let mut col_styles = Vec::new();
         let mut protected = false;
         let mut dropdowns = Vec::new();
+        let mut prefix = String::new();
         // The dropdown being read: its sqref and formula so far, and whether it is a list.
         let mut validation: Option<(String, String, bool)> = None;
         let mut text_target: Option<&'static str> = None;
@@ -135,6 +139,13 @@ impl SheetXml {
             match event {
                 Event::Start(ref e) | Event::Empty(ref e) => {
                     let empty = matches!(event, Event::Empty(_));
+                    if e.local_name().as_ref() == "sheetData" {
+                        let name = e.name();
+                        let qualified: &str = name.as_ref();
+                        prefix = qualified
+                            .split_once(':')
+                            .map_or(String::new(), |(p, _)| format!("{p}:"));
+                    }
                     match e.local_name().as_ref() {
                         "sheetData" if empty => sheet_data = Some(SheetData::Empty(start, end)),
                         "row" => {
@@ -257,6 +268,7 @@ impl SheetXml {
             col_styles,
             protected,
             dropdowns,
+            prefix,
         })
     }
 
@@ -307,7 +319,11 @@ impl SheetXml {
             };
             if let Some(cell) = element.cells.iter().find(|c| c.col == col) {
                 let attributes = without_type(&cell.attributes);
-                splices.push((cell.range.0, cell.range.1, inline_cell(&attributes, text)));
+                splices.push((
+                    cell.range.0,
+                    cell.range.1,
+                    inline_cell(&self.prefix, &attributes, text),
+                ));
                 continue;
             }
             if element.cells.iter().any(|c| !c.has_r) {
@@ -316,13 +332,13 @@ impl SheetXml {
                 ));
             }
             let attributes = new_cell_attributes(row, col, self.style_of(row, col));
-            let xml = inline_cell(&attributes, text);
+            let xml = inline_cell(&self.prefix, &attributes, text);
             if element.empty {
                 // `<row r="5"/>` becomes `<row r="5">…</row>`.
                 let (s, e) = element.start_tag;
                 let tag = String::from_utf8_lossy(&self.xml[s..e]);
                 let open = tag.trim_end().strip_suffix("/>").unwrap_or(&tag).to_owned();
-                splices.push((s, e, format!("{open}>{xml}</row>")));
+                splices.push((s, e, format!("{open}>{xml}</{}row>", self.prefix)));
                 continue;
             }
             let at = element
@@ -336,14 +352,16 @@ impl SheetXml {
         new_rows.sort_by_key(|(r, _)| *r);
         for (row, mut cells) in new_rows {
             cells.sort_by_key(|(c, _)| *c);
-            let mut xml = format!("<row r=\"{row}\">");
+            let p = &self.prefix;
+            let mut xml = format!("<{p}row r=\"{row}\">");
             for (col, text) in cells {
                 xml.push_str(&inline_cell(
+                    p,
                     &new_cell_attributes(row, col, self.style_of(row, col)),
                     text,
                 ));
             }
-            xml.push_str("</row>");
+            xml.push_str(&format!("</{p}row>"));
             match self.rows.iter().find(|r| r.row > row) {
                 Some(next) => splices.push((next.start_tag.0, next.start_tag.0, xml)),
                 None => match self.sheet_data {
@@ -351,7 +369,7 @@ impl SheetXml {
                     SheetData::Empty(s, e) => {
                         let tag = String::from_utf8_lossy(&self.xml[s..e]);
                         let open = tag.trim_end().strip_suffix("/>").unwrap_or(&tag).to_owned();
-                        splices.push((s, e, format!("{open}>{xml}</sheetData>")));
+                        splices.push((s, e, format!("{open}>{xml}</{p}sheetData>")));
                     }
                 },
             }
@@ -417,10 +435,11 @@ fn find_attribute(attributes: &str, name: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// `<c … t="inlineStr"><is><t xml:space="preserve">…</t></is></c>`.
-fn inline_cell(attributes: &str, text: &str) -> String {
+/// `<c … t="inlineStr"><is><t xml:space="preserve">…</t></is></c>`, each element with
+/// the sheet's prefix `p`.
+fn inline_cell(p: &str, attributes: &str, text: &str) -> String {
     format!(
-        "<c{attributes} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
+        "<{p}c{attributes} t=\"inlineStr\"><{p}is><{p}t xml:space=\"preserve\">{}</{p}t></{p}is></{p}c>",
         escape(text)
     )
 }
@@ -515,6 +534,18 @@ mod tests {
         assert_eq!(s.dropdown(1, 5).unwrap().formula, "\"はい,No\"");
         assert_eq!(s.dropdown(9, 4).unwrap().formula, "Lists!$A$1:$A$3");
         assert!(s.dropdown(10, 4).is_none());
+    }
+
+    #[test]
+    fn a_prefixed_sheet_gets_prefixed_elements() {
+        let s = SheetXml::read(
+            br#"<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1"/></x:row></x:sheetData></x:worksheet>"#.to_vec(),
+        )
+        .unwrap();
+        assert_eq!(
+            filled(&s, &[(1, 0, "a"), (1, 1, "b"), (2, 0, "c")]),
+            r#"<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t xml:space="preserve">a</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t xml:space="preserve">b</x:t></x:is></x:c></x:row><x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t xml:space="preserve">c</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>"#
+        );
     }
 
     #[test]
