@@ -374,11 +374,14 @@ fn suggest_mapping(
     if !(0.0..=1.0).contains(&min_score) || top == 0 {
         return cannot_run("--min-score must be from 0 to 1 and --top at least 1");
     }
-    let suggestions = crate::mapping::suggest::suggest(from_catalog, to_catalog, top, min_score);
+    let context = crate::mapping::suggest::Context::of(&ws);
+    let suggestions =
+        crate::mapping::suggest::suggest(&context, from_catalog, to_catalog, top, min_score);
     let text = crate::mapping::suggest::render(from_catalog, to_catalog, &suggestions);
-    let matched = suggestions.iter().filter(|s| !s.matches.is_empty()).count();
+    let matched = suggestions.iter().filter(|s| s.confident()).count();
+    let weak = suggestions.iter().filter(|s| !s.matches.is_empty()).count() - matched;
     let summary = format!(
-        "suggested a pair for {matched} of {} controls of {from}; review each and set `status: confirmed`",
+        "suggested a pair for {matched} of {} controls of {from} ({weak} more only as weak candidates); review each and set `status: confirmed`",
         suggestions.len()
     );
     match out {

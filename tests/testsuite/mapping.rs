@@ -292,3 +292,170 @@ fn suggestions_are_written_for_review_and_mostly_right() {
             .contains("暗号化方針に従っています。")
     );
 }
+
+/// Results of `map suggest` over one benchmark questionnaire.
+#[derive(Default, Debug, Clone, Copy)]
+struct Score {
+    answerable: usize,
+    top1: usize,
+    top3: usize,
+    unanswerable: usize,
+    left_out: usize,
+}
+
+impl Score {
+    fn add(&mut self, other: Score) {
+        self.answerable += other.answerable;
+        self.top1 += other.top1;
+        self.top3 += other.top3;
+        self.unanswerable += other.unanswerable;
+        self.left_out += other.left_out;
+    }
+
+    fn line(&self, name: &str) -> String {
+        let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+        format!(
+            "{name:<22} top-1 {:>3}/{:<3} {:>5.1}%   top-3 {:>3}/{:<3} {:>5.1}%   no counterpart left without a confident pair {:>2}/{:<2} {:>5.1}%",
+            self.top1,
+            self.answerable,
+            pct(self.top1, self.answerable),
+            self.top3,
+            self.answerable,
+            pct(self.top3, self.answerable),
+            self.left_out,
+            self.unanswerable,
+            pct(self.left_out, self.unanswerable)
+        )
+    }
+}
+
+/// The benchmark questionnaires: (catalog, target catalog, held out).
+const BENCH: &[(&str, &str, bool)] = &[
+    ("bench-tuned", "mic-cloud-v3", false),
+    ("bench-tuned-en", "mic-cloud-v3", false),
+    ("bench-tuned-light2", "light2-meti2013", false),
+    ("heldout", "mic-cloud-v3", true),
+    ("heldout-en", "mic-cloud-v3", true),
+    ("heldout-light2", "light2-meti2013", true),
+];
+
+/// The root project (サンプル株式会社's answers) with the benchmark questionnaires of
+/// `tests/fixtures/mapping/bench/controls/` among its catalogs.
+fn bench_project() -> Project {
+    let mut project = Project::copy_of(".");
+    let config = project.read("checksheet.yaml");
+    project = project.file(
+        "checksheet.yaml",
+        &config.replace("answers: [answers]", "answers: [answers]\ncatalogs: [bench]"),
+    );
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mapping/bench/controls");
+    for (name, _, _) in BENCH {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.yaml"))).unwrap();
+        project = project.file(&format!("bench/{name}.yaml"), &text);
+    }
+    project
+}
+
+/// Expected controls per question, from the `refs.expected` of a benchmark catalog.
+fn expected_of(catalog: &str) -> Vec<(String, Vec<String>)> {
+    catalog
+        .lines()
+        .filter_map(|l| {
+            let id = l.split("{id: \"").nth(1)?.split('"').next()?.to_owned();
+            let list = l.split("expected: [").nth(1)?.split(']').next()?;
+            let ids = list
+                .split(',')
+                .map(|s| s.trim().trim_matches('"').to_owned())
+                .filter(|s| s != "none")
+                .collect();
+            Some((id, ids))
+        })
+        .collect()
+}
+
+/// Per question of a suggested mapping: (candidates in order, the pair's targets if it is
+/// confident).
+fn parse_suggestions(text: &str) -> HashMap<String, (Vec<String>, Option<Vec<String>>)> {
+    let mut out: HashMap<String, (Vec<String>, Option<Vec<String>>)> = HashMap::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("  # - {from: ") {
+            let _ = rest;
+        } else if let Some(rest) = line.strip_prefix("  - {from: \"") {
+            let from = rest.split('"').next().unwrap().to_owned();
+            let to = rest.split("to: [").nth(1).unwrap().split(']').next().unwrap();
+            let to = to
+                .split(',')
+                .map(|s| s.trim().trim_matches('"').to_owned())
+                .collect();
+            out.entry(from).or_default().1 = Some(to);
+        } else if let Some(rest) = line.strip_prefix("  #   ") {
+            if rest.starts_with("weak:") {
+                continue;
+            }
+            let id = rest.split_whitespace().nth(1).unwrap().to_owned();
+            out.entry(current.clone()).or_default().0.push(id);
+        } else if let Some(rest) = line.strip_prefix("  # ") {
+            current = rest.split_whitespace().next().unwrap().to_owned();
+            out.entry(current.clone()).or_default();
+        }
+    }
+    out
+}
+
+/// Runs the benchmark: scores per questionnaire, tuned and held-out totals.
+fn run_benchmark() -> (Score, Score, Vec<String>) {
+    let project = bench_project();
+    let mut tuned = Score::default();
+    let mut held = Score::default();
+    let mut report = Vec::new();
+    for (name, target, held_out) in BENCH {
+        let run = project.run(&["map", "suggest", name, target, "--project", "."]);
+        run.code(0);
+        let got = parse_suggestions(&run.stdout);
+        let catalog = project.read(&format!("bench/{name}.yaml"));
+        let mut score = Score::default();
+        for (id, expected) in expected_of(&catalog) {
+            let (candidates, pair) = got.get(&id).cloned().unwrap_or_default();
+            if expected.is_empty() {
+                score.unanswerable += 1;
+                if pair.is_none() {
+                    score.left_out += 1;
+                } else {
+                    report.push(format!("  {name} {id}: no counterpart, but paired with {pair:?}"));
+                }
+                continue;
+            }
+            score.answerable += 1;
+            let first = pair.as_ref().and_then(|p| p.first());
+            if first.is_some_and(|f| expected.contains(f)) {
+                score.top1 += 1;
+            } else {
+                report.push(format!("  {name} {id}: expected {expected:?}, paired {pair:?}, candidates {candidates:?}"));
+            }
+            if candidates.iter().take(3).any(|c| expected.contains(c)) {
+                score.top3 += 1;
+            }
+        }
+        report.insert(0, score.line(name));
+        if *held_out { held.add(score) } else { tuned.add(score) }
+    }
+    (tuned, held, report)
+}
+
+/// The matching benchmark (`cargo test --test testsuite benchmark -- --nocapture` prints
+/// its figures): customer-worded questionnaires against mic-cloud-v3 and light2-meti2013.
+#[test]
+fn matching_benchmark_stays_above_its_floor() {
+    let (tuned, held, report) = run_benchmark();
+    println!("{}", tuned.line("tuned (all)"));
+    println!("{}", held.line("held-out (all)"));
+    for line in &report {
+        println!("{line}");
+    }
+    for (score, name) in [(tuned, "tuned"), (held, "held-out")] {
+        assert!(score.top1 * 100 >= score.answerable * 85, "{name}: top-1 below 85%");
+        assert!(score.top3 * 100 >= score.answerable * 95, "{name}: top-3 below 95%");
+        assert_eq!(score.left_out, score.unanswerable, "{name}: a question without counterpart got a confident pair");
+    }
+}
