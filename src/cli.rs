@@ -102,8 +102,9 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum MapCommand {
-    /// Propose, for each control of FROM, the closest controls of TO (character bigrams of
-    /// title and text), as a mapping file of `status: suggested` pairs for a person to review
+    /// Propose, for each control of FROM, the controls of TO that ask the same (by their
+    /// texts, the project's answers, pairs confirmed before and ISO/IEC 27001 Annex A refs),
+    /// as a mapping file of `status: suggested` pairs for a person to review
     Suggest {
         /// The catalog to map (e.g. one imported from a customer's workbook)
         from: String,
@@ -115,8 +116,8 @@ pub enum MapCommand {
         /// Candidates listed per control (as comments; the best becomes the pair)
         #[arg(long, default_value_t = 3)]
         top: usize,
-        /// Lowest similarity (0–1) worth suggesting
-        #[arg(long, default_value_t = 0.15)]
+        /// Lowest score (0–1) worth listing as a candidate (pairs need a confident one)
+        #[arg(long, default_value_t = 0.05)]
         min_score: f64,
         /// Write the mapping file here instead of printing it
         #[arg(long)]

@@ -30,13 +30,23 @@ use crate::load::answers::AnswerFile;
 use crate::model::{Answer, AnswerBody, Catalog, Control, Group};
 
 /// The lowest score of a confident pair: below it, a question's candidates are comments.
-pub const CONFIDENT: f64 = 0.30;
+pub const CONFIDENT: f64 = 0.135;
+/// A confident pair matched at least one word of the question at most this share of the
+/// target controls use (a word shared by a fifth of a catalog tells nothing of which).
+pub const RARE: f64 = 0.09;
 /// The lowest similarity of a question to one confirmed before for it to count as the same.
 pub const SAME_QUESTION: f64 = 0.80;
 
 /// BM25 saturation and length normalisation.
 const K1: f64 = 1.2;
-const B: f64 = 0.5;
+const B: f64 = 0.75;
+/// How much an English word no control uses counts against a question's score: an English
+/// question is mostly words Japanese texts cannot hold; only its thesaurus groups match.
+const UNSEEN_WORD: f64 = 0.35;
+/// How much the title of the question's group counts beside the question.
+const GROUP_QUERY: f64 = 0.3;
+/// How far a shared Annex A control lifts a candidate towards 1.
+const HUB_WEIGHT: f64 = 0.5;
 
 /// The texts of a control, each with how much a match in it counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -125,6 +135,9 @@ pub struct Candidate {
     pub title: String,
     pub score: f64,
     pub found: Found,
+    /// The share of target controls holding the rarest question token this one matched:
+    /// a question matched only through words every other control uses is no evidence.
+    pub rarest: f64,
 }
 
 /// One question, its candidates (best first), and the controls its pair would name.
@@ -141,7 +154,9 @@ pub struct Suggestion {
 impl Suggestion {
     /// A pair worth proposing: its best candidate scores at least [`CONFIDENT`].
     pub fn confident(&self) -> bool {
-        self.matches.first().is_some_and(|c| c.score >= CONFIDENT)
+        self.matches
+            .first()
+            .is_some_and(|c| c.score >= CONFIDENT && c.rarest <= RARE)
     }
 }
 
@@ -353,7 +368,10 @@ pub fn suggest(
         };
         let text = question_text(control);
         for t in &targets {
-            earlier_text.entry(t.clone()).or_default().push(text.clone());
+            earlier_text
+                .entry(t.clone())
+                .or_default()
+                .push(text.clone());
         }
         earlier.push(Earlier {
             catalog: catalog.clone(),
@@ -370,8 +388,14 @@ pub fn suggest(
         .map(|p| {
             let c = p.control;
             let mut texts: Vec<(Field, String)> = vec![
-                (Field::Title, c.title.as_deref().unwrap_or_default().to_owned()),
-                (Field::Text, c.text.as_deref().unwrap_or_default().to_owned()),
+                (
+                    Field::Title,
+                    c.title.as_deref().unwrap_or_default().to_owned(),
+                ),
+                (
+                    Field::Text,
+                    c.text.as_deref().unwrap_or_default().to_owned(),
+                ),
                 (
                     Field::Group,
                     p.groups
@@ -394,7 +418,10 @@ pub fn suggest(
             texts.push((Field::Answer, answer.join("\n")));
             texts.push((
                 Field::Earlier,
-                earlier_text.get(&c.id).map(|t| t.join("\n")).unwrap_or_default(),
+                earlier_text
+                    .get(&c.id)
+                    .map(|t| t.join("\n"))
+                    .unwrap_or_default(),
             ));
             Document {
                 fields: texts
@@ -469,20 +496,18 @@ pub fn suggest(
             let mut query: HashMap<Token, f64> = counts.keys().map(|t| (t.clone(), 1.0)).collect();
             if let Some(group) = question.groups.last() {
                 for t in tokens(&group.title, &lexicon).into_keys() {
-                    query.entry(t).or_insert(0.3);
+                    query.entry(t).or_insert(GROUP_QUERY);
                 }
             }
             let english = text.chars().filter(|c| c.is_ascii_alphabetic()).count() * 2
                 > text.chars().filter(|c| !c.is_whitespace()).count();
-            // The most the question can score: every token fully matched. English words
-            // no control uses count for less: an English question is mostly words the
-            // Japanese texts cannot hold, only its thesaurus groups can match.
+            // The most the question can score: every token fully matched.
             let possible: f64 = query
                 .iter()
                 .map(|(t, w)| {
                     let unseen = !document_frequency.contains_key(t);
                     let discount = if unseen && matches!(t, Token::Word(_)) {
-                        0.35
+                        UNSEEN_WORD
                     } else {
                         1.0
                     };
@@ -515,6 +540,7 @@ pub fn suggest(
                     let mut total = 0.0;
                     let mut by_field: HashMap<&'static str, f64> = HashMap::new();
                     let mut terms: Vec<(f64, String)> = Vec::new();
+                    let mut rarest: f64 = 1.0;
                     for (t, w) in &query {
                         let mut tf = 0.0;
                         let mut parts: Vec<(Field, f64)> = Vec::new();
@@ -530,6 +556,10 @@ pub fn suggest(
                             continue;
                         }
                         let gain = w * idf(t) * tf / (K1 + tf);
+                        if *w >= 1.0 {
+                            let df = document_frequency.get(t).copied().unwrap_or(0.0);
+                            rarest = rarest.min(df / n);
+                        }
                         total += gain;
                         for (field, part) in parts {
                             *by_field.entry(field.label()).or_default() += gain * part / tf;
@@ -548,11 +578,14 @@ pub fn suggest(
                     } else {
                         hub_match(&own_annex, annex)
                     };
-                    let hub_part = (1.0 - text_score) * 0.5 * hub;
+                    let hub_part = (1.0 - text_score) * HUB_WEIGHT * hub;
                     let mut score = text_score + hub_part;
                     let mut fields: Vec<(&'static str, f64)> = by_field.into_iter().collect();
                     fields.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
                     terms.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                    if hub >= 1.0 {
+                        rarest = 0.0;
+                    }
                     let mut found = if hub_part > text_score {
                         Found::Hub(shared)
                     } else {
@@ -566,6 +599,7 @@ pub fn suggest(
                         && *s >= score
                     {
                         score = *s;
+                        rarest = 0.0;
                         found = Found::Memory {
                             catalog: e.catalog.clone(),
                             control: e.control.clone(),
@@ -576,6 +610,7 @@ pub fn suggest(
                         title: label(p.control),
                         score,
                         found,
+                        rarest,
                     }
                 })
                 .filter(|c| c.score >= min_score)
@@ -583,10 +618,13 @@ pub fn suggest(
             scored.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
             scored.truncate(top);
             let to = match (&best_earlier, scored.first()) {
-                (Some((_, e)), Some(Candidate {
-                    found: Found::Memory { .. },
-                    ..
-                })) => e.targets.clone(),
+                (
+                    Some((_, e)),
+                    Some(Candidate {
+                        found: Found::Memory { .. },
+                        ..
+                    }),
+                ) => e.targets.clone(),
                 (_, Some(best)) => vec![best.id.clone()],
                 _ => Vec::new(),
             };

@@ -55,7 +55,9 @@ pub fn fold_width(text: &str) -> String {
         if c == 'ー'
             && i > 0
             && is_katakana(out[i - 1])
-            && out.get(i + 1).is_none_or(|n| !is_katakana(*n) && *n != 'ー')
+            && out
+                .get(i + 1)
+                .is_none_or(|n| !is_katakana(*n) && *n != 'ー')
         {
             continue;
         }
@@ -82,7 +84,8 @@ fn compose(kana: char, mark: char) -> Option<char> {
     let voiced = |c: u32| char::from_u32(c + 1);
     match mark {
         '゛' => {
-            let base = "かきくけこさしすせそたちつてとはひふへほカキクケコサシスセソタチツテトハヒフヘホ";
+            let base =
+                "かきくけこさしすせそたちつてとはひふへほカキクケコサシスセソタチツテトハヒフヘホ";
             if base.contains(kana) {
                 voiced(code)
             } else if kana == 'ウ' {
@@ -127,7 +130,8 @@ fn kind(c: char) -> Kind {
     }
 }
 
-/// A token: a character bigram, an ASCII word, or a thesaurus group.
+/// A token: a character bigram (a single kanji as `(kanji, ' ')`), an ASCII word, or a
+/// thesaurus group.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Token {
     Gram(char, char),
@@ -135,8 +139,9 @@ pub enum Token {
     Term(usize),
 }
 
-/// Tokens of a text with their counts. Bigrams of two hiragana (mostly grammar: して,
-/// ます) are left out; thesaurus words found count as their group and, for Japanese
+/// Tokens of a text with their counts: bigrams of kanji and katakana, single kanji at half
+/// weight, ASCII words. Bigrams with hiragana (mostly grammar: して, ます, を定) are left
+/// out; thesaurus words found count as their group and, for Japanese
 /// words, as their bigrams too; words to ignore count as nothing.
 pub fn tokens(text: &str, lexicon: &Lexicon) -> HashMap<Token, f64> {
     let spelled = lexicon.spell(text);
@@ -152,13 +157,7 @@ pub fn tokens(text: &str, lexicon: &Lexicon) -> HashMap<Token, f64> {
     let chars: Vec<char> = source
         .iter()
         .zip(&blanked)
-        .map(|(s, b)| {
-            if *b == TAKEN && !s.is_ascii() {
-                *s
-            } else {
-                *b
-            }
-        })
+        .map(|(s, b)| if *b == TAKEN && !s.is_ascii() { *s } else { *b })
         .collect();
     let mut i = 0;
     while i < chars.len() {
@@ -181,8 +180,13 @@ pub fn tokens(text: &str, lexicon: &Lexicon) -> HashMap<Token, f64> {
                 }
             }
             _ => {
+                // Single kanji count for half a bigram: they carry meaning on their own
+                // (鍵, 守る) but match loosely.
+                for c in run.iter().filter(|c| kind(**c) == Kind::Kanji) {
+                    *out.entry(Token::Gram(*c, ' ')).or_default() += 0.5;
+                }
                 for pair in run.windows(2) {
-                    if kind(pair[0]) == Kind::Hiragana && kind(pair[1]) == Kind::Hiragana {
+                    if kind(pair[0]) == Kind::Hiragana || kind(pair[1]) == Kind::Hiragana {
                         continue;
                     }
                     *out.entry(Token::Gram(pair[0], pair[1])).or_default() += 1.0;
@@ -230,7 +234,8 @@ mod tests {
         assert!(t.contains_key(&Token::Gram('管', '理')));
         assert!(!t.contains_key(&Token::Gram('号', '・')));
         assert!(!t.contains_key(&Token::Gram('て', 'い')));
-        assert!(t.contains_key(&Token::Gram('理', 'し')));
+        assert!(!t.contains_key(&Token::Gram('理', 'し')));
+        assert!(t.contains_key(&Token::Gram('鍵', ' ')));
         let t = tokens("Backups of logs", &lexicon);
         assert!(t.contains_key(&Token::Word("backup".into())));
         assert!(t.contains_key(&Token::Word("of".into())));

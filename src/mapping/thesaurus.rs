@@ -45,7 +45,11 @@ pub fn load_thesaurus(root: &Node, origin: &str, diags: &mut Diagnostics) -> Opt
             return Vec::new();
         };
         let Value::Seq(items) = &node.value else {
-            diags.push(wrong_type(node, &format!("`{name}`"), "a list of word lists"));
+            diags.push(wrong_type(
+                node,
+                &format!("`{name}`"),
+                "a list of word lists",
+            ));
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -58,10 +62,7 @@ pub fn load_thesaurus(root: &Node, origin: &str, diags: &mut Diagnostics) -> Opt
                 ));
                 continue;
             };
-            let words: Vec<String> = words
-                .iter()
-                .filter_map(|w| word(w, name, diags))
-                .collect();
+            let words: Vec<String> = words.iter().filter_map(|w| word(w, name, diags)).collect();
             if words.len() < 2 {
                 diags.push(
                     Diagnostic::new(
@@ -157,8 +158,10 @@ impl Lexicon {
             for list in &t.terms {
                 let words: Vec<String> = list.iter().map(|w| lexicon.spell(w)).collect();
                 let found: Vec<usize> = {
-                    let mut found: Vec<usize> =
-                        words.iter().filter_map(|w| group_of.get(w).copied()).collect();
+                    let mut found: Vec<usize> = words
+                        .iter()
+                        .filter_map(|w| group_of.get(w).copied())
+                        .collect();
                     found.sort_unstable();
                     found.dedup();
                     found
@@ -238,7 +241,7 @@ impl Lexicon {
     pub fn find(&self, spelled: &str) -> (Vec<usize>, String) {
         let mut chars: Vec<char> = spelled.chars().collect();
         let mut found = Vec::new();
-        let mut blank = |chars: &mut Vec<char>, word: &str, mark: char| -> bool {
+        let blank = |chars: &mut Vec<char>, word: &str, mark: char| -> bool {
             let w: Vec<char> = word.chars().collect();
             if w.is_empty() || w.len() > chars.len() {
                 return false;
