@@ -485,3 +485,134 @@ fn matching_benchmark_stays_above_its_floor() {
         );
     }
 }
+
+const FIRST_QUESTIONNAIRE: &str = "catalog: {id: acme-2025, title: ACME 2025}\ncontrols:\n  - {id: Q1, text: 管理者アカウントに多要素認証を用いていますか。}\n  - {id: Q2, text: 退職者のアカウントを速やかに削除していますか。}\n  - {id: Q3, text: 損害賠償の上限額はいくらですか。}\n";
+
+#[test]
+fn a_second_questionnaire_is_matched_from_the_pairs_confirmed_before() {
+    let project = Project::empty()
+        .file(
+            "checksheet.yaml",
+            "organization: {name: テスト株式会社}\nas_of: 2026-11-01\ncatalogs: [controls]\noutputs:\n  - {layout: default, catalog: mic-cloud-v3, formats: [md]}\n",
+        )
+        .file("controls/acme-2025.yaml", FIRST_QUESTIONNAIRE)
+        .file(
+            "controls/mappings/acme-2025--mic-cloud-v3.yaml",
+            "mapping: {from: acme-2025, to: mic-cloud-v3}\npairs:\n  - {from: Q1, to: [II.4.4.5]}\n  - {from: Q2, to: [II.5.3.1, III.1.1.12]}\n  - {from: Q3, to: [II.5.1.1], status: suggested}\n",
+        )
+        .file(
+            "controls/acme-2026.yaml",
+            // Q1 again in full-width and another punctuation, Q2 word for word, Q3 (whose
+            // pair was only suggested, never confirmed) again.
+            "catalog: {id: acme-2026, title: ACME 2026}\ncontrols:\n  - {id: A, text: 管理者アカウントに多要素認証を用いていますか？}\n  - {id: B, text: 退職者のアカウントを速やかに削除していますか。}\n  - {id: C, text: 損害賠償の上限額はいくらですか。}\n",
+        );
+    let run = project.run(&[
+        "map",
+        "suggest",
+        "acme-2026",
+        "mic-cloud-v3",
+        "--project",
+        ".",
+    ]);
+    run.code(0);
+    let out = &run.stdout;
+    assert!(out.contains("[confirmed before in acme-2025 Q1]"), "{out}");
+    assert!(
+        out.contains("- {from: \"A\", to: [\"II.4.4.5\"], status: suggested, score: 1.00}")
+            || out.contains("- {from: \"A\", to: [\"II.4.4.5\"], status: suggested, score: 0.9"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "- {from: \"B\", to: [\"II.5.3.1\", \"III.1.1.12\"], status: suggested, score: 1.00}"
+        ),
+        "a repeated question takes every control it was confirmed for:\n{out}"
+    );
+    assert!(out.contains("[confirmed before in acme-2025 Q2]"), "{out}");
+    // A suggested pair is no memory, and a question without counterpart stays weak.
+    assert!(!out.contains("acme-2025 Q3"), "{out}");
+    assert!(!out.contains("  - {from: \"C\""), "{out}");
+    assert!(out.contains("# - {from: \"C\""), "{out}");
+    assert!(out.contains("weak: no confident counterpart"), "{out}");
+    // The output is a valid mapping file: written into the project, it checks.
+    let project = project.file("controls/mappings/acme-2026--mic-cloud-v3.yaml", out);
+    project.run(&["check"]).code(0);
+}
+
+#[test]
+fn english_questions_are_matched_through_annex_a_or_the_bilingual_thesaurus() {
+    let project = Project::empty()
+        .file(
+            "checksheet.yaml",
+            "organization: {name: Test}\nas_of: 2026-11-01\ncatalogs: [controls]\noutputs:\n  - {layout: default, catalog: mic-cloud-v3, formats: [md]}\n",
+        )
+        .file(
+            "controls/caiq.yaml",
+            "catalog: {id: caiq, title: CAIQ}\ncontrols:\n  - {id: IAM-01, text: Are development and production environments separated?, refs: {iso27001-2013: [A.12.1.4]}}\n  - {id: BCR-01, text: Do you perform regular backups of customer data?}\n",
+        );
+    let run = project.run(&["map", "suggest", "caiq", "mic-cloud-v3", "--project", "."]);
+    run.code(0);
+    let out = &run.stdout;
+    assert!(
+        out.contains("- {from: \"IAM-01\", to: [\"III.1.1.10\"]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("via ISO/IEC 27001 A.12.1.4") || out.contains("bilingual thesaurus"),
+        "{out}"
+    );
+    assert!(out.contains("bilingual thesaurus: バックアップ"), "{out}");
+}
+
+#[test]
+fn a_project_thesaurus_extends_the_built_in_one() {
+    let base = Project::empty()
+        .file(
+            "checksheet.yaml",
+            "organization: {name: テスト株式会社}\nas_of: 2026-11-01\ncatalogs: [controls]\noutputs:\n  - {layout: default, catalog: mic-cloud-v3, formats: [md]}\n",
+        )
+        .file(
+            "controls/acme.yaml",
+            "catalog: {id: acme, title: ACME}\ncontrols:\n  - {id: Q1, text: ゼロトラスト製品で端末を統制していますか。}\n",
+        );
+    let before = base.run(&["map", "suggest", "acme", "mic-cloud-v3", "--project", "."]);
+    before.code(0);
+    assert!(
+        !before.stdout.contains("thesaurus: モバイル機器"),
+        "{}",
+        before.stdout
+    );
+    let extended = base.file(
+        "controls/thesaurus.yaml",
+        "thesaurus: {description: 当社の用語}\nterms:\n  - [モバイル機器, 端末, ゼロトラスト製品]\n",
+    );
+    let after = extended.run(&["map", "suggest", "acme", "mic-cloud-v3", "--project", "."]);
+    after.code(0);
+    assert!(
+        after.stdout.contains("thesaurus: モバイル機器"),
+        "{}",
+        after.stdout
+    );
+    let broken = extended.file(
+        "controls/thesaurus.yaml",
+        "thesaurus: {description: 当社の用語}\nterms:\n  - [ゼロトラスト製品]\nsynonyms: []\n",
+    );
+    let run = broken.run(&["check"]);
+    run.code(1);
+    assert!(
+        run.stderr
+            .contains("unknown field `synonyms` in a thesaurus file"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("controls/thesaurus.yaml:3:5"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("needs at least two words"),
+        "{}",
+        run.stderr
+    );
+}
