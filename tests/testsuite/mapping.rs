@@ -532,8 +532,6 @@ fn a_second_questionnaire_is_matched_from_the_pairs_confirmed_before() {
     // A suggested pair is no memory, and a question without counterpart stays weak.
     assert!(!out.contains("acme-2025 Q3"), "{out}");
     assert!(!out.contains("  - {from: \"C\""), "{out}");
-    assert!(out.contains("# - {from: \"C\""), "{out}");
-    assert!(out.contains("weak: no confident counterpart"), "{out}");
     // The output is a valid mapping file: written into the project, it checks.
     let project = project.file("controls/mappings/acme-2026--mic-cloud-v3.yaml", out);
     project.run(&["check"]).code(0);
