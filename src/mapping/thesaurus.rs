@@ -149,7 +149,7 @@ impl Lexicon {
         }
         lexicon
             .spellings
-            .sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+            .sort_by_key(|s| std::cmp::Reverse(s.0.chars().count()));
         // Groups sharing a word are one group (a project extends a built-in group by
         // listing one of its words).
         let mut group_of: HashMap<String, usize> = HashMap::new();
@@ -214,7 +214,7 @@ impl Lexicon {
             .collect();
         lexicon
             .ignore
-            .sort_by(|a, b| b.chars().count().cmp(&a.chars().count()));
+            .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         lexicon
     }
 
