@@ -188,6 +188,7 @@ fn answer_texts(answer: &Answer) -> Vec<&str> {
         Some(AnswerBody::Items(items)) => texts.extend(items.iter().map(String::as_str)),
         None => {}
     }
+    texts.extend(answer.evidence.iter().map(String::as_str));
     texts.extend(answer.links.iter().map(String::as_str));
     texts
 }
