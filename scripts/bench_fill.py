@@ -46,7 +46,7 @@ def workbook(path):
     dv.add(f"D4:D{3 + QUESTIONS}")
     for s in range(13):
         ref = wb.create_sheet(f"参考{s + 1}")
-        for r in range(1, 1201):
+        for r in range(1, 4801):
             ref.cell(row=r, column=1, value=f"R{s}-{r}")
             ref.cell(row=r, column=2, value=f"{TEXT}（参考{s}-{r}）")
             ref.cell(row=r, column=3, value=r * 3)
