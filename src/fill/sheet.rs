@@ -145,10 +145,17 @@ impl SheetXml {
         Ok(sheet)
     }
 
+    /// The row element of a row (1-based). Rows are in order in every workbook seen, so
+    /// this is a binary search, with a scan for a sheet whose rows are not.
+    pub fn row(&self, row: u32) -> Option<&RowElement> {
+        match self.rows.binary_search_by_key(&row, |r| r.row) {
+            Ok(i) if self.rows[i].row == row => Some(&self.rows[i]),
+            _ => self.rows.iter().find(|r| r.row == row),
+        }
+    }
+
     pub fn cell(&self, row: u32, col: u32) -> Option<&CellElement> {
-        self.rows
-            .iter()
-            .find(|r| r.row == row)
+        self.row(row)
             .and_then(|r| r.cells.iter().find(|c| c.col == col))
     }
 
@@ -158,16 +165,12 @@ impl SheetXml {
         if let Some(cell) = self.cell(row, col) {
             return cell.style;
         }
-        self.rows
-            .iter()
-            .find(|r| r.row == row)
-            .and_then(|r| r.style)
-            .or_else(|| {
-                self.col_styles
-                    .iter()
-                    .find(|(min, max, _)| (*min..=*max).contains(&(col + 1)))
-                    .map(|(_, _, s)| *s)
-            })
+        self.row(row).and_then(|r| r.style).or_else(|| {
+            self.col_styles
+                .iter()
+                .find(|(min, max, _)| (*min..=*max).contains(&(col + 1)))
+                .map(|(_, _, s)| *s)
+        })
     }
 
     /// The merged range holding a cell (0-based row), if any.
@@ -188,7 +191,7 @@ impl SheetXml {
         let mut new_rows: Vec<(u32, Vec<(u32, &str)>)> = Vec::new();
         for (row, col, text) in edits {
             let (row, col) = (*row, *col);
-            let Some(element) = self.rows.iter().find(|r| r.row == row) else {
+            let Some(element) = self.row(row) else {
                 match new_rows.iter_mut().find(|(r, _)| *r == row) {
                     Some((_, cells)) => cells.push((col, text)),
                     None => new_rows.push((row, vec![(col, text)])),
