@@ -19,6 +19,15 @@ pub struct Book {
 }
 
 impl Book {
+    /// A workbook's bytes opened for reading (`import` by recorded cells reads this way).
+    pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<Book, super::FillError> {
+        let package = Package::open(name, bytes)?;
+        Book::open(package).map_err(|why| super::FillError::Workbook {
+            name: name.to_owned(),
+            why,
+        })
+    }
+
     pub fn open(package: Package) -> Result<Book, String> {
         let parts = WorkbookParts::read(&package)?;
         let shared = match &parts.shared_strings {

@@ -8,13 +8,13 @@
 //! [`fill`] takes the workbook's bytes and typed inputs and returns the new bytes with a
 //! report; it never prints or writes files.
 
-mod book;
+pub mod book;
 mod cover;
 mod dropdown;
 pub mod package;
 mod parts;
 pub mod sheet;
-mod text;
+pub mod text;
 
 use std::collections::HashMap;
 
