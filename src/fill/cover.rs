@@ -179,7 +179,10 @@ pub fn fill_vendor_fields(
                         && sheet
                             .merge_at(row.row - 1, next_col)
                             .is_none_or(|m| m.first_row == row.row - 1 && m.first_col == next_col);
-                    if free {
+                    let answer_cell = edits
+                        .get(&index)
+                        .is_some_and(|e| e.iter().any(|(r, c, _)| *r == row.row && *c == next_col));
+                    if free && !answer_cell {
                         planned.push((row.row, next_col, field, label.trim().to_owned()));
                     }
                 }
@@ -216,7 +219,7 @@ pub fn fill_vendor_fields(
                 continue;
             };
             book.load(index)?;
-            if book.sheet(index).cell(row, col).is_some_and(|c| c.formula) {
+            if book.sheet(index).is_formula(row, col) {
                 continue;
             }
             if book.sheet(index).protected {
