@@ -795,3 +795,52 @@ fn choices_that_differ_only_in_case_or_width_are_refused() {
         run.stderr
     );
 }
+
+/// LibreOffice, when the machine has it; `CHECKSHEET_REQUIRE_LIBREOFFICE=1` (set by
+/// `.ci/run`, which installs it) makes its absence a failure instead of a skip.
+fn soffice() -> Option<std::path::PathBuf> {
+    let found = ["soffice", "libreoffice"].iter().find_map(|name| {
+        std::env::var_os("PATH").and_then(|paths| {
+            std::env::split_paths(&paths)
+                .map(|dir| dir.join(name))
+                .find(|p| p.is_file())
+        })
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CHECKSHEET_REQUIRE_LIBREOFFICE").is_none(),
+            "LibreOffice (soffice) is required by CHECKSHEET_REQUIRE_LIBREOFFICE but not installed"
+        );
+        eprintln!("note: soffice not found; the LibreOffice checks of fill are skipped");
+    }
+    found
+}
+
+#[test]
+fn filled_workbooks_open_in_libreoffice_with_recalculated_summaries() {
+    let Some(soffice) = soffice() else { return };
+    let p = project("customer.xlsx");
+    p.run(&["fill", "customer.xlsx", "--catalog", "customer"]).code(0);
+    let profile = p.path().join("lo-profile");
+    let convert = |to: &str, out: &str| {
+        let status = std::process::Command::new(&soffice)
+            .arg("--headless")
+            .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+            .args(["--convert-to", to, "--outdir", out, "dist/customer.xlsx"])
+            .current_dir(p.path())
+            .output()
+            .expect("run soffice");
+        assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    };
+    // Every sheet as CSV (LibreOffice 7.2 and later: the last option -1 writes each sheet).
+    convert("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "csv");
+    let summary = p.read("csv/customer-集計.csv");
+    assert_eq!(summary, "はい,3\nいいえ,0\n点数,3\n", "the COUNTIF summary and the scores are recalculated");
+    let answers = p.read("csv/customer-質問票.csv");
+    assert!(answers.contains("1,組織・体制,情報セキュリティ基本方針を定め、経営者が承認していますか。,はい,"), "{answers}");
+    let cover = p.read("csv/customer-表紙.csv");
+    assert!(cover.contains("貴社名,サンプル株式会社") && cover.contains("回答者,情報セキュリティ室 山田太郎"), "{cover}");
+    convert("pdf", "pdf");
+    let pdf = p.read_bytes("pdf/customer.pdf");
+    assert!(pdf.starts_with(b"%PDF") && pdf.len() > 10_000, "a PDF of the filled workbook");
+}
