@@ -820,27 +820,87 @@ fn soffice() -> Option<std::path::PathBuf> {
 fn filled_workbooks_open_in_libreoffice_with_recalculated_summaries() {
     let Some(soffice) = soffice() else { return };
     let p = project("customer.xlsx");
-    p.run(&["fill", "customer.xlsx", "--catalog", "customer"]).code(0);
+    p.run(&["fill", "customer.xlsx", "--catalog", "customer"])
+        .code(0);
     let profile = p.path().join("lo-profile");
     let convert = |to: &str, out: &str| {
         let status = std::process::Command::new(&soffice)
             .arg("--headless")
-            .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.display()
+            ))
             .args(["--convert-to", to, "--outdir", out, "dist/customer.xlsx"])
             .current_dir(p.path())
             .output()
             .expect("run soffice");
-        assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+        assert!(
+            status.status.success(),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
     };
     // Every sheet as CSV (LibreOffice 7.2 and later: the last option -1 writes each sheet).
-    convert("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "csv");
+    convert(
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+        "csv",
+    );
     let summary = p.read("csv/customer-集計.csv");
-    assert_eq!(summary, "はい,3\nいいえ,0\n点数,3\n", "the COUNTIF summary and the scores are recalculated");
+    assert_eq!(
+        summary, "はい,3\nいいえ,0\n点数,3\n",
+        "the COUNTIF summary and the scores are recalculated"
+    );
     let answers = p.read("csv/customer-質問票.csv");
-    assert!(answers.contains("1,組織・体制,情報セキュリティ基本方針を定め、経営者が承認していますか。,はい,"), "{answers}");
+    assert!(
+        answers.contains(
+            "1,組織・体制,情報セキュリティ基本方針を定め、経営者が承認していますか。,はい,"
+        ),
+        "{answers}"
+    );
     let cover = p.read("csv/customer-表紙.csv");
-    assert!(cover.contains("貴社名,サンプル株式会社") && cover.contains("回答者,情報セキュリティ室 山田太郎"), "{cover}");
+    assert!(
+        cover.contains("貴社名,サンプル株式会社")
+            && cover.contains("回答者,情報セキュリティ室 山田太郎"),
+        "{cover}"
+    );
     convert("pdf", "pdf");
     let pdf = p.read_bytes("pdf/customer.pdf");
-    assert!(pdf.starts_with(b"%PDF") && pdf.len() > 10_000, "a PDF of the filled workbook");
+    assert!(
+        pdf.starts_with(b"%PDF") && pdf.len() > 10_000,
+        "a PDF of the filled workbook"
+    );
+}
+
+#[test]
+fn cover_labels_laid_out_across_a_row_get_the_cells_below_them() {
+    let bytes = with_part("customer.xlsx", "xl/worksheets/sheet1.xml", |xml| {
+        let start = xml.find("<sheetData>").unwrap();
+        let end = xml.find("</sheetData>").unwrap() + "</sheetData>".len();
+        let cell =
+            |r: &str, t: &str| format!(r#"<c r="{r}" t="inlineStr"><is><t>{t}</t></is></c>"#);
+        let data = format!(
+            "<sheetData><row r=\"4\">{}{}{}{}</row><row r=\"5\"><c r=\"B5\" s=\"2\"/></row></sheetData>",
+            cell("B4", "会社名"),
+            cell("C4", "部署名"),
+            cell("D4", "担当者名"),
+            cell("E4", "記入日")
+        );
+        format!("{}{data}{}", &xml[..start], &xml[end..])
+    });
+    let (p, run) = fill_variant(&bytes, &[]);
+    run.code(0);
+    let out = p.read_bytes("dist/customer.xlsx");
+    assert_eq!(cell(&out, "表紙", "B5"), "サンプル株式会社");
+    assert_eq!(
+        cell(&out, "表紙", "C5"),
+        "",
+        "部署名 is no field checksheet knows"
+    );
+    assert_eq!(cell(&out, "表紙", "D5"), "情報セキュリティ室 山田太郎");
+    assert_eq!(
+        cell(&out, "表紙", "E5"),
+        "2026-11-01",
+        "the last label of the row too"
+    );
+    assert_eq!(cell(&out, "表紙", "F4"), "");
 }
