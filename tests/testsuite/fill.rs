@@ -904,3 +904,23 @@ fn cover_labels_laid_out_across_a_row_get_the_cells_below_them() {
     );
     assert_eq!(cell(&out, "表紙", "F4"), "");
 }
+
+#[test]
+fn the_worked_example_fills_every_question() {
+    let p = Project::copy_of("examples/customer-questionnaire");
+    p.run(&["fill", "acme.xlsx", "--catalog", "acme", "--check"])
+        .code(0);
+    let run = p.run(&["fill", "acme.xlsx", "--catalog", "acme"]);
+    run.code(0);
+    assert!(
+        run.stderr.contains("5 questions: 2 filled, 3 derived, 0 empty, 0 conflicts, 0 not found; 4 vendor field(s) filled"),
+        "{}",
+        run.stderr
+    );
+    let out = p.read_bytes("dist/acme.xlsx");
+    assert_eq!(cell(&out, "質問票", "D11"), "該当なし");
+    assert_eq!(
+        cell(&out, "質問票", "F6"),
+        "情報セキュリティ基本方針 第3版\nhttps://example.com/security/policy"
+    );
+}
