@@ -404,6 +404,49 @@ impl Target<'_> {
         }
     }
 
+    /// The cell (the top-left one of its merge) and text to write, or `None` with a
+    /// warning when the cell may not be written or the text does not fit.
+    fn checked(
+        &self,
+        col: u32,
+        text: String,
+        control: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<(u32, String)> {
+        let (row, col) = self.anchor(col);
+        if row != self.row {
+            diags.push(Diagnostic::new(
+                Code::FillLocked,
+                format!(
+                    "{}: the answer cell is merged with a cell of row {row}, which holds another question's answer; it was not written",
+                    self.at(col)
+                ),
+            ));
+            return None;
+        }
+        if let Some((code, why)) = self.refusal(row, col) {
+            diags.push(Diagnostic::new(
+                code,
+                format!("{}: the answer cell {why}", self.at(col)),
+            ));
+            return None;
+        }
+        // Excel's limit counts UTF-16 code units (a character outside the BMP is two).
+        let units = text.encode_utf16().count();
+        if units > crate::sheet::XLSX_CELL_LIMIT {
+            diags.push(Diagnostic::new(
+                Code::CellTooLong,
+                format!(
+                    "{}: the answer to `{control}` is {units} characters, more than a cell holds ({})",
+                    self.at(col),
+                    crate::sheet::XLSX_CELL_LIMIT
+                ),
+            ));
+            return None;
+        }
+        Some((col, text))
+    }
+
     /// Why the cell may not be written, if it may not.
     fn refusal(&self, row: u32, col: u32) -> Option<(Code, String)> {
         if self.sheet.is_formula(row, col) {
@@ -427,6 +470,8 @@ impl Target<'_> {
 
 /// The texts to write in each answer cell of one question, with warnings for what cannot
 /// be written.
+/// The texts to write in each answer cell of one question, with warnings for what cannot
+/// be written.
 #[allow(clippy::too_many_arguments)]
 fn plan_cells(
     control: &Control,
@@ -438,7 +483,6 @@ fn plan_cells(
     book: &mut Book,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Vec<(u32, String)>, String> {
-    let label_map = input.catalog.questionnaire.as_ref().map(|q| &q.labels);
     // What the choice cell's dropdown offers, read before the sheet is borrowed below.
     let offered = match (cells.columns.choice, answer.status) {
         (Some(col), Some(_)) => {
@@ -464,46 +508,11 @@ fn plan_cells(
         row,
         locked: &locked,
     };
-    let target = &target;
-    let mut out: Vec<(u32, String)> = Vec::new();
-    let mut push = |col: u32, text: String, diags: &mut Vec<Diagnostic>| {
-        let (row, col) = target.anchor(col);
-        if row != target.row {
-            diags.push(Diagnostic::new(
-                Code::FillLocked,
-                format!(
-                    "{}: the answer cell is merged with a cell of row {row}, which holds another question's answer; it was not written",
-                    target.at(col)
-                ),
-            ));
-            return;
-        }
-        if let Some((code, why)) = target.refusal(row, col) {
-            diags.push(Diagnostic::new(
-                code,
-                format!("{}: the answer cell {why}", target.at(col)),
-            ));
-            return;
-        }
-        // Excel's limit counts UTF-16 code units (a character outside the BMP is two).
-        if text.encode_utf16().count() > crate::sheet::XLSX_CELL_LIMIT {
-            diags.push(Diagnostic::new(
-                Code::CellTooLong,
-                format!(
-                    "{}: the answer to `{}` is {} characters, more than a cell holds ({})",
-                    target.at(col),
-                    control.id,
-                    text.encode_utf16().count(),
-                    crate::sheet::XLSX_CELL_LIMIT
-                ),
-            ));
-            return;
-        }
-        out.push((col, text));
-    };
+    let mut wanted: Vec<(u32, String)> = Vec::new();
     if let (Some(col), Some(status)) = (cells.columns.choice, answer.status) {
+        let label_map = input.catalog.questionnaire.as_ref().map(|q| &q.labels);
         match dropdown::choose(status, label_map, offered.as_ref()) {
-            Ok(label) => push(col, label, diags),
+            Ok(label) => wanted.push((col, label)),
             Err(why) => diags.push(
                 Diagnostic::new(
                     Code::FillNoChoice,
@@ -518,57 +527,62 @@ fn plan_cells(
             ),
         }
     }
+    let (texts, nowhere) = text_cells(cells, answer, &target);
+    wanted.extend(texts);
+    if nowhere {
+        diags.push(text_nowhere(control, &target, cells));
+    }
+    Ok(wanted
+        .into_iter()
+        .filter_map(|(col, text)| target.checked(col, text, &control.id, diags))
+        .collect())
+}
+
+/// Where an answer's text and its evidence and links go: the text cell and the evidence
+/// cell, or all of it in the text cell when there is no evidence cell (or it is merged
+/// into the text cell). True as well when some of it has no cell to go in.
+fn text_cells(cells: &CellRef, answer: &Answer, target: &Target) -> (Vec<(u32, String)>, bool) {
     let text = match &answer.body {
         Some(AnswerBody::Text(t)) => t.to_string(),
         Some(AnswerBody::Items(items)) => items.join("\n"),
         None => String::new(),
     };
-    let references: Vec<String> = answer
+    let references = answer
         .evidence
         .iter()
         .chain(&answer.links)
         .cloned()
-        .collect();
-    // An evidence cell merged into the text cell is the text cell.
+        .collect::<Vec<String>>()
+        .join("\n");
     let evidence_col = cells.columns.evidence.filter(|&e| {
         cells
             .columns
             .answer
             .is_none_or(|a| target.anchor(a) != target.anchor(e))
     });
-    match (cells.columns.answer, evidence_col) {
+    let mut out = Vec::new();
+    let nowhere = match (cells.columns.answer, evidence_col) {
         (Some(text_col), Some(evidence_col)) => {
-            if !text.is_empty() {
-                push(text_col, text, diags);
-            }
-            if !references.is_empty() {
-                push(evidence_col, references.join("\n"), diags);
-            }
+            out.push((text_col, text));
+            out.push((evidence_col, references));
+            false
         }
         (Some(text_col), None) => {
-            let joined: Vec<String> = std::iter::once(text)
-                .chain(references)
+            let joined: Vec<String> = [text, references]
+                .into_iter()
                 .filter(|t| !t.is_empty())
                 .collect();
-            if !joined.is_empty() {
-                push(text_col, joined.join("\n"), diags);
-            }
+            out.push((text_col, joined.join("\n")));
+            false
         }
         (None, Some(evidence_col)) => {
-            if !references.is_empty() {
-                push(evidence_col, references.join("\n"), diags);
-            }
-            if !text.is_empty() {
-                diags.push(text_nowhere(control, target, cells));
-            }
+            out.push((evidence_col, references));
+            !text.is_empty()
         }
-        (None, None) => {
-            if !text.is_empty() || !references.is_empty() {
-                diags.push(text_nowhere(control, target, cells));
-            }
-        }
-    }
-    Ok(out)
+        (None, None) => !text.is_empty() || !references.is_empty(),
+    };
+    out.retain(|(_, t)| !t.is_empty());
+    (out, nowhere)
 }
 
 fn text_nowhere(control: &Control, target: &Target, cells: &CellRef) -> Diagnostic {
