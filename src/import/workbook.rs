@@ -97,6 +97,13 @@ pub struct Sheet {
     pub merges: Vec<Merge>,
     pub hidden_rows: BTreeSet<u32>,
     pub hidden_cols: BTreeSet<u32>,
+    /// Dropdown lists: the cells each covers and the choices it offers (when its source
+    /// could be read: a list written out, a range or a defined name naming one).
+    pub dropdowns: Vec<(visibility::Validation, Vec<String>)>,
+    /// Formula cells (0-based row, column) saved without a value: their text is unknown.
+    pub no_value: Vec<(u32, u32)>,
+    /// Formula cells (0-based row, column).
+    pub formulas: std::collections::HashSet<(u32, u32)>,
 }
 
 impl Sheet {
@@ -143,6 +150,21 @@ impl Sheet {
             .enumerate()
             .filter(|(_, c)| !c.text.trim().is_empty())
             .map(|(i, c)| (i as u32, c))
+    }
+
+    /// The choices of the dropdown covering a cell, if any.
+    pub fn dropdown(&self, row: u32, col: u32) -> Option<&[String]> {
+        self.dropdowns
+            .iter()
+            .find(|(v, choices)| !choices.is_empty() && v.covers(row, col))
+            .map(|(_, c)| c.as_slice())
+    }
+
+    /// The rows of a column that a dropdown covers (up to `end`).
+    pub fn dropdown_rows(&self, col: u32, start: u32, end: u32) -> usize {
+        (start..end)
+            .filter(|r| self.dropdown(*r, col).is_some())
+            .count()
     }
 
     pub fn merge_at(&self, row: u32, col: u32) -> Option<&Merge> {
@@ -317,7 +339,7 @@ fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Workbook, Failure> {
             "`{name}` is not an xlsx workbook (an xlsx file is a zip archive); save it as \"Excel Workbook (*.xlsx)\""
         )));
     }
-    let mut hidden = visibility::read(Cursor::new(&bytes)).unwrap_or_default();
+    let (mut hidden, names) = visibility::read(Cursor::new(&bytes)).unwrap_or_default();
     let mut workbook: Xlsx<_> = guarded(
         || "while opening it".to_owned(),
         || Xlsx::new(Cursor::new(bytes)),
@@ -354,13 +376,87 @@ fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Workbook, Failure> {
         if let Some(v) = hidden.get_mut(index) {
             sheet.hidden_rows = std::mem::take(&mut v.rows);
             sheet.hidden_cols = std::mem::take(&mut v.cols);
+            sheet.no_value = std::mem::take(&mut v.no_value);
+            sheet.formulas = std::mem::take(&mut v.formulas).into_iter().collect();
         }
         sheets.push(sheet);
+    }
+    for (index, scan) in hidden.iter_mut().enumerate().take(sheets.len()) {
+        let dropdowns = std::mem::take(&mut scan.validations)
+            .into_iter()
+            .map(|v| {
+                let choices = list_choices(&v.formula, &sheets, index, &names);
+                (v, choices)
+            })
+            .collect();
+        sheets[index].dropdowns = dropdowns;
     }
     Ok(Workbook {
         name: name.to_owned(),
         sheets,
     })
+}
+
+/// Most choices read from one dropdown's source range.
+const MAX_CHOICES: usize = 100;
+
+/// The choices of a dropdown list: `"a,b,c"` written out, or the texts of the range (or of
+/// the range a defined name names) it points at; empty when it cannot be read.
+fn list_choices(
+    formula: &str,
+    sheets: &[Sheet],
+    own: usize,
+    names: &std::collections::HashMap<String, String>,
+) -> Vec<String> {
+    let formula = formula.trim().trim_start_matches('=');
+    if let Some(inner) = formula
+        .strip_prefix('"')
+        .and_then(|f| f.strip_suffix('"'))
+    {
+        return inner
+            .replace("\"\"", "\"")
+            .split(',')
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty())
+            .collect();
+    }
+    let reference = names.get(formula).map_or(formula, String::as_str);
+    let reference = reference.trim().trim_start_matches('=');
+    let (sheet, range) = match reference.rsplit_once('!') {
+        Some((name, range)) => {
+            let name = name.trim_matches('\'').replace("''", "'");
+            match sheets.iter().position(|s| s.name == name) {
+                Some(i) => (i, range),
+                None => return Vec::new(),
+            }
+        }
+        None => (own, reference),
+    };
+    let range = range.replace('$', "");
+    let (a, b) = range.split_once(':').unwrap_or((&range, &range));
+    let position = |r: &str| {
+        let split = r.find(|c: char| c.is_ascii_digit())?;
+        let col = parse_column(&r[..split])?;
+        let row: u32 = r[split..].parse().ok()?;
+        Some((row.checked_sub(1)?, col))
+    };
+    let (Some((r1, c1)), Some((r2, c2))) = (position(a), position(b)) else {
+        return Vec::new();
+    };
+    let sheet = &sheets[sheet];
+    let mut out = Vec::new();
+    for row in r1.min(r2)..=r1.max(r2).min(sheet.height()) {
+        for col in c1.min(c2)..=c1.max(c2) {
+            let text = sheet.text(row, col).trim();
+            if !text.is_empty() && !out.iter().any(|c: &String| c == text) {
+                out.push(text.to_owned());
+            }
+            if out.len() >= MAX_CHOICES {
+                return out;
+            }
+        }
+    }
+    out
 }
 
 fn read_sheet<R: Read + Seek>(workbook: &mut Xlsx<R>, name: &str) -> Result<Sheet, Failure> {
@@ -410,6 +506,9 @@ fn read_sheet<R: Read + Seek>(workbook: &mut Xlsx<R>, name: &str) -> Result<Shee
         merges,
         hidden_rows: BTreeSet::new(),
         hidden_cols: BTreeSet::new(),
+        dropdowns: Vec::new(),
+        no_value: Vec::new(),
+        formulas: Default::default(),
     })
 }
 
