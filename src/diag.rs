@@ -105,6 +105,13 @@ codes! {
     ImportLossy = "CS0812", Error, "imported answers or a catalog could not be written without loss";
     ImportAmbiguous = "CS0813", Error, "no questionnaire table of a workbook is clearly the one to import; the candidates are listed";
     ImportNoValue = "CS0814", Error, "a workbook formula cell was saved without its value, so its text is unknown";
+    FillNotFound = "CS0901", Error, "a question of the catalog is not in the workbook being filled";
+    FillMoved = "CS0902", Warning, "a question is in another row of the workbook than the catalog records";
+    FillNoChoice = "CS0903", Warning, "an answer's status matches no choice of its cell's dropdown or the label map";
+    FillLocked = "CS0904", Warning, "an answer cell is locked on a protected sheet, or merged with another question's cell";
+    FillFormula = "CS0905", Warning, "an answer cell holds a formula, which fill does not replace";
+    FillTextNowhere = "CS0906", Warning, "an answer's text has no cell to go in";
+    FillVendorField = "CS0907", Warning, "the workbook asks for a vendor field the project does not give";
 }
 
 /// A place a diagnostic points at, with a short label.

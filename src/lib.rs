@@ -7,15 +7,18 @@
 //! format; [`pipeline`] runs it all and [`cli`] is the command line. Every problem is a
 //! [`diag::Diagnostic`], printed only by [`report`].
 
+pub mod a1;
 pub mod builtin;
 pub mod cli;
 pub mod coverage;
 pub mod diag;
 pub mod diff;
+pub mod fill;
 pub mod fmt;
 pub mod generate;
 pub mod import;
 pub mod init;
+pub mod labels;
 pub mod layout;
 pub mod load;
 pub mod mapping;

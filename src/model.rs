@@ -94,6 +94,84 @@ pub struct Control {
     pub level: Option<Level>,
     pub refs: Refs,
     pub span: Option<Span>,
+    /// Where the question lives in the customer's workbook it was imported from (`cells:`).
+    pub cells: Option<CellRef>,
+}
+
+/// The language a catalog is written in (`catalog.lang`): the `default` layout's headers
+/// and labels follow it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Ja,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.as_str() == text)
+    }
+}
+
+/// Columns of a questionnaire's cells, 0-based (`A` is 0), each present only where the
+/// questionnaire has that column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CellColumns {
+    pub id: Option<u32>,
+    pub category: Option<u32>,
+    pub question: Option<u32>,
+    /// The choice cell (はい/いいえ/該当なし …): the answer's status, through the label map.
+    pub choice: Option<u32>,
+    /// The free-text cell: the answer's text.
+    pub answer: Option<u32>,
+    /// The evidence cell (証跡 / 根拠資料 / Evidence).
+    pub evidence: Option<u32>,
+}
+
+/// Where one question of a customer's workbook lives (a control's `cells:`): its sheet, its
+/// row (1-based, as Excel shows it) and the columns of its cells.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellRef {
+    pub sheet: String,
+    pub row: u32,
+    pub columns: CellColumns,
+    pub span: Option<Span>,
+}
+
+/// One table of a customer's workbook, as import read it (`questionnaire.tables`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuestionTable {
+    pub sheet: String,
+    /// The header row, 1-based.
+    pub header_row: u32,
+    pub columns: CellColumns,
+    /// How many questions import read from this table.
+    pub questions: u32,
+    /// [`crate::labels::fingerprint`] of the table's question texts, in order.
+    pub fingerprint: String,
+    pub span: Option<Span>,
+}
+
+/// What a catalog imported from a customer's workbook records about that workbook
+/// (`questionnaire:`), so that answers can be written back into it (`checksheet fill`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Questionnaire {
+    /// The file name the catalog was imported from (informational).
+    pub workbook: Option<String>,
+    /// The label map: each choice the questionnaire offers and the status it means, in the
+    /// order written (the first label of a status is the one written back).
+    pub labels: IndexMap<String, Status>,
+    pub tables: Vec<QuestionTable>,
 }
 
 #[derive(Clone, Debug)]
@@ -114,6 +192,9 @@ pub struct Catalog {
     pub publisher: Option<String>,
     pub url: Option<String>,
     pub version: Option<String>,
+    pub lang: Lang,
+    /// Set when the catalog was imported from a customer's workbook.
+    pub questionnaire: Option<Box<Questionnaire>>,
     pub groups: Vec<Group>,
     /// Top-level controls not in any group (allowed, rare).
     pub controls: Vec<Control>,
@@ -178,6 +259,8 @@ pub struct Organization {
     pub name: String,
     pub short_name: Option<String>,
     pub service: Option<String>,
+    /// The person who answers questionnaires (回答者 / 担当者 / Respondent), for `fill`.
+    pub contact: Option<String>,
 }
 
 /// Texts a project gives its documents (title, preamble, notice).

@@ -18,7 +18,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::load::Workspace;
-use crate::model::{Format, Level, Status};
+use crate::model::{Format, Lang, Level, Status};
 use crate::report;
 
 /// The file kinds that have a schema.
@@ -115,6 +115,8 @@ const DATE_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 /// An absolute http(s) URL with a host.
 const LINK_PATTERN: &str = "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+";
 /// Scalars the loaders read as text: numbers and booleans are taken as spelled.
+/// A column letter, A to XFD (the loader also checks the range).
+const COLUMN_PATTERN: &str = "^[A-Za-z]{1,3}$";
 const TEXT_TYPES: [&str; 3] = ["string", "number", "boolean"];
 
 /// Optional free text: an empty value (null) counts as absent.
@@ -310,6 +312,12 @@ fn project(builtins: &Builtins) -> Value {
                             ),
                         ),
                         ("service", opt_text("The service the answers describe.")),
+                        (
+                            "contact",
+                            opt_text(
+                                "The person who answers (回答者 / 担当者), written by `fill` where a questionnaire asks for the respondent.",
+                            ),
+                        ),
                     ],
                 ),
             ),
@@ -466,6 +474,16 @@ fn catalog() -> Value {
             (l.as_str(), format!("{}: {what}", l.as_str()))
         })
         .collect();
+    let langs: Vec<(&str, String)> = Lang::ALL
+        .iter()
+        .map(|l| {
+            let what = match l {
+                Lang::Ja => "Japanese (the default)",
+                Lang::En => "English",
+            };
+            (l.as_str(), format!("{}: {what}", l.as_str()))
+        })
+        .collect();
     let group_id = "A group ID, unique among the catalog's groups, written as printed (quote IDs that look like numbers: \"1\").";
     let control_id = "A control ID, unique in the catalog, written as printed (quote IDs that look like numbers: \"1.10\").";
     let group = object(
@@ -510,6 +528,7 @@ fn catalog() -> Value {
             ),
             ("level", enumeration("The level: 基本 or 推奨.", &levels)),
             ("refs", refs()),
+            ("cells", json!({ "$ref": "#/definitions/cells" })),
         ],
     );
     control["anyOf"] = json!([given("title"), given("text")]);
@@ -544,9 +563,17 @@ fn catalog() -> Value {
                             }),
                         ),
                         ("version", opt_text("The guideline's version or edition.")),
+                        (
+                            "lang",
+                            enumeration(
+                                "The language the catalog is written in; the default layout's headers follow it.",
+                                &langs,
+                            ),
+                        ),
                     ],
                 ),
             ),
+            ("questionnaire", questionnaire()),
             (
                 "groups",
                 json!({
@@ -570,7 +597,101 @@ fn catalog() -> Value {
         "checksheet catalog (controls/<catalog-id>.yaml)",
         "A catalog: a guideline's or questionnaire's controls in groups. A catalog needs `groups` or `controls`. See docs/formats.md.",
         body,
-        Some(json!({ "group": group, "control": control })),
+        Some(json!({ "group": group, "control": control, "cells": cells() })),
+    )
+}
+
+/// A column letter as Excel names it (`A` to `XFD`).
+fn column_letter(description: &str) -> Value {
+    json!({ "description": description, "type": "string", "pattern": COLUMN_PATTERN })
+}
+
+fn row_number(description: &str) -> Value {
+    json!({ "description": description, "type": "integer", "minimum": 1, "maximum": crate::load::questionnaire::MAX_ROW })
+}
+
+/// The column properties of `columns` (tables) or `cells` (controls), in the loader's order.
+fn column_properties(roles: &[&'static str]) -> Vec<(&'static str, Value)> {
+    roles
+        .iter()
+        .map(|role| {
+            let what = match *role {
+                "id" => "The ID column.",
+                "category" => "The category (分類) column.",
+                "question" => "The question column.",
+                "choice" => "The choice column (はい/いいえ …): the answer's status, through `questionnaire.labels`.",
+                "answer" => "The free-text answer column (補足 / コメント): the answer's text.",
+                _ => "The evidence column (証跡 / 根拠資料).",
+            };
+            (*role, column_letter(what))
+        })
+        .collect()
+}
+
+fn cells() -> Value {
+    use crate::load::questionnaire::CELLS_FIELDS;
+    let mut properties = vec![
+        ("sheet", required_text("The worksheet's name.")),
+        (
+            "row",
+            row_number("The question's row, 1-based as Excel shows it."),
+        ),
+    ];
+    properties.extend(column_properties(&CELLS_FIELDS[2..]));
+    object(
+        "Where the question lives in the customer's workbook (written by import, read by fill).",
+        &["sheet", "row"],
+        properties,
+    )
+}
+
+fn questionnaire() -> Value {
+    use crate::load::questionnaire::COLUMN_FIELDS;
+    let statuses: Vec<(&str, String)> = Status::ALL
+        .iter()
+        .map(|s| (s.key(), format!("{}: {}", s.key(), s.label())))
+        .collect();
+    object(
+        "What import read from the customer's workbook, for writing answers back into it (`checksheet fill`).",
+        &[],
+        vec![
+            (
+                "workbook",
+                opt_text("The workbook's file name (informational)."),
+            ),
+            (
+                "labels",
+                json!({
+                    "description": "The label map: each choice the questionnaire offers, as it spells it, and the status it means. The first choice of a status is the one fill writes.",
+                    "type": ["object", "null"],
+                    "additionalProperties": enumeration("A status.", &statuses),
+                }),
+            ),
+            (
+                "tables",
+                json!({
+                    "description": "The tables import read, one per header row.",
+                    "type": ["array", "null"],
+                    "items": object(
+                        "A table of the workbook.",
+                        &["sheet", "header_row", "columns", "questions", "fingerprint"],
+                        vec![
+                            ("sheet", required_text("The worksheet's name.")),
+                            ("header_row", row_number("The header row, 1-based.")),
+                            (
+                                "columns",
+                                object("The table's columns by role.", &[], column_properties(COLUMN_FIELDS)),
+                            ),
+                            ("questions", json!({ "description": "How many questions import read.", "type": "integer", "minimum": 0 })),
+                            (
+                                "fingerprint",
+                                json!({ "description": "FNV-1a 64 of the question texts, 16 hex digits (written by import).", "type": "string", "pattern": "^[0-9a-f]{16}$" }),
+                            ),
+                        ],
+                    ),
+                }),
+            ),
+        ],
     )
 }
 
@@ -889,7 +1010,7 @@ mod tests {
     /// other side follows.
     fn field_lists() -> Vec<(Kind, &'static str, &'static [&'static str])> {
         use crate::layout as l;
-        use crate::load::{answers as a, catalog as c, project as p};
+        use crate::load::{answers as a, catalog as c, project as p, questionnaire as q};
         vec![
             (Kind::Project, "", p::PROJECT_FIELDS),
             (
@@ -904,6 +1025,22 @@ mod tests {
             (Kind::Catalog, "/properties/catalog", c::HEADER_FIELDS),
             (Kind::Catalog, "/definitions/group", c::GROUP_FIELDS),
             (Kind::Catalog, "/definitions/control", c::CONTROL_FIELDS),
+            (Kind::Catalog, "/definitions/cells", q::CELLS_FIELDS),
+            (
+                Kind::Catalog,
+                "/properties/questionnaire",
+                q::QUESTIONNAIRE_FIELDS,
+            ),
+            (
+                Kind::Catalog,
+                "/properties/questionnaire/properties/tables/items",
+                q::TABLE_FIELDS,
+            ),
+            (
+                Kind::Catalog,
+                "/properties/questionnaire/properties/tables/items/properties/columns",
+                q::COLUMN_FIELDS,
+            ),
             (Kind::Answers, "", a::FILE_FIELDS),
             (Kind::Answers, "/definitions/answer", a::ANSWER_FIELDS),
             (Kind::Layout, "", l::LAYOUT_FILE_FIELDS),

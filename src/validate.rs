@@ -260,10 +260,37 @@ fn derive_answers(ws: &Workspace, plan: &mut Plan, diags: &mut Diagnostics) {
             .iter()
             .find(|o| o.layout == output.layout)
             .map(|o| o.span);
-        let found = derive_catalog(&input, catalog, at, diags);
+        let found = derive_catalog(&input, catalog, at, diags).answers;
         derived.insert(output.catalog.clone(), found);
     }
     plan.derived = derived;
+}
+
+/// The answers of `catalog` taken through mappings, for a command that answers a catalog
+/// no output names (`fill`): as `build` derives them, per `policy.derived_answers`
+/// (nothing when it is `off`). Conflicts are reported to `diags` and listed.
+pub fn derive_for(
+    ws: &Workspace,
+    plan: &Plan,
+    catalog: &crate::model::Catalog,
+    diags: &mut Diagnostics,
+) -> crate::mapping::derive::DerivedCatalog {
+    let Some(project) = &ws.project else {
+        return Default::default();
+    };
+    let reporting = match project.policy.derived_answers {
+        DerivePolicy::Off => return Default::default(),
+        DerivePolicy::Warn => Reporting::Warn,
+        DerivePolicy::Allow => Reporting::Allow,
+    };
+    let relations = mapping::relations(&ws.catalogs, &ws.mappings);
+    let input = DeriveInput {
+        catalogs: &ws.catalogs,
+        answers: &plan.answers,
+        relations: &relations,
+        reporting,
+    };
+    derive_catalog(&input, catalog, project.policy_span, diags)
 }
 
 /// The project's policy: unanswered controls (基本 ones apart), stale and missing reviews.

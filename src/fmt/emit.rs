@@ -29,6 +29,16 @@ pub fn value(text: &str, indent: usize) -> String {
     }
 }
 
+/// A scalar inside a flow mapping (`{sheet: 質問票, row: 5}`): plain when safe there too
+/// (no `,` `[` `]` `{` `}`), else double-quoted; never a block.
+pub fn flow_value(text: &str) -> String {
+    if plain_safe(text) && !text.contains([',', '[', ']', '{', '}']) {
+        text.to_owned()
+    } else {
+        double_quoted(text)
+    }
+}
+
 /// True when a plain scalar reads back as this exact string in YAML 1.1 and 1.2 alike.
 fn plain_safe(text: &str) -> bool {
     let Some(first) = text.chars().next() else {

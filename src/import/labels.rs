@@ -1,4 +1,4 @@
-//! The label map: the choices a questionnaire offers in its choice column (はい / いいえ,
+//! The label map of one import: the choices a questionnaire offers in its choice column (はい / いいえ,
 //! ○ / ×, Yes / No …) and the status each stands for. The built-in label sets are known;
 //! a questionnaire's own choices (its dropdown lists) are matched against them, or given
 //! the meaning their words suggest, and recorded in the catalog where they can be edited.
@@ -7,46 +7,15 @@ use crate::model::Status;
 
 use super::detect::fold;
 
-/// The built-in label sets: each label and its status.
-pub const BUILT_IN: &[(&str, Status)] = &[
-    ("はい", Status::Implemented),
-    ("いいえ", Status::NotImplemented),
-    ("該当なし", Status::NotApplicable),
-    ("一部", Status::Partial),
-    ("予定", Status::Planned),
-    ("○", Status::Implemented),
-    ("〇", Status::Implemented),
-    ("×", Status::NotImplemented),
-    ("△", Status::Partial),
-    ("－", Status::NotApplicable),
-    ("-", Status::NotApplicable),
-    ("実施済", Status::Implemented),
-    ("実施済み", Status::Implemented),
-    ("一部実施", Status::Partial),
-    ("実施予定", Status::Planned),
-    ("未実施", Status::NotImplemented),
-    ("対象外", Status::NotApplicable),
-    ("Yes", Status::Implemented),
-    ("No", Status::NotImplemented),
-    ("N/A", Status::NotApplicable),
-    ("NA", Status::NotApplicable),
-    ("Not Applicable", Status::NotApplicable),
-    ("Partial", Status::Partial),
-    ("Planned", Status::Planned),
-];
-
 /// A label folded for comparison: full-width ASCII half-width, no spaces, lowercase.
 fn key(label: &str) -> String {
     fold(label)
 }
 
-/// The status of a built-in label or of a status key (`implemented`).
+/// The status of a built-in label ([`crate::labels::BUILT_IN`]) or of a status key
+/// (`implemented`).
 pub fn built_in(label: &str) -> Option<Status> {
-    let k = key(label);
-    BUILT_IN
-        .iter()
-        .find(|(l, _)| key(l) == k)
-        .map(|(_, s)| *s)
+    crate::labels::built_in_status(label)
         .or_else(|| Status::ALL.into_iter().find(|s| s.key() == label.trim()))
 }
 
@@ -124,26 +93,18 @@ impl LabelMap {
             return Ok(Some(s));
         }
         let mut known: Vec<&str> = self.labels.iter().map(|(l, _)| l.as_str()).collect();
-        for (l, _) in BUILT_IN {
-            if !known.contains(l) {
-                known.push(l);
+        for set in crate::labels::BUILT_IN {
+            for (l, _) in set.labels {
+                if !known.contains(l) {
+                    known.push(l);
+                }
             }
         }
         Err(format!("known labels: {} (or empty)", known.join(", ")))
     }
 }
 
-/// FNV-1a 64 over the texts, each followed by `\n`, as 16 lowercase hex digits.
-pub fn fingerprint<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for text in texts {
-        for byte in text.bytes().chain(std::iter::once(b'\n')) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    format!("{hash:016x}")
-}
+pub use crate::labels::fingerprint;
 
 #[cfg(test)]
 mod tests {
@@ -171,11 +132,5 @@ mod tests {
         assert_eq!(map.status("valid"), Ok(Some(Status::Implemented)));
         assert_eq!(map.unknown, vec!["Select".to_owned()]);
         assert!(map.status("たぶん").unwrap_err().contains("Valid"));
-    }
-
-    #[test]
-    fn fingerprints() {
-        assert_eq!(fingerprint([]), "cbf29ce484222325");
-        assert_ne!(fingerprint(["a", "b"]), fingerprint(["ab"]));
     }
 }

@@ -11,7 +11,10 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diag::{Code, did_you_mean};
-use crate::model::{Answer, Catalog, Control, Group, Status};
+use crate::model::{
+    Answer, Catalog, CellColumns, CellRef, Control, Group, Lang, QuestionTable, Questionnaire,
+    Status,
+};
 
 use super::answer_cell::{self, AnswerCell};
 use super::detect::{self, Columns, Decision, Role, Table};
@@ -505,6 +508,23 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                 publisher: None,
                 url: None,
                 version: None,
+                lang: if placement.english { Lang::En } else { Lang::Ja },
+                questionnaire: Some(Box::new(Questionnaire {
+                    workbook: Some(placement.workbook.clone()),
+                    labels: placement.labels.iter().cloned().collect(),
+                    tables: placement
+                        .tables
+                        .iter()
+                        .map(|t| QuestionTable {
+                            sheet: t.sheet.clone(),
+                            header_row: t.header_row.max(1),
+                            columns: cell_columns(&t.columns),
+                            questions: t.questions,
+                            fingerprint: t.fingerprint.clone(),
+                            span: None,
+                        })
+                        .collect(),
+                })),
                 groups: roots.iter().map(|n| to_group(n, &items)).collect(),
                 controls: top.iter().map(|&i| to_control(&items[i])).collect(),
                 origin: workbook.name.clone(),
@@ -1045,6 +1065,31 @@ fn to_control(item: &Item) -> Control {
         level: None,
         refs: Default::default(),
         span: None,
+        cells: Some(CellRef {
+            sheet: item.cells.sheet.clone(),
+            row: item.cells.row,
+            columns: CellColumns {
+                id: None,
+                category: None,
+                question: item.cells.question,
+                choice: item.cells.choice,
+                answer: item.cells.answer,
+                evidence: item.cells.evidence,
+            },
+            span: None,
+        }),
+    }
+}
+
+/// The model's columns of a table.
+fn cell_columns(cols: &Columns) -> CellColumns {
+    CellColumns {
+        id: cols.id,
+        category: cols.category,
+        question: cols.question.or(cols.title),
+        choice: cols.choice,
+        answer: cols.answer,
+        evidence: cols.evidence,
     }
 }
 

@@ -30,6 +30,7 @@ fn catalog() -> Catalog {
         level: None,
         refs: Default::default(),
         span: None,
+        cells: None,
     };
     let (first, second) = IDS.split_at(5);
     let group = |id: &str, ids: &[&str], offset: usize| Group {
@@ -51,6 +52,8 @@ fn catalog() -> Catalog {
         publisher: None,
         url: None,
         version: None,
+        lang: Default::default(),
+        questionnaire: None,
         groups: vec![group("1", first, 0), group("2", second, first.len())],
         controls: Vec::new(),
         origin: "test".to_owned(),

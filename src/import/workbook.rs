@@ -215,36 +215,7 @@ pub struct Workbook {
     pub sheets: Vec<Sheet>,
 }
 
-/// Column letters: 0 → A, 25 → Z, 26 → AA.
-pub fn column_name(col: u32) -> String {
-    let mut n = u64::from(col) + 1;
-    let mut out = Vec::new();
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        out.push(b'A' + rem as u8);
-        n = (n - 1) / 26;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// Parses column letters (`A`, `ad`) to a 0-based index.
-pub fn parse_column(text: &str) -> Option<u32> {
-    let text = text.trim();
-    if text.is_empty() || text.len() > 3 || !text.chars().all(|c| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let mut n: u32 = 0;
-    for c in text.chars() {
-        n = n * 26 + (c.to_ascii_uppercase() as u32 - 'A' as u32 + 1);
-    }
-    (n <= 16_384).then(|| n - 1)
-}
-
-/// `D12` for row 11, column 3 (0-based).
-pub fn address(row: u32, col: u32) -> String {
-    format!("{}{}", column_name(col), u64::from(row) + 1)
-}
+pub use crate::a1::{address, column_name, parse_column};
 
 /// `Sheet1!`, or `'My sheet'!` when the name needs quotes in a formula.
 pub fn sheet_prefix(name: &str) -> String {

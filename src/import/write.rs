@@ -6,11 +6,13 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+use crate::a1::column_name;
 use crate::diag::Diagnostics;
 use crate::fmt::emit;
 use crate::load::answers::load_answer_file;
 use crate::load::catalog::load_catalog;
-use crate::model::{Answer, Catalog, Control, Group};
+use crate::load::questionnaire::{CELLS_FIELDS, column_roles};
+use crate::model::{Answer, Catalog, Control, Group, Lang, Questionnaire};
 use crate::source::{Sources, display_path};
 use crate::yaml;
 
@@ -51,6 +53,12 @@ pub fn catalog_file(catalog: &Catalog, comment: &str) -> Result<String, String> 
     out.push_str("catalog:\n");
     out.push_str(&format!("  id: {}\n", emit::value(&catalog.id, 2)));
     out.push_str(&format!("  title: {}\n", emit::value(&catalog.title, 2)));
+    if catalog.lang != Lang::default() {
+        out.push_str(&format!("  lang: {}\n", catalog.lang.as_str()));
+    }
+    if let Some(questionnaire) = &catalog.questionnaire {
+        write_questionnaire(&mut out, questionnaire);
+    }
     if !catalog.groups.is_empty() {
         out.push_str("groups:\n");
         for group in &catalog.groups {
@@ -84,8 +92,13 @@ pub fn catalog_file(catalog: &Catalog, comment: &str) -> Result<String, String> 
 fn outline(catalog: &Catalog) -> Vec<String> {
     fn control(c: &Control) -> String {
         format!(
-            "control {:?} {:?} {:?} {:?} {:?}",
-            c.id, c.title, c.text, c.level, c.refs
+            "control {:?} {:?} {:?} {:?} {:?} {:?}",
+            c.id,
+            c.title,
+            c.text,
+            c.level,
+            c.refs,
+            c.cells.as_ref().map(|r| (&r.sheet, r.row, r.columns))
         )
     }
     fn group(g: &Group, out: &mut Vec<String>) {
@@ -101,7 +114,26 @@ fn outline(catalog: &Catalog) -> Vec<String> {
         }
         out.push("end".to_owned());
     }
-    let mut out = vec![format!("catalog {:?} {:?}", catalog.id, catalog.title)];
+    let questionnaire = catalog.questionnaire.as_ref().map(|q| {
+        let tables: Vec<_> = q
+            .tables
+            .iter()
+            .map(|t| {
+                (
+                    &t.sheet,
+                    t.header_row,
+                    t.columns,
+                    t.questions,
+                    &t.fingerprint,
+                )
+            })
+            .collect();
+        format!("{:?} {:?} {:?}", q.workbook, q.labels, tables)
+    });
+    let mut out = vec![format!(
+        "catalog {:?} {:?} {:?} {:?}",
+        catalog.id, catalog.title, catalog.lang, questionnaire
+    )];
     for c in &catalog.controls {
         out.push(control(c));
     }
@@ -148,6 +180,50 @@ fn write_control(out: &mut String, control: &Control, dash: usize) {
     }
     if let Some(text) = &control.text {
         out.push_str(&format!("{kpad}text: {}\n", emit::value(text, keys)));
+    }
+    if let Some(cells) = &control.cells {
+        let mut parts = vec![
+            format!("sheet: {}", emit::flow_value(&cells.sheet)),
+            format!("row: {}", cells.row),
+        ];
+        parts.extend(
+            column_roles(&cells.columns)
+                .into_iter()
+                .filter(|(role, _)| CELLS_FIELDS.contains(role))
+                .filter_map(|(role, col)| col.map(|c| format!("{role}: {}", column_name(c)))),
+        );
+        out.push_str(&format!("{kpad}cells: {{{}}}\n", parts.join(", ")));
+    }
+}
+
+/// The `questionnaire:` section: the workbook's name, its label map and its tables.
+fn write_questionnaire(out: &mut String, questionnaire: &Questionnaire) {
+    out.push_str("questionnaire:\n");
+    if let Some(workbook) = &questionnaire.workbook {
+        out.push_str(&format!("  workbook: {}\n", emit::value(workbook, 2)));
+    }
+    if !questionnaire.labels.is_empty() {
+        out.push_str("  labels:\n");
+        for (label, status) in &questionnaire.labels {
+            out.push_str(&format!("    {}: {}\n", emit::key(label), status.key()));
+        }
+    }
+    if !questionnaire.tables.is_empty() {
+        out.push_str("  tables:\n");
+        for table in &questionnaire.tables {
+            out.push_str(&format!("    - sheet: {}\n", emit::value(&table.sheet, 6)));
+            out.push_str(&format!("      header_row: {}\n", table.header_row));
+            let columns: Vec<String> = column_roles(&table.columns)
+                .into_iter()
+                .filter_map(|(role, col)| col.map(|c| format!("{role}: {}", column_name(c))))
+                .collect();
+            out.push_str(&format!("      columns: {{{}}}\n", columns.join(", ")));
+            out.push_str(&format!("      questions: {}\n", table.questions));
+            out.push_str(&format!(
+                "      fingerprint: {}\n",
+                emit::value(&table.fingerprint, 6)
+            ));
+        }
     }
 }
 

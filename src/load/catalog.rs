@@ -4,14 +4,15 @@ use std::collections::HashMap;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::fields::{Fields, check_id, check_url, text_of, wrong_type};
-use crate::model::{Catalog, Control, Group, Level, Refs};
+use crate::load::questionnaire::{read_cells, read_questionnaire};
+use crate::model::{Catalog, Control, Group, Lang, Level, Refs};
 use crate::source::Span;
 use crate::yaml::{Node, Value};
 
-pub const CATALOG_FIELDS: &[&str] = &["catalog", "groups", "controls"];
-pub const HEADER_FIELDS: &[&str] = &["id", "title", "publisher", "url", "version"];
+pub const CATALOG_FIELDS: &[&str] = &["catalog", "questionnaire", "groups", "controls"];
+pub const HEADER_FIELDS: &[&str] = &["id", "title", "publisher", "url", "version", "lang"];
 pub const GROUP_FIELDS: &[&str] = &["id", "title", "text", "note", "refs", "groups", "controls"];
-pub const CONTROL_FIELDS: &[&str] = &["id", "title", "text", "level", "refs"];
+pub const CONTROL_FIELDS: &[&str] = &["id", "title", "text", "level", "refs", "cells"];
 
 /// Reads a catalog; `None` when it has errors (all reported to `diags`).
 /// Reads a catalog file, consuming its tree: each group's part of the tree is freed once
@@ -44,6 +45,23 @@ pub fn load_catalog(mut root: Node<'_>, origin: &str, diags: &mut Diagnostics) -
         .filter(|(u, span)| check_url(u, *span, diags));
     let publisher = header.text("publisher", diags).map(|t| t.0);
     let version = header.text("version", diags).map(|t| t.0);
+    let lang = header
+        .text("lang", diags)
+        .map_or(Some(Lang::default()), |(text, span)| {
+            let lang = Lang::parse(&text);
+            if lang.is_none() {
+                diags.push(
+                    Diagnostic::new(Code::InvalidValue, format!("unknown language `{text}`"))
+                        .at(span, "not a catalog language")
+                        .help("languages: ja (Japanese, the default), en (English)"),
+                );
+            }
+            lang
+        });
+    let questionnaire = fields
+        .get("questionnaire")
+        .filter(|n| !matches!(n.value, Value::Null))
+        .map(|n| read_questionnaire(n, diags).map(Box::new));
     if fields.get("groups").is_none() && fields.get("controls").is_none() {
         diags.push(
             Diagnostic::new(Code::MissingField, "a catalog needs `groups` or `controls`")
@@ -70,6 +88,8 @@ pub fn load_catalog(mut root: Node<'_>, origin: &str, diags: &mut Diagnostics) -
         publisher,
         url: url.map(|u| u.0),
         version,
+        lang: lang?,
+        questionnaire: questionnaire.flatten(),
         groups,
         controls,
         origin: origin.to_owned(),
@@ -209,6 +229,10 @@ fn read_control(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Op
         }
         level
     });
+    let cells = fields
+        .get("cells")
+        .filter(|n| !matches!(n.value, Value::Null))
+        .and_then(|n| read_cells(n, diags));
     Some(Control {
         id,
         title,
@@ -216,6 +240,7 @@ fn read_control(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Op
         level,
         refs: read_refs(&fields, diags),
         span: Some(id_span),
+        cells,
     })
 }
 

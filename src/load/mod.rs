@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod fields;
 pub mod layout_files;
 pub mod project;
+pub mod questionnaire;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -20,7 +20,7 @@ pub const PROJECT_FIELDS: &[&str] = &[
     "outputs",
     "policy",
 ];
-pub const ORGANIZATION_FIELDS: &[&str] = &["name", "short_name", "service"];
+pub const ORGANIZATION_FIELDS: &[&str] = &["name", "short_name", "service", "contact"];
 pub const POLICY_FIELDS: &[&str] = &[
     "unanswered",
     "unanswered_basic",
@@ -40,6 +40,7 @@ pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<
             name: org.required_text("name", diags)?.0,
             short_name: org.text("short_name", diags).map(|t| t.0),
             service: org.text("service", diags).map(|t| t.0),
+            contact: org.text("contact", diags).map(|t| t.0),
         })
     });
     let as_of = fields

@@ -42,15 +42,24 @@ pub struct DeriveInput<'a> {
     pub reporting: Reporting,
 }
 
+/// What derivation found for one catalog: the derived answers, and the controls whose
+/// mapped answers differ (each reported as a [`Code::DerivationConflict`] error).
+#[derive(Debug, Default)]
+pub struct DerivedCatalog {
+    pub answers: IndexMap<String, Derived>,
+    pub conflicts: Vec<String>,
+}
+
 /// Derives the unanswered controls of `catalog` (an output's catalog).
 pub fn derive_catalog(
     input: &DeriveInput,
     catalog: &Catalog,
     at: Option<Span>,
     diags: &mut Diagnostics,
-) -> IndexMap<String, Derived> {
+) -> DerivedCatalog {
     let own = input.answers.get(&catalog.id);
     let mut derived = IndexMap::new();
+    let mut conflicts = Vec::new();
     for control in catalog.controls() {
         if own.is_some_and(|a| a.answers.contains_key(&control.id)) {
             continue;
@@ -102,6 +111,7 @@ pub fn derive_catalog(
                 };
             }
             diags.push(d);
+            conflicts.push(control.id.clone());
             continue;
         }
         let mut answer = (*first).clone();
@@ -161,5 +171,8 @@ pub fn derive_catalog(
         }
         diags.push(d);
     }
-    derived
+    DerivedCatalog {
+        answers: derived,
+        conflicts,
+    }
 }

@@ -383,6 +383,13 @@ fn snippets() -> Vec<(Kind, String, Expect)> {
         // catalogs
         (Kind::Catalog, c(""), Valid),
         (Kind::Catalog, "catalog: {id: acme, title: ACME, publisher: P, url: \"https://example.com/q\", version: 3}\ncontrols: [{id: a, text: T, level: 推奨, refs: {iso27001-2013: [A.5.1.1], mic-cloud-v3: II.1.1.1}}]\n".into(), Valid),
+        (Kind::Catalog, "catalog: {id: acme, title: ACME, lang: en}\nquestionnaire:\n  workbook: acme.xlsx\n  labels: {はい: implemented, \"No\": not-implemented}\n  tables:\n    - {sheet: 質問票, header_row: 4, columns: {id: A, question: C, choice: D, answer: E, evidence: F}, questions: 1, fingerprint: 0123456789abcdef}\ncontrols: [{id: a, text: T, cells: {sheet: 質問票, row: 5, question: C, choice: D, answer: E}}]\n".into(), Valid),
+        (Kind::Catalog, "catalog: {id: acme, title: ACME, lang: fr}\ncontrols: [{id: a, title: T}]\n".into(), Invalid),
+        (Kind::Catalog, "catalog: {id: acme, title: ACME}\nquestionnaire: {labels: {はい: yes}}\ncontrols: [{id: a, title: T}]\n".into(), Invalid),
+        (Kind::Catalog, "catalog: {id: acme, title: ACME}\nquestionnaire: {tables: [{sheet: S, header_row: 0, columns: {}, questions: 1, fingerprint: 0123456789abcdef}]}\ncontrols: [{id: a, title: T}]\n".into(), Invalid),
+        (Kind::Catalog, "catalog: {id: acme, title: ACME}\nquestionnaire: {tables: [{sheet: S, header_row: 1, columns: {}, questions: 1, fingerprint: XYZ}]}\ncontrols: [{id: a, title: T}]\n".into(), Invalid),
+        (Kind::Catalog, "catalog: {id: acme, title: ACME}\ncontrols: [{id: a, title: T, cells: {sheet: S, row: 2, answer: \"1\"}}]\n".into(), Invalid),
+        (Kind::Catalog, "catalog: {id: acme, title: ACME}\ncontrols: [{id: a, title: T, cells: {sheet: S, row: 2, answr: E}}]\n".into(), Invalid),
         (Kind::Catalog, "catalog: {id: acme, title: ACME}\n".into(), Invalid),
         (Kind::Catalog, "catalog: {id: \"acme corp\", title: ACME}\ncontrols: [{id: a, title: T}]\n".into(), Invalid),
         (Kind::Catalog, "catalog: {id: acme, title: ACME, url: ftp://example.com}\ncontrols: [{id: a, title: T}]\n".into(), Invalid),

@@ -1,0 +1,151 @@
+//! A choice cell's own dropdown values, and which of them says a status. The list of a
+//! dropdown is written out (`"はい,いいえ,該当なし"`), or a range (`$H$1:$H$3`,
+//! `Lists!$A$1:$A$3`), or a defined name for a range; a range's values are read from the
+//! workbook's cells.
+
+use indexmap::IndexMap;
+
+use super::parts::WorkbookParts;
+use super::sheet::{Dropdown, cell_ref};
+use crate::import::workbook::Workbook;
+use crate::labels;
+use crate::model::Status;
+
+/// The values a dropdown offers, or why they could not be read.
+pub type Offered = Result<Vec<String>, String>;
+
+pub fn values(
+    dropdown: &Dropdown,
+    sheet: &str,
+    workbook: &Workbook,
+    parts: &WorkbookParts,
+) -> Offered {
+    let formula = dropdown.formula.trim().trim_start_matches('=');
+    if let Some(list) = formula.strip_prefix('"').and_then(|f| f.strip_suffix('"')) {
+        return Ok(list
+            .replace("\"\"", "\"")
+            .split(',')
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+            .collect());
+    }
+    let reference = match parts.names.get(formula) {
+        Some(target) => target.trim().trim_start_matches('=').to_owned(),
+        None => formula.to_owned(),
+    };
+    range_values(&reference, sheet, workbook).ok_or_else(|| {
+        format!(
+            "its dropdown list `{}` is not a list or a range checksheet can read",
+            dropdown.formula
+        )
+    })
+}
+
+/// The texts of a range (`$A$1:$A$3`, `Lists!$A$1:$A$3`, `'My list'!A1:A3`).
+fn range_values(reference: &str, sheet: &str, workbook: &Workbook) -> Option<Vec<String>> {
+    let (sheet_name, range) = match reference.rsplit_once('!') {
+        Some((s, r)) => {
+            let s = s.trim();
+            let s = s
+                .strip_prefix('\'')
+                .and_then(|s| s.strip_suffix('\''))
+                .map_or_else(|| s.to_owned(), |s| s.replace("''", "'"));
+            (s, r)
+        }
+        None => (sheet.to_owned(), reference),
+    };
+    let grid = workbook.sheets.iter().find(|s| s.name == sheet_name)?;
+    let (first, last) = range.split_once(':').unwrap_or((range, range));
+    let (r1, c1) = cell_ref(first)?;
+    let (r2, c2) = cell_ref(last)?;
+    let mut out = Vec::new();
+    for row in r1.min(r2)..=r1.max(r2).min(r1.min(r2) + 1000) {
+        for col in c1.min(c2)..=c1.max(c2).min(c1.min(c2) + 50) {
+            let text = grid.text(row - 1, col).trim();
+            if !text.is_empty() {
+                out.push(text.to_owned());
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The label to write for `status`: the first choice of the label map (else of the
+/// built-in sets) that means it and that the cell's dropdown offers, when it has one.
+pub fn choose(
+    status: Status,
+    label_map: Option<&IndexMap<String, Status>>,
+    offered: Option<&Offered>,
+) -> Result<String, String> {
+    let offered = match offered {
+        Some(Err(why)) => return Err(why.clone()),
+        Some(Ok(values)) => Some(values),
+        None => None,
+    };
+    let candidates: Vec<&str> = match label_map.filter(|m| !m.is_empty()) {
+        Some(map) => map
+            .iter()
+            .filter(|(_, s)| **s == status)
+            .map(|(l, _)| l.as_str())
+            .collect(),
+        None => labels::BUILT_IN
+            .iter()
+            .flat_map(|set| set.labels.iter())
+            .filter(|(_, s)| *s == status)
+            .map(|(l, _)| *l)
+            .collect(),
+    };
+    match offered {
+        Some(values) => {
+            for label in &candidates {
+                let folded = labels::fold(label);
+                if let Some(value) = values.iter().find(|v| labels::fold(v) == folded) {
+                    return Ok(value.clone());
+                }
+            }
+            Err(format!(
+                "the cell's dropdown offers {}, and none of them means `{}` in the label map",
+                values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", "),
+                status.key()
+            ))
+        }
+        None => match (label_map.filter(|m| !m.is_empty()), candidates.first()) {
+            (Some(_), Some(label)) => Ok((*label).to_owned()),
+            (Some(_), None) => Err(format!("the label map has no choice for `{}`", status.key())),
+            (None, _) => Err("the cell has no dropdown and the catalog has no label map (`questionnaire.labels`) saying which choice to write".to_owned()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cells_own_spelling_is_written() {
+        let offered: Offered = Ok(vec!["YES".into(), "NO".into(), "N/A".into()]);
+        assert_eq!(
+            choose(Status::Implemented, None, Some(&offered)).unwrap(),
+            "YES"
+        );
+        assert_eq!(
+            choose(Status::NotApplicable, None, Some(&offered)).unwrap(),
+            "N/A"
+        );
+        assert!(choose(Status::Planned, None, Some(&offered)).is_err());
+    }
+
+    #[test]
+    fn the_label_map_decides_between_labels() {
+        let mut map = IndexMap::new();
+        map.insert("対応済み".to_owned(), Status::Implemented);
+        map.insert("未対応".to_owned(), Status::NotImplemented);
+        assert_eq!(
+            choose(Status::Implemented, Some(&map), None).unwrap(),
+            "対応済み"
+        );
+        let offered: Offered = Ok(vec!["はい".into(), "いいえ".into()]);
+        assert!(choose(Status::Implemented, Some(&map), Some(&offered)).is_err());
+        assert!(choose(Status::Implemented, None, None).is_err());
+    }
+}

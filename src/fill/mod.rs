@@ -1,0 +1,546 @@
+//! `checksheet fill`: the customer's own workbook, answered. Each question's cells come
+//! from the catalog import made of that workbook (`cells:`); the status goes into the
+//! choice cell as one of that cell's own dropdown values (through the label map), the
+//! answer's text into the text cell, evidence and links into the evidence cell. Only those
+//! cells change: the sheets are edited in place ([`sheet`]) and every other part of the
+//! package is copied as stored ([`package`]).
+//!
+//! [`fill`] takes the workbook's bytes and typed inputs and returns the new bytes with a
+//! report; it never prints or writes files.
+
+mod cover;
+mod dropdown;
+pub mod package;
+mod parts;
+pub mod sheet;
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+
+use crate::a1::address;
+use crate::diag::{Code, Diagnostic};
+use crate::import::workbook::{self as grid, sheet_prefix};
+use crate::mapping::derive::Derivation;
+use crate::model::{Answer, AnswerBody, Catalog, CellRef, Control, Organization, Status};
+use package::Package;
+use parts::WorkbookParts;
+use sheet::SheetXml;
+
+pub use cover::VendorField;
+
+/// Why a workbook could not be filled at all.
+#[derive(Debug, thiserror::Error)]
+pub enum FillError {
+    #[error("cannot fill `{name}`: {why}")]
+    Workbook { name: String, why: String },
+}
+
+/// One answer to fill in, and where it came from.
+#[derive(Clone, Debug)]
+pub struct Source<'a> {
+    pub answer: &'a Answer,
+    /// Set when the answer is derived through a mapping.
+    pub derived: Option<&'a Derivation>,
+}
+
+pub struct FillInput<'a> {
+    /// The workbook's name in messages.
+    pub name: &'a str,
+    pub catalog: &'a Catalog,
+    /// Answers by control ID.
+    pub answers: &'a IndexMap<String, Source<'a>>,
+    /// Controls whose mapped answers conflict (reported by validation).
+    pub conflicts: &'a [String],
+    pub organization: &'a Organization,
+    /// The date written where the workbook asks for one (回答日).
+    pub date: String,
+}
+
+/// What happened to one question.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case", tag = "outcome")]
+pub enum Outcome {
+    /// Written from the catalog's own answer.
+    Filled,
+    /// Written from a mapped control's answer.
+    Derived {
+        catalog: String,
+        controls: Vec<String>,
+    },
+    /// No answer: its cells were left as they were.
+    Empty,
+    /// Mapped answers differ: nothing written.
+    Conflict,
+    /// The question is not in the workbook: nothing written.
+    NotFound,
+}
+
+/// The report line of one question.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Question {
+    pub control: String,
+    #[serde(flatten)]
+    pub outcome: Outcome,
+    /// The question's cell, e.g. `質問票!C5`.
+    pub at: String,
+    /// The cells written, with what was written.
+    pub written: Vec<(String, String)>,
+}
+
+pub struct Filled {
+    pub bytes: Vec<u8>,
+    pub questions: Vec<Question>,
+    pub vendor: Vec<VendorField>,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl Filled {
+    pub fn has_errors(&self) -> bool {
+        self.diags.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// A cell edit planned on one sheet: (1-based row, column, text).
+type Edits = HashMap<usize, Vec<(u32, u32, String)>>;
+
+/// Fills the workbook `bytes`. Problems with single questions are diagnostics of the
+/// result (an error among them means the bytes must not be used); a workbook that cannot
+/// be read at all is a [`FillError`].
+pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
+    let failed = |why: String| FillError::Workbook {
+        name: input.name.to_owned(),
+        why,
+    };
+    let package = Package::open(input.name, bytes.clone())?;
+    let parts = WorkbookParts::read(&package).map_err(failed)?;
+    let workbook = grid::read(input.name, bytes).map_err(|d| failed(d.message))?;
+    let mut diags = Vec::new();
+    let controls: Vec<&Control> = input.catalog.controls();
+    if !controls.iter().any(|c| c.cells.is_some()) {
+        return Err(failed(format!(
+            "catalog {} records no cells of a workbook: import the questionnaire with `checksheet import {} --write-catalog controls/{}.yaml` to make a catalog that does",
+            input.catalog.id, input.name, input.catalog.id
+        )));
+    }
+    let mut sheets: HashMap<usize, SheetXml> = HashMap::new();
+    let mut edits: Edits = HashMap::new();
+    let mut locked: HashMap<String, Vec<bool>> = HashMap::new();
+    let mut questions = Vec::new();
+    let label_map = input.catalog.questionnaire.as_ref().map(|q| &q.labels);
+    for control in controls {
+        let Some(cells) = &control.cells else {
+            diags.push(
+                Diagnostic::new(
+                    Code::FillNotFound,
+                    format!(
+                        "control `{}` records no cells: it cannot be filled",
+                        control.id
+                    ),
+                )
+                .help("import the questionnaire again so that every question records its cells"),
+            );
+            continue;
+        };
+        let Some(index) = workbook.sheets.iter().position(|s| s.name == cells.sheet) else {
+            diags.push(not_found(control, cells, "the workbook has no such sheet"));
+            questions.push(question(control, cells, cells.row, Outcome::NotFound));
+            continue;
+        };
+        let grid_sheet = &workbook.sheets[index];
+        let Some(row) = locate(grid_sheet, control, cells, &mut diags) else {
+            questions.push(question(control, cells, cells.row, Outcome::NotFound));
+            continue;
+        };
+        if input.conflicts.contains(&control.id) {
+            questions.push(question(control, cells, row, Outcome::Conflict));
+            continue;
+        }
+        let Some(source) = input.answers.get(&control.id) else {
+            questions.push(question(control, cells, row, Outcome::Empty));
+            continue;
+        };
+        let part = &parts.sheets.iter().find(|p| p.name == cells.sheet);
+        let Some(part) = part else {
+            return Err(failed(format!(
+                "sheet `{}` has no worksheet part",
+                cells.sheet
+            )));
+        };
+        if !sheets.contains_key(&index) {
+            let xml = package.read(&part.path).map_err(failed)?;
+            let parsed = SheetXml::read(xml)
+                .map_err(|e| failed(format!("sheet `{}` is not valid XML ({e})", cells.sheet)))?;
+            sheets.insert(index, parsed);
+        }
+        let sheet_xml = &sheets[&index];
+        if sheet_xml.protected && !locked.contains_key("") {
+            let styles = parts::styles_path(&package, &parts)
+                .map(|p| package.read(&p))
+                .transpose()
+                .map_err(failed)?
+                .map(|x| parts::locked_formats(&x))
+                .transpose()
+                .map_err(|e| failed(format!("the styles part is not valid XML ({e})")))?
+                .unwrap_or_default();
+            locked.insert(String::new(), styles);
+        }
+        let target = Target {
+            sheet_name: &cells.sheet,
+            sheet: sheet_xml,
+            grid: grid_sheet,
+            row,
+            locked: locked.get("").map(Vec::as_slice).unwrap_or(&[]),
+        };
+        let mut written = Vec::new();
+        let plan = plan_cells(
+            control,
+            cells,
+            source.answer,
+            label_map,
+            &workbook,
+            &parts,
+            &target,
+            &mut diags,
+        );
+        for (col, text) in plan {
+            let shown = format!("{}{}", sheet_prefix(&cells.sheet), address(row - 1, col));
+            written.push((shown, text.clone()));
+            edits.entry(index).or_default().push((row, col, text));
+        }
+        let outcome = match source.derived {
+            Some(from) => Outcome::Derived {
+                catalog: from.catalog.clone(),
+                controls: from.controls.clone(),
+            },
+            None => Outcome::Filled,
+        };
+        let mut q = question(control, cells, row, outcome);
+        q.written = written;
+        questions.push(q);
+    }
+    let vendor = cover::fill_vendor_fields(
+        &workbook,
+        input,
+        &mut sheets,
+        &package,
+        &parts,
+        &mut edits,
+        &mut diags,
+    )
+    .map_err(failed)?;
+    let mut changed = Vec::new();
+    let mut indexes: Vec<&usize> = edits.keys().collect();
+    indexes.sort();
+    for index in indexes {
+        let sheet_xml = &sheets[index];
+        let path = &parts
+            .sheets
+            .iter()
+            .find(|p| p.name == workbook.sheets[*index].name)
+            .expect("every edited sheet has a part")
+            .path;
+        let bytes = sheet_xml
+            .with_texts(&edits[index])
+            .map_err(|e| failed(format!("sheet `{}`: {e}", workbook.sheets[*index].name)))?;
+        changed.push((path.clone(), bytes));
+    }
+    if !changed.is_empty() {
+        let xml = package.read(&parts.workbook_path).map_err(failed)?;
+        if let Some(xml) = parts::with_full_calc_on_load(&xml)
+            .map_err(|e| failed(format!("`{}` is not valid XML ({e})", parts.workbook_path)))?
+        {
+            changed.push((parts.workbook_path.clone(), xml));
+        }
+    }
+    let bytes = package.write(&changed).map_err(failed)?;
+    Ok(Filled {
+        bytes,
+        questions,
+        vendor,
+        diags,
+    })
+}
+
+fn question(control: &Control, cells: &CellRef, row: u32, outcome: Outcome) -> Question {
+    let col = cells
+        .columns
+        .question
+        .or(cells.columns.choice)
+        .or(cells.columns.answer)
+        .or(cells.columns.evidence)
+        .unwrap_or(0);
+    Question {
+        control: control.id.clone(),
+        outcome,
+        at: format!("{}{}", sheet_prefix(&cells.sheet), address(row - 1, col)),
+        written: Vec::new(),
+    }
+}
+
+fn not_found(control: &Control, cells: &CellRef, why: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::FillNotFound,
+        format!(
+            "{}{}: question `{}` is not in the workbook: {why}",
+            sheet_prefix(&cells.sheet),
+            address(cells.row - 1, cells.columns.question.unwrap_or(0)),
+            control.id
+        ),
+    )
+    .help("fill the workbook the catalog was imported from, or import this workbook again (`checksheet import … --write-catalog`)")
+}
+
+/// Text compared between a catalog and a workbook cell: line breaks as `\n`, surrounding
+/// space gone.
+fn same_text(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.replace("\r\n", "\n").trim().to_owned();
+    norm(a) == norm(b)
+}
+
+/// The row the question is in: the recorded one when the question cell holds the
+/// question's text, else the one row of the question column that does (reported as a
+/// move). `None` (with an error) when it is nowhere, or in several rows.
+fn locate(
+    sheet: &grid::Sheet,
+    control: &Control,
+    cells: &CellRef,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<u32> {
+    let Some(col) = cells.columns.question else {
+        return Some(cells.row);
+    };
+    let Some(expected) = control.text.as_deref().or(control.title.as_deref()) else {
+        return Some(cells.row);
+    };
+    if same_text(sheet.text(cells.row - 1, col), expected) {
+        return Some(cells.row);
+    }
+    let rows: Vec<u32> = (0..sheet.height())
+        .filter(|&r| same_text(sheet.text(r, col), expected))
+        .collect();
+    match rows.as_slice() {
+        [row] => {
+            diags.push(
+                Diagnostic::new(
+                    Code::FillMoved,
+                    format!(
+                        "{}: question `{}` has moved from row {} to row {}; it is filled there",
+                        sheet.address(*row, col),
+                        control.id,
+                        cells.row,
+                        row + 1
+                    ),
+                )
+                .help("import the workbook again to record the new rows"),
+            );
+            Some(row + 1)
+        }
+        [] => {
+            diags.push(not_found(
+                control,
+                cells,
+                &format!(
+                    "the cell holds `{}`, and no cell of column {} holds the question",
+                    short(sheet.text(cells.row - 1, col)),
+                    crate::a1::column_name(col)
+                ),
+            ));
+            None
+        }
+        several => {
+            let at: Vec<String> = several.iter().map(|r| (r + 1).to_string()).collect();
+            diags.push(not_found(
+                control,
+                cells,
+                &format!(
+                    "the question is in rows {}, so its place is not clear",
+                    at.join(", ")
+                ),
+            ));
+            None
+        }
+    }
+}
+
+fn short(text: &str) -> String {
+    let shown: String = text.chars().take(40).collect();
+    if shown.len() < text.len() {
+        format!("{}…", shown.replace('\n', "⏎"))
+    } else {
+        shown.replace('\n', "⏎")
+    }
+}
+
+/// A row of a sheet being filled.
+struct Target<'a> {
+    sheet_name: &'a str,
+    sheet: &'a SheetXml,
+    grid: &'a grid::Sheet,
+    row: u32,
+    locked: &'a [bool],
+}
+
+impl Target<'_> {
+    fn at(&self, col: u32) -> String {
+        format!(
+            "{}{}",
+            sheet_prefix(self.sheet_name),
+            address(self.row - 1, col)
+        )
+    }
+
+    /// The top-left cell of the merge holding `col` in this row (merged answer cells are
+    /// written there).
+    fn anchor(&self, col: u32) -> (u32, u32) {
+        match self.grid.merge_at(self.row - 1, col) {
+            Some(m) => (m.first_row + 1, m.first_col),
+            None => (self.row, col),
+        }
+    }
+
+    /// Why the cell may not be written, if it may not.
+    fn refusal(&self, row: u32, col: u32) -> Option<(Code, String)> {
+        if let Some(cell) = self.sheet.cell(row, col)
+            && cell.formula
+        {
+            return Some((
+                Code::FillFormula,
+                "holds a formula; it was not replaced".to_owned(),
+            ));
+        }
+        if self.sheet.protected {
+            let style = self.sheet.style_of(row, col).unwrap_or(0) as usize;
+            if self.locked.get(style).copied().unwrap_or(true) {
+                return Some((
+                    Code::FillLocked,
+                    "is locked on a protected sheet; it was not written".to_owned(),
+                ));
+            }
+        }
+        None
+    }
+}
+
+/// The texts to write in each answer cell of one question, with warnings for what cannot
+/// be written.
+#[allow(clippy::too_many_arguments)]
+fn plan_cells(
+    control: &Control,
+    cells: &CellRef,
+    answer: &Answer,
+    label_map: Option<&IndexMap<String, Status>>,
+    workbook: &grid::Workbook,
+    parts: &WorkbookParts,
+    target: &Target,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(u32, String)> {
+    let mut out: Vec<(u32, String)> = Vec::new();
+    let mut push = |col: u32, text: String, diags: &mut Vec<Diagnostic>| {
+        let (row, col) = target.anchor(col);
+        if row != target.row {
+            diags.push(Diagnostic::new(
+                Code::FillLocked,
+                format!(
+                    "{}: the answer cell is merged with a cell of row {row}, which holds another question's answer; it was not written",
+                    target.at(col)
+                ),
+            ));
+            return;
+        }
+        if let Some((code, why)) = target.refusal(row, col) {
+            diags.push(Diagnostic::new(
+                code,
+                format!("{}: the answer cell {why}", target.at(col)),
+            ));
+            return;
+        }
+        if text.chars().count() > crate::sheet::XLSX_CELL_LIMIT {
+            diags.push(Diagnostic::new(
+                Code::CellTooLong,
+                format!(
+                    "{}: the answer to `{}` is {} characters, more than a cell holds ({})",
+                    target.at(col),
+                    control.id,
+                    text.chars().count(),
+                    crate::sheet::XLSX_CELL_LIMIT
+                ),
+            ));
+            return;
+        }
+        out.push((col, text));
+    };
+    if let (Some(col), Some(status)) = (cells.columns.choice, answer.status) {
+        let (row, anchor_col) = target.anchor(col);
+        let offered = target
+            .sheet
+            .dropdown(row, anchor_col)
+            .map(|d| dropdown::values(d, target.sheet_name, workbook, parts));
+        match dropdown::choose(status, label_map, offered.as_ref()) {
+            Ok(label) => push(col, label, diags),
+            Err(why) => diags.push(
+                Diagnostic::new(
+                    Code::FillNoChoice,
+                    format!(
+                        "{}: status `{}` of `{}` was not written: {why}",
+                        target.at(col),
+                        status.key(),
+                        control.id
+                    ),
+                )
+                .help("add the choice to `questionnaire.labels` in the catalog, e.g. `はい: implemented`"),
+            ),
+        }
+    }
+    let text = match &answer.body {
+        Some(AnswerBody::Text(t)) => t.to_string(),
+        Some(AnswerBody::Items(items)) => items.join("\n"),
+        None => String::new(),
+    };
+    let references: Vec<String> = answer.links.clone();
+    match (cells.columns.answer, cells.columns.evidence) {
+        (Some(text_col), Some(evidence_col)) => {
+            if !text.is_empty() {
+                push(text_col, text, diags);
+            }
+            if !references.is_empty() {
+                push(evidence_col, references.join("\n"), diags);
+            }
+        }
+        (Some(text_col), None) => {
+            let joined: Vec<String> = std::iter::once(text)
+                .chain(references)
+                .filter(|t| !t.is_empty())
+                .collect();
+            if !joined.is_empty() {
+                push(text_col, joined.join("\n"), diags);
+            }
+        }
+        (None, Some(evidence_col)) => {
+            if !references.is_empty() {
+                push(evidence_col, references.join("\n"), diags);
+            }
+            if !text.is_empty() {
+                diags.push(text_nowhere(control, target, cells));
+            }
+        }
+        (None, None) => {
+            if !text.is_empty() || !references.is_empty() {
+                diags.push(text_nowhere(control, target, cells));
+            }
+        }
+    }
+    out
+}
+
+fn text_nowhere(control: &Control, target: &Target, cells: &CellRef) -> Diagnostic {
+    Diagnostic::new(
+        Code::FillTextNowhere,
+        format!(
+            "{}: the answer text of `{}` has no cell to go in (the questionnaire records no answer column for it)",
+            target.at(cells.columns.choice.unwrap_or(0)),
+            control.id
+        ),
+    )
+    .help("add `answer:` with the column letter of the comment cell to the control's `cells`")
+}

@@ -1,0 +1,133 @@
+//! The workbook as a zip package: its parts read with limits, and written back with every
+//! part that was not edited copied as it was stored (same compressed bytes, same order,
+//! same timestamps), so that the same input gives the same output byte for byte.
+
+use std::io::{Cursor, Read, Write};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipArchive, ZipWriter};
+
+use super::FillError;
+
+/// Largest workbook file filled (the same limit as import's).
+pub const MAX_WORKBOOK_BYTES: u64 = crate::import::workbook::MAX_WORKBOOK_BYTES;
+/// Largest decompressed size of one part read (a sheet's XML, the workbook, the styles).
+/// A sheet of 4,000,000 cells (import's cell limit) is well under it.
+pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
+/// Largest decompressed size of all parts together, as the zip directory states it.
+pub const MAX_PACKAGE_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// The first bytes of an OLE compound file: what Excel writes for a password-protected
+/// workbook (an encrypted package) and for the old `.xls` format.
+const OLE_SIGNATURE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+pub struct Package {
+    bytes: Vec<u8>,
+    names: Vec<String>,
+}
+
+impl Package {
+    /// Opens a package, checking its size and its directory's stated sizes first.
+    pub fn open(name: &str, bytes: Vec<u8>) -> Result<Package, FillError> {
+        let refuse = |why: String| FillError::Workbook {
+            name: name.to_owned(),
+            why,
+        };
+        if bytes.len() as u64 > MAX_WORKBOOK_BYTES {
+            return Err(refuse(format!(
+                "it is {} bytes, over the limit of {MAX_WORKBOOK_BYTES} bytes",
+                bytes.len()
+            )));
+        }
+        if bytes.starts_with(OLE_SIGNATURE) {
+            return Err(refuse(
+                "it is password-protected (encrypted) or an old .xls file: remove the password, or save it as \"Excel Workbook (*.xlsx)\", and fill that copy".to_owned(),
+            ));
+        }
+        let mut zip = ZipArchive::new(Cursor::new(&bytes[..])).map_err(|e| {
+            refuse(format!(
+                "it is not an xlsx workbook (an xlsx file is a zip archive): {e}"
+            ))
+        })?;
+        let mut names = Vec::with_capacity(zip.len());
+        let mut total: u64 = 0;
+        for index in 0..zip.len() {
+            let file = zip
+                .by_index_raw(index)
+                .map_err(|e| refuse(format!("part {index} cannot be read: {e}")))?;
+            if file.encrypted() {
+                return Err(refuse(format!(
+                    "its part `{}` is encrypted: remove the password and save it again",
+                    entry_name(&file)
+                )));
+            }
+            total = total.saturating_add(file.size());
+            names.push(entry_name(&file));
+        }
+        if total > MAX_PACKAGE_BYTES {
+            return Err(refuse(format!(
+                "its parts would take {total} bytes decompressed, over the limit of {MAX_PACKAGE_BYTES}"
+            )));
+        }
+        Ok(Package { bytes, names })
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.names.iter().any(|n| n == name)
+    }
+
+    /// A part's decompressed bytes, read through a reader bounded by [`MAX_PART_BYTES`]
+    /// whatever size the directory states.
+    pub fn read(&self, name: &str) -> Result<Vec<u8>, String> {
+        let mut zip = ZipArchive::new(Cursor::new(&self.bytes[..])).map_err(|e| e.to_string())?;
+        let file = zip
+            .by_name(name)
+            .map_err(|e| format!("part `{name}`: {e}"))?;
+        let mut out = Vec::new();
+        file.take(MAX_PART_BYTES + 1)
+            .read_to_end(&mut out)
+            .map_err(|e| format!("part `{name}`: {e}"))?;
+        if out.len() as u64 > MAX_PART_BYTES {
+            return Err(format!(
+                "part `{name}` is over {MAX_PART_BYTES} bytes decompressed"
+            ));
+        }
+        Ok(out)
+    }
+
+    /// The package with `changed` parts replaced: every other part is copied as stored.
+    /// A changed part keeps its place, timestamp and permissions, and is deflated.
+    pub fn write(&self, changed: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
+        let mut zip = ZipArchive::new(Cursor::new(&self.bytes[..])).map_err(|e| e.to_string())?;
+        let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(self.bytes.len())));
+        for index in 0..zip.len() {
+            let file = zip.by_index_raw(index).map_err(|e| e.to_string())?;
+            let name = entry_name(&file);
+            match changed.iter().find(|(n, _)| *n == name) {
+                None => out.raw_copy_file(file).map_err(|e| e.to_string())?,
+                Some((_, bytes)) => {
+                    let mut options = SimpleFileOptions::default()
+                        .compression_method(CompressionMethod::Deflated)
+                        .compression_level(Some(6))
+                        .large_file(bytes.len() as u64 >= u64::from(u32::MAX));
+                    if let Some(time) = file.last_modified() {
+                        options = options.last_modified_time(time);
+                    }
+                    if let Some(mode) = file.unix_mode() {
+                        options = options.unix_permissions(mode);
+                    }
+                    drop(file);
+                    out.start_file(name.as_str(), options)
+                        .map_err(|e| e.to_string())?;
+                    out.write_all(bytes).map_err(|e| e.to_string())?;
+                }
+            }
+        }
+        Ok(out.finish().map_err(|e| e.to_string())?.into_inner())
+    }
+}
+
+/// An entry's name as text (a name that is not UTF-8 shown with replacement characters).
+fn entry_name<R: Read>(file: &zip::read::ZipFile<'_, R>) -> String {
+    String::from_utf8_lossy(file.name_raw()).into_owned()
+}

@@ -1,0 +1,320 @@
+//! The package parts `fill` reads besides the sheets: where each worksheet's XML is
+//! (`workbook.xml` and its relationships), the workbook's defined names (a dropdown list
+//! may name one), which cell styles are unlocked (`styles.xml`), and the one edit made
+//! outside the sheets: asking Excel and LibreOffice to recalculate on load (`calcPr`).
+
+use std::collections::HashMap;
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use super::package::Package;
+
+/// A worksheet of the workbook: its name and the path of its XML part.
+#[derive(Clone, Debug)]
+pub struct SheetPart {
+    pub name: String,
+    pub path: String,
+}
+
+pub struct WorkbookParts {
+    pub workbook_path: String,
+    pub sheets: Vec<SheetPart>,
+    /// Defined names without a sheet scope, as written (`Choices` → `Lists!$A$1:$A$3`).
+    pub names: HashMap<String, String>,
+}
+
+/// An attribute by local name (`r:id` → `id`), unescaped.
+pub fn attr(e: &BytesStart, name: &str) -> Option<String> {
+    e.attributes().flatten().find_map(|a| {
+        (a.key.local_name().as_ref() == name).then(|| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map(|v| v.into_owned())
+                .unwrap_or_else(|_| a.value.clone().into_owned())
+        })
+    })
+}
+
+/// Calls `f` with every start or empty element of an XML text and with the text inside
+/// elements (for defined names).
+fn walk(xml: &[u8], mut f: impl FnMut(XmlItem)) -> Result<(), String> {
+    let mut reader = Reader::from_reader(xml);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => f(XmlItem::Start(&e)),
+            Ok(Event::Empty(e)) => f(XmlItem::Start(&e)),
+            Ok(Event::Text(t)) => f(XmlItem::Text(t.as_ref())),
+            Ok(Event::GeneralRef(r)) => f(XmlItem::Text(&reference_text(&r))),
+            Ok(Event::End(e)) => f(XmlItem::End(e.local_name().as_ref())),
+            Ok(Event::Eof) => return Ok(()),
+            Err(e) => return Err(format!("at byte {}: {e}", reader.error_position())),
+            Ok(_) => {}
+        }
+    }
+}
+
+/// The text an entity or character reference stands for (`&amp;` → `&`, `&#12399;` →
+/// `は`); an unknown entity stands for nothing.
+pub fn reference_text(r: &quick_xml::events::BytesRef) -> String {
+    if let Ok(Some(c)) = r.resolve_char_ref() {
+        return c.to_string();
+    }
+    match r.as_ref() {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        _ => "",
+    }
+    .to_owned()
+}
+
+enum XmlItem<'a> {
+    Start(&'a BytesStart<'a>),
+    Text(&'a str),
+    End(&'a str),
+}
+
+impl WorkbookParts {
+    pub fn read(package: &Package) -> Result<WorkbookParts, String> {
+        let root_rels = package.read("_rels/.rels")?;
+        let mut workbook_path = None;
+        walk(&root_rels, |item| {
+            if let XmlItem::Start(e) = item
+                && e.local_name().as_ref() == "Relationship"
+                && attr(e, "Type").is_some_and(|t| t.ends_with("/officeDocument"))
+            {
+                workbook_path = attr(e, "Target").map(|t| t.trim_start_matches('/').to_owned());
+            }
+        })
+        .map_err(|e| format!("`_rels/.rels` is not valid XML ({e})"))?;
+        let workbook_path = workbook_path.unwrap_or_else(|| "xl/workbook.xml".to_owned());
+        let folder = workbook_path
+            .rsplit_once('/')
+            .map_or(String::new(), |(f, _)| format!("{f}/"));
+        let file = workbook_path
+            .rsplit_once('/')
+            .map_or(&*workbook_path, |(_, f)| f);
+        let rels_path = format!("{folder}_rels/{file}.rels");
+        let rels = package.read(&rels_path)?;
+        let mut targets = HashMap::new();
+        walk(&rels, |item| {
+            if let XmlItem::Start(e) = item
+                && e.local_name().as_ref() == "Relationship"
+                && let (Some(id), Some(target)) = (attr(e, "Id"), attr(e, "Target"))
+            {
+                targets.insert(id, target);
+            }
+        })
+        .map_err(|e| format!("`{rels_path}` is not valid XML ({e})"))?;
+        let xml = package.read(&workbook_path)?;
+        let mut sheets = Vec::new();
+        let mut names = HashMap::new();
+        let mut in_name: Option<(String, bool)> = None;
+        let mut name_text = String::new();
+        walk(&xml, |item| match item {
+            XmlItem::Start(e) => match e.local_name().as_ref() {
+                "sheet" => {
+                    let path = attr(e, "id").and_then(|id| targets.get(&id)).map(|t| {
+                        match t.strip_prefix('/') {
+                            Some(absolute) => absolute.to_owned(),
+                            None => format!("{folder}{t}"),
+                        }
+                    });
+                    if let (Some(name), Some(path)) = (attr(e, "name"), path) {
+                        sheets.push(SheetPart { name, path });
+                    }
+                }
+                "definedName" => {
+                    in_name = attr(e, "name").map(|n| (n, attr(e, "localSheetId").is_some()));
+                    name_text.clear();
+                }
+                _ => {}
+            },
+            XmlItem::Text(t) => {
+                if in_name.is_some() {
+                    name_text.push_str(t);
+                }
+            }
+            XmlItem::End("definedName") => {
+                if let Some((name, scoped)) = in_name.take()
+                    && !scoped
+                {
+                    names.insert(name, name_text.clone());
+                }
+            }
+            XmlItem::End(_) => {}
+        })
+        .map_err(|e| format!("`{workbook_path}` is not valid XML ({e})"))?;
+        Ok(WorkbookParts {
+            workbook_path,
+            sheets,
+            names,
+        })
+    }
+}
+
+/// The path of the styles part (`xl/styles.xml` in every workbook seen).
+pub fn styles_path(package: &Package, parts: &WorkbookParts) -> Option<String> {
+    let folder = parts
+        .workbook_path
+        .rsplit_once('/')
+        .map_or(String::new(), |(f, _)| format!("{f}/"));
+    let path = format!("{folder}styles.xml");
+    package.has(&path).then_some(path)
+}
+
+/// For each cell format (`cellXfs`, by index: a cell's `s`), whether it is locked. A
+/// format without `<protection locked="0"/>` is locked, as in Excel (ECMA-376 §18.8.33).
+pub fn locked_formats(styles: &[u8]) -> Result<Vec<bool>, String> {
+    let mut locked = Vec::new();
+    let mut in_cell_xfs = false;
+    walk(styles, |item| match item {
+        XmlItem::Start(e) => match e.local_name().as_ref() {
+            "cellXfs" => in_cell_xfs = true,
+            "xf" if in_cell_xfs => locked.push(true),
+            "protection" if in_cell_xfs => {
+                if let Some(last) = locked.last_mut() {
+                    *last = !matches!(attr(e, "locked").as_deref(), Some("0" | "false"));
+                }
+            }
+            _ => {}
+        },
+        XmlItem::End("cellXfs") => in_cell_xfs = false,
+        _ => {}
+    })?;
+    Ok(locked)
+}
+
+/// `workbook.xml` asking for a full calculation when the file is opened, so that formulas
+/// over the filled cells (scores, a summary of COUNTIFs) show fresh values: the `calcPr`
+/// element gets `fullCalcOnLoad="1"` (ECMA-376 §18.2.2), added where the schema's order
+/// puts it when the workbook has none. `None` when it already asks for it.
+pub fn with_full_calc_on_load(xml: &[u8]) -> Result<Option<Vec<u8>>, String> {
+    let mut reader = Reader::from_reader(xml);
+    // Where a new calcPr goes: after the last of these elements (CT_Workbook's order).
+    let before_calc = [
+        "fileVersion",
+        "fileSharing",
+        "workbookPr",
+        "workbookProtection",
+        "bookViews",
+        "sheets",
+        "functionGroups",
+        "externalReferences",
+        "definedNames",
+    ];
+    let mut depth = 0usize;
+    let mut insert_at = None;
+    loop {
+        let start = reader.buffer_position() as usize;
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                if depth == 1 && e.local_name().as_ref() == "calcPr" {
+                    let end = reader.buffer_position() as usize;
+                    if matches!(attr(&e, "fullCalcOnLoad").as_deref(), Some("1" | "true")) {
+                        return Ok(None);
+                    }
+                    let mut out = Vec::with_capacity(xml.len() + 24);
+                    out.extend_from_slice(&xml[..end - 1]);
+                    out.extend_from_slice(b" fullCalcOnLoad=\"1\">");
+                    out.extend_from_slice(&xml[end..]);
+                    return Ok(Some(with_attribute_once(out)));
+                }
+                depth += 1;
+            }
+            Ok(Event::End(e)) => {
+                if depth == 2 && before_calc.contains(&e.local_name().as_ref()) {
+                    insert_at = Some(reader.buffer_position() as usize);
+                }
+                depth = depth.saturating_sub(1);
+            }
+            Ok(Event::Empty(e)) => {
+                if depth == 1 && e.local_name().as_ref() == "calcPr" {
+                    let end = reader.buffer_position() as usize;
+                    if matches!(attr(&e, "fullCalcOnLoad").as_deref(), Some("1" | "true")) {
+                        return Ok(None);
+                    }
+                    let tag = &xml[start..end];
+                    let mut out = Vec::with_capacity(xml.len() + 24);
+                    out.extend_from_slice(&xml[..start]);
+                    let cut = tag.len() - 2; // before "/>"
+                    out.extend_from_slice(&tag[..cut]);
+                    out.extend_from_slice(b" fullCalcOnLoad=\"1\"/>");
+                    out.extend_from_slice(&xml[end..]);
+                    return Ok(Some(with_attribute_once(out)));
+                }
+                if depth == 1 && before_calc.contains(&e.local_name().as_ref()) {
+                    insert_at = Some(reader.buffer_position() as usize);
+                }
+            }
+            Ok(Event::Eof) => break,
+            Err(e) => return Err(format!("at byte {}: {e}", reader.error_position())),
+            Ok(_) => {}
+        }
+    }
+    let at = insert_at.ok_or("the workbook part has no <sheets> element")?;
+    let mut out = Vec::with_capacity(xml.len() + 40);
+    out.extend_from_slice(&xml[..at]);
+    out.extend_from_slice(b"<calcPr fullCalcOnLoad=\"1\"/>");
+    out.extend_from_slice(&xml[at..]);
+    Ok(Some(out))
+}
+
+/// A `calcPr` that said `fullCalcOnLoad="0"` now says it twice; keep the last (ours).
+fn with_attribute_once(xml: Vec<u8>) -> Vec<u8> {
+    let text = String::from_utf8_lossy(&xml);
+    for off in ["fullCalcOnLoad=\"0\" ", "fullCalcOnLoad=\"false\" "] {
+        if text.contains(off) {
+            return text.replacen(off, "", 1).into_bytes();
+        }
+    }
+    xml
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calc_pr_is_added_after_defined_names_or_sheets() {
+        let xml = br#"<workbook><sheets><sheet name="A" sheetId="1"/></sheets><definedNames><definedName name="x">A!$A$1</definedName></definedNames><extLst/></workbook>"#;
+        let out = with_full_calc_on_load(xml).unwrap().unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#"<workbook><sheets><sheet name="A" sheetId="1"/></sheets><definedNames><definedName name="x">A!$A$1</definedName></definedNames><calcPr fullCalcOnLoad="1"/><extLst/></workbook>"#
+        );
+        let xml = br#"<workbook><sheets><sheet name="A" sheetId="1"/></sheets></workbook>"#;
+        let out = with_full_calc_on_load(xml).unwrap().unwrap();
+        assert!(
+            String::from_utf8(out)
+                .unwrap()
+                .contains(r#"</sheets><calcPr fullCalcOnLoad="1"/></workbook>"#)
+        );
+    }
+
+    #[test]
+    fn an_existing_calc_pr_gets_the_flag_once() {
+        let xml = br#"<workbook><sheets/><calcPr calcId="191029"/></workbook>"#;
+        let out = String::from_utf8(with_full_calc_on_load(xml).unwrap().unwrap()).unwrap();
+        assert_eq!(
+            out,
+            r#"<workbook><sheets/><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>"#
+        );
+        let xml = br#"<workbook><sheets/><calcPr fullCalcOnLoad="0" calcId="1"/></workbook>"#;
+        let out = String::from_utf8(with_full_calc_on_load(xml).unwrap().unwrap()).unwrap();
+        assert_eq!(
+            out,
+            r#"<workbook><sheets/><calcPr calcId="1" fullCalcOnLoad="1"/></workbook>"#
+        );
+        let xml = br#"<workbook><sheets/><calcPr fullCalcOnLoad="1"/></workbook>"#;
+        assert!(with_full_calc_on_load(xml).unwrap().is_none());
+    }
+
+    #[test]
+    fn formats_are_locked_unless_they_say_otherwise() {
+        let styles = br#"<styleSheet><cellStyleXfs><xf><protection locked="0"/></xf></cellStyleXfs><cellXfs count="3"><xf numFmtId="0"/><xf applyProtection="1"><protection locked="0"/></xf><xf><alignment wrapText="1"/></xf></cellXfs></styleSheet>"#;
+        assert_eq!(locked_formats(styles).unwrap(), vec![true, false, true]);
+    }
+}

@@ -1,0 +1,528 @@
+//! One worksheet's XML, read for what `fill` needs and edited in place: where each row and
+//! cell element is (byte ranges), the cells' styles and formulas, the columns' default
+//! styles, the sheet's protection and its dropdown lists (data validations, including the
+//! ones Excel keeps in its `x14` extension list). An edit splices new cell elements into
+//! the original bytes; every other byte of the part stays as it was.
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use super::parts::{attr, reference_text};
+use crate::a1::{address, parse_column};
+
+/// A cell element of the sheet.
+#[derive(Clone, Debug)]
+pub struct CellElement {
+    pub col: u32,
+    /// Byte range of the whole element, from `<c` to the end of `</c>` or `/>`.
+    pub range: (usize, usize),
+    /// The attributes as written, e.g. ` r="D5" s="3" t="s"`.
+    pub attributes: String,
+    pub style: Option<u32>,
+    pub has_r: bool,
+    pub formula: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct RowElement {
+    /// 1-based.
+    pub row: u32,
+    /// Byte range of the start tag (or of the whole element when it is empty: `<row/>`).
+    pub start_tag: (usize, usize),
+    pub empty: bool,
+    /// Where `</row>` starts (for an empty row, the end of its tag).
+    pub end_tag_at: usize,
+    /// The row's style, when `customFormat` says it applies to its empty cells.
+    pub style: Option<u32>,
+    pub cells: Vec<CellElement>,
+}
+
+/// A dropdown list of a range of cells: where it applies and its list formula.
+#[derive(Clone, Debug)]
+pub struct Dropdown {
+    pub sqref: String,
+    /// `"はい,いいえ"` for a list written out, else a reference or a name.
+    pub formula: String,
+}
+
+impl Dropdown {
+    pub fn covers(&self, row: u32, col: u32) -> bool {
+        self.sqref
+            .split_whitespace()
+            .any(|range| range_contains(range, row, col))
+    }
+}
+
+pub struct SheetXml {
+    pub xml: Vec<u8>,
+    pub rows: Vec<RowElement>,
+    /// Where a new row goes when the sheet has none after it: the start of `</sheetData>`,
+    /// or the empty `<sheetData/>` element's range.
+    pub sheet_data: SheetData,
+    /// `<col min max style>`: default styles of columns (1-based min, max inclusive).
+    pub col_styles: Vec<(u32, u32, u32)>,
+    pub protected: bool,
+    pub dropdowns: Vec<Dropdown>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum SheetData {
+    EndTagAt(usize),
+    Empty(usize, usize),
+}
+
+/// `D5` → (5, 3): 1-based row, 0-based column.
+pub fn cell_ref(reference: &str) -> Option<(u32, u32)> {
+    let reference = reference.trim().trim_start_matches('$');
+    let split = reference.find(|c: char| c.is_ascii_digit())?;
+    let col = parse_column(reference[..split].trim_end_matches('$'))?;
+    let row: u32 = reference[split..].parse().ok()?;
+    (row >= 1).then_some((row, col))
+}
+
+/// Whether `A1` or `A1:B5` (1-based rows) holds the cell.
+pub fn range_contains(range: &str, row: u32, col: u32) -> bool {
+    let (first, last) = range.split_once(':').unwrap_or((range, range));
+    match (cell_ref(first), cell_ref(last)) {
+        (Some((r1, c1)), Some((r2, c2))) => {
+            (r1.min(r2)..=r1.max(r2)).contains(&row) && (c1.min(c2)..=c1.max(c2)).contains(&col)
+        }
+        _ => false,
+    }
+}
+
+fn number(e: &BytesStart, name: &str) -> Option<u32> {
+    attr(e, name).and_then(|v| v.parse().ok())
+}
+
+fn is_true(e: &BytesStart, name: &str) -> bool {
+    matches!(attr(e, name).as_deref(), Some("1" | "true"))
+}
+
+/// The attributes of a start tag as written (everything between the name and `>`/`/>`).
+fn raw_attributes(tag: &[u8]) -> String {
+    let text = String::from_utf8_lossy(tag);
+    let inner = text.trim_start_matches('<');
+    let inner = inner
+        .strip_suffix("/>")
+        .or_else(|| inner.strip_suffix('>'))
+        .unwrap_or(inner);
+    match inner.find(|c: char| c.is_whitespace()) {
+        Some(at) => inner[at..].trim_end().to_owned(),
+        None => String::new(),
+    }
+}
+
+impl SheetXml {
+    pub fn read(xml: Vec<u8>) -> Result<SheetXml, String> {
+        let mut rows: Vec<RowElement> = Vec::new();
+        let mut sheet_data = None;
+        let mut col_styles = Vec::new();
+        let mut protected = false;
+        let mut dropdowns = Vec::new();
+        // The dropdown being read: its sqref and formula so far, and whether it is a list.
+        let mut validation: Option<(String, String, bool)> = None;
+        let mut text_target: Option<&'static str> = None;
+        let mut open_cell: Option<CellElement> = None;
+        let (mut next_row, mut next_col) = (1u32, 0u32);
+        let mut reader = Reader::from_reader(&xml[..]);
+        loop {
+            let start = reader.buffer_position() as usize;
+            let event = reader
+                .read_event()
+                .map_err(|e| format!("at byte {}: {e}", reader.error_position()))?;
+            let end = reader.buffer_position() as usize;
+            match event {
+                Event::Start(ref e) | Event::Empty(ref e) => {
+                    let empty = matches!(event, Event::Empty(_));
+                    match e.local_name().as_ref() {
+                        "sheetData" if empty => sheet_data = Some(SheetData::Empty(start, end)),
+                        "row" => {
+                            let row = number(e, "r").unwrap_or(next_row);
+                            next_row = row + 1;
+                            next_col = 0;
+                            let style =
+                                is_true(e, "customFormat").then(|| number(e, "s")).flatten();
+                            rows.push(RowElement {
+                                row,
+                                start_tag: (start, end),
+                                empty,
+                                end_tag_at: end,
+                                style,
+                                cells: Vec::new(),
+                            });
+                        }
+                        "c" => {
+                            let (col, has_r) = match attr(e, "r").as_deref().and_then(cell_ref) {
+                                Some((_, col)) => (col, true),
+                                None => (next_col, false),
+                            };
+                            next_col = col + 1;
+                            let cell = CellElement {
+                                col,
+                                range: (start, end),
+                                attributes: raw_attributes(&xml[start..end]),
+                                style: number(e, "s"),
+                                has_r,
+                                formula: false,
+                            };
+                            if empty {
+                                if let Some(row) = rows.last_mut() {
+                                    row.cells.push(cell);
+                                }
+                            } else {
+                                open_cell = Some(cell);
+                            }
+                        }
+                        "f" => {
+                            if let Some(cell) = open_cell.as_mut() {
+                                cell.formula = true;
+                            } else if validation.is_some() {
+                                text_target = Some("formula");
+                            }
+                        }
+                        "col" => {
+                            if let (Some(min), Some(max), Some(style)) =
+                                (number(e, "min"), number(e, "max"), number(e, "style"))
+                            {
+                                col_styles.push((min, max, style));
+                            }
+                        }
+                        "sheetProtection" => protected = is_true(e, "sheet"),
+                        "dataValidation" => {
+                            let list = attr(e, "type").as_deref() == Some("list");
+                            validation =
+                                Some((attr(e, "sqref").unwrap_or_default(), String::new(), list));
+                            if empty {
+                                validation = None;
+                            }
+                        }
+                        "formula1" => text_target = Some("formula"),
+                        "sqref" if validation.is_some() => text_target = Some("sqref"),
+                        _ => {}
+                    }
+                }
+                Event::Text(ref t) => {
+                    if let (Some(target), Some(v)) = (text_target, validation.as_mut()) {
+                        let text: &str = t.as_ref();
+                        if target == "formula" {
+                            v.1.push_str(&text);
+                        } else {
+                            v.0.push_str(&text);
+                        }
+                    }
+                }
+                Event::GeneralRef(ref r) => {
+                    if let (Some(target), Some(v)) = (text_target, validation.as_mut()) {
+                        let text = reference_text(r);
+                        if target == "formula" {
+                            v.1.push_str(&text);
+                        } else {
+                            v.0.push_str(&text);
+                        }
+                    }
+                }
+                Event::End(ref e) => match e.local_name().as_ref() {
+                    "sheetData" => sheet_data = Some(SheetData::EndTagAt(start)),
+                    "row" => {
+                        if let Some(row) = rows.last_mut() {
+                            row.end_tag_at = start;
+                        }
+                    }
+                    "c" => {
+                        if let Some(mut cell) = open_cell.take() {
+                            cell.range.1 = end;
+                            if let Some(row) = rows.last_mut() {
+                                row.cells.push(cell);
+                            }
+                        }
+                    }
+                    "formula1" | "f" | "sqref" => text_target = None,
+                    "dataValidation" => {
+                        if let Some((sqref, formula, true)) = validation.take() {
+                            dropdowns.push(Dropdown { sqref, formula });
+                        }
+                    }
+                    _ => {}
+                },
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        let sheet_data = sheet_data.ok_or("the sheet has no <sheetData> element")?;
+        Ok(SheetXml {
+            xml,
+            rows,
+            sheet_data,
+            col_styles,
+            protected,
+            dropdowns,
+        })
+    }
+
+    pub fn cell(&self, row: u32, col: u32) -> Option<&CellElement> {
+        self.rows
+            .iter()
+            .find(|r| r.row == row)
+            .and_then(|r| r.cells.iter().find(|c| c.col == col))
+    }
+
+    /// The style an answer cell has, or would have once written: its own, else its row's,
+    /// else its column's.
+    pub fn style_of(&self, row: u32, col: u32) -> Option<u32> {
+        if let Some(cell) = self.cell(row, col) {
+            return cell.style;
+        }
+        self.rows
+            .iter()
+            .find(|r| r.row == row)
+            .and_then(|r| r.style)
+            .or_else(|| {
+                self.col_styles
+                    .iter()
+                    .find(|(min, max, _)| (*min..=*max).contains(&(col + 1)))
+                    .map(|(_, _, s)| *s)
+            })
+    }
+
+    pub fn dropdown(&self, row: u32, col: u32) -> Option<&Dropdown> {
+        self.dropdowns.iter().find(|d| d.covers(row, col))
+    }
+
+    /// The sheet with each `(row, col, text)` written as an inline string, keeping every
+    /// other byte. A cell that exists keeps its attributes (its style) but its type; one
+    /// that does not is inserted in column order, taking its row's or column's style.
+    pub fn with_texts(&self, edits: &[(u32, u32, String)]) -> Result<Vec<u8>, String> {
+        // (position, bytes to remove up to, bytes to insert), applied from the end.
+        let mut splices: Vec<(usize, usize, String)> = Vec::new();
+        let mut new_rows: Vec<(u32, Vec<(u32, &str)>)> = Vec::new();
+        for (row, col, text) in edits {
+            let (row, col) = (*row, *col);
+            let Some(element) = self.rows.iter().find(|r| r.row == row) else {
+                match new_rows.iter_mut().find(|(r, _)| *r == row) {
+                    Some((_, cells)) => cells.push((col, text)),
+                    None => new_rows.push((row, vec![(col, text)])),
+                }
+                continue;
+            };
+            if let Some(cell) = element.cells.iter().find(|c| c.col == col) {
+                let attributes = without_type(&cell.attributes);
+                splices.push((cell.range.0, cell.range.1, inline_cell(&attributes, text)));
+                continue;
+            }
+            if element.cells.iter().any(|c| !c.has_r) {
+                return Err(format!(
+                    "row {row} has cells without a reference (`r`), so a cell cannot be added to it safely"
+                ));
+            }
+            let attributes = new_cell_attributes(row, col, self.style_of(row, col));
+            let xml = inline_cell(&attributes, text);
+            if element.empty {
+                // `<row r="5"/>` becomes `<row r="5">…</row>`.
+                let (s, e) = element.start_tag;
+                let tag = String::from_utf8_lossy(&self.xml[s..e]);
+                let open = tag.trim_end().strip_suffix("/>").unwrap_or(&tag).to_owned();
+                splices.push((s, e, format!("{open}>{xml}</row>")));
+                continue;
+            }
+            let at = element
+                .cells
+                .iter()
+                .find(|c| c.col > col)
+                .map_or(element.end_tag_at, |c| c.range.0);
+            splices.push((at, at, xml));
+        }
+        // Whole new rows, each before the first row after it.
+        new_rows.sort_by_key(|(r, _)| *r);
+        for (row, mut cells) in new_rows {
+            cells.sort_by_key(|(c, _)| *c);
+            let mut xml = format!("<row r=\"{row}\">");
+            for (col, text) in cells {
+                xml.push_str(&inline_cell(
+                    &new_cell_attributes(row, col, self.style_of(row, col)),
+                    text,
+                ));
+            }
+            xml.push_str("</row>");
+            match self.rows.iter().find(|r| r.row > row) {
+                Some(next) => splices.push((next.start_tag.0, next.start_tag.0, xml)),
+                None => match self.sheet_data {
+                    SheetData::EndTagAt(at) => splices.push((at, at, xml)),
+                    SheetData::Empty(s, e) => {
+                        let tag = String::from_utf8_lossy(&self.xml[s..e]);
+                        let open = tag.trim_end().strip_suffix("/>").unwrap_or(&tag).to_owned();
+                        splices.push((s, e, format!("{open}>{xml}</sheetData>")));
+                    }
+                },
+            }
+        }
+        // By position, then in the order planned (several rows may be inserted at one
+        // place, already sorted).
+        let mut indexed: Vec<(usize, (usize, usize, String))> =
+            splices.into_iter().enumerate().collect();
+        // An insertion at the place a replacement starts goes first.
+        indexed.sort_by_key(|(i, (start, end, _))| (*start, end > start, *i));
+        let mut out = Vec::with_capacity(self.xml.len() + edits.len() * 64);
+        let mut at = 0;
+        for (_, (start, end, text)) in indexed {
+            if start < at {
+                return Err("two edits of the same cell".to_owned());
+            }
+            out.extend_from_slice(&self.xml[at..start]);
+            out.extend_from_slice(text.as_bytes());
+            at = end;
+        }
+        out.extend_from_slice(&self.xml[at..]);
+        Ok(out)
+    }
+}
+
+fn new_cell_attributes(row: u32, col: u32, style: Option<u32>) -> String {
+    match style {
+        Some(s) => format!(" r=\"{}\" s=\"{s}\"", address(row - 1, col)),
+        None => format!(" r=\"{}\"", address(row - 1, col)),
+    }
+}
+
+/// The attributes without `t="…"` (the cell's type, which becomes `inlineStr`).
+fn without_type(attributes: &str) -> String {
+    let mut out = String::new();
+    let mut rest = attributes;
+    while let Some(at) = find_attribute(rest, "t") {
+        out.push_str(&rest[..at.0]);
+        rest = &rest[at.1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The byte range of ` name="…"` (with its leading space) in an attribute list.
+fn find_attribute(attributes: &str, name: &str) -> Option<(usize, usize)> {
+    let bytes = attributes.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_whitespace() {
+            let name_start = i + 1;
+            let eq = attributes[name_start..].find('=')? + name_start;
+            let quote = *bytes.get(eq + 1)?;
+            let close = attributes[eq + 2..].find(quote as char)? + eq + 2;
+            if attributes[name_start..eq].trim() == name {
+                return Some((i, close + 1));
+            }
+            i = close + 1;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// `<c … t="inlineStr"><is><t xml:space="preserve">…</t></is></c>`.
+fn inline_cell(attributes: &str, text: &str) -> String {
+    format!(
+        "<c{attributes} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
+        escape(text)
+    )
+}
+
+/// Text as XML character data in a spreadsheet string: `&`, `<`, `>` escaped; characters
+/// XML 1.0 cannot hold written as `_xHHHH_`, and a literal `_xHHHH_` protected by escaping
+/// its underscore (ECMA-376 §22.9.2.19, ST_Xstring).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' | '\t' => out.push(c),
+            '\r' => out.push_str("_x000D_"),
+            '_' if looks_escaped(&chars[i..]) => out.push_str("_x005F_"),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {
+                out.push_str(&format!("_x{:04X}_", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn looks_escaped(chars: &[char]) -> bool {
+    chars.len() >= 7
+        && chars[1] == 'x'
+        && chars[2..6].iter().all(char::is_ascii_hexdigit)
+        && chars[6] == '_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sheet(data: &str) -> SheetXml {
+        SheetXml::read(format!("<worksheet><sheetData>{data}</sheetData></worksheet>").into_bytes())
+            .unwrap()
+    }
+
+    fn filled(sheet: &SheetXml, edits: &[(u32, u32, &str)]) -> String {
+        let edits: Vec<(u32, u32, String)> = edits
+            .iter()
+            .map(|(r, c, t)| (*r, *c, (*t).to_owned()))
+            .collect();
+        String::from_utf8(sheet.with_texts(&edits).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn an_existing_cell_keeps_its_style_and_loses_its_old_value() {
+        let s = sheet(r#"<row r="2"><c r="A2" s="4" t="s"><v>7</v></c><c r="B2" s="5"/></row>"#);
+        assert_eq!(
+            filled(&s, &[(2, 0, "はい"), (2, 1, "a<b & c")]),
+            r#"<worksheet><sheetData><row r="2"><c r="A2" s="4" t="inlineStr"><is><t xml:space="preserve">はい</t></is></c><c r="B2" s="5" t="inlineStr"><is><t xml:space="preserve">a&lt;b &amp; c</t></is></c></row></sheetData></worksheet>"#
+        );
+    }
+
+    #[test]
+    fn missing_cells_and_rows_are_inserted_in_order() {
+        let s = SheetXml::read(
+            br#"<worksheet><cols><col min="3" max="3" style="9"/></cols><sheetData><row r="2"><c r="A2"/><c r="D2"/></row><row r="5" s="2" customFormat="1"/></sheetData></worksheet>"#.to_vec(),
+        )
+        .unwrap();
+        let out = filled(&s, &[(2, 2, "x"), (5, 1, "y"), (3, 2, "z"), (9, 0, "w")]);
+        assert_eq!(
+            out,
+            r#"<worksheet><cols><col min="3" max="3" style="9"/></cols><sheetData><row r="2"><c r="A2"/><c r="C2" s="9" t="inlineStr"><is><t xml:space="preserve">x</t></is></c><c r="D2"/></row><row r="3"><c r="C3" s="9" t="inlineStr"><is><t xml:space="preserve">z</t></is></c></row><row r="5" s="2" customFormat="1"><c r="B5" s="2" t="inlineStr"><is><t xml:space="preserve">y</t></is></c></row><row r="9"><c r="A9" t="inlineStr"><is><t xml:space="preserve">w</t></is></c></row></sheetData></worksheet>"#
+        );
+    }
+
+    #[test]
+    fn an_empty_sheet_data_gets_rows() {
+        let s = SheetXml::read(b"<worksheet><sheetData/></worksheet>".to_vec()).unwrap();
+        assert_eq!(
+            filled(&s, &[(1, 0, "a")]),
+            r#"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">a</t></is></c></row></sheetData></worksheet>"#
+        );
+    }
+
+    #[test]
+    fn dropdowns_protection_and_formulas_are_read() {
+        let s = SheetXml::read(
+            br#"<worksheet><sheetData><row r="1"><c r="A1"><f>B1*2</f><v>2</v></c></row></sheetData><sheetProtection sheet="1"/><dataValidations count="1"><dataValidation type="list" sqref="D5:D9 F1"><formula1>"&#12399;&#12356;,No"</formula1></dataValidation></dataValidations><extLst><ext><x14:dataValidations><x14:dataValidation type="list"><x14:formula1><xm:f>Lists!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>E5:E9</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>"#.to_vec(),
+        )
+        .unwrap();
+        assert!(s.protected);
+        assert!(s.cell(1, 0).unwrap().formula);
+        assert_eq!(s.dropdown(6, 3).unwrap().formula, "\"はい,No\"");
+        assert_eq!(s.dropdown(1, 5).unwrap().formula, "\"はい,No\"");
+        assert_eq!(s.dropdown(9, 4).unwrap().formula, "Lists!$A$1:$A$3");
+        assert!(s.dropdown(10, 4).is_none());
+    }
+
+    #[test]
+    fn text_is_escaped_for_spreadsheets() {
+        assert_eq!(
+            escape("a_x0041_b\u{1b}\r\n"),
+            "a_x005F_x0041_b_x001B__x000D_\n"
+        );
+        assert_eq!(escape("=SUM(A1)"), "=SUM(A1)");
+    }
+}

@@ -1,0 +1,267 @@
+//! The parts of a catalog that tie it to a customer's workbook: the `questionnaire:`
+//! section (label map, tables read) and each control's `cells:`. Import writes them;
+//! `fill` reads them to put answers back into the same workbook.
+
+use indexmap::IndexMap;
+
+use crate::a1::parse_column;
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::load::fields::{Fields, text_of, wrong_type};
+use crate::model::{CellColumns, CellRef, QuestionTable, Questionnaire, Status};
+use crate::source::Span;
+use crate::yaml::{Node, Value};
+
+pub const QUESTIONNAIRE_FIELDS: &[&str] = &["workbook", "labels", "tables"];
+pub const TABLE_FIELDS: &[&str] = &["sheet", "header_row", "columns", "questions", "fingerprint"];
+/// The roles a column can have, in the order they are written.
+pub const COLUMN_FIELDS: &[&str] = &["id", "category", "question", "choice", "answer", "evidence"];
+/// A control's `cells:`: the sheet and row, then the columns of its cells.
+pub const CELLS_FIELDS: &[&str] = &["sheet", "row", "question", "choice", "answer", "evidence"];
+
+/// Excel's last row (1,048,576 rows: Excel specifications and limits).
+pub const MAX_ROW: u32 = 1_048_576;
+
+pub fn read_questionnaire(node: &Node, diags: &mut Diagnostics) -> Option<Questionnaire> {
+    let fields = Fields::new(node, "`questionnaire`", QUESTIONNAIRE_FIELDS, diags)?;
+    let workbook = fields.text("workbook", diags).map(|t| t.0);
+    let labels = fields
+        .get("labels")
+        .map(|n| read_labels(n, diags))
+        .unwrap_or_default();
+    let tables = match fields.get("tables").map(|n| (n, &n.value)) {
+        None | Some((_, Value::Null)) => Vec::new(),
+        Some((_, Value::Seq(items))) => items
+            .iter()
+            .filter_map(|item| read_table(item, diags))
+            .collect(),
+        Some((n, _)) => {
+            diags.push(wrong_type(n, "`questionnaire.tables`", "a list of tables"));
+            Vec::new()
+        }
+    };
+    Some(Questionnaire {
+        workbook,
+        labels,
+        tables,
+    })
+}
+
+fn read_labels(node: &Node, diags: &mut Diagnostics) -> IndexMap<String, Status> {
+    let mut labels = IndexMap::new();
+    let Value::Map(entries) = &node.value else {
+        if !matches!(node.value, Value::Null) {
+            diags.push(wrong_type(
+                node,
+                "`questionnaire.labels`",
+                "a mapping of each choice to a status",
+            ));
+        }
+        return labels;
+    };
+    for (key, value) in entries {
+        let label = key.text.to_string();
+        if label.trim().is_empty() {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    "an empty choice in `questionnaire.labels`",
+                )
+                .at(key.span, "empty label")
+                .help("write the choice as the questionnaire spells it, e.g. `はい`"),
+            );
+            continue;
+        }
+        let Some((text, span)) = text_of(value, "`questionnaire.labels`", &label, diags) else {
+            diags.push(
+                Diagnostic::new(
+                    Code::MissingField,
+                    format!("the choice `{label}` has no status"),
+                )
+                .at(key.span, "no status given")
+                .help(status_help()),
+            );
+            continue;
+        };
+        match Status::parse(&text) {
+            Some(status) => {
+                labels.insert(label, status);
+            }
+            None => diags.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    format!("unknown status `{text}` for the choice `{label}`"),
+                )
+                .at(span, "not a status")
+                .help(status_help()),
+            ),
+        }
+    }
+    labels
+}
+
+fn status_help() -> String {
+    let keys: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
+    format!("statuses: {}", keys.join(", "))
+}
+
+fn read_table(node: &Node, diags: &mut Diagnostics) -> Option<QuestionTable> {
+    let fields = Fields::new(node, "a questionnaire table", TABLE_FIELDS, diags)?;
+    let sheet = fields.required_text("sheet", diags);
+    let header_row = fields
+        .require("header_row", diags)
+        .and_then(|n| row_number(n, "header_row", diags));
+    let columns = fields
+        .require("columns", diags)
+        .and_then(|n| read_columns(n, diags));
+    let questions = fields
+        .require("questions", diags)
+        .and_then(|n| count(n, "questions", diags));
+    let fingerprint = fields
+        .required_text("fingerprint", diags)
+        .filter(|(f, span)| {
+            let ok = f.len() == 16 && f.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+            if !ok {
+                diags.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        format!("`{f}` is not a questionnaire fingerprint"),
+                    )
+                    .at(*span, "expected 16 lowercase hexadecimal digits")
+                    .help("import writes it; import the workbook again rather than editing it"),
+                );
+            }
+            ok
+        });
+    Some(QuestionTable {
+        sheet: sheet?.0,
+        header_row: header_row?,
+        columns: columns?,
+        questions: questions?,
+        fingerprint: fingerprint?.0,
+        span: Some(node.span),
+    })
+}
+
+fn read_columns(node: &Node, diags: &mut Diagnostics) -> Option<CellColumns> {
+    let fields = Fields::new(node, "`columns`", COLUMN_FIELDS, diags)?;
+    let mut columns = CellColumns::default();
+    let mut ok = true;
+    for name in COLUMN_FIELDS {
+        match column(&fields, name, diags) {
+            Ok(col) => *column_slot(&mut columns, name) = col,
+            Err(()) => ok = false,
+        }
+    }
+    ok.then_some(columns)
+}
+
+/// A control's `cells:`.
+pub fn read_cells(node: &Node, diags: &mut Diagnostics) -> Option<CellRef> {
+    let fields = Fields::new(node, "`cells`", CELLS_FIELDS, diags)?;
+    let sheet = fields.required_text("sheet", diags);
+    let row = fields
+        .require("row", diags)
+        .and_then(|n| row_number(n, "row", diags));
+    let mut columns = CellColumns::default();
+    let mut ok = true;
+    for name in &CELLS_FIELDS[2..] {
+        match column(&fields, name, diags) {
+            Ok(col) => *column_slot(&mut columns, name) = col,
+            Err(()) => ok = false,
+        }
+    }
+    if ok && columns.choice.is_none() && columns.answer.is_none() && columns.evidence.is_none() {
+        diags.push(
+            Diagnostic::new(Code::MissingField, "`cells` names no cell to answer in")
+                .at(node.span, "no `choice`, `answer` or `evidence` column")
+                .help("add the column letter of the answer cell, e.g. `answer: E`"),
+        );
+        ok = false;
+    }
+    if !ok {
+        return None;
+    }
+    Some(CellRef {
+        sheet: sheet?.0,
+        row: row?,
+        columns,
+        span: Some(node.span),
+    })
+}
+
+pub fn column_slot<'a>(columns: &'a mut CellColumns, name: &str) -> &'a mut Option<u32> {
+    match name {
+        "id" => &mut columns.id,
+        "category" => &mut columns.category,
+        "question" => &mut columns.question,
+        "choice" => &mut columns.choice,
+        "answer" => &mut columns.answer,
+        _ => &mut columns.evidence,
+    }
+}
+
+/// The column of each role, in [`COLUMN_FIELDS`] order.
+pub fn column_roles(columns: &CellColumns) -> [(&'static str, Option<u32>); 6] {
+    [
+        ("id", columns.id),
+        ("category", columns.category),
+        ("question", columns.question),
+        ("choice", columns.choice),
+        ("answer", columns.answer),
+        ("evidence", columns.evidence),
+    ]
+}
+
+/// A column letter field: absent is `Ok(None)`, a bad letter an error.
+fn column(fields: &Fields, name: &str, diags: &mut Diagnostics) -> Result<Option<u32>, ()> {
+    let Some(node) = fields.get(name) else {
+        return Ok(None);
+    };
+    if matches!(node.value, Value::Null) {
+        return Ok(None);
+    }
+    let (text, span) = text_of(node, "`cells`", name, diags).ok_or(())?;
+    match parse_column(&text) {
+        Some(col) => Ok(Some(col)),
+        None => {
+            diags.push(bad_number(
+                span,
+                format!("`{text}` is not a column letter"),
+                "expected a column as Excel names it, A to XFD",
+                format!("e.g. `{name}: D`"),
+            ));
+            Err(())
+        }
+    }
+}
+
+fn row_number(node: &Node, name: &str, diags: &mut Diagnostics) -> Option<u32> {
+    let n = count(node, name, diags)?;
+    if n == 0 || n > MAX_ROW {
+        diags.push(bad_number(
+            node.span,
+            format!("`{name}` must be a row number from 1 to {MAX_ROW}, found {n}"),
+            "not a row of a worksheet",
+            "rows are numbered from 1, as Excel shows them".to_owned(),
+        ));
+        return None;
+    }
+    Some(n)
+}
+
+fn count(node: &Node, name: &str, diags: &mut Diagnostics) -> Option<u32> {
+    let parsed = match &node.value {
+        Value::Plain(s) => s.parse::<u32>().ok(),
+        _ => None,
+    };
+    if parsed.is_none() {
+        diags.push(wrong_type(node, &format!("`{name}`"), "a whole number"));
+    }
+    parsed
+}
+
+fn bad_number(span: Span, message: String, label: &str, help: String) -> Diagnostic {
+    Diagnostic::new(Code::InvalidValue, message)
+        .at(span, label)
+        .help(help)
+}
