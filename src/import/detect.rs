@@ -11,7 +11,7 @@
 //! `DOCU-01` IDs and their questions).
 //!
 //! Each candidate gets a score; the ones that fail the checks (no ID column of distinct
-//! short values, no question column of sentences, nowhere to answer, fewer than two items)
+//! short values, no question column of sentences, nowhere to answer, no item)
 //! are never imported. The best candidate and the others shaped like it are imported, one
 //! table after another; a candidate that holds the same questions as a better one (an
 //! analyst's or scoring sheet, a copy) is left out, and when two such candidates score
@@ -86,7 +86,7 @@ pub struct Columns {
     /// Free text: the answer's text.
     pub answer: Option<u32>,
     pub evidence: Option<u32>,
-    /// Remarks kept as the answer's internal note (only when named).
+    /// Remarks kept as the answer's internal note (a second text column, 備考).
     pub note: Option<u32>,
 }
 
@@ -452,9 +452,29 @@ impl Profile {
         self.rows > 0 && self.formulas * 2 > self.rows
     }
 
-    /// Short distinct values: an ID column.
+    /// Short distinct values (at least half the column; the rest may be section headings
+    /// written in it): an ID column.
     fn is_ids(&self) -> bool {
-        self.ids >= 2 && self.id_like >= 0.6 && self.distinct_ids * 10 >= self.ids * 9
+        self.ids >= 2 && self.ids * 2 >= self.filled && self.distinct_ids * 10 >= self.ids * 9
+    }
+
+    /// What a column headed `No.` may hold: short values, nearly all distinct (an ID with
+    /// a line break or a space is still one, reported when read).
+    fn could_be_ids(&self) -> bool {
+        self.filled == 0
+            || self.is_ids()
+            || self.is_numbers()
+            || (self.avg_chars <= 24.0 && self.distinct * 10 >= self.filled * 9)
+    }
+
+    /// Short numbers that may restart in each section (`1`, `2`, `1`, `2`, `3`).
+    fn is_numbers(&self) -> bool {
+        self.ids >= 2 && self.ids * 2 >= self.filled
+    }
+
+    /// What a column headed `質問` may hold: texts longer than a word, mostly distinct.
+    fn could_be_questions(&self) -> bool {
+        self.filled >= 1 && self.avg_chars >= 4.0 && self.distinct * 10 >= self.filled * 7
     }
 
     /// Sentences: a question column.
@@ -532,7 +552,7 @@ pub struct Table {
     pub score: f64,
     /// Rows with an ID and a question.
     pub items: usize,
-    /// The IDs of its items, to find copies of the same questions.
+    /// The question texts of its items, to find copies of the same questions.
     pub ids: Vec<String>,
     /// Why it cannot be imported as is (the checks it fails).
     pub fails: Vec<String>,
@@ -612,7 +632,7 @@ pub fn candidate(
                 theirs.insert(col);
             }
             Hint::Role(Role::Id, s) => {
-                if cols.id.is_none() && (p.is_ids() || p.filled == 0) {
+                if cols.id.is_none() && p.could_be_ids() {
                     cols.id = Some(col);
                     score += f64::from(s);
                 }
@@ -621,7 +641,9 @@ pub fn candidate(
                 if cols.id.is_none() && p.is_ids() {
                     // A section's name above its IDs (`Required Questions`).
                     cols.id = Some(col);
-                } else if cols.question.is_none() && p.is_questions() {
+                } else if cols.question.is_none()
+                    && (p.is_questions() || (s >= 3 && p.could_be_questions()))
+                {
                     cols.question = Some(col);
                     score += f64::from(s);
                 }
@@ -645,6 +667,18 @@ pub fn candidate(
                 if cols.answer.is_none() && !p.is_ids() {
                     cols.answer = Some(col);
                     score += f64::from(s);
+                } else if cols.note.is_none() && !p.is_ids() {
+                    // A second text column beside the answer (備考): remarks.
+                    cols.note = Some(col);
+                }
+            }
+            Hint::Role(Role::Title, s) => {
+                if cols.id.is_none() && (p.is_ids() || p.is_numbers()) {
+                    // `項目 | 対策項目`: the first holds the item numbers.
+                    cols.id = Some(col);
+                } else if cols.title.is_none() {
+                    cols.title = Some(col);
+                    score += f64::from(s) / 2.0;
                 }
             }
             Hint::Role(role, s) => {
@@ -656,7 +690,15 @@ pub fn candidate(
             }
         }
     }
-    // An answer column left of the question column is not the answer (a title).
+    // A category that changes on every row names each item: its title.
+    if let Some(c) = cols.category
+        && cols.title.is_none()
+        && profiles
+            .get(c as usize)
+            .is_some_and(|p| p.filled >= 2 && p.distinct * 10 > p.filled * 7)
+    {
+        cols.title = cols.category.take();
+    }
     // Then what the header left unnamed, from the content.
     if cols.id.is_none() {
         let limit = cols.question.unwrap_or(width);
@@ -686,7 +728,7 @@ pub fn candidate(
     let question = cols.question.and_then(|c| profiles.get(c as usize));
     match id {
         None if cols.id.is_none() => fails.push("no ID column".to_owned()),
-        Some(p) if p.filled > 0 && !p.is_ids() => {
+        Some(p) if !p.could_be_ids() => {
             fails.push("its ID column does not hold short distinct IDs".to_owned())
         }
         _ => {}
@@ -695,7 +737,7 @@ pub fn candidate(
         None if cols.question.is_none() && cols.title.is_none() => {
             fails.push("no question column".to_owned())
         }
-        Some(p) if !p.is_questions() => {
+        Some(p) if !p.could_be_questions() => {
             fails.push("its question column does not hold sentences".to_owned())
         }
         _ => {}
@@ -722,14 +764,15 @@ pub fn candidate(
     if let (Some(ic), Some(qc)) = (cols.id, cols.question.or(cols.title)) {
         for r in start..end {
             let id = sheet.text(r, ic).trim();
-            if looks_like_id(id) && !sheet.text(r, qc).trim().is_empty() {
+            let question = sheet.text(r, qc).trim();
+            if !id.is_empty() && id.chars().count() <= 24 && !question.is_empty() {
                 items += 1;
-                ids.push(id.to_owned());
+                ids.push(question.to_owned());
             }
         }
     }
-    if items < 2 && fails.is_empty() {
-        fails.push(format!("{items} item(s)"));
+    if items == 0 && fails.is_empty() {
+        fails.push("no item (a row with an ID and a question)".to_owned());
     }
     // What the content confirms.
     if let Some(p) = id

@@ -48,8 +48,6 @@ struct Item {
     answer: AnswerCell,
     status: Option<Status>,
     note: Option<String>,
-    /// The evidence cell's lines.
-    evidence: Vec<String>,
     /// True when the answer cell holds nothing (for heading detection).
     blank: bool,
     /// Index of its table in the import.
@@ -572,7 +570,8 @@ fn read_row(
     let is_item = !id.is_empty()
         && (question.is_some() || title.is_some())
         && !id_spans_question
-        && (super::detect::looks_like_id(&id) || !id.contains(char::is_whitespace));
+        && (super::detect::looks_like_id(&id)
+            || (id.chars().count() <= 20 && !id.contains([' ', '\u{3000}'])));
     if !is_item {
         let answered = [cols.answer, cols.choice]
             .into_iter()
@@ -693,17 +692,9 @@ fn read_row(
                 None
             }
         });
-    let evidence: Vec<String> = text_of(cols.evidence)
-        .map(|t| {
-            t.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default();
+    // Answers have no `evidence:` yet: the cell is reported, its place recorded.
     if let Some(col) = cols.evidence
-        && !evidence.is_empty()
+        && text_of(cols.evidence).is_some()
     {
         found.unmapped(workbook, sheet, row, col, "evidence is not imported yet");
     }
@@ -724,7 +715,6 @@ fn read_row(
         answer,
         status,
         note: text_of(cols.note),
-        evidence,
         table: 0,
         cells: CellPos {
             sheet: sheet.name.clone(),

@@ -225,7 +225,7 @@ fn a_questionnaire_becomes_a_catalog_and_answers() {
         "warning[CS0809]: acme.xlsx: 質問票!A11: row 11 is hidden; it was imported",
         "warning[CS0808]: acme.xlsx: 質問票!D16: the answer cell holds a date, read as `2024/4/1`",
         "warning[CS0807]: acme.xlsx: 質問票!F24: `要確認` was not imported",
-        "warning[CS0807]: acme.xlsx: sheet `記入要領` has no header row",
+        "sheet `記入要領`: no questionnaire table; none of its cells were imported",
         "wrote controls/acme.yaml — catalog acme (13 controls, 3 groups)",
         "wrote answers/imported-acme.yaml — 11 answer(s) to catalog acme",
         "note: list the catalog in checksheet.yaml (`catalogs: [controls]`)",
@@ -399,7 +399,11 @@ fn columns_can_be_named() {
     );
     let catalog = project.read("controls/annex.yaml");
     assert!(
-        catalog.contains("  id: annex\n  title: 別紙\ncontrols:\n  - id: \"A-1\"\n"),
+        catalog.contains("  id: annex\n  title: 別紙\nquestionnaire:\n  workbook: q.xlsx\n"),
+        "{catalog}"
+    );
+    assert!(
+        catalog.contains("controls:\n  - id: \"A-1\"\n    text: データの保存場所はどこですか。\n    cells: {sheet: 質問票, row: 22, question: C, answer: D}\n"),
         "{catalog}"
     );
 
@@ -544,11 +548,15 @@ fn errors_write_nothing_and_name_the_cell() {
     run.code(1);
     assert!(
         run.stderr
-            .contains("error[CS0802]: sheet `Sheet1`, header row 2: no ID, no answer, no question column found (found: nothing)"),
+            .contains("error[CS0801]: `q.xlsx`: no table passes the checks"),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("--id-col <letter>"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("row 2 names no column (not a header row)"),
+        "{}",
+        run.stderr
+    );
     assert!(!project.exists("controls/q.yaml"));
 }
 
