@@ -690,12 +690,15 @@ pub fn candidate(
             }
         }
     }
-    // A category that changes on every row names each item: its title.
+    // A category given on (nearly) every row that changes on every row names each item:
+    // its title. One given on the first row of each run is a heading.
     if let Some(c) = cols.category
         && cols.title.is_none()
         && profiles
             .get(c as usize)
-            .is_some_and(|p| p.filled >= 2 && p.distinct * 10 > p.filled * 7)
+            .is_some_and(|p| {
+                p.filled >= 2 && p.filled * 10 >= p.rows * 8 && p.distinct * 10 > p.filled * 7
+            })
     {
         cols.title = cols.category.take();
     }

@@ -334,6 +334,23 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                 }
             }
             let before = entries.len();
+            // A section's name where the header row's ID label would be (`Documentation`
+            // above `DOCU-01`…): the table's heading.
+            if let (Some(h), Some(col)) = (header, cols.id) {
+                let cell = sheet.cell(h, col);
+                let name = cell.text.trim();
+                if !name.is_empty()
+                    && !cell.is_typed()
+                    && detect::classify(name).is_none()
+                    && !is_boilerplate(name)
+                {
+                    entries.push(Entry::Heading {
+                        id: None,
+                        text: name.replace('\n', " "),
+                        raw: name.to_owned(),
+                    });
+                }
+            }
             let mut category: Option<String> = None;
             for row in start..end {
                 if sheet.row_is_blank(row) {

@@ -156,6 +156,9 @@ fn scan_sheet<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: &str, hidden: 
     // The data validation being read, and which of its texts is open.
     let mut validation: Option<(bool, Validation, String)> = None;
     let mut text_of: Option<&'static str> = None;
+    // Hidden column ranges, expanded once the last used column is known (a range to
+    // column XFD would otherwise be 16,384 entries).
+    let mut col_ranges: Vec<(u32, u32)> = Vec::new();
     let _ = for_each_event(zip, path, |event| match event {
         Piece::Open(e) => {
             if hidden.refused.is_none() {
@@ -187,7 +190,7 @@ fn scan_sheet<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: &str, hidden: 
                     let min = attr(e, "min").and_then(|v| v.parse::<u32>().ok());
                     let max = attr(e, "max").and_then(|v| v.parse::<u32>().ok());
                     if let (Some(min), Some(max)) = (min, max) {
-                        hidden.cols.extend(min.saturating_sub(1)..max.min(16_384));
+                        col_ranges.push((min.saturating_sub(1), max.min(16_384)));
                     }
                 }
                 "dataValidation" => {
@@ -238,6 +241,10 @@ fn scan_sheet<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: &str, hidden: 
             _ => {}
         },
     });
+    let last = hidden.extent.1 + 1;
+    for (min, max) in col_ranges {
+        hidden.cols.extend(min..max.min(last));
+    }
 }
 
 /// What [`for_each_event`] passes on: an element opened (or empty), text (entities
