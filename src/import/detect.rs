@@ -482,6 +482,11 @@ impl Profile {
         self.filled >= 2 && self.avg_chars >= 12.0 && self.distinct * 10 >= self.filled * 7
     }
 
+    /// What a column headed `はい・いいえ` may hold: short values, or a dropdown.
+    fn could_be_choices(&self) -> bool {
+        self.filled == 0 || self.dropdown > 0 || self.avg_chars <= 12.0
+    }
+
     /// Short repeated values or a dropdown: a choice column.
     fn is_choices(&self, rows: usize) -> bool {
         (self.dropdown * 2 >= rows.max(1) && self.dropdown > 0)
@@ -649,7 +654,7 @@ pub fn candidate(
                 }
             }
             Hint::Role(Role::Choice, s) => {
-                if cols.choice.is_none() && (p.is_choices(rows.len()) || p.filled == 0) {
+                if cols.choice.is_none() && p.could_be_choices() {
                     cols.choice = Some(col);
                     score += f64::from(s);
                 }
@@ -697,7 +702,7 @@ pub fn candidate(
         && profiles
             .get(c as usize)
             .is_some_and(|p| {
-                p.filled >= 2 && p.filled * 10 >= p.rows * 8 && p.distinct * 10 > p.filled * 7
+                p.filled >= 2 && p.filled * 10 >= p.rows * 6 && p.distinct * 10 > p.filled * 7
             })
     {
         cols.title = cols.category.take();

@@ -153,6 +153,8 @@ pub fn read<R: Read + Seek>(reader: R) -> Option<(Vec<Hidden>, HashMap<String, S
 fn scan_sheet<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: &str, hidden: &mut Hidden) {
     // The cell being read: its position, whether it has a formula and a value.
     let mut cell: Option<((u32, u32), bool, bool)> = None;
+    let mut string_result = false;
+    let mut in_value = false;
     // The data validation being read, and which of its texts is open.
     let mut validation: Option<(bool, Validation, String)> = None;
     let mut text_of: Option<&'static str> = None;
@@ -174,6 +176,7 @@ fn scan_sheet<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: &str, hidden: 
                     if let Some((row, col)) = attr(e, "r").as_deref().and_then(cell_position) {
                         hidden.extent = (hidden.extent.0.max(row), hidden.extent.1.max(col));
                         cell = Some(((row, col), false, false));
+                        string_result = attr(e, "t").as_deref() == Some("str");
                     }
                 }
                 "f" => {
@@ -181,7 +184,17 @@ fn scan_sheet<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: &str, hidden: 
                         c.1 = true;
                     }
                 }
-                "v" | "is" => {
+                // A value: `<v>` with text, or an inline string; a string result may be
+                // empty (`t="str"`), a `<v/>` of any other type is no value.
+                "v" => {
+                    in_value = true;
+                    if let Some(c) = &mut cell
+                        && string_result
+                    {
+                        c.2 = true;
+                    }
+                }
+                "is" => {
                     if let Some(c) = &mut cell {
                         c.2 = true;
                     }
@@ -211,6 +224,18 @@ fn scan_sheet<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: &str, hidden: 
             }
         }
         Piece::Text(t) => {
+            if in_value
+                && !t.is_empty()
+                && let Some(c) = &mut cell
+            {
+                c.2 = true;
+            }
+            if in_value
+                && !t.is_empty()
+                && let Some(c) = &mut cell
+            {
+                c.2 = true;
+            }
             if let (Some(which), Some((_, v, sqref))) = (text_of, &mut validation) {
                 match which {
                     "formula1" => v.formula.push_str(t),
@@ -229,6 +254,7 @@ fn scan_sheet<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: &str, hidden: 
                 cell = None;
             }
             "formula1" | "sqref" => text_of = None,
+            "v" => in_value = false,
             "dataValidation" => {
                 if let Some((true, mut v, sqref)) = validation.take() {
                     v.ranges.extend(sqref_ranges(&sqref));
