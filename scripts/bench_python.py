@@ -233,6 +233,7 @@ def build_document(project, catalog, answers, layout, text_env):
         "title": lambda c, a: c.get("title"), "text": lambda c, a: c.get("text"),
         "question": lambda c, a: c.get("text") or c.get("title"), "level": lambda c, a: c.get("level"),
         "status": lambda c, a: STATUS.get(a.get("status")) if a else None,
+        "evidence": lambda c, a: "\n".join(str(e) for e in a.get("evidence") or []) if a else None,
     }
     rows = []
 
@@ -256,6 +257,14 @@ def build_document(project, catalog, answers, layout, text_env):
         item(control)
     for g in catalog["groups"]:
         group(g, 1)
+    # Columns with hide_when_empty that no item fills are left out (the default layout's 証跡).
+    hidden = {i for i, c in enumerate(layout["columns"]) if c.get("hide_when_empty")
+              and all(not r.cells[i].text for r in rows if isinstance(r, Item))}
+    if hidden:
+        columns = [c for i, c in enumerate(columns) if i not in hidden]
+        for r in rows:
+            if isinstance(r, Item):
+                r.cells[:] = [c for i, c in enumerate(r.cells) if i not in hidden]
     intro = [t for t in (text(t) for t in layout.get("intro") or []) if t]
     return Document(text(layout["title"]), project["organization"]["name"], text(layout["header"]), intro,
                     text(layout["notice"]), as_of.isoformat(), catalog["catalog"]["title"], columns,

@@ -87,6 +87,8 @@ answers:
       基本方針は当社Webサイトで公開しています。
     links:
       - https://www.example.com/security/policy/
+    evidence:  # 証跡: the documents (or URLs) that back the answer
+      - 情報セキュリティ基本方針 第3版
     reviewed: {as_of}
     note: 社内メモ：出力には出ません。
   "II.1.1.2": 基本方針は年1回見直し、改定時は社内ポータルで通知しています。

@@ -24,6 +24,8 @@ pub enum ColumnValue {
     Level,
     Status,
     Answer,
+    /// The answer's evidence (証跡), one item per line.
+    Evidence,
     /// The control's refs of one scheme, one per line.
     Refs(String),
 }
@@ -38,6 +40,7 @@ impl ColumnValue {
         "level",
         "status",
         "answer",
+        "evidence",
         "refs:<scheme>",
     ];
 
@@ -51,6 +54,7 @@ impl ColumnValue {
             "level" => ColumnValue::Level,
             "status" => ColumnValue::Status,
             "answer" => ColumnValue::Answer,
+            "evidence" => ColumnValue::Evidence,
             _ => ColumnValue::Refs(
                 text.strip_prefix("refs:")
                     .filter(|s| !s.is_empty())?
@@ -67,6 +71,9 @@ pub struct Column {
     pub value: ColumnValue,
     /// Width in characters (xlsx column width).
     pub width: f64,
+    /// Left out of a document in which no item has anything in this column (e.g. an
+    /// evidence column where no answer gives evidence).
+    pub hide_when_empty: bool,
 }
 
 /// How a group row looks at one depth (1 = top-level groups).
@@ -151,7 +158,7 @@ pub const LAYOUT_FILE_FIELDS: &[&str] = &[
     "derived_note",
 ];
 pub const LAYOUT_FIELDS: &[&str] = &["id", "description", "catalog"];
-pub const COLUMN_FIELDS: &[&str] = &["header", "value", "width"];
+pub const COLUMN_FIELDS: &[&str] = &["header", "value", "width", "hide_when_empty"];
 pub const GROUP_ROW_FIELDS: &[&str] = &["depth", "text", "lead", "hidden"];
 pub const NUMBERING_FIELDS: &[&str] = &["scheme", "separator"];
 pub const SHEET_FIELDS: &[&str] = &["name", "groups", "heading", "notice"];
@@ -222,11 +229,13 @@ pub fn load_layout(
             let width = col
                 .text("width", diags)
                 .and_then(|(text, span)| number(&text, span, 1.0, 255.0, diags));
+            let hide_when_empty = flag(&col, "hide_when_empty", diags);
             if let (Some(header), Some(value)) = (header, value) {
                 columns.push(Column {
                     header,
                     value,
                     width: width.unwrap_or(20.0),
+                    hide_when_empty,
                 });
             }
         }
@@ -246,23 +255,7 @@ pub fn load_layout(
             let depth = row
                 .required_text("depth", diags)
                 .and_then(|(t, s)| number(&t, s, 1.0, 32.0, diags));
-            let hidden = match row.text("hidden", diags) {
-                None => false,
-                Some((flag, span)) => match flag.as_str() {
-                    "true" => true,
-                    "false" => false,
-                    _ => {
-                        diags.push(
-                            Diagnostic::new(
-                                Code::InvalidLayout,
-                                format!("`hidden` must be true or false, not `{flag}`"),
-                            )
-                            .at(span, "not a boolean"),
-                        );
-                        false
-                    }
-                },
-            };
+            let hidden = flag(&row, "hidden", diags);
             let text = if hidden {
                 Some(
                     row.text("text", diags)
@@ -360,6 +353,27 @@ fn seq<'a, 't>(node: &'a Node<'t>, what: &str, diags: &mut Diagnostics) -> &'a [
             diags.push(wrong_type(node, what, "a list"));
             &[]
         }
+    }
+}
+
+/// An optional `true`/`false` field (absent: false).
+fn flag(fields: &Fields, name: &str, diags: &mut Diagnostics) -> bool {
+    match fields.text(name, diags) {
+        None => false,
+        Some((flag, span)) => match flag.as_str() {
+            "true" => true,
+            "false" => false,
+            _ => {
+                diags.push(
+                    Diagnostic::new(
+                        Code::InvalidLayout,
+                        format!("`{name}` must be true or false, not `{flag}`"),
+                    )
+                    .at(span, "not a boolean"),
+                );
+                false
+            }
+        },
     }
 }
 

@@ -14,6 +14,7 @@ pub mod coverage;
 pub mod diag;
 pub mod diff;
 pub mod fill;
+pub mod fill_command;
 pub mod fmt;
 pub mod generate;
 pub mod import;

@@ -242,6 +242,8 @@ pub struct Answer {
     pub status: Option<Status>,
     pub body: Option<AnswerBody>,
     pub links: Vec<String>,
+    /// Evidence (証跡): names of the documents, or URLs, that back the answer.
+    pub evidence: Vec<String>,
     pub reviewed: Option<Date>,
     /// Internal note: kept for reviewers, never rendered.
     pub note: Option<String>,

@@ -114,6 +114,8 @@ const OUTPUT_NAME_PATTERN: &str = "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$";
 const DATE_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
 /// An absolute http(s) URL with a host.
 const LINK_PATTERN: &str = "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+";
+/// The start of an evidence item meant as a URL (`looks_like_url` of the answers loader).
+const EVIDENCE_URL_PATTERN: &str = "^([Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\\.)";
 /// Scalars the loaders read as text: numbers and booleans are taken as spelled.
 /// A column letter, A to XFD (the loader also checks the range).
 const COLUMN_PATTERN: &str = "^[A-Za-z]{1,3}$";
@@ -161,6 +163,18 @@ fn link() -> Value {
         "description": "An absolute http(s) URL, e.g. https://example.com/security",
         "type": "string",
         "pattern": LINK_PATTERN,
+    })
+}
+
+/// An evidence item: a document name, not blank; one that starts like a URL (`http://`,
+/// `https://`, `www.`) must be an absolute http(s) URL.
+fn evidence() -> Value {
+    json!({
+        "description": "A document name, or an absolute http(s) URL (a text starting with http://, https:// or www. must be one).",
+        "type": TEXT_TYPES,
+        "pattern": "\\S",
+        "if": { "type": "string", "pattern": EVIDENCE_URL_PATTERN },
+        "then": { "pattern": LINK_PATTERN },
     })
 }
 
@@ -725,6 +739,13 @@ fn answers(builtins: &Builtins) -> Value {
                 ),
             ),
             (
+                "evidence",
+                string_list(
+                    "Evidence (証跡) backing the answer: document names (e.g. `情報セキュリティ基本方針 第3版`) or absolute http(s) URLs.",
+                    evidence(),
+                ),
+            ),
+            (
                 "reviewed",
                 date("When the answer was last reviewed: a real calendar date, YYYY-MM-DD."),
             ),
@@ -784,7 +805,14 @@ fn layout(builtins: &Builtins) -> Value {
             "status",
             "the answer's status as a label (実施済, 一部実施, …)",
         ),
-        ("answer", "the answer text or list, then its links"),
+        (
+            "answer",
+            "the answer text or list, then its links (and its evidence where no column shows it)",
+        ),
+        (
+            "evidence",
+            "the answer's evidence (証跡), one document or URL per line",
+        ),
     ]
     .iter()
     .map(|(v, d)| (*v, format!("`{v}`: {d}")))
@@ -829,6 +857,13 @@ fn layout(builtins: &Builtins) -> Value {
                     "type": "number",
                     "minimum": 1,
                     "maximum": 255,
+                }),
+            ),
+            (
+                "hide_when_empty",
+                json!({
+                    "description": "true: the column is left out of a document in which no item has anything in it (e.g. an `evidence` column where no answer gives evidence).",
+                    "type": ["boolean", "null"],
                 }),
             ),
         ],

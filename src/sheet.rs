@@ -68,6 +68,8 @@ pub enum Row {
         level: Option<&'static str>,
         /// Where a derived answer came from (boxed: most rows have none).
         derived: Option<Box<Derivation>>,
+        /// The answer's evidence (証跡): document names or URLs.
+        evidence: Box<[String]>,
         cells: Vec<Cell>,
         #[serde(skip)]
         span: Option<Span>,
@@ -76,8 +78,9 @@ pub enum Row {
 
 /// One cell of an item row. `text` is the whole content as plain text (xlsx, Markdown),
 /// shared with the model when the cell shows one of its texts as is. Templates see it as
-/// `{text, items, links, checkbox}`: `items` keeps a list answer's entries apart (HTML
-/// checkbox lines), `links` an answer's links.
+/// `{text, items, links, evidence, checkbox}`: `items` keeps a list answer's entries apart
+/// (HTML checkbox lines), `links` an answer's links, `evidence` its evidence where the
+/// layout has no evidence column (the text then ends with a `証跡: ` line per item).
 #[derive(Debug, Default)]
 pub struct Cell {
     pub text: Text,
@@ -90,6 +93,7 @@ pub struct Cell {
 struct AnswerParts {
     items: Vec<String>,
     links: Vec<String>,
+    evidence: Vec<String>,
     checkbox: bool,
 }
 
@@ -102,6 +106,10 @@ impl Cell {
         self.parts.as_ref().map_or(&[], |p| &p.links)
     }
 
+    pub fn evidence(&self) -> &[String] {
+        self.parts.as_ref().map_or(&[], |p| &p.evidence)
+    }
+
     pub fn checkbox(&self) -> bool {
         self.parts.as_ref().is_some_and(|p| p.checkbox)
     }
@@ -110,14 +118,18 @@ impl Cell {
 impl Serialize for Cell {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut cell = serializer.serialize_struct("Cell", 4)?;
+        let mut cell = serializer.serialize_struct("Cell", 5)?;
         cell.serialize_field("text", &self.text)?;
         cell.serialize_field("items", self.items())?;
         cell.serialize_field("links", self.links())?;
+        cell.serialize_field("evidence", self.evidence())?;
         cell.serialize_field("checkbox", &self.checkbox())?;
         cell.end()
     }
 }
+
+/// The line that shows one evidence item after an answer, where no column shows evidence.
+pub const EVIDENCE_PREFIX: &str = "証跡: ";
 
 /// Most characters an xlsx cell holds.
 pub const XLSX_CELL_LIMIT: usize = 32_767;
@@ -204,7 +216,7 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
         Some(n) => Some(n.clone()),
         None => layout.notice.as_ref().map(|n| text(n, diags)),
     };
-    let columns = layout
+    let columns: Vec<ColumnHead> = layout
         .columns
         .iter()
         .map(|c| ColumnHead {
@@ -246,6 +258,10 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
             diags,
             rows: &mut rows,
             sequence: 0,
+            evidence_column: layout
+                .columns
+                .iter()
+                .any(|c| c.value == ColumnValue::Evidence),
         };
         if spec.groups.is_empty() {
             for control in &catalog.controls {
@@ -263,6 +279,8 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
             rows,
         });
     }
+    let mut columns = columns;
+    drop_empty_columns(layout, &mut columns, &mut sheets);
     Document {
         layout: layout.id.clone(),
         catalog_id: catalog.id.clone(),
@@ -275,6 +293,34 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
         as_of: project.as_of.to_string(),
         columns,
         sheets,
+    }
+}
+
+/// Leaves out the `hide_when_empty` columns in which no item has any text.
+fn drop_empty_columns(layout: &Layout, columns: &mut Vec<ColumnHead>, sheets: &mut [Sheet]) {
+    let empty: Vec<bool> = layout
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, column)| {
+            column.hide_when_empty
+                && sheets.iter().flat_map(|s| &s.rows).all(|row| match row {
+                    Row::Item { cells, .. } => cells[i].text.is_empty(),
+                    Row::Group { .. } => true,
+                })
+        })
+        .collect();
+    if !empty.contains(&true) {
+        return;
+    }
+    let keep = |i: &usize| !empty[*i];
+    let mut index = 0..;
+    columns.retain(|_| keep(&index.next().unwrap_or_default()));
+    for row in sheets.iter_mut().flat_map(|s| &mut s.rows) {
+        if let Row::Item { cells, .. } = row {
+            let mut index = 0..;
+            cells.retain(|_| keep(&index.next().unwrap_or_default()));
+        }
     }
 }
 
@@ -298,6 +344,8 @@ struct RowBuilder<'a, 'b> {
     diags: &'b mut Diagnostics,
     rows: &'b mut Vec<Row>,
     sequence: usize,
+    /// Whether a column of the layout shows the evidence (else the answer cell does).
+    evidence_column: bool,
 }
 
 /// The status and level labels, made once and shared by every cell that shows them.
@@ -403,6 +451,9 @@ impl RowBuilder<'_, '_> {
             status: answer.and_then(|a| a.status).map(|s| s.key()),
             level: control.level.map(|l| l.as_str()),
             derived: derived.map(|d| Box::new(d.from.clone())),
+            evidence: answer
+                .map(|a| a.evidence.as_slice().into())
+                .unwrap_or_default(),
             cells,
             span: answer.map(|a| a.span).or(control.span),
         });
@@ -446,6 +497,10 @@ impl RowBuilder<'_, '_> {
                     .as_deref(),
             ),
             ColumnValue::Answer => self.answer_cell(answer),
+            ColumnValue::Evidence => match answer {
+                Some(a) if !a.evidence.is_empty() => plain(Some(&a.evidence.join("\n"))),
+                _ => Cell::default(),
+            },
         }
     }
 
@@ -471,12 +526,31 @@ impl RowBuilder<'_, '_> {
         } else {
             joined_lines(&text, &answer.links.join("\n"))
         };
+        // Evidence no column shows follows the answer, so it is never left out.
+        let evidence = if self.evidence_column || answer.evidence.is_empty() {
+            Vec::new()
+        } else {
+            answer.evidence.clone()
+        };
+        let text = if evidence.is_empty() {
+            text
+        } else {
+            let lines: Vec<String> = evidence
+                .iter()
+                .map(|e| format!("{EVIDENCE_PREFIX}{e}"))
+                .collect();
+            joined_lines(&text, &lines.join("\n"))
+        };
         let parts = AnswerParts {
             items,
             links: answer.links.clone(),
+            evidence,
             checkbox: checkbox.is_some(),
         };
-        let plain_text = parts.items.is_empty() && parts.links.is_empty() && !parts.checkbox;
+        let plain_text = parts.items.is_empty()
+            && parts.links.is_empty()
+            && parts.evidence.is_empty()
+            && !parts.checkbox;
         Cell {
             text,
             parts: (!plain_text).then(|| Box::new(parts)),

@@ -32,6 +32,7 @@ pub struct Entry {
     pub status: Option<Status>,
     pub body: Option<AnswerBody>,
     pub links: Vec<String>,
+    pub evidence: Vec<String>,
     pub reviewed: Option<String>,
     pub note: Option<String>,
     pub location: Option<Location>,
@@ -60,6 +61,7 @@ pub enum Field {
     Status,
     Answer,
     Links,
+    Evidence,
     Reviewed,
     Note,
 }
@@ -70,6 +72,7 @@ impl Field {
             Field::Status => "status",
             Field::Answer => "answer",
             Field::Links => "links",
+            Field::Evidence => "evidence",
             Field::Reviewed => "reviewed",
             Field::Note => "note",
         }
@@ -222,6 +225,9 @@ fn changed_fields(old: &Entry, new: &Entry) -> Vec<Field> {
     }
     if old.links != new.links {
         changed.push(Field::Links);
+    }
+    if old.evidence != new.evidence {
+        changed.push(Field::Evidence);
     }
     if old.reviewed != new.reviewed {
         changed.push(Field::Reviewed);

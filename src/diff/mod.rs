@@ -367,6 +367,7 @@ fn entry(answer: &Answer, sources: &Sources) -> Entry {
         status: answer.status,
         body: answer.body.clone(),
         links: answer.links.clone(),
+        evidence: answer.evidence.clone(),
         reviewed: answer.reviewed.map(|d| d.to_string()),
         note: answer.note.clone(),
         location: Some(Location {

@@ -108,6 +108,15 @@ fn link_changes<'a>(old: &'a [String], new: &'a [String]) -> (Vec<&'a str>, Vec<
     (removed, added)
 }
 
+/// The links or the evidence of one side (empty for other fields).
+fn list_of(entry: Option<&Entry>, field: Field) -> &[String] {
+    match (entry, field) {
+        (Some(e), Field::Links) => &e.links,
+        (Some(e), Field::Evidence) => &e.evidence,
+        _ => &[],
+    }
+}
+
 /// The fields a control shows: the changed ones, or every field it has when it was added
 /// or removed.
 fn shown_fields(control: &ControlDiff) -> Vec<Field> {
@@ -126,6 +135,9 @@ fn shown_fields(control: &ControlDiff) -> Vec<Field> {
     }
     if !entry.links.is_empty() {
         fields.push(Field::Links);
+    }
+    if !entry.evidence.is_empty() {
+        fields.push(Field::Evidence);
     }
     if entry.reviewed.is_some() {
         fields.push(Field::Reviewed);
@@ -253,7 +265,7 @@ fn text_whole(field: Field, entry: Option<&Entry>, code: &str, p: &Painter) -> S
     let text = match field {
         Field::Status => status_key(Some(entry)).unwrap_or_default().to_owned(),
         Field::Answer => answer_text(Some(entry)).unwrap_or_default(),
-        Field::Links => entry.links.join("\n"),
+        Field::Links | Field::Evidence => list_of(Some(entry), field).join("\n"),
         Field::Reviewed => entry.reviewed.clone().unwrap_or_default(),
         Field::Note => entry.note.clone().unwrap_or_default(),
     };
@@ -285,11 +297,8 @@ fn text_change(field: Field, old: Option<&Entry>, new: Option<&Entry>, p: &Paint
             ),
             &p.marks(),
         ),
-        Field::Links => {
-            let (old_links, new_links) = (
-                old.map_or(&[][..], |e| &e.links),
-                new.map_or(&[][..], |e| &e.links),
-            );
+        Field::Links | Field::Evidence => {
+            let (old_links, new_links) = (list_of(old, field), list_of(new, field));
             let (removed, added) = link_changes(old_links, new_links);
             if removed.is_empty() && added.is_empty() {
                 return format!("{} (reordered)", new_links.join(" "));
@@ -444,8 +453,7 @@ fn md_whole(field: Field, entry: Option<&Entry>) -> String {
     match field {
         Field::Status => md_code(status_key(Some(entry)).unwrap_or_default()),
         Field::Answer => md_text(&answer_text(Some(entry)).unwrap_or_default()),
-        Field::Links => entry
-            .links
+        Field::Links | Field::Evidence => list_of(Some(entry), field)
             .iter()
             .map(|l| md_escape(l))
             .collect::<Vec<_>>()
@@ -490,11 +498,8 @@ fn md_change(field: Field, old: Option<&Entry>, new: Option<&Entry>) -> String {
             };
             format!("{what} {INTERNAL}")
         }
-        Field::Links => {
-            let (old_links, new_links) = (
-                old.map_or(&[][..], |e| &e.links),
-                new.map_or(&[][..], |e| &e.links),
-            );
+        Field::Links | Field::Evidence => {
+            let (old_links, new_links) = (list_of(old, field), list_of(new, field));
             let (removed, added) = link_changes(old_links, new_links);
             if removed.is_empty() && added.is_empty() {
                 let list: Vec<String> = new_links.iter().map(|l| md_escape(l)).collect();
@@ -552,6 +557,7 @@ struct JsonEntry<'a> {
     /// A string, or a list of strings for a list answer.
     answer: Option<serde_json::Value>,
     links: &'a [String],
+    evidence: &'a [String],
     reviewed: Option<&'a str>,
     note: Option<&'a str>,
 }
@@ -566,6 +572,7 @@ fn json_entry(entry: &Entry) -> JsonEntry<'_> {
             AnswerBody::Items(items) => serde_json::Value::from(items.clone()),
         }),
         links: &entry.links,
+        evidence: &entry.evidence,
         reviewed: entry.reviewed.as_deref(),
         note: entry.note.as_deref(),
     }
@@ -639,6 +646,7 @@ mod tests {
             status: None,
             body: Some(AnswerBody::Text("長い回答。".repeat(100).into())),
             links: Vec::new(),
+            evidence: Vec::new(),
             reviewed: None,
             note: None,
             location: None,

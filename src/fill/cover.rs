@@ -203,15 +203,14 @@ pub fn fill_vendor_fields(
                     });
                     continue;
                 };
-                if !sheets.contains_key(&index) {
+                if let std::collections::hash_map::Entry::Vacant(entry) = sheets.entry(index) {
                     let part = parts
                         .sheets
                         .iter()
                         .find(|p| p.name == sheet.name)
                         .ok_or_else(|| format!("sheet `{}` has no worksheet part", sheet.name))?;
                     let xml = package.read(&part.path)?;
-                    sheets.insert(
-                        index,
+                    entry.insert(
                         SheetXml::read(xml).map_err(|e| {
                             format!("sheet `{}` is not valid XML ({e})", sheet.name)
                         })?,

@@ -167,11 +167,11 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
                 cells.sheet
             )));
         };
-        if !sheets.contains_key(&index) {
+        if let std::collections::hash_map::Entry::Vacant(entry) = sheets.entry(index) {
             let xml = package.read(&part.path).map_err(failed)?;
             let parsed = SheetXml::read(xml)
                 .map_err(|e| failed(format!("sheet `{}` is not valid XML ({e})", cells.sheet)))?;
-            sheets.insert(index, parsed);
+            entry.insert(parsed);
         }
         let sheet_xml = &sheets[&index];
         if sheet_xml.protected && !locked.contains_key("") {
@@ -298,66 +298,76 @@ fn same_text(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
-/// The row the question is in: the recorded one when the question cell holds the
-/// question's text, else the one row of the question column that does (reported as a
-/// move). `None` (with an error) when it is nowhere, or in several rows.
+/// Where a question was found in a workbook.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Located {
+    /// In the recorded row (1-based).
+    At(u32),
+    /// In another row of its column (1-based): the customer moved it.
+    Moved(u32),
+    /// Nowhere, or in several rows: why.
+    Missing(String),
+}
+
+/// The row a question is in: the recorded one when the question cell holds the question's
+/// text, else the one row of the question column that does. A question recorded without
+/// its question column, or a control without text, is taken where recorded.
+pub fn find_question(sheet: &grid::Sheet, control: &Control, cells: &CellRef) -> Located {
+    let Some(col) = cells.columns.question else {
+        return Located::At(cells.row);
+    };
+    let Some(expected) = control.text.as_deref().or(control.title.as_deref()) else {
+        return Located::At(cells.row);
+    };
+    if same_text(sheet.text(cells.row - 1, col), expected) {
+        return Located::At(cells.row);
+    }
+    let rows: Vec<u32> = (0..sheet.height())
+        .filter(|&r| same_text(sheet.text(r, col), expected))
+        .collect();
+    match rows.as_slice() {
+        [row] => Located::Moved(row + 1),
+        [] => Located::Missing(format!(
+            "the cell holds `{}`, and no cell of column {} holds the question",
+            short(sheet.text(cells.row - 1, col)),
+            crate::a1::column_name(col)
+        )),
+        several => {
+            let at: Vec<String> = several.iter().map(|r| (r + 1).to_string()).collect();
+            Located::Missing(format!(
+                "the question is in rows {}, so its place is not clear",
+                at.join(", ")
+            ))
+        }
+    }
+}
+
+/// [`find_question`], reporting a move (a warning) or a missing question (an error).
 fn locate(
     sheet: &grid::Sheet,
     control: &Control,
     cells: &CellRef,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<u32> {
-    let Some(col) = cells.columns.question else {
-        return Some(cells.row);
-    };
-    let Some(expected) = control.text.as_deref().or(control.title.as_deref()) else {
-        return Some(cells.row);
-    };
-    if same_text(sheet.text(cells.row - 1, col), expected) {
-        return Some(cells.row);
-    }
-    let rows: Vec<u32> = (0..sheet.height())
-        .filter(|&r| same_text(sheet.text(r, col), expected))
-        .collect();
-    match rows.as_slice() {
-        [row] => {
+    match find_question(sheet, control, cells) {
+        Located::At(row) => Some(row),
+        Located::Moved(row) => {
             diags.push(
                 Diagnostic::new(
                     Code::FillMoved,
                     format!(
-                        "{}: question `{}` has moved from row {} to row {}; it is filled there",
-                        sheet.address(*row, col),
+                        "{}: question `{}` has moved from row {} to row {row}; it is filled there",
+                        sheet.address(row - 1, cells.columns.question.unwrap_or(0)),
                         control.id,
                         cells.row,
-                        row + 1
                     ),
                 )
                 .help("import the workbook again to record the new rows"),
             );
-            Some(row + 1)
+            Some(row)
         }
-        [] => {
-            diags.push(not_found(
-                control,
-                cells,
-                &format!(
-                    "the cell holds `{}`, and no cell of column {} holds the question",
-                    short(sheet.text(cells.row - 1, col)),
-                    crate::a1::column_name(col)
-                ),
-            ));
-            None
-        }
-        several => {
-            let at: Vec<String> = several.iter().map(|r| (r + 1).to_string()).collect();
-            diags.push(not_found(
-                control,
-                cells,
-                &format!(
-                    "the question is in rows {}, so its place is not clear",
-                    at.join(", ")
-                ),
-            ));
+        Located::Missing(why) => {
+            diags.push(not_found(control, cells, &why));
             None
         }
     }
@@ -497,8 +507,20 @@ fn plan_cells(
         Some(AnswerBody::Items(items)) => items.join("\n"),
         None => String::new(),
     };
-    let references: Vec<String> = answer.links.clone();
-    match (cells.columns.answer, cells.columns.evidence) {
+    let references: Vec<String> = answer
+        .evidence
+        .iter()
+        .chain(&answer.links)
+        .cloned()
+        .collect();
+    // An evidence cell merged into the text cell is the text cell.
+    let evidence_col = cells.columns.evidence.filter(|&e| {
+        cells
+            .columns
+            .answer
+            .is_none_or(|a| target.anchor(a) != target.anchor(e))
+    });
+    match (cells.columns.answer, evidence_col) {
         (Some(text_col), Some(evidence_col)) => {
             if !text.is_empty() {
                 push(text_col, text, diags);
@@ -544,3 +566,43 @@ fn text_nowhere(control: &Control, target: &Target, cells: &CellRef) -> Diagnost
     )
     .help("add `answer:` with the column letter of the comment cell to the control's `cells`")
 }
+
+/// A project's answers to one of its catalogs, made ready for [`fill`]: its own answers,
+/// and (per `policy.derived_answers`) the ones derived through mappings.
+pub struct ProjectAnswers<'a> {
+    pub answers: IndexMap<String, Source<'a>>,
+    pub conflicts: Vec<String>,
+}
+
+/// Collects the answers `fill` writes for `catalog` from a validated project.
+pub fn project_answers<'a>(
+    plan: &'a crate::validate::Plan,
+    derived: &'a crate::mapping::derive::DerivedCatalog,
+    catalog: &Catalog,
+) -> ProjectAnswers<'a> {
+    let mut answers = IndexMap::new();
+    if let Some(set) = plan.answers.get(&catalog.id) {
+        for (id, answer) in &set.answers {
+            answers.insert(
+                id.clone(),
+                Source {
+                    answer,
+                    derived: None,
+                },
+            );
+        }
+    }
+    for (id, d) in &derived.answers {
+        answers.entry(id.clone()).or_insert(Source {
+            answer: &d.answer,
+            derived: Some(&d.from),
+        });
+    }
+    ProjectAnswers {
+        answers,
+        conflicts: derived.conflicts.clone(),
+    }
+}
+
+#[cfg(test)]
+mod roundtrip;

@@ -239,7 +239,11 @@ pub fn with_full_calc_on_load(xml: &[u8]) -> Result<Option<Vec<u8>>, String> {
                     let tag = &xml[start..end];
                     let mut out = Vec::with_capacity(xml.len() + 24);
                     out.extend_from_slice(&xml[..start]);
-                    let cut = tag.len() - 2; // before "/>"
+                    // Before "/>" and the spaces ahead of it.
+                    let mut cut = tag.len() - 2;
+                    while cut > 0 && tag[cut - 1].is_ascii_whitespace() {
+                        cut -= 1;
+                    }
                     out.extend_from_slice(&tag[..cut]);
                     out.extend_from_slice(b" fullCalcOnLoad=\"1\"/>");
                     out.extend_from_slice(&xml[end..]);
@@ -310,6 +314,12 @@ mod tests {
         );
         let xml = br#"<workbook><sheets/><calcPr fullCalcOnLoad="1"/></workbook>"#;
         assert!(with_full_calc_on_load(xml).unwrap().is_none());
+        let xml = br#"<workbook><sheets/><calcPr calcId="1" /></workbook>"#;
+        let out = String::from_utf8(with_full_calc_on_load(xml).unwrap().unwrap()).unwrap();
+        assert_eq!(
+            out,
+            r#"<workbook><sheets/><calcPr calcId="1" fullCalcOnLoad="1"/></workbook>"#
+        );
     }
 
     #[test]

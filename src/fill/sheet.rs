@@ -206,9 +206,9 @@ impl SheetXml {
                     if let (Some(target), Some(v)) = (text_target, validation.as_mut()) {
                         let text: &str = t.as_ref();
                         if target == "formula" {
-                            v.1.push_str(&text);
+                            v.1.push_str(text);
                         } else {
-                            v.0.push_str(&text);
+                            v.0.push_str(text);
                         }
                     }
                 }

@@ -21,7 +21,7 @@ use crate::yaml::{self, Node, Value};
 use comments::{attach, find_comments};
 
 /// Fields of an answer, in the order `fmt` writes them.
-const FIELD_ORDER: &[&str] = &["status", "answer", "links", "reviewed", "note"];
+const FIELD_ORDER: &[&str] = &["status", "answer", "links", "evidence", "reviewed", "note"];
 
 /// One answer file and its canonical text.
 pub struct Formatted {
@@ -392,8 +392,14 @@ fn verify(
 
 fn describe(answer: &Answer) -> String {
     format!(
-        "{}|{:?}|{:?}|{:?}|{:?}|{:?}",
-        answer.control, answer.status, answer.body, answer.links, answer.reviewed, answer.note
+        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+        answer.control,
+        answer.status,
+        answer.body,
+        answer.links,
+        answer.evidence,
+        answer.reviewed,
+        answer.note
     )
 }
 
@@ -559,6 +565,7 @@ pub fn render_answer_file(catalog: &str, answers: &[Answer]) -> String {
         let key = emit::id(&answer.control);
         let plain = answer.status.is_none()
             && answer.links.is_empty()
+            && answer.evidence.is_empty()
             && answer.reviewed.is_none()
             && answer.note.is_none();
         match (&answer.body, plain) {
@@ -589,6 +596,10 @@ pub fn render_answer_file(catalog: &str, answers: &[Answer]) -> String {
                     out.push_str("    links:\n");
                     items(&mut out, 6, &answer.links);
                 }
+                if !answer.evidence.is_empty() {
+                    out.push_str("    evidence:\n");
+                    items(&mut out, 6, &answer.evidence);
+                }
                 if let Some(date) = answer.reviewed {
                     out.push_str(&format!("    reviewed: {date}\n"));
                 }
@@ -614,6 +625,7 @@ mod render_tests {
             status,
             body,
             links: Vec::new(),
+            evidence: Vec::new(),
             reviewed: None,
             note: None,
             span: Span::new(SourceId(0), 0, 0),

@@ -57,13 +57,19 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
         ..
     } = *input;
     let mut template_diags = Diagnostics::default();
+    // Every column, even those a document without their content leaves out: a workbook
+    // has them or not (see `variants`).
+    let mut every_column = layout.clone();
+    for column in &mut every_column.columns {
+        column.hide_when_empty = false;
+    }
     let document = build_document(
         &SheetInput {
             project: input.project,
             catalog,
             answers: None,
             derived: None,
-            layout,
+            layout: &every_column,
         },
         &mut template_diags,
     );
@@ -81,6 +87,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
         return;
     };
     let status_col = columns.iter().position(|v| **v == ColumnValue::Status);
+    let evidence_col = columns.iter().position(|v| **v == ColumnValue::Evidence);
     let text_cols: Vec<usize> = columns
         .iter()
         .enumerate()
@@ -152,12 +159,44 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
         .zip(&document.columns)
         .map(|(c, d)| (c.header.as_str(), d.header.as_str()))
         .collect();
+    // The columns a workbook may have: all of them, or all but those left out when empty.
+    let mut variants: Vec<Vec<usize>> = vec![(0..columns.len()).collect()];
+    let shown: Vec<usize> = (0..columns.len())
+        .filter(|&i| !layout.columns[i].hide_when_empty)
+        .collect();
+    if shown.len() < columns.len() && shown.contains(&answer_col) && shown.contains(&key_col) {
+        variants.push(shown);
+    }
+    // The header row as messages show it: the columns every document has, then in
+    // parentheses those shown only when they have content.
+    let header_row = document
+        .columns
+        .iter()
+        .zip(&layout.columns)
+        .map(|(d, c)| match c.hide_when_empty {
+            false => d.header.clone(),
+            true => format!("({})", d.header),
+        })
+        .collect::<Vec<_>>()
+        .join(" / ");
     let mut used: HashMap<usize, String> = HashMap::new();
     let mut last: Option<usize> = None;
     let mut tables_found = 0;
     for &index in input.sheets {
         let sheet = &workbook.sheets[index];
-        let tables = find_tables(sheet, &headers, input.header_row);
+        let (tables, variant) = variants
+            .iter()
+            .map(|variant| {
+                let wanted: Vec<(&str, &str)> = variant.iter().map(|&i| headers[i]).collect();
+                (find_tables(sheet, &wanted, input.header_row), variant)
+            })
+            .find(|(tables, _)| !tables.is_empty())
+            .unwrap_or((Vec::new(), &variants[0]));
+        // The place of each layout column in this sheet's tables, if it has it.
+        let mut place: Vec<Option<usize>> = vec![None; columns.len()];
+        for (at, &i) in variant.iter().enumerate() {
+            place[i] = Some(at);
+        }
         if tables.is_empty() {
             if sheet.height() > 0 && (0..sheet.height()).any(|r| !sheet.row_is_blank(r)) {
                 found.warning(
@@ -166,12 +205,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                         "sheet `{}` has no header row of layout `{}` ({}): none of its cells were imported",
                         sheet.name,
                         layout.id,
-                        document
-                            .columns
-                            .iter()
-                            .map(|c| c.header.as_str())
-                            .collect::<Vec<_>>()
-                            .join(" / ")
+                        header_row
                     ),
                     Some(workbook.name.clone()),
                 );
@@ -190,7 +224,11 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
         };
         let mut current_group: Option<String> = None;
         for table in &tables {
-            for col in [Some(answer_col), status_col].into_iter().flatten() {
+            for col in [Some(answer_col), status_col, evidence_col]
+                .into_iter()
+                .flatten()
+                .filter_map(|c| place[c])
+            {
                 let col = table.offset + col as u32;
                 if sheet.hidden_cols.contains(&col) {
                     found.warning(
@@ -204,12 +242,13 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
         for (t, table) in tables.iter().enumerate() {
             let end = tables.get(t + 1).map_or(sheet.height(), |next| next.header);
             let mut items = 0;
-            let width = columns.len() as u32;
+            let width = variant.len() as u32;
             for row in table.header + 1..end {
                 if sheet.row_is_blank(row) {
                     continue;
                 }
-                let at = |col: usize| table.offset + col as u32;
+                // Answer and key columns are in every variant.
+                let at = |col: usize| table.offset + place[col].unwrap_or(col) as u32;
                 let key_cell = sheet.cell(row, at(key_col));
                 let key = key_cell.text.trim();
                 let candidates = by_key.get(key).filter(|_| !key.is_empty());
@@ -259,6 +298,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                     sheet,
                     row,
                     table.offset,
+                    &place,
                     &used,
                     current_group.as_deref(),
                     last,
@@ -295,7 +335,15 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                 typed_cell_warning(found, workbook, sheet, row, at(answer_col), "answer");
                 let AnswerCell { body, links } =
                     answer_cell::invert(&answer_cell.text, input.list_prefix, input.split_links);
-                let status = match status_col {
+                let evidence: Vec<String> = match evidence_col.and_then(|c| place[c]) {
+                    None => Vec::new(),
+                    Some(col) => {
+                        let col = table.offset + col as u32;
+                        typed_cell_warning(found, workbook, sheet, row, col, "evidence");
+                        evidence_lines(sheet.text(row, col))
+                    }
+                };
+                let status = match status_col.filter(|&c| place[c].is_some()) {
                     None => None,
                     Some(col) => match answer_cell::status(sheet.text(row, at(col))) {
                         Ok(status) => status,
@@ -319,12 +367,13 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                         found.unmapped(workbook, sheet, row, col, "outside the layout's columns");
                     }
                 }
-                if body.is_some() || status.is_some() || !links.is_empty() {
+                if body.is_some() || status.is_some() || !links.is_empty() || !evidence.is_empty() {
                     found.answers.push(Answer {
                         control: e.id.clone(),
                         status,
                         body,
                         links,
+                        evidence,
                         reviewed: None,
                         note: None,
                         span: super::no_span(),
@@ -351,12 +400,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
             None,
             format!(
                 "the header row reads {}; for a workbook in another layout, leave out --layout (and name its columns if they are not detected)",
-                document
-                    .columns
-                    .iter()
-                    .map(|c| c.header.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" / ")
+                header_row
             ),
         );
     }
@@ -387,6 +431,7 @@ fn choose(
     sheet: &Sheet,
     row: u32,
     offset: u32,
+    place: &[Option<usize>],
     used: &HashMap<usize, String>,
     group: Option<&str>,
     last: Option<usize>,
@@ -399,7 +444,9 @@ fn choose(
         let matching = e
             .texts
             .iter()
-            .filter(|(col, text)| sheet.text(row, offset + *col as u32).trim() == text)
+            .filter(|(col, text)| {
+                place[*col].is_some_and(|c| sheet.text(row, offset + c as u32).trim() == text)
+            })
             .count();
         let in_group = group.is_some_and(|g| e.groups.iter().any(|x| x == g));
         let after = last.is_none_or(|l| i > l);
@@ -415,6 +462,15 @@ fn choose(
         .iter()
         .max_by_key(|i| score(i))
         .expect("candidates are never empty")
+}
+
+/// An evidence cell's items: one per line, blank lines left out.
+fn evidence_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// For each control, the IDs of its enclosing groups, outermost first.

@@ -12,6 +12,7 @@
 
 pub mod answer_cell;
 pub mod cell_text;
+pub mod cells;
 pub mod detect;
 pub mod labels;
 pub mod layout_map;
@@ -282,6 +283,8 @@ enum Mode<'a> {
         catalog: Option<&'a Catalog>,
         new: Option<(String, PathBuf)>,
     },
+    /// The catalog records each question's cells: read the answers there.
+    Cells { catalog: &'a Catalog },
 }
 
 /// Runs `checksheet import` and returns its exit code.
@@ -354,6 +357,14 @@ pub fn run(args: &ImportArgs) -> u8 {
                 },
                 &mut found,
             );
+            (catalog.id.clone(), None)
+        }
+        Mode::Cells { catalog } => {
+            found.note(format!(
+                "reading `{name}` at the cells catalog {} records",
+                catalog.id
+            ));
+            cells::import(&book, catalog, &mut found);
             (catalog.id.clone(), None)
         }
         Mode::Questionnaire { catalog, new } => {
@@ -600,6 +611,22 @@ fn resolve_mode<'a>(
         return Ok(Mode::Layout { layout, catalog });
     }
     if let Some(id) = &args.catalog {
+        let catalog = catalog_named(id)?;
+        let columns_given = [
+            args.id_col,
+            args.title_col,
+            args.category_col,
+            args.question_col,
+            args.choice_col,
+            args.answer_col,
+            args.evidence_col,
+            args.note_col,
+        ]
+        .iter()
+        .any(Option::is_some);
+        if cells::records_cells(catalog) && !columns_given && args.header_row.is_none() {
+            return Ok(Mode::Cells { catalog });
+        }
         return Ok(Mode::Questionnaire {
             catalog: Some(catalog_named(id)?),
             new: None,

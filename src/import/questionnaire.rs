@@ -48,6 +48,8 @@ struct Item {
     answer: AnswerCell,
     status: Option<Status>,
     note: Option<String>,
+    /// The evidence cell's lines.
+    evidence: Vec<String>,
     /// True when the answer cell holds nothing (for heading detection).
     blank: bool,
     /// Index of its table in the import.
@@ -709,12 +711,16 @@ fn read_row(
                 None
             }
         });
-    // Answers have no `evidence:` yet: the cell is reported, its place recorded.
-    if let Some(col) = cols.evidence
-        && text_of(cols.evidence).is_some()
-    {
-        found.unmapped(workbook, sheet, row, col, "evidence is not imported yet");
-    }
+    // The evidence cell's lines (証跡 / 根拠資料), one document each.
+    let evidence: Vec<String> = text_of(cols.evidence)
+        .map(|t| {
+            t.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
     let mapped = cols.mapped();
     for (col, _) in sheet.row_cells(row) {
         if !mapped.contains(&col) {
@@ -732,6 +738,7 @@ fn read_row(
         answer,
         status,
         note: text_of(cols.note),
+        evidence,
         table: 0,
         cells: CellPos {
             sheet: sheet.name.clone(),
@@ -1049,7 +1056,12 @@ fn push_answers(items: &[Item], order: Vec<usize>, found: &mut Found) {
     for i in order {
         let item = &items[i];
         let AnswerCell { body, links } = item.answer.clone();
-        if body.is_none() && item.status.is_none() && links.is_empty() && item.note.is_none() {
+        if body.is_none()
+            && item.status.is_none()
+            && links.is_empty()
+            && item.note.is_none()
+            && item.evidence.is_empty()
+        {
             continue;
         }
         found.answers.push(Answer {
@@ -1057,6 +1069,7 @@ fn push_answers(items: &[Item], order: Vec<usize>, found: &mut Found) {
             status: item.status,
             body,
             links,
+            evidence: item.evidence.clone(),
             reviewed: None,
             note: item.note.clone(),
             span: super::no_span(),

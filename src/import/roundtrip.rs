@@ -110,6 +110,7 @@ fn answers() -> impl Strategy<Value = Vec<Answer>> {
                     status,
                     body,
                     links,
+                    evidence: Vec::new(),
                     reviewed: None,
                     note: None,
                     span: no_span(),
@@ -292,6 +293,7 @@ fn every_shape_comes_back_exactly() {
         status,
         body,
         links: links.iter().map(|l| (*l).to_owned()).collect(),
+        evidence: Vec::new(),
         reviewed: None,
         note: None,
         span: no_span(),
@@ -351,4 +353,58 @@ fn every_shape_comes_back_exactly() {
             "・一つ目\n・二つ目\n   続き\n・\nhttps://example.com/y".into()
         ))
     );
+}
+
+#[test]
+fn evidence_comes_back_from_the_default_layouts_column() {
+    let (default, _) = layouts();
+    let catalog = catalog();
+    let with = |id: &str, evidence: &[&str]| Answer {
+        control: id.to_owned(),
+        status: Some(Status::Implemented),
+        body: Some(AnswerBody::Text("実施しています。".into())),
+        links: Vec::new(),
+        evidence: evidence.iter().map(|e| (*e).to_owned()).collect(),
+        reviewed: None,
+        note: None,
+        span: no_span(),
+    };
+    let answers = vec![
+        with(
+            "1.1",
+            &[
+                "情報セキュリティ基本方針 第3版",
+                "https://example.com/policy",
+            ],
+        ),
+        with("1.10", &["https://example.com/only"]),
+        with("2", &[]),
+    ];
+    let bytes = build(&catalog, &default, &answers);
+    assert!(
+        cells(&bytes).iter().any(|(_, _, _, text)| text == "証跡"),
+        "the column is shown"
+    );
+    let found = import_bytes(&catalog, &default, bytes.clone(), false);
+    assert!(!found.has_errors());
+    let got: Vec<_> = found
+        .answers
+        .iter()
+        .map(|a| (a.control.clone(), a.body.clone(), a.evidence.clone()))
+        .collect();
+    let want: Vec<_> = answers
+        .iter()
+        .map(|a| (a.control.clone(), a.body.clone(), a.evidence.clone()))
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(
+        cells(&build(&catalog, &default, &found.answers)),
+        cells(&bytes)
+    );
+    // Without evidence the column is left out, and the workbook still imports.
+    let bytes = build(&catalog, &default, &answers[2..]);
+    assert!(!cells(&bytes).iter().any(|(_, _, _, text)| text == "証跡"));
+    let found = import_bytes(&catalog, &default, bytes, false);
+    assert!(!found.has_errors());
+    assert_eq!(found.answers.len(), 1);
 }

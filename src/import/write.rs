@@ -27,8 +27,8 @@ pub fn answer_file(catalog: &str, answers: &[Answer]) -> Result<String, String> 
         .ok_or_else(|| "the answer file does not read back".to_owned())?;
     let describe = |a: &Answer| {
         format!(
-            "{}|{:?}|{:?}|{:?}|{:?}",
-            a.control, a.status, a.body, a.links, a.note
+            "{}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            a.control, a.status, a.body, a.links, a.evidence, a.note
         )
     };
     let wanted: Vec<String> = answers.iter().map(describe).collect();

@@ -10,7 +10,7 @@ use crate::source::Span;
 use crate::yaml::{Node, Value};
 
 pub const FILE_FIELDS: &[&str] = &["catalog", "answers"];
-pub const ANSWER_FIELDS: &[&str] = &["status", "answer", "links", "reviewed", "note"];
+pub const ANSWER_FIELDS: &[&str] = &["status", "answer", "links", "evidence", "reviewed", "note"];
 
 /// One answer file: the catalog it answers and its answers in file order.
 pub struct AnswerFile {
@@ -63,6 +63,7 @@ fn read_answer(id: &str, key_span: Span, node: &Node, diags: &mut Diagnostics) -
         status: None,
         body: None,
         links: Vec::new(),
+        evidence: Vec::new(),
         reviewed: None,
         note: None,
         span: key_span,
@@ -108,6 +109,12 @@ fn read_answer(id: &str, key_span: Span, node: &Node, diags: &mut Diagnostics) -
                 .filter(|(u, span)| check_url(u, *span, diags))
                 .map(|(u, _)| u)
                 .collect();
+            answer.evidence = fields
+                .text_list("evidence", diags)
+                .into_iter()
+                .filter(|(e, span)| check_evidence(e, *span, id, diags))
+                .map(|(e, _)| e)
+                .collect();
             answer.reviewed = fields
                 .text("reviewed", diags)
                 .and_then(|(text, span)| parse_date(&text, span, "`reviewed`", diags));
@@ -125,6 +132,33 @@ fn read_answer(id: &str, key_span: Span, node: &Node, diags: &mut Diagnostics) -
         }
     }
     Some(answer)
+}
+
+/// An evidence item: a document name, or an absolute http(s) URL where it looks like one.
+fn check_evidence(text: &str, span: Span, id: &str, diags: &mut Diagnostics) -> bool {
+    if text.trim().is_empty() {
+        diags.push(
+            Diagnostic::new(
+                Code::InvalidValue,
+                format!("an `evidence` item of control `{id}` is empty"),
+            )
+            .at(span, "empty")
+            .help("name the document (e.g. `情報セキュリティ基本方針 第3版`) or give its URL, or remove the item"),
+        );
+        return false;
+    }
+    if looks_like_url(text) {
+        return check_url(text, span, diags);
+    }
+    true
+}
+
+/// Whether an evidence item is meant as a URL (and must then be a valid one).
+pub fn looks_like_url(text: &str) -> bool {
+    ["http://", "https://", "www."].iter().any(|p| {
+        text.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    })
 }
 
 fn read_body(node: &Node, id: &str, diags: &mut Diagnostics) -> Option<AnswerBody> {

@@ -50,6 +50,15 @@ pub struct DerivedCatalog {
     pub conflicts: Vec<String>,
 }
 
+/// The parts of an answer that mapped answers must agree on, and how each is compared.
+type SamePart = fn(&Answer, &Answer) -> bool;
+const ANSWER_PARTS: [(&str, SamePart); 4] = [
+    ("status", |a, b| a.status == b.status),
+    ("answer", |a, b| a.body == b.body),
+    ("links", |a, b| a.links == b.links),
+    ("evidence", |a, b| a.evidence == b.evidence),
+];
+
 /// Derives the unanswered controls of `catalog` (an output's catalog).
 pub fn derive_catalog(
     input: &DeriveInput,
@@ -82,10 +91,12 @@ pub fn derive_catalog(
         let Some(((first_catalog, _), first)) = sources.first() else {
             continue;
         };
-        let agree = sources.iter().all(|(_, a)| {
-            a.status == first.status && a.body == first.body && a.links == first.links
-        });
-        if !agree {
+        let differing: Vec<&str> = ANSWER_PARTS
+            .iter()
+            .filter(|(_, same)| !sources.iter().all(|(_, a)| same(a, first)))
+            .map(|(field, _)| *field)
+            .collect();
+        if !differing.is_empty() {
             let names: Vec<String> = sources
                 .iter()
                 .map(|((c, id), _)| format!("{c} `{id}`"))
@@ -93,9 +104,10 @@ pub fn derive_catalog(
             let mut d = Diagnostic::new(
                 Code::DerivationConflict,
                 format!(
-                    "control `{}` of catalog {} maps to answers that differ: {}",
+                    "control `{}` of catalog {} maps to answers that differ in {}: {}",
                     control.id,
                     catalog.id,
+                    differing.join(", "),
                     names.join(", ")
                 ),
             )

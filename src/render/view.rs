@@ -155,7 +155,7 @@ impl RowView {
 
 const GROUP_KEYS: &[&str] = &["type", "depth", "id", "anchor", "lead", "text", "intro"];
 const ITEM_KEYS: &[&str] = &[
-    "type", "id", "anchor", "status", "level", "derived", "cells",
+    "type", "id", "anchor", "status", "level", "derived", "evidence", "cells",
 ];
 
 impl Object for RowView {
@@ -178,6 +178,7 @@ impl Object for RowView {
             (Row::Item { status, .. }, "status") => status.map_or(Value::from(()), Value::from),
             (Row::Item { level, .. }, "level") => level.map_or(Value::from(()), Value::from),
             (Row::Item { derived, .. }, "derived") => Value::from_serialize(derived),
+            (Row::Item { evidence, .. }, "evidence") => texts(evidence),
             (Row::Item { .. }, "cells") => {
                 Value::from_object(CellsView(self.0.clone(), self.1, self.2))
             }
@@ -234,7 +235,7 @@ impl Object for CellsView {
 #[derive(Debug)]
 struct CellView(Arc<Document>, usize, usize, usize);
 
-const CELL_KEYS: &[&str] = &["text", "items", "links", "checkbox"];
+const CELL_KEYS: &[&str] = &["text", "items", "links", "evidence", "checkbox"];
 
 impl Object for CellView {
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
@@ -247,6 +248,7 @@ impl Object for CellView {
             "text" => Value::from(cell.text.clone()),
             "items" => texts(cell.items()),
             "links" => texts(cell.links()),
+            "evidence" => texts(cell.evidence()),
             "checkbox" => Value::from(cell.checkbox()),
             _ => return None,
         })

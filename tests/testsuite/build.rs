@@ -252,3 +252,127 @@ fn a_successful_build_still_quotes_the_lines_its_warnings_point_at() {
     );
     assert_eq!(project.outputs("dist").len(), 3);
 }
+
+/// The demo with evidence on two answers (one of them a list answer).
+fn demo_with_evidence() -> Project {
+    let project = Project::demo();
+    let answers = project
+        .read("answers/demo.yaml")
+        .replace(
+            "    links: [https://example.com/policy]\n",
+            "    links: [https://example.com/policy]\n    evidence:\n      - 情報セキュリティ基本方針 第3版\n      - https://example.com/evidence/policy.pdf\n",
+        )
+        .replace(
+            "      - <script>alert(1)</script> は無害化されます。\n",
+            "      - <script>alert(1)</script> は無害化されます。\n    evidence: [暗号化設定手順書]\n",
+        );
+    project.file("answers/demo.yaml", &answers)
+}
+
+#[test]
+fn the_default_layout_shows_evidence_in_its_own_column_only_when_there_is_some() {
+    let plain = Project::demo();
+    plain.run(&["build"]).code(0);
+    for file in ["dist/default-demo.md", "dist/default-demo.html"] {
+        assert!(!plain.read(file).contains("証跡"), "{file}");
+    }
+    let project = demo_with_evidence();
+    project.run(&["build"]).code(0);
+
+    let md = project.read("dist/default-demo.md");
+    assert!(
+        md.contains("| 項番 | 対策項目 | 対策内容 | 区分 | 状況 | デモ 回答 | 証跡 |"),
+        "{md}"
+    );
+    let row = |id: &str| {
+        md.lines()
+            .find(|l| l.starts_with(&format!("| {id} |")))
+            .unwrap_or_else(|| panic!("no row {id}"))
+            .to_owned()
+    };
+    assert!(
+        row("1.1").ends_with(
+            "<br>https://example.com/policy | 情報セキュリティ基本方針 第3版<br>https://example.com/evidence/policy.pdf |"
+        ),
+        "{}",
+        row("1.1")
+    );
+    assert!(
+        row("2-1").ends_with("| 暗号化設定手順書 |"),
+        "{}",
+        row("2-1")
+    );
+    assert!(row("1.10").ends_with("|  |"), "{}", row("1.10"));
+    assert!(!md.contains("証跡: "), "no evidence after the answer text");
+
+    let html = project.read("dist/default-demo.html");
+    assert!(html.contains("<th scope=\"col\">証跡</th>"), "{html}");
+    assert!(html.contains(
+        "<td>情報セキュリティ基本方針 第3版<br>\n<a href=\"https://example.com/evidence/policy.pdf\" rel=\"noopener\">https://example.com/evidence/policy.pdf</a></td>"
+    ), "{html}");
+    assert!(html.contains("<td>暗号化設定手順書</td>"));
+    assert!(!html.contains("証跡: "));
+
+    let cells = xlsx_cells(&project.read_bytes("dist/default-demo.xlsx"));
+    let header = cells
+        .iter()
+        .find(|c| c.3 == "証跡")
+        .expect("an evidence header");
+    let row_of = |id: &str| {
+        cells
+            .iter()
+            .find(|c| c.2 == 0 && c.3 == id)
+            .unwrap_or_else(|| panic!("no row {id}"))
+            .1
+    };
+    let at = |row: usize| {
+        cells
+            .iter()
+            .find(|c| c.1 == row && c.2 == header.2)
+            .map(|c| c.3.as_str())
+    };
+    assert_eq!(header.2, 6, "after the answer column");
+    assert_eq!(
+        at(row_of("1.1")),
+        Some("情報セキュリティ基本方針 第3版\nhttps://example.com/evidence/policy.pdf")
+    );
+    assert_eq!(at(row_of("2-1")), Some("暗号化設定手順書"));
+    assert_eq!(at(row_of("1.10")), None);
+}
+
+#[test]
+fn a_layout_without_an_evidence_column_shows_it_after_the_answer() {
+    let project = demo_with_evidence()
+        .file(
+            "layouts/plain/layout.yaml",
+            "layout: {id: plain}\ntitle: T\ncolumns:\n  - {header: No, value: id, width: 8}\n  - {header: 質問, value: question}\n  - {header: 回答, value: answer, width: 50}\n",
+        )
+        .file(
+            "checksheet.yaml",
+            "organization: {name: デモ株式会社}\nas_of: 2026-04-01\ncatalogs: [controls]\nlayouts: [layouts]\noutputs:\n  - {layout: plain, catalog: demo}\n",
+        );
+    let run = project.run(&["build"]);
+    run.code(0);
+    let md = project.read("dist/plain-demo.md");
+    assert!(md.contains(
+        "方針を制定し公開しています。<br>RPO \\| RTO は 1h \\| 24h です。<br>https://example.com/policy<br>証跡: 情報セキュリティ基本方針 第3版<br>証跡: https://example.com/evidence/policy.pdf |"
+    ), "{md}");
+    let html = project.read("dist/plain-demo.html");
+    assert!(html.contains(
+        "<br>\n証跡: 情報セキュリティ基本方針 第3版<br>\n証跡: <a href=\"https://example.com/evidence/policy.pdf\" rel=\"noopener\">https://example.com/evidence/policy.pdf</a></td>"
+    ), "{html}");
+    // A list answer: after its items and links.
+    assert!(
+        html.contains("</ul><div class=\"evidence\">証跡: 暗号化設定手順書</div></td>"),
+        "{html}"
+    );
+    let cells = xlsx_cells(&project.read_bytes("dist/plain-demo.xlsx"));
+    assert!(cells.iter().any(|c| c.3.ends_with(
+        "https://example.com/policy\n証跡: 情報セキュリティ基本方針 第3版\n証跡: https://example.com/evidence/policy.pdf"
+    )));
+    assert!(
+        cells
+            .iter()
+            .any(|c| c.3.ends_with("無害化されます。\n証跡: 暗号化設定手順書"))
+    );
+}

@@ -1,6 +1,7 @@
 //! `checksheet diff`: two versions of one project (`fixtures/diff/old` and `new`) differ
 //! by an added control (2.3), a removed one (1.3), a status change (1.2), text changes
-//! (1.1, 2.4: a list answer), links, review date and note changes (2.2), and a control
+//! (1.1, 2.4: a list answer), links, evidence, review date and note changes (2.2), evidence
+//! of an added control (2.3), and a control
 //! moved to another file in another form with the same answer (2.1, not a change).
 //! Outputs in each format are snapshots; git revisions are read from a temporary repo.
 

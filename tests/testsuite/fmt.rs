@@ -105,3 +105,17 @@ fn the_repository_keeps_its_answer_files_canonical() {
         );
     }
 }
+
+#[test]
+fn evidence_goes_right_after_links_with_its_comments() {
+    let project = Project::fixture("fmt", "messy").file(
+        "answers/evidence.yaml",
+        "catalog: mic-cloud-v3\nanswers:\n  II.10.1.1:\n    note: メモ\n    evidence:  # 監査で提示する\n      - 情報セキュリティ基本方針 第3版\n      - \"https://example.com/policy\"\n    reviewed: 2026-01-15\n    links: [\"https://example.com/a\"]\n    answer: 基本方針を定めています。\n    status: implemented\n",
+    );
+    project.run(&["fmt"]).code(0);
+    assert_eq!(
+        project.read("answers/evidence.yaml"),
+        "catalog: mic-cloud-v3\nanswers:\n  \"II.10.1.1\":\n    status: implemented\n    answer: 基本方針を定めています。\n    links:\n      - https://example.com/a\n    evidence:  # 監査で提示する\n      - 情報セキュリティ基本方針 第3版\n      - https://example.com/policy\n    reviewed: 2026-01-15\n    note: メモ\n"
+    );
+    project.run(&["fmt", "--check"]).code(0);
+}

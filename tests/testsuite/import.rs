@@ -712,10 +712,11 @@ fn a_japanese_customer_sheet_is_found_by_meaning() {
     assert!(!catalog.contains("Ver.2.1"), "{catalog}");
     let answers = project.read("answers/q.yaml");
     for expected in [
-        "  \"1\":\n    status: implemented\n    answer: 取締役会で承認し、社内に周知しています。\n",
         // A comment of spaces only is no answer.
         "  \"3\":\n    status: partial\n  \"4\":",
-        "  \"6\":\n    status: not-applicable\n    answer: クラウドサービスのみを利用しています。\n",
+        // The evidence cell's lines are the answer's evidence.
+        "  \"1\":\n    status: implemented\n    answer: 取締役会で承認し、社内に周知しています。\n    evidence:\n      - 情報セキュリティ基本方針 v3\n",
+        "  \"6\":\n    status: not-applicable\n    answer: クラウドサービスのみを利用しています。\n    evidence:\n      - 構成図\n      - 委託先一覧\n",
     ] {
         assert!(answers.contains(expected), "missing `{expected}` in\n{answers}");
     }
@@ -752,7 +753,7 @@ fn an_english_questionnaire_is_found_by_meaning() {
     }
     assert_eq!(
         project.read("answers/q.yaml"),
-        "catalog: q\nanswers:\n  \"GOV-01\":\n    status: implemented\n    answer: Approved by the board in 2025.\n  \"GOV-02\":\n    status: partial\n  \"IAM-01\":\n    status: not-implemented\n    answer: Planned for Q3.\n  \"DSP-01\":\n    status: not-applicable\n    answer: We store no customer data.\n"
+        "catalog: q\nanswers:\n  \"GOV-01\":\n    status: implemented\n    answer: Approved by the board in 2025.\n    evidence:\n      - ISMS policy\n  \"GOV-02\":\n    status: partial\n  \"IAM-01\":\n    status: not-implemented\n    answer: Planned for Q3.\n  \"DSP-01\":\n    status: not-applicable\n    answer: We store no customer data.\n"
     );
 }
 
@@ -831,4 +832,39 @@ fn an_unknown_choice_label_names_the_cell() {
         run.stderr
     );
     assert!(run.stderr.contains("known labels: はい, いいえ"), "{}", run.stderr);
+}
+
+#[test]
+fn evidence_comes_back_from_the_default_layouts_evidence_column() {
+    let answers = Project::demo()
+        .read("answers/demo.yaml")
+        .replace(
+            "    links: [https://example.com/policy]\n",
+            "    links: [https://example.com/policy]\n    evidence:\n      - 情報セキュリティ基本方針 第3版\n      - https://example.com/evidence/policy.pdf\n",
+        );
+    let project = Project::demo().file("answers/demo.yaml", &answers);
+    project.run(&["build"]).code(0);
+    let run = project.run(&[
+        "import",
+        "dist/default-demo.xlsx",
+        "--layout",
+        "default",
+        "--catalog",
+        "demo",
+        "--project",
+        ".",
+        "--split-links",
+        "--out",
+        "-",
+    ]);
+    run.code(0);
+    assert!(
+        run.stdout.contains(
+            "    links:\n      - https://example.com/policy\n    evidence:\n      - 情報セキュリティ基本方針 第3版\n      - https://example.com/evidence/policy.pdf\n"
+        ),
+        "{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
 }

@@ -90,7 +90,7 @@ fn differing_mapped_answers_are_a_conflict_never_resolved() {
     let run = project.run(&["build"]);
     run.code(1);
     assert!(
-        run.stderr.contains("error[CS0411]: control `Q2` of catalog acme maps to answers that differ: mic-cloud-v3 `II.1.1.2`, mic-cloud-v3 `II.1.1.3`"),
+        run.stderr.contains("error[CS0411]: control `Q2` of catalog acme maps to answers that differ in answer: mic-cloud-v3 `II.1.1.2`, mic-cloud-v3 `II.1.1.3`"),
         "{}",
         run.stderr
     );
@@ -125,6 +125,40 @@ fn differing_mapped_answers_are_a_conflict_never_resolved() {
         "",
         "a suggested pair carries no answer"
     );
+}
+
+#[test]
+fn mapped_answers_must_agree_on_their_evidence() {
+    let project = Project::fixture("mapping", "conflict");
+    let text = project.read("answers/mic.yaml").replace(
+        "  \"II.1.1.3\": 文書管理システムで保護しています。\n",
+        "  \"II.1.1.3\":\n    answer: 年1回見直しています。\n    evidence: [情報セキュリティ基本方針 第3版]\n",
+    );
+    let differ = project.file("answers/mic.yaml", &text);
+    let run = differ.run(&["build"]);
+    run.code(1);
+    assert!(
+        run.stderr.contains("error[CS0411]: control `Q2` of catalog acme maps to answers that differ in evidence: mic-cloud-v3 `II.1.1.2`, mic-cloud-v3 `II.1.1.3`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!differ.exists("dist"));
+    // The same evidence on both: the derived answer shows it.
+    let agreed = differ.file(
+        "answers/mic.yaml",
+        &text.replace(
+            "  \"II.1.1.2\": 年1回見直しています。\n",
+            "  \"II.1.1.2\":\n    answer: 年1回見直しています。\n    evidence: [情報セキュリティ基本方針 第3版]\n",
+        ),
+    );
+    agreed.run(&["build"]).code(0);
+    let md = agreed.read("dist/default-acme.md");
+    let row = md_row(&md, "Q2");
+    assert_eq!(
+        row[5],
+        "年1回見直しています。<br>（mic-cloud-v3 II.1.1.2、II.1.1.3 の回答を転用）"
+    );
+    assert_eq!(row[6], "情報セキュリティ基本方針 第3版");
 }
 
 #[test]

@@ -1,0 +1,239 @@
+//! The `fill` command: loads and validates the project, fills the workbook through
+//! [`crate::fill`], prints the report and writes the result — through a temporary file
+//! renamed into place, never over the input, never over an existing file without
+//! `--force`, and not at all when anything is in error or with `--check`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::cli::cannot_run;
+use crate::fill::{self, FillInput, Outcome};
+use crate::pipeline;
+use crate::report::{self, ReportFormat};
+use crate::source::display_path;
+
+pub struct FillArgs {
+    pub workbook: PathBuf,
+    pub catalog: String,
+    pub project: PathBuf,
+    pub out: Option<PathBuf>,
+    pub force: bool,
+    pub check: bool,
+    pub json: bool,
+}
+
+pub fn run(args: &FillArgs) -> u8 {
+    let format = if args.json {
+        ReportFormat::Json
+    } else {
+        ReportFormat::Human
+    };
+    let (mut checked, _) = match pipeline::check(&args.project) {
+        Ok(c) => c,
+        Err(e) => return cannot_run(&e.to_string()),
+    };
+    let mut diags = std::mem::take(&mut checked.diags);
+    let ws = &checked.workspace;
+    let Some(catalog) = ws.catalogs.get(&args.catalog) else {
+        report::report(&diags, &ws.sources, format);
+        let known: Vec<&str> = ws.catalogs.keys().map(String::as_str).collect();
+        return cannot_run(&format!(
+            "no catalog `{}` in the project (catalogs: {})",
+            args.catalog,
+            known.join(", ")
+        ));
+    };
+    let Some(project) = &ws.project else {
+        return cannot_run("fill needs a project (checksheet.yaml) with the answers");
+    };
+    let derived = crate::validate::derive_for(ws, &checked.plan, catalog, &mut diags);
+    if diags.has_errors() {
+        report::report(&diags, &ws.sources, format);
+        report::status("fill needs a project without errors: nothing was written");
+        return 1;
+    }
+    let bytes = match read_bounded(&args.workbook) {
+        Ok(b) => b,
+        Err(e) => return cannot_run(&e),
+    };
+    let out = args.out.clone().unwrap_or_else(|| {
+        let root = &project.root;
+        let name = args
+            .workbook
+            .file_name()
+            .map_or_else(|| "filled.xlsx".into(), |n| n.to_owned());
+        root.join("dist").join(name)
+    });
+    if same_file(&out, &args.workbook) {
+        return cannot_run(&format!(
+            "`{}` is the workbook being filled: fill never overwrites its input; give another --out",
+            display_path(&out)
+        ));
+    }
+    if !args.check && !args.force && out.exists() {
+        return cannot_run(&format!(
+            "`{}` exists: nothing was written (use --force to replace it, or --out to write elsewhere)",
+            display_path(&out)
+        ));
+    }
+    let answers = fill::project_answers(&checked.plan, &derived, catalog);
+    let name = args.workbook.file_name().map_or_else(
+        || display_path(&args.workbook),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let input = FillInput {
+        name: &name,
+        catalog,
+        answers: &answers.answers,
+        conflicts: &answers.conflicts,
+        organization: &project.organization,
+        date: project.as_of.to_string(),
+    };
+    let filled = match fill::fill(bytes, &input) {
+        Ok(f) => f,
+        Err(e) => return cannot_run(&e.to_string()),
+    };
+    let mut found = diags;
+    for d in &filled.diags {
+        found.push(d.clone());
+    }
+    if !args.json {
+        report::report(&found, &ws.sources, format);
+    }
+    let empty = filled
+        .questions
+        .iter()
+        .filter(|q| q.outcome == Outcome::Empty)
+        .count();
+    let write = !args.check && !filled.has_errors();
+    if write {
+        let written = if args.force {
+            fs::create_dir_all(out.parent().unwrap_or(Path::new(".")))
+                .and_then(|()| pipeline::replace_file(&out, &filled.bytes))
+        } else {
+            fs::create_dir_all(out.parent().unwrap_or(Path::new(".")))
+                .and_then(|()| pipeline::write_new_file(&out, &filled.bytes))
+        };
+        if let Err(e) = written {
+            return cannot_run(&format!("cannot write `{}`: {e}", display_path(&out)));
+        }
+    }
+    if args.json {
+        let diagnostics = report::render_json(&found, &ws.sources);
+        report::output(&json_report(&filled, &diagnostics, write.then_some(&out)));
+    } else {
+        report::output(&human_report(&filled));
+        report::status(&count_line(&filled));
+        if write {
+            report::status(&format!("wrote {}", display_path(&out)));
+        } else if filled.has_errors() {
+            report::status("fill failed: nothing was written");
+        }
+    }
+    u8::from(filled.has_errors() || (args.check && empty > 0))
+}
+
+/// Reads the workbook, refusing what is not a regular file or is over the size limit
+/// (whatever size the file system reports).
+fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let shown = display_path(path);
+    let meta = fs::metadata(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
+    if !meta.is_file() {
+        return Err(format!("`{shown}` is not a regular file"));
+    }
+    let limit = fill::package::MAX_WORKBOOK_BYTES;
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read `{shown}`: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "`{shown}` is over the limit of {limit} bytes for a workbook"
+        ));
+    }
+    Ok(bytes)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+fn outcome_word(outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Filled => "filled".to_owned(),
+        Outcome::Derived { catalog, controls } => {
+            format!("derived from {catalog} {}", controls.join(", "))
+        }
+        Outcome::Empty => "empty (no answer)".to_owned(),
+        Outcome::Conflict => "conflict (mapped answers differ)".to_owned(),
+        Outcome::NotFound => "not found".to_owned(),
+    }
+}
+
+fn human_report(filled: &fill::Filled) -> String {
+    let mut out = String::new();
+    for q in &filled.questions {
+        let cells: Vec<String> = q
+            .written
+            .iter()
+            .map(|(at, text)| {
+                let short: String = text.chars().take(24).collect();
+                let more = if short.len() < text.len() { "…" } else { "" };
+                format!("{at} = {}{more}", short.replace('\n', "⏎"))
+            })
+            .collect();
+        out.push_str(&format!(
+            "{:<10} {}  {}{}\n",
+            q.control,
+            q.at,
+            outcome_word(&q.outcome),
+            if cells.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", cells.join("; "))
+            }
+        ));
+    }
+    for v in &filled.vendor {
+        match &v.value {
+            Some(value) => out.push_str(&format!("{} ({}) = {value}\n", v.at, v.label)),
+            None => out.push_str(&format!("{} ({}) left empty\n", v.at, v.label)),
+        }
+    }
+    out
+}
+
+fn count_line(filled: &fill::Filled) -> String {
+    let count =
+        |f: &dyn Fn(&Outcome) -> bool| filled.questions.iter().filter(|q| f(&q.outcome)).count();
+    format!(
+        "{} questions: {} filled, {} derived, {} empty, {} conflicts, {} not found; {} vendor field(s) filled",
+        filled.questions.len(),
+        count(&|o| *o == Outcome::Filled),
+        count(&|o| matches!(o, Outcome::Derived { .. })),
+        count(&|o| *o == Outcome::Empty),
+        count(&|o| *o == Outcome::Conflict),
+        count(&|o| *o == Outcome::NotFound),
+        filled.vendor.iter().filter(|v| v.value.is_some()).count()
+    )
+}
+
+fn json_report(filled: &fill::Filled, diagnostics: &str, written: Option<&PathBuf>) -> String {
+    let diagnostics: serde_json::Value =
+        serde_json::from_str(diagnostics).unwrap_or(serde_json::Value::Null);
+    let value = serde_json::json!({
+        "diagnostics": diagnostics,
+        "questions": filled.questions,
+        "vendor_fields": filled.vendor,
+        "summary": count_line(filled),
+        "written": written.map(|p| display_path(p)),
+    });
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&value).unwrap_or_default()
+    )
+}

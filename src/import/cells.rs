@@ -1,0 +1,157 @@
+//! Import by recorded cells: the answers a customer's workbook holds, read from the cells
+//! its catalog records (`cells:`, made by `import --write-catalog`) — the inverse of
+//! `checksheet fill`. The choice cell becomes the status through the catalog's label map
+//! (else the built-in label sets), the text cell the answer, the evidence cell's lines the
+//! evidence. A question the customer moved is found again by its text, as `fill` does.
+
+use indexmap::IndexMap;
+
+use super::workbook::Workbook;
+use super::{Found, no_span};
+use crate::diag::Code;
+use crate::fill::{Located, find_question};
+use crate::labels;
+use crate::model::{Answer, AnswerBody, Catalog, Status};
+
+/// True when the catalog records where its questions are.
+pub fn records_cells(catalog: &Catalog) -> bool {
+    catalog.controls().iter().any(|c| c.cells.is_some())
+}
+
+pub fn import(workbook: &Workbook, catalog: &Catalog, found: &mut Found) {
+    let label_map = catalog
+        .questionnaire
+        .as_ref()
+        .map(|q| &q.labels)
+        .filter(|m| !m.is_empty());
+    for control in catalog.controls() {
+        let Some(cells) = &control.cells else {
+            continue;
+        };
+        let Some(sheet) = workbook.sheets.iter().find(|s| s.name == cells.sheet) else {
+            found.error(
+                Code::ImportNoTable,
+                format!(
+                    "question `{}` is recorded on sheet `{}`, which the workbook does not have",
+                    control.id, cells.sheet
+                ),
+                None,
+            );
+            continue;
+        };
+        let row = match find_question(sheet, control, cells) {
+            Located::At(row) => row,
+            Located::Moved(row) => {
+                found.warning(
+                    Code::FillMoved,
+                    format!(
+                        "question `{}` has moved from row {} to row {row}; read there",
+                        control.id, cells.row
+                    ),
+                    Some(sheet.address(row - 1, cells.columns.question.unwrap_or(0))),
+                );
+                row
+            }
+            Located::Missing(why) => {
+                found.error(
+                    Code::FillNotFound,
+                    format!("question `{}` is not in the workbook: {why}", control.id),
+                    Some(sheet.address(cells.row - 1, cells.columns.question.unwrap_or(0))),
+                );
+                continue;
+            }
+        };
+        let read = |col: Option<u32>| -> Option<String> {
+            let col = col?;
+            let (r, c) = sheet
+                .merge_at(row - 1, col)
+                .map_or((row - 1, col), |m| (m.first_row, m.first_col));
+            (r == row - 1)
+                .then(|| sheet.text(r, c).replace("\r\n", "\n"))
+                .filter(|t| !t.trim().is_empty())
+        };
+        let status = match read(cells.columns.choice) {
+            None => None,
+            Some(label) => match status_of(&label, label_map) {
+                Some(status) => Some(status),
+                None => {
+                    found.error_help(
+                        Code::ImportStatus,
+                        format!("`{}` is not a choice the label map knows", label.trim()),
+                        Some(sheet.address(row - 1, cells.columns.choice.unwrap_or(0))),
+                        known_labels(label_map),
+                    );
+                    continue;
+                }
+            },
+        };
+        let same_cell = |a: Option<u32>, b: Option<u32>| match (a, b) {
+            (Some(a), Some(b)) => {
+                let anchor = |c| sheet.merge_at(row - 1, c).map_or(c, |m| m.first_col);
+                anchor(a) == anchor(b)
+            }
+            _ => false,
+        };
+        let text = read(cells.columns.answer);
+        let evidence_col = cells
+            .columns
+            .evidence
+            .filter(|&e| !same_cell(cells.columns.answer, Some(e)));
+        let evidence: Vec<String> = read(evidence_col)
+            .map(|t| {
+                t.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if status.is_none() && text.is_none() && evidence.is_empty() {
+            continue;
+        }
+        found.answers.push(Answer {
+            control: control.id.clone(),
+            status,
+            body: text.map(|t| AnswerBody::Text(t.into())),
+            links: Vec::new(),
+            evidence,
+            reviewed: None,
+            note: None,
+            span: no_span(),
+        });
+    }
+}
+
+/// The status a choice means: through the catalog's label map when it has one, else the
+/// built-in label sets (folded: width and case do not matter).
+pub fn status_of(label: &str, label_map: Option<&IndexMap<String, Status>>) -> Option<Status> {
+    match label_map {
+        Some(map) => {
+            let folded = labels::fold(label);
+            map.iter()
+                .find(|(l, _)| labels::fold(l) == folded)
+                .map(|(_, s)| *s)
+        }
+        None => labels::built_in_status(label),
+    }
+}
+
+fn known_labels(label_map: Option<&IndexMap<String, Status>>) -> String {
+    match label_map {
+        Some(map) => format!(
+            "the label map (`questionnaire.labels` in the catalog) knows: {}; add the choice there with its status",
+            map.iter()
+                .map(|(l, s)| format!("{l} ({})", s.key()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        None => format!(
+            "known choices: {}; or give the catalog a label map (`questionnaire.labels`)",
+            labels::BUILT_IN
+                .iter()
+                .map(|s| s.name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
