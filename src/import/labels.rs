@@ -26,19 +26,33 @@ pub fn guess(label: &str) -> Option<Status> {
         return Some(s);
     }
     let k = key(label);
-    let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
-    if has(&["notapplicable", "n/a", "対象外", "該当なし", "該当しない", "非該当"]) {
+    let lower = label.to_lowercase();
+    let english: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // English words whole (`no` is not in `option`), other words anywhere.
+    let has = |words: &[&str]| {
+        words.iter().any(|w| {
+            if w.is_ascii() && w.chars().all(|c| c.is_ascii_alphanumeric()) {
+                english.contains(w)
+            } else {
+                k.contains(w)
+            }
+        })
+    };
+    if k.contains("notapplicable") || has(&["n/a", "対象外", "該当なし", "該当しない", "非該当"]) {
         Some(Status::NotApplicable)
     } else if has(&["partial", "一部", "部分"]) {
         Some(Status::Partial)
-    } else if has(&["plan", "予定", "検討中", "inprogress", "対応中"]) {
+    } else if has(&["plan", "planned", "予定", "検討中", "progress", "対応中"]) {
         Some(Status::Planned)
     } else if has(&[
-        "no", "not", "non", "fail", "issue", "未", "いいえ", "なし", "無", "×", "不",
+        "no", "not", "non", "fail", "failed", "issue", "issues", "未", "いいえ", "なし", "無", "×", "不",
     ]) {
         Some(Status::NotImplemented)
     } else if has(&[
-        "yes", "valid", "pass", "done", "implemented", "compliant", "済", "はい", "あり", "有",
+        "yes", "valid", "pass", "passed", "done", "implemented", "compliant", "済", "はい", "あり", "有",
         "○", "〇", "適合",
     ]) {
         Some(Status::Implemented)
