@@ -755,6 +755,32 @@ fn an_english_questionnaire_is_found_by_meaning() {
         project.read("answers/q.yaml"),
         "catalog: q\nanswers:\n  \"GOV-01\":\n    status: implemented\n    answer: Approved by the board in 2025.\n    evidence:\n      - ISMS policy\n  \"GOV-02\":\n    status: partial\n  \"IAM-01\":\n    status: not-implemented\n    answer: Planned for Q3.\n  \"DSP-01\":\n    status: not-applicable\n    answer: We store no customer data.\n"
     );
+
+    // The default layout follows the catalog's language, and its workbook reads back.
+    let project = project.file(
+        "checksheet.yaml",
+        "organization:\n  name: ACME Inc.\nas_of: 2026-11-01\ncatalogs: [controls]\noutputs:\n  - layout: default\n    catalog: q\n",
+    );
+    project.run(&["check"]).code(0);
+    project.run(&["build"]).code(0);
+    let grid = xlsx_grid(&project.read_bytes("dist/default-q.xlsx"));
+    for expected in ["No.", "Question", "Status", "ACME Inc. Answer", "Evidence", "Implemented", "Not applicable"] {
+        assert!(grid.contains(expected), "missing `{expected}` in\n{grid}");
+    }
+    let markdown = project.read("dist/default-q.md");
+    assert!(markdown.contains("as of 2026-11-01"), "{markdown}");
+    let run = project.run(&[
+        "import",
+        "dist/default-q.xlsx",
+        "--layout",
+        "default",
+        "--project",
+        ".",
+        "--out",
+        "back.yaml",
+    ]);
+    run.code(0);
+    assert_eq!(answers(&project, "back.yaml"), answers(&project, "answers/q.yaml"));
 }
 
 /// The same questions on two sheets: no table is clearly the one, so import refuses and
