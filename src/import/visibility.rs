@@ -110,16 +110,35 @@ const MAX_XML_BYTES: u64 = 512 * 1024 * 1024;
 /// package cannot be read this way (the cells are still read by calamine).
 pub fn read<R: Read + Seek>(reader: R) -> Option<(Vec<Hidden>, HashMap<String, String>)> {
     let mut zip = zip::ZipArchive::new(reader).ok()?;
-    let workbook_path = office_document(&mut zip).unwrap_or_else(|| "xl/workbook.xml".to_owned());
+    let parts = parts(&mut zip)?;
+    let out = parts
+        .sheets
+        .iter()
+        .map(|path| scan(&mut zip, path.as_deref()))
+        .collect();
+    Some((out, parts.names))
+}
+
+/// Where a workbook's sheets are in its package, and its defined names.
+#[derive(Debug, Default)]
+pub struct Parts {
+    /// The XML part of each sheet, in workbook order (`None` when it cannot be found).
+    pub sheets: Vec<Option<String>>,
+    pub names: HashMap<String, String>,
+}
+
+/// The sheets' parts and the defined names of an opened package.
+pub fn parts<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Option<Parts> {
+    let workbook_path = office_document(zip).unwrap_or_else(|| "xl/workbook.xml".to_owned());
     let folder = workbook_path
         .rsplit_once('/')
         .map_or(String::new(), |(f, _)| format!("{f}/"));
     let rels_path = format!("{folder}_rels/{}.rels", file_name(&workbook_path));
-    let targets = relationships(&mut zip, &rels_path)?;
+    let targets = relationships(zip, &rels_path)?;
     let mut sheets = Vec::new();
     let mut names = HashMap::new();
     let mut name: Option<String> = None;
-    for_each_event(&mut zip, &workbook_path, |event| match event {
+    for_each_event(zip, &workbook_path, |event| match event {
         Piece::Open(e) if e.local_name().as_ref() == "sheet" => sheets.push(attr(e, "id")),
         Piece::Open(e) if e.local_name().as_ref() == "definedName" => {
             name = attr(e, "name");
@@ -135,18 +154,29 @@ pub fn read<R: Read + Seek>(reader: R) -> Option<(Vec<Hidden>, HashMap<String, S
         Piece::Close(local) if local == "definedName" => name = None,
         _ => {}
     })?;
-    let mut out = Vec::new();
-    for rel in sheets {
-        let path = rel
-            .and_then(|id| targets.get(&id))
-            .map(|t| resolve(&folder, t));
-        let mut hidden = Hidden::default();
-        if let Some(path) = path {
-            scan_sheet(&mut zip, &path, &mut hidden);
-        }
-        out.push(hidden);
+    let sheets = sheets
+        .into_iter()
+        .map(|rel| {
+            rel.and_then(|id| targets.get(&id))
+                .map(|t| resolve(&folder, t))
+        })
+        .collect();
+    Some(Parts { sheets, names })
+}
+
+/// One sheet's part read (nothing when there is none).
+pub fn scan<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: Option<&str>) -> Hidden {
+    let mut hidden = Hidden::default();
+    if let Some(path) = path {
+        scan_sheet(zip, path, &mut hidden);
     }
-    Some((out, names))
+    hidden
+}
+
+/// The uncompressed size of a part (0 when it is missing), to share sheets among threads.
+pub fn size<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: Option<&str>) -> u64 {
+    path.and_then(|p| zip.by_name(p).ok().map(|f| f.size()))
+        .unwrap_or(0)
 }
 
 /// Reads one sheet's XML into `hidden`.

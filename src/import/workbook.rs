@@ -10,6 +10,7 @@
 use std::cell::Cell as Flag;
 use std::collections::BTreeSet;
 use std::io::{Cursor, Read, Seek};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Once;
 
@@ -310,8 +311,13 @@ fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Workbook, Failure> {
             "`{name}` is not an xlsx workbook (an xlsx file is a zip archive); save it as \"Excel Workbook (*.xlsx)\""
         )));
     }
-    let (mut hidden, names) = visibility::read(Cursor::new(&bytes)).unwrap_or_default();
-    let mut workbook: Xlsx<_> = guarded(
+    let bytes: &[u8] = &bytes;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok();
+    let parts = zip
+        .as_mut()
+        .and_then(visibility::parts)
+        .unwrap_or_default();
+    let workbook: Xlsx<_> = guarded(
         || "while opening it".to_owned(),
         || Xlsx::new(Cursor::new(bytes)),
     )?
@@ -321,39 +327,74 @@ fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Workbook, Failure> {
         .iter()
         .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
         .collect();
-    let mut sheets = Vec::new();
-    for (index, (sheet_name, sheet_hidden)) in metadata.into_iter().enumerate() {
-        if let Some((row, col)) = hidden.get(index).map(|h| h.extent) {
-            let cells = (u64::from(row) + 1) * (u64::from(col) + 1);
-            if cells > MAX_SHEET_CELLS {
-                return Err(Failure::Refused(format!(
-                    "cannot read sheet `{sheet_name}` of `{name}`: its cells reach {}, {cells} cells, over the limit of {MAX_SHEET_CELLS}",
-                    address(row, col)
-                )));
-            }
-        }
-        if let Some(why) = hidden.get(index).and_then(|h| h.refused.as_ref()) {
-            return Err(Failure::Refused(format!(
-                "cannot read sheet `{sheet_name}` of `{name}`: {why}"
-            )));
-        }
-        let mut sheet = read_sheet(&mut workbook, &sheet_name).map_err(|f| match f {
-            Failure::Refused(e) => {
-                Failure::Refused(format!("cannot read sheet `{sheet_name}` of `{name}`: {e}"))
-            }
-            damaged => damaged,
-        })?;
-        sheet.hidden = sheet_hidden;
-        if let Some(v) = hidden.get_mut(index) {
-            sheet.hidden_rows = std::mem::take(&mut v.rows);
-            sheet.hidden_cols = std::mem::take(&mut v.cols);
-            sheet.no_value = std::mem::take(&mut v.no_value);
-            sheet.formulas = std::mem::take(&mut v.formulas).into_iter().collect();
-        }
-        sheets.push(sheet);
+    // The largest sheets first, shared among up to two threads for a large workbook.
+    let mut order: Vec<usize> = (0..metadata.len()).collect();
+    if let Some(zip) = zip.as_mut() {
+        let sizes: Vec<u64> = (0..metadata.len())
+            .map(|i| visibility::size(zip, parts.sheets.get(i).and_then(|p| p.as_deref())))
+            .collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
     }
-    for (index, scan) in hidden.iter_mut().enumerate().take(sheets.len()) {
-        let dropdowns = std::mem::take(&mut scan.validations)
+    let threads = if bytes.len() >= PARALLEL_FROM_BYTES && metadata.len() > 1 {
+        std::thread::available_parallelism().map_or(1, usize::from).min(2)
+    } else {
+        1
+    };
+    let next = AtomicUsize::new(0);
+    let job = |workbook: &mut Xlsx<Cursor<&[u8]>>, zip: &mut Option<zip::ZipArchive<Cursor<&[u8]>>>| {
+        let mut done = Vec::new();
+        while let Some(&index) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            let path = parts.sheets.get(index).and_then(|p| p.as_deref());
+            let scan = zip
+                .as_mut()
+                .map(|z| visibility::scan(z, path))
+                .unwrap_or_default();
+            let (sheet_name, sheet_hidden) = &metadata[index];
+            done.push((index, read_one(workbook, name, sheet_name, *sheet_hidden, scan)));
+        }
+        done
+    };
+    let mut results: Vec<Option<Result<(Sheet, Vec<visibility::Validation>), Failure>>> =
+        metadata.iter().map(|_| None).collect();
+    if threads < 2 {
+        let mut workbook = workbook;
+        for (i, r) in job(&mut workbook, &mut zip) {
+            results[i] = Some(r);
+        }
+    } else {
+        let done = std::thread::scope(|scope| {
+            let other = scope.spawn(|| -> Result<Vec<_>, Failure> {
+                let mut workbook: Xlsx<_> = guarded(
+                    || "while opening it".to_owned(),
+                    || Xlsx::new(Cursor::new(bytes)),
+                )?
+                .map_err(|e| format!("cannot read `{name}` as an xlsx workbook: {e}"))?;
+                let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok();
+                Ok(job(&mut workbook, &mut zip))
+            });
+            let mut workbook = workbook;
+            let mut done = job(&mut workbook, &mut zip);
+            // A panic outside calamine is a bug: raised again here.
+            let theirs = other
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p))?;
+            done.extend(theirs);
+            Ok::<_, Failure>(done)
+        })?;
+        for (i, r) in done {
+            results[i] = Some(r);
+        }
+    }
+    let mut sheets = Vec::new();
+    let mut hidden: Vec<Vec<visibility::Validation>> = Vec::new();
+    for result in results {
+        let (sheet, validations) = result.unwrap_or_else(|| Err(Failure::Refused(format!("cannot read `{name}`"))))?;
+        sheets.push(sheet);
+        hidden.push(validations);
+    }
+    let names = parts.names;
+    for (index, validations) in hidden.into_iter().enumerate() {
+        let dropdowns = validations
             .into_iter()
             .map(|v| {
                 let choices = list_choices(&v.formula, &sheets, index, &names);
@@ -366,6 +407,45 @@ fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Workbook, Failure> {
         name: name.to_owned(),
         sheets,
     })
+}
+
+/// Workbooks from this size on are read on two threads (when the machine has two cores).
+const PARALLEL_FROM_BYTES: usize = 256 * 1024;
+
+/// Reads one sheet after the checks its scan allows: its cells, with what the scan found
+/// (hidden rows and columns, formulas), and its dropdowns still to resolve.
+fn read_one<R: Read + Seek>(
+    workbook: &mut Xlsx<R>,
+    name: &str,
+    sheet_name: &str,
+    sheet_hidden: bool,
+    mut scan: visibility::Hidden,
+) -> Result<(Sheet, Vec<visibility::Validation>), Failure> {
+    let (row, col) = scan.extent;
+    let cells = (u64::from(row) + 1) * (u64::from(col) + 1);
+    if cells > MAX_SHEET_CELLS {
+        return Err(Failure::Refused(format!(
+            "cannot read sheet `{sheet_name}` of `{name}`: its cells reach {}, {cells} cells, over the limit of {MAX_SHEET_CELLS}",
+            address(row, col)
+        )));
+    }
+    if let Some(why) = &scan.refused {
+        return Err(Failure::Refused(format!(
+            "cannot read sheet `{sheet_name}` of `{name}`: {why}"
+        )));
+    }
+    let mut sheet = read_sheet(workbook, sheet_name).map_err(|f| match f {
+        Failure::Refused(e) => {
+            Failure::Refused(format!("cannot read sheet `{sheet_name}` of `{name}`: {e}"))
+        }
+        damaged => damaged,
+    })?;
+    sheet.hidden = sheet_hidden;
+    sheet.hidden_rows = std::mem::take(&mut scan.rows);
+    sheet.hidden_cols = std::mem::take(&mut scan.cols);
+    sheet.no_value = std::mem::take(&mut scan.no_value);
+    sheet.formulas = std::mem::take(&mut scan.formulas).into_iter().collect();
+    Ok((sheet, scan.validations))
 }
 
 /// Most choices read from one dropdown's source range.
