@@ -200,7 +200,7 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Longest header text considered (longer cells are questions, not headers).
-const MAX_HEADER_CHARS: usize = 40;
+const MAX_HEADER_CHARS: usize = 60;
 
 /// What a header name says about its column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -268,6 +268,8 @@ pub fn classify(header: &str) -> Option<Hint> {
         || n.ends_with("番")
         || n.ends_with("ref")
         || n.ends_with("ref.")
+        || n.ends_with('#')
+        || n.ends_with("number")
     {
         return Some(Hint::Role(Role::Id, 3));
     }
@@ -293,14 +295,46 @@ pub fn classify(header: &str) -> Option<Hint> {
         "valid",
         "result",
         "結果",
-    ]) || has(&["はい/いいえ", "はい・いいえ", "yes/no", "(選択)", "選択式"])
-    {
+    ]) || has(&[
+        "はい/いいえ",
+        "はい・いいえ",
+        "yes/no",
+        "(選択)",
+        "選択式",
+        "○×",
+        "〇×",
+        "○/×",
+        "〇/×",
+        "結果",
+        "判定",
+        "チェック欄",
+        "実施状況",
+        "対応状況",
+    ]) {
         return Some(Hint::Role(Role::Choice, 3));
     }
     if has(&[
-        "補足", "備考", "コメント", "回答内容", "説明", "comment", "notes", "remark",
-        "additional", "explanation", "description", "detail", "詳細", "具体的", "実施内容",
-        "対応内容", "取組内容", "取り組み内容", "記述", "自由記入", "note",
+        "補足",
+        "備考",
+        "コメント",
+        "回答内容",
+        "説明",
+        "comment",
+        "notes",
+        "remark",
+        "additional",
+        "explanation",
+        "description",
+        "detail",
+        "詳細",
+        "具体的",
+        "実施内容",
+        "対応内容",
+        "取組内容",
+        "取り組み内容",
+        "記述",
+        "自由記入",
+        "note",
     ]) {
         return Some(Hint::Role(Role::Answer, 2));
     }
@@ -328,6 +362,8 @@ pub fn classify(header: &str) -> Option<Hint> {
     }
     if has(&[
         "分類",
+        "大項目",
+        "中項目",
         "カテゴリ",
         "区分",
         "領域",
@@ -506,9 +542,12 @@ pub fn asks(text: &str) -> bool {
         || t.ends_with("ください。")
         || t.ends_with("ください")
         || t.ends_with("こと。")
-        || ["Do ", "Does ", "Is ", "Are ", "Has ", "Have ", "Describe", "Please", "Verify", "Can ", "Will "]
-            .iter()
-            .any(|w| t.starts_with(w))
+        || [
+            "Do ", "Does ", "Is ", "Are ", "Has ", "Have ", "Describe", "Please", "Verify", "Can ",
+            "Will ",
+        ]
+        .iter()
+        .any(|w| t.starts_with(w))
 }
 
 /// Short, without spaces, with a digit or only ASCII: `1`, `A`, `2-1`, `GNRL-01`.
@@ -517,7 +556,9 @@ pub fn looks_like_id(text: &str) -> bool {
     !text.is_empty()
         && text.chars().count() <= 20
         && !text.contains(char::is_whitespace)
-        && (text.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && (text
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
             || (text.is_ascii() && text.chars().count() <= 6))
 }
 
@@ -526,17 +567,55 @@ fn sheet_bias(name: &str) -> f64 {
     let n = fold(name);
     let has = |words: &[&str]| words.iter().any(|w| n.contains(w));
     if has(&[
-        "analyst", "evaluation", "score", "scoring", "reviewer", "評価者", "審査",
+        "analyst",
+        "evaluation",
+        "score",
+        "scoring",
+        "reviewer",
+        "評価者",
+        "審査",
     ]) {
         -8.0
     } else if has(&[
-        "instruction", "説明", "記入要領", "記入方法", "注意", "readme", "guide", "summary", "result", "集計", "結果", "評価", "reference",
-        "参考", "選択肢", "list", "lookup", "master", "変更履歴", "history", "cover", "表紙",
-        "sample", "記入例", "回答例", "example", "dashboard", "mapping",
+        "instruction",
+        "説明",
+        "記入要領",
+        "記入方法",
+        "注意",
+        "readme",
+        "guide",
+        "summary",
+        "result",
+        "集計",
+        "結果",
+        "評価",
+        "reference",
+        "参考",
+        "選択肢",
+        "list",
+        "lookup",
+        "master",
+        "変更履歴",
+        "history",
+        "cover",
+        "表紙",
+        "sample",
+        "記入例",
+        "回答例",
+        "example",
+        "dashboard",
+        "mapping",
     ]) {
         -4.0
     } else if has(&[
-        "質問", "回答", "チェック", "questionnaire", "question", "response", "caiq", "確認",
+        "質問",
+        "回答",
+        "チェック",
+        "questionnaire",
+        "question",
+        "response",
+        "caiq",
+        "確認",
         "checklist",
     ]) {
         1.0
@@ -568,7 +647,10 @@ impl Table {
     pub fn options(&self, workbook: &Workbook) -> String {
         let sheet = &workbook.sheets[self.sheet];
         let name = &sheet.name;
-        let quoted = if name.chars().all(|c| c.is_alphanumeric() || "_-.".contains(c)) {
+        let quoted = if name
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_-.".contains(c))
+        {
             name.clone()
         } else {
             format!("'{}'", name.replace('\'', "'\\''"))
@@ -612,7 +694,12 @@ pub fn candidate(
     let width = header
         .map(|h| sheet.row_cells(h).map(|(c, _)| c + 1).max().unwrap_or(0))
         .unwrap_or(0)
-        .max(rows.iter().map(|&r| sheet.row_cells(r).map(|(c, _)| c + 1).max().unwrap_or(0)).max().unwrap_or(0))
+        .max(
+            rows.iter()
+                .map(|&r| sheet.row_cells(r).map(|(c, _)| c + 1).max().unwrap_or(0))
+                .max()
+                .unwrap_or(0),
+        )
         .min(200);
     let profiles: Vec<Profile> = (0..width).map(|c| Profile::of(sheet, c, &rows)).collect();
     let hinted: Vec<(u32, Hint)> = header.map(|h| hints(sheet, h)).unwrap_or_default();
@@ -699,11 +786,9 @@ pub fn candidate(
     // its title. One given on the first row of each run is a heading.
     if let Some(c) = cols.category
         && cols.title.is_none()
-        && profiles
-            .get(c as usize)
-            .is_some_and(|p| {
-                p.filled >= 2 && p.filled * 10 >= p.rows * 6 && p.distinct * 10 > p.filled * 7
-            })
+        && profiles.get(c as usize).is_some_and(|p| {
+            p.filled >= 2 && p.filled * 10 >= p.rows * 6 && p.distinct * 10 > p.filled * 7
+        })
     {
         cols.title = cols.category.take();
     }
@@ -853,9 +938,10 @@ pub fn find_tables(
             if sheet.row_is_blank(h) {
                 table.fails.insert(0, format!("row {} is empty", h + 1));
             } else if named == 0 && !given.is_table() {
-                table
-                    .fails
-                    .insert(0, format!("row {} names no column (not a header row)", h + 1));
+                table.fails.insert(
+                    0,
+                    format!("row {} names no column (not a header row)", h + 1),
+                );
             }
             all.push(table);
             continue;
@@ -898,7 +984,11 @@ pub fn find_tables(
         if table.score < best.score - SAME_SHAPE {
             continue;
         }
-        let repeated = table.ids.iter().filter(|id| seen.contains(id.as_str())).count();
+        let repeated = table
+            .ids
+            .iter()
+            .filter(|id| seen.contains(id.as_str()))
+            .count();
         if repeated * 2 > table.ids.len() {
             // The same questions as a table already taken: clearly worse, or no choice.
             let rival = taken
@@ -926,7 +1016,10 @@ pub fn find_tables(
     let mut tables: Vec<Table> = taken.into_iter().cloned().collect();
     tables.sort_by_key(|t| {
         (
-            sheets.iter().position(|&s| s == t.sheet).unwrap_or(usize::MAX),
+            sheets
+                .iter()
+                .position(|&s| s == t.sheet)
+                .unwrap_or(usize::MAX),
             t.header,
         )
     });

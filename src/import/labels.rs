@@ -41,19 +41,44 @@ pub fn guess(label: &str) -> Option<Status> {
             }
         })
     };
-    if k.contains("notapplicable") || has(&["n/a", "対象外", "該当なし", "該当しない", "非該当"]) {
+    if k.contains("notapplicable") || has(&["n/a", "対象外", "該当なし", "該当しない", "非該当"])
+    {
         Some(Status::NotApplicable)
     } else if has(&["partial", "一部", "部分"]) {
         Some(Status::Partial)
     } else if has(&["plan", "planned", "予定", "検討中", "progress", "対応中"]) {
         Some(Status::Planned)
     } else if has(&[
-        "no", "not", "non", "fail", "failed", "issue", "issues", "未", "いいえ", "なし", "無", "×", "不",
+        "no",
+        "not",
+        "non",
+        "fail",
+        "failed",
+        "issue",
+        "issues",
+        "未",
+        "いいえ",
+        "なし",
+        "無",
+        "×",
+        "不",
     ]) {
         Some(Status::NotImplemented)
     } else if has(&[
-        "yes", "valid", "pass", "passed", "done", "implemented", "compliant", "済", "はい", "あり", "有",
-        "○", "〇", "適合",
+        "yes",
+        "valid",
+        "pass",
+        "passed",
+        "done",
+        "implemented",
+        "compliant",
+        "済",
+        "はい",
+        "あり",
+        "有",
+        "○",
+        "〇",
+        "適合",
     ]) {
         Some(Status::Implemented)
     } else {

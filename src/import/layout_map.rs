@@ -559,7 +559,8 @@ fn resolve_branches(template: &str, rendered: &str) -> String {
     let mut rest = template;
     while let Some(start) = rest.find("{% if ") {
         let after_if = &rest[start..];
-        let (Some(open_end), Some(end)) = (after_if.find("%}"), after_if.find("{% endif %}")) else {
+        let (Some(open_end), Some(end)) = (after_if.find("%}"), after_if.find("{% endif %}"))
+        else {
             break;
         };
         let body = &after_if[open_end + 2..end];
@@ -617,7 +618,8 @@ mod tests {
         assert!(header_matches("No.", "No.", "No."));
         assert!(!header_matches("No. ", "No", "No"));
         assert!(!header_matches("", "{{ x }}", ""));
-        let lang = "{{ organization.name }} {% if catalog.lang == 'en' %}Answer{% else %}回答{% endif %}";
+        let lang =
+            "{{ organization.name }} {% if catalog.lang == 'en' %}Answer{% else %}回答{% endif %}";
         assert!(header_matches("サンプル 回答", lang, "ACME 回答"));
         assert!(header_matches("ACME Inc. Answer", lang, "X Answer"));
         assert!(!header_matches("ACME Inc. Answer", lang, "X 回答"));

@@ -106,12 +106,7 @@ fn refuse(input: &QuestionnaireImport, found: &mut Found, why: &str, ranked: &[T
     } else {
         Code::ImportNoTable
     };
-    found.error_help(
-        code,
-        format!("`{}`: {why}", workbook.name),
-        None,
-        help,
-    );
+    found.error_help(code, format!("`{}`: {why}", workbook.name), None, help);
 }
 
 /// Any kana or kanji.
@@ -253,8 +248,7 @@ pub struct Placement {
 
 pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog> {
     let workbook = input.workbook;
-    let tables = match detect::find_tables(workbook, input.sheets, &input.given, input.header_row)
-    {
+    let tables = match detect::find_tables(workbook, input.sheets, &input.given, input.header_row) {
         Decision::Tables(tables) => tables,
         Decision::Refused { why, ranked } => {
             refuse(input, found, &why, &ranked);
@@ -432,11 +426,13 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
     for (info, members) in &mut infos {
         let mut ordered = members.clone();
         ordered.sort_by_key(|&i| items[i].row);
-        info.fingerprint = labels::fingerprint(
-            ordered
-                .iter()
-                .map(|&i| items[i].text.as_deref().or(items[i].title.as_deref()).unwrap_or("")),
-        );
+        info.fingerprint = labels::fingerprint(ordered.iter().map(|&i| {
+            items[i]
+                .text
+                .as_deref()
+                .or(items[i].title.as_deref())
+                .unwrap_or("")
+        }));
     }
     for unknown in &labels.unknown {
         found.note(format!(
@@ -525,7 +521,11 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                 publisher: None,
                 url: None,
                 version: None,
-                lang: if placement.english { Lang::En } else { Lang::Ja },
+                lang: if placement.english {
+                    Lang::En
+                } else {
+                    Lang::Ja
+                },
                 questionnaire: Some(Box::new(Questionnaire {
                     workbook: Some(placement.workbook.clone()),
                     labels: placement.labels.iter().cloned().collect(),

@@ -331,7 +331,9 @@ fn for_each_event<R: Read + Seek>(
                 f(Piece::Close(e.local_name().as_ref()));
             }
             Ok(Event::End(e)) => f(Piece::Close(e.local_name().as_ref())),
-            Ok(Event::Text(t)) => f(Piece::Text(&t.xml_content(quick_xml::XmlVersion::Implicit1_0))),
+            Ok(Event::Text(t)) => f(Piece::Text(
+                &t.xml_content(quick_xml::XmlVersion::Implicit1_0),
+            )),
             Ok(Event::CData(t)) => f(Piece::Text(&t.into_inner())),
             Ok(Event::GeneralRef(r)) => {
                 let text = match r.resolve_char_ref() {

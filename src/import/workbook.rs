@@ -10,9 +10,9 @@
 use std::cell::Cell as Flag;
 use std::collections::BTreeSet;
 use std::io::{Cursor, Read, Seek};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Once;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use calamine::{Data, DataRef, Reader, SheetVisible, Xlsx, XlsxError};
 
@@ -313,10 +313,7 @@ fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Workbook, Failure> {
     }
     let bytes: &[u8] = &bytes;
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok();
-    let parts = zip
-        .as_mut()
-        .and_then(visibility::parts)
-        .unwrap_or_default();
+    let parts = zip.as_mut().and_then(visibility::parts).unwrap_or_default();
     let workbook: Xlsx<_> = guarded(
         || "while opening it".to_owned(),
         || Xlsx::new(Cursor::new(bytes)),
@@ -336,12 +333,15 @@ fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Workbook, Failure> {
         order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
     }
     let threads = if bytes.len() >= PARALLEL_FROM_BYTES && metadata.len() > 1 {
-        std::thread::available_parallelism().map_or(1, usize::from).min(2)
+        std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(2)
     } else {
         1
     };
     let next = AtomicUsize::new(0);
-    let job = |workbook: &mut Xlsx<Cursor<&[u8]>>, zip: &mut Option<zip::ZipArchive<Cursor<&[u8]>>>| {
+    let job = |workbook: &mut Xlsx<Cursor<&[u8]>>,
+               zip: &mut Option<zip::ZipArchive<Cursor<&[u8]>>>| {
         let mut done = Vec::new();
         while let Some(&index) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
             let path = parts.sheets.get(index).and_then(|p| p.as_deref());
@@ -350,7 +350,10 @@ fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Workbook, Failure> {
                 .map(|z| visibility::scan(z, path))
                 .unwrap_or_default();
             let (sheet_name, sheet_hidden) = &metadata[index];
-            done.push((index, read_one(workbook, name, sheet_name, *sheet_hidden, scan)));
+            done.push((
+                index,
+                read_one(workbook, name, sheet_name, *sheet_hidden, scan),
+            ));
         }
         done
     };
@@ -388,7 +391,8 @@ fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Workbook, Failure> {
     let mut sheets = Vec::new();
     let mut hidden: Vec<Vec<visibility::Validation>> = Vec::new();
     for result in results {
-        let (sheet, validations) = result.unwrap_or_else(|| Err(Failure::Refused(format!("cannot read `{name}`"))))?;
+        let (sheet, validations) =
+            result.unwrap_or_else(|| Err(Failure::Refused(format!("cannot read `{name}`"))))?;
         sheets.push(sheet);
         hidden.push(validations);
     }
@@ -460,10 +464,7 @@ fn list_choices(
     names: &std::collections::HashMap<String, String>,
 ) -> Vec<String> {
     let formula = formula.trim().trim_start_matches('=');
-    if let Some(inner) = formula
-        .strip_prefix('"')
-        .and_then(|f| f.strip_suffix('"'))
-    {
+    if let Some(inner) = formula.strip_prefix('"').and_then(|f| f.strip_suffix('"')) {
         return inner
             .replace("\"\"", "\"")
             .split(',')

@@ -553,7 +553,8 @@ fn errors_write_nothing_and_name_the_cell() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("row 2 names no column (not a header row)"),
+        run.stderr
+            .contains("row 2 names no column (not a header row)"),
         "{}",
         run.stderr
     );
@@ -705,10 +706,19 @@ fn a_japanese_customer_sheet_is_found_by_meaning() {
         "  - id: \"2\"\n    title: 技術的対策\n",
         "        title: 組織・体制\n        controls:\n          - id: \"1\"\n            text: 情報セキュリティ基本方針を定めていますか。\n            cells: {sheet: 質問票, row: 7, question: C, choice: D, answer: E, evidence: F}\n",
     ] {
-        assert!(catalog.contains(expected), "missing `{expected}` in\n{catalog}");
+        assert!(
+            catalog.contains(expected),
+            "missing `{expected}` in\n{catalog}"
+        );
     }
-    assert!(!catalog.contains("lang:"), "Japanese is the default\n{catalog}");
-    assert!(!catalog.contains("No."), "no group from a repeated header\n{catalog}");
+    assert!(
+        !catalog.contains("lang:"),
+        "Japanese is the default\n{catalog}"
+    );
+    assert!(
+        !catalog.contains("No."),
+        "no group from a repeated header\n{catalog}"
+    );
     assert!(!catalog.contains("Ver.2.1"), "{catalog}");
     let answers = project.read("answers/q.yaml");
     for expected in [
@@ -718,7 +728,10 @@ fn a_japanese_customer_sheet_is_found_by_meaning() {
         "  \"1\":\n    status: implemented\n    answer: 取締役会で承認し、社内に周知しています。\n    evidence:\n      - 情報セキュリティ基本方針 v3\n",
         "  \"6\":\n    status: not-applicable\n    answer: クラウドサービスのみを利用しています。\n    evidence:\n      - 構成図\n      - 委託先一覧\n",
     ] {
-        assert!(answers.contains(expected), "missing `{expected}` in\n{answers}");
+        assert!(
+            answers.contains(expected),
+            "missing `{expected}` in\n{answers}"
+        );
     }
     assert!(!answers.contains("note:"), "{answers}");
     // The catalog and answers check together.
@@ -742,14 +755,22 @@ fn an_english_questionnaire_is_found_by_meaning() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("sheet `Analyst Scoring`: no questionnaire table"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("sheet `Analyst Scoring`: no questionnaire table"),
+        "{}",
+        run.stderr
+    );
     let catalog = project.read("controls/q.yaml");
     for expected in [
         "  title: ACME Vendor Security Questionnaire\n  lang: en\n",
         "    \"Yes\": implemented\n    \"No\": not-implemented\n    N/A: not-applicable\n    Partial: partial\n",
         "    title: Access Control\n",
     ] {
-        assert!(catalog.contains(expected), "missing `{expected}` in\n{catalog}");
+        assert!(
+            catalog.contains(expected),
+            "missing `{expected}` in\n{catalog}"
+        );
     }
     assert_eq!(
         project.read("answers/q.yaml"),
@@ -764,7 +785,15 @@ fn an_english_questionnaire_is_found_by_meaning() {
     project.run(&["check"]).code(0);
     project.run(&["build"]).code(0);
     let grid = xlsx_grid(&project.read_bytes("dist/default-q.xlsx"));
-    for expected in ["No.", "Question", "Status", "ACME Inc. Answer", "Evidence", "Implemented", "Not applicable"] {
+    for expected in [
+        "No.",
+        "Question",
+        "Status",
+        "ACME Inc. Answer",
+        "Evidence",
+        "Implemented",
+        "Not applicable",
+    ] {
         assert!(grid.contains(expected), "missing `{expected}` in\n{grid}");
     }
     let markdown = project.read("dist/default-q.md");
@@ -780,7 +809,10 @@ fn an_english_questionnaire_is_found_by_meaning() {
         "back.yaml",
     ]);
     run.code(0);
-    assert_eq!(answers(&project, "back.yaml"), answers(&project, "answers/q.yaml"));
+    assert_eq!(
+        answers(&project, "back.yaml"),
+        answers(&project, "answers/q.yaml")
+    );
 }
 
 /// The same questions on two sheets: no table is clearly the one, so import refuses and
@@ -805,7 +837,9 @@ fn no_clear_table_is_refused_with_the_candidates() {
     let (project, run) = detect("two-copies.xlsx", &["--sheet", "回答シート"]);
     run.code(1);
     assert!(
-        run.stderr.contains("error[CS0814]: q.xlsx: 回答シート!C2: the cell holds a formula saved without its value"),
+        run.stderr.contains(
+            "error[CS0814]: q.xlsx: 回答シート!C2: the cell holds a formula saved without its value"
+        ),
         "{}",
         run.stderr
     );
@@ -821,12 +855,18 @@ fn a_header_row_that_is_not_one_is_refused() {
         ("4", "row 4 is empty"),
         ("7", "row 7 names no column (not a header row)"),
     ] {
-        let (project, run) = detect("jp-checksheet.xlsx", &["--sheet", "質問票", "--header-row", row]);
+        let (project, run) = detect(
+            "jp-checksheet.xlsx",
+            &["--sheet", "質問票", "--header-row", row],
+        );
         run.code(1);
         assert!(run.stderr.contains(why), "{}", run.stderr);
         assert!(!project.exists("controls/q.yaml"));
     }
-    let (_, run) = detect("jp-checksheet.xlsx", &["--sheet", "質問票", "--header-row", "5"]);
+    let (_, run) = detect(
+        "jp-checksheet.xlsx",
+        &["--sheet", "質問票", "--header-row", "5"],
+    );
     run.code(0);
 }
 
@@ -837,7 +877,12 @@ fn an_unknown_choice_label_names_the_cell() {
     let sheet = workbook.add_worksheet();
     for (r, row) in [
         ["No.", "確認項目", "はい・いいえ", "補足説明"],
-        ["1", "情報セキュリティ方針を定めていますか。", "はい", "定めています。"],
+        [
+            "1",
+            "情報セキュリティ方針を定めていますか。",
+            "はい",
+            "定めています。",
+        ],
         ["2", "委託先を年1回評価していますか。", "たぶん", ""],
     ]
     .iter()
@@ -853,11 +898,17 @@ fn an_unknown_choice_label_names_the_cell() {
     let run = project.run(&["import", "q.xlsx", "--write-catalog", "controls/q.yaml"]);
     run.code(1);
     assert!(
-        run.stderr.contains("error[CS0805]: q.xlsx: Sheet1!C3: `たぶん` is not a known answer label (item `2`)"),
+        run.stderr.contains(
+            "error[CS0805]: q.xlsx: Sheet1!C3: `たぶん` is not a known answer label (item `2`)"
+        ),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("known labels: はい, いいえ"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("known labels: はい, いいえ"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
