@@ -151,7 +151,7 @@ pub fn parts<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Option<Parts> {
                     .or_insert_with(|| t.to_owned());
             }
         }
-        Piece::Close(local) if local == "definedName" => name = None,
+        Piece::Close("definedName") => name = None,
         _ => {}
     })?;
     let sheets = sheets

@@ -357,8 +357,7 @@ fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Workbook, Failure> {
         }
         done
     };
-    let mut results: Vec<Option<Result<(Sheet, Vec<visibility::Validation>), Failure>>> =
-        metadata.iter().map(|_| None).collect();
+    let mut results: Vec<Option<SheetRead>> = metadata.iter().map(|_| None).collect();
     if threads < 2 {
         let mut workbook = workbook;
         for (i, r) in job(&mut workbook, &mut zip) {
@@ -413,6 +412,9 @@ fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Workbook, Failure> {
     })
 }
 
+/// One sheet read: its cells and its dropdowns still to resolve, or why it was not.
+type SheetRead = Result<(Sheet, Vec<visibility::Validation>), Failure>;
+
 /// Workbooks from this size on are read on two threads (when the machine has two cores).
 const PARALLEL_FROM_BYTES: usize = 256 * 1024;
 
@@ -424,7 +426,7 @@ fn read_one<R: Read + Seek>(
     sheet_name: &str,
     sheet_hidden: bool,
     mut scan: visibility::Hidden,
-) -> Result<(Sheet, Vec<visibility::Validation>), Failure> {
+) -> SheetRead {
     let (row, col) = scan.extent;
     let cells = (u64::from(row) + 1) * (u64::from(col) + 1);
     if cells > MAX_SHEET_CELLS {
