@@ -622,7 +622,12 @@ fn read_row(
         }
         // Only a row of one text (and maybe its number) is a heading: a repeated header
         // row, a banner or a footer is not.
-        let why = if super::detect::is_header(sheet, row)
+        let errors_only = sheet
+            .row_cells(row)
+            .all(|(_, c)| c.kind == super::workbook::Kind::Error);
+        let why = if errors_only {
+            Some("a formula error, not a heading")
+        } else if super::detect::is_header(sheet, row)
             || ctx.header.is_some_and(|h| {
                 let labels: Vec<&str> = sheet.row_cells(h).map(|(_, c)| c.text.trim()).collect();
                 raw.iter().filter(|t| labels.contains(&t.as_str())).count() >= 2
