@@ -631,7 +631,8 @@ fn read_row(
             || ctx.header.is_some_and(|h| {
                 let labels: Vec<&str> = sheet.row_cells(h).map(|(_, c)| c.text.trim()).collect();
                 raw.iter().filter(|t| labels.contains(&t.as_str())).count() >= 2
-            }) {
+            })
+        {
             Some("a repeated header row")
         } else if raw.iter().any(|t| is_boilerplate(t)) {
             Some("a notice, not a heading")

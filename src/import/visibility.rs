@@ -147,8 +147,8 @@ pub fn parts<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Option<Parts> {
             if let Some(n) = &name {
                 names
                     .entry(n.clone())
-                    .and_modify(|v: &mut String| v.push_str(t))
-                    .or_insert_with(|| t.to_owned());
+                    .or_insert_with(String::new)
+                    .push_str(&t.get());
             }
         }
         Piece::Close("definedName") => name = None,
@@ -193,20 +193,45 @@ fn scan_sheet<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: &str, hidden: 
     let mut col_ranges: Vec<(u32, u32)> = Vec::new();
     let _ = for_each_event(zip, path, |event| match event {
         Piece::Open(e) => {
-            if hidden.refused.is_none() {
+            let local = e.local_name();
+            let local = local.as_ref();
+            if hidden.refused.is_none() && matches!(local, "dimension" | "mergeCell") {
                 hidden.refused = refusal(e);
             }
-            match e.local_name().as_ref() {
-                "row" if is_true(attr(e, "hidden")) => {
-                    if let Some(r) = attr(e, "r").and_then(|r| r.parse::<u32>().ok()) {
+            match local {
+                "row" => {
+                    let r = attr(e, "r");
+                    if let Some(r) = &r
+                        && hidden.refused.is_none()
+                        && is_overlong(r)
+                    {
+                        hidden.refused = Some(format!("its cell reference `{r}` is too long"));
+                    }
+                    if is_true(attr(e, "hidden"))
+                        && let Some(r) = r.and_then(|r| r.parse::<u32>().ok())
+                    {
                         hidden.rows.insert(r.saturating_sub(1));
                     }
                 }
                 "c" => {
-                    if let Some((row, col)) = attr(e, "r").as_deref().and_then(cell_position) {
+                    let (mut r, mut t) = (None, None);
+                    for a in e.attributes().flatten() {
+                        match a.key.local_name().as_ref() {
+                            "r" => r = Some(a.value.as_ref().to_owned()),
+                            "t" => t = Some(a.value.as_ref() == "str"),
+                            _ => {}
+                        }
+                    }
+                    if let Some(r) = &r
+                        && hidden.refused.is_none()
+                        && is_overlong(r)
+                    {
+                        hidden.refused = Some(format!("its cell reference `{r}` is too long"));
+                    }
+                    if let Some((row, col)) = r.as_deref().and_then(cell_position) {
                         hidden.extent = (hidden.extent.0.max(row), hidden.extent.1.max(col));
                         cell = Some(((row, col), false, false));
-                        string_result = attr(e, "t").as_deref() == Some("str");
+                        string_result = t.unwrap_or(false);
                     }
                 }
                 "f" => {
@@ -260,16 +285,10 @@ fn scan_sheet<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: &str, hidden: 
             {
                 c.2 = true;
             }
-            if in_value
-                && !t.is_empty()
-                && let Some(c) = &mut cell
-            {
-                c.2 = true;
-            }
             if let (Some(which), Some((_, v, sqref))) = (text_of, &mut validation) {
                 match which {
-                    "formula1" => v.formula.push_str(t),
-                    _ => sqref.push_str(t),
+                    "formula1" => v.formula.push_str(&t.get()),
+                    _ => sqref.push_str(&t.get()),
                 }
             }
         }
@@ -307,8 +326,30 @@ fn scan_sheet<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: &str, hidden: 
 /// resolved), an element closed (its local name).
 enum Piece<'a> {
     Open(&'a BytesStart<'a>),
-    Text(&'a str),
+    Text(Text<'a>),
     Close(&'a str),
+}
+
+/// A text of the XML, decoded only when asked for.
+enum Text<'a> {
+    Raw(&'a quick_xml::events::BytesText<'a>),
+    Plain(&'a str),
+}
+
+impl Text<'_> {
+    fn is_empty(&self) -> bool {
+        match self {
+            Text::Raw(t) => t.is_empty(),
+            Text::Plain(t) => t.is_empty(),
+        }
+    }
+
+    fn get(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Text::Raw(t) => t.xml_content(quick_xml::XmlVersion::Implicit1_0),
+            Text::Plain(t) => std::borrow::Cow::Borrowed(t),
+        }
+    }
 }
 
 /// Calls `f` with the elements, texts and ends of an XML part of the package.
@@ -331,10 +372,8 @@ fn for_each_event<R: Read + Seek>(
                 f(Piece::Close(e.local_name().as_ref()));
             }
             Ok(Event::End(e)) => f(Piece::Close(e.local_name().as_ref())),
-            Ok(Event::Text(t)) => f(Piece::Text(
-                &t.xml_content(quick_xml::XmlVersion::Implicit1_0),
-            )),
-            Ok(Event::CData(t)) => f(Piece::Text(&t.into_inner())),
+            Ok(Event::Text(t)) => f(Piece::Text(Text::Raw(&t))),
+            Ok(Event::CData(t)) => f(Piece::Text(Text::Plain(&t.into_inner()))),
             Ok(Event::GeneralRef(r)) => {
                 let text = match r.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
@@ -347,7 +386,7 @@ fn for_each_event<R: Read + Seek>(
                         _ => String::new(),
                     },
                 };
-                f(Piece::Text(&text));
+                f(Piece::Text(Text::Plain(&text)));
             }
             Ok(Event::Eof) => return Some(()),
             Err(_) => return None,
