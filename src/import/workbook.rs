@@ -514,17 +514,29 @@ fn list_choices(
 }
 
 fn read_sheet<R: Read + Seek>(workbook: &mut Xlsx<R>, name: &str) -> Result<Sheet, Failure> {
-    let (cells, styles, merges) = guarded(
+    let (cells, merges) = guarded(
         || format!("while reading sheet `{name}`"),
         || {
             (
                 used_cells(workbook, name),
-                workbook.worksheet_style(name).ok(),
                 workbook.merge_cells_by_sheet_name(name),
             )
         },
     )?;
     let cells = cells?;
+    // Number formats spell fractions and dates; a sheet without either is not read again
+    // for them.
+    let needs_formats = cells
+        .iter()
+        .any(|(_, _, d)| matches!(d, Data::Float(_) | Data::DateTime(_)));
+    let styles = if needs_formats {
+        guarded(
+            || format!("while reading sheet `{name}`"),
+            || workbook.worksheet_style(name).ok(),
+        )?
+    } else {
+        None
+    };
     let merges = merges
         .map_err(|e| e.to_string())?
         .into_iter()
