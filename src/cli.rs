@@ -132,8 +132,9 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum MapCommand {
-    /// Propose, for each control of FROM, the closest controls of TO (character bigrams of
-    /// title and text), as a mapping file of `status: suggested` pairs for a person to review
+    /// Propose, for each control of FROM, the controls of TO that ask the same (by their
+    /// texts, the project's answers, pairs confirmed before and ISO/IEC 27001 Annex A refs),
+    /// as a mapping file of `status: suggested` pairs for a person to review
     Suggest {
         /// The catalog to map (e.g. one imported from a customer's workbook)
         from: String,
@@ -145,8 +146,8 @@ pub enum MapCommand {
         /// Candidates listed per control (as comments; the best becomes the pair)
         #[arg(long, default_value_t = 3)]
         top: usize,
-        /// Lowest similarity (0–1) worth suggesting
-        #[arg(long, default_value_t = 0.15)]
+        /// Lowest score (0–1) worth listing as a candidate (pairs need a confident one)
+        #[arg(long, default_value_t = 0.05)]
         min_score: f64,
         /// Write the mapping file here instead of printing it
         #[arg(long)]
@@ -421,11 +422,14 @@ fn suggest_mapping(
     if !(0.0..=1.0).contains(&min_score) || top == 0 {
         return cannot_run("--min-score must be from 0 to 1 and --top at least 1");
     }
-    let suggestions = crate::mapping::suggest::suggest(from_catalog, to_catalog, top, min_score);
+    let context = crate::mapping::suggest::Context::of(&ws);
+    let suggestions =
+        crate::mapping::suggest::suggest(&context, from_catalog, to_catalog, top, min_score);
     let text = crate::mapping::suggest::render(from_catalog, to_catalog, &suggestions);
-    let matched = suggestions.iter().filter(|s| !s.matches.is_empty()).count();
+    let matched = suggestions.iter().filter(|s| s.confident()).count();
+    let weak = suggestions.iter().filter(|s| !s.matches.is_empty()).count() - matched;
     let summary = format!(
-        "suggested a pair for {matched} of {} controls of {from}; review each and set `status: confirmed`",
+        "suggested a pair for {matched} of {} controls of {from} ({weak} more only as weak candidates); review each and set `status: confirmed`",
         suggestions.len()
     );
     match out {

@@ -70,6 +70,7 @@ codes! {
     DuplicateGroup = "CS0302", Error, "a group ID appears twice in a catalog";
     DuplicateCatalog = "CS0303", Error, "two catalogs have the same ID";
     EmptyControl = "CS0304", Error, "a control has neither a title nor a text";
+    DuplicateCells = "CS0305", Error, "two controls of a catalog record the same row of a workbook";
     UnknownCatalog = "CS0401", Error, "an answer file or output names a catalog that does not exist";
     UnknownControl = "CS0402", Error, "an answer names a control that its catalog does not have";
     DuplicateAnswer = "CS0403", Error, "a control is answered twice";

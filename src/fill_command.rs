@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::cli::cannot_run;
+use crate::diag::{Code, Diagnostics};
 use crate::fill::{self, FillInput, Outcome};
 use crate::pipeline;
 use crate::report::{self, ReportFormat};
@@ -46,11 +47,19 @@ pub fn run(args: &FillArgs) -> u8 {
     let Some(project) = &ws.project else {
         return cannot_run("fill needs a project (checksheet.yaml) with the answers");
     };
-    let derived = crate::validate::derive_for(ws, &checked.plan, catalog, &mut diags);
-    if diags.has_errors() {
+    // Mapped answers that differ are listed as conflicts in the report (and stop the
+    // write); any other error stops here.
+    let stops = |d: &crate::diag::Diagnostic| d.is_error() && d.code != Code::DerivationConflict;
+    if diags.iter().any(stops) {
         report::report(&diags, &ws.sources, format);
         report::status("fill needs a project without errors: nothing was written");
         return 1;
+    }
+    let mut derive_diags = Diagnostics::default();
+    let derived = crate::validate::derive_for(ws, &checked.plan, catalog, &mut derive_diags);
+    // An output's catalog was derived by validation already, with the same reports.
+    if !checked.plan.derived.contains_key(&catalog.id) {
+        diags.extend(derive_diags);
     }
     let bytes = match read_bounded(&args.workbook) {
         Ok(b) => b,
@@ -105,7 +114,7 @@ pub fn run(args: &FillArgs) -> u8 {
         .iter()
         .filter(|q| q.outcome == Outcome::Empty)
         .count();
-    let write = !args.check && !filled.has_errors();
+    let write = !args.check && !filled.has_errors() && !found.has_errors();
     if write {
         let written = if args.force {
             fs::create_dir_all(out.parent().unwrap_or(Path::new(".")))
@@ -126,11 +135,11 @@ pub fn run(args: &FillArgs) -> u8 {
         report::status(&count_line(&filled));
         if write {
             report::status(&format!("wrote {}", display_path(&out)));
-        } else if filled.has_errors() {
+        } else if filled.has_errors() || found.has_errors() {
             report::status("fill failed: nothing was written");
         }
     }
-    u8::from(filled.has_errors() || (args.check && empty > 0))
+    u8::from(filled.has_errors() || found.has_errors() || (args.check && empty > 0))
 }
 
 /// Reads the workbook, refusing what is not a regular file or is over the size limit

@@ -4,13 +4,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::package::Package;
-use super::parts::{self, WorkbookParts};
-use super::sheet::SheetXml;
+use super::book::Book;
 use super::{Edits, FillInput};
 use crate::a1::address;
 use crate::diag::{Code, Diagnostic};
-use crate::import::workbook::{Workbook, sheet_prefix};
+use crate::import::workbook::sheet_prefix;
 
 /// A vendor field found in the workbook, and what became of it.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -117,136 +115,130 @@ fn field_of(label: &str) -> Option<&'static str> {
         .map(|(field, _)| *field)
 }
 
+/// How far down a sheet cover labels are looked for (cover and header areas are at the
+/// top; a large reference sheet is not read past them).
+const COVER_ROWS: u32 = 60;
+
 /// Finds the vendor fields outside the question rows and plans their edits.
 pub fn fill_vendor_fields(
-    workbook: &Workbook,
     input: &FillInput,
-    sheets: &mut HashMap<usize, SheetXml>,
-    package: &Package,
-    parts: &WorkbookParts,
+    book: &mut Book,
     edits: &mut Edits,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Vec<VendorField>, String> {
-    // Rows that belong to the questionnaire's tables: never a cover field.
-    let mut table_rows: HashSet<(String, u32)> = HashSet::new();
-    for control in input.catalog.controls() {
+    // Rows that belong to the questionnaire's tables (1-based): never a cover field.
+    let mut table_rows: HashSet<(&str, u32)> = HashSet::new();
+    let controls = input.catalog.controls();
+    for control in &controls {
         if let Some(cells) = &control.cells {
-            table_rows.insert((cells.sheet.clone(), cells.row - 1));
+            table_rows.insert((cells.sheet.as_str(), cells.row));
         }
     }
     let mut first_table_row: HashMap<&str, u32> = HashMap::new();
     if let Some(q) = &input.catalog.questionnaire {
         for t in &q.tables {
             let row = first_table_row.entry(t.sheet.as_str()).or_insert(u32::MAX);
-            *row = (*row).min(t.header_row - 1);
+            *row = (*row).min(t.header_row);
         }
     }
     let mut found = Vec::new();
     let mut done: HashSet<&'static str> = HashSet::new();
-    for (index, sheet) in workbook.sheets.iter().enumerate() {
-        if sheet.hidden {
+    for index in 0..book.parts.sheets.len() {
+        let part = book.part(index).clone();
+        if part.hidden {
             continue;
         }
+        // Above the sheet's first table, and within the cover rows.
         let limit = first_table_row
-            .get(sheet.name.as_str())
-            .copied()
-            .unwrap_or(u32::MAX);
-        for row in 0..sheet.height().min(limit) {
-            if table_rows.contains(&(sheet.name.clone(), row)) {
-                continue;
-            }
-            let cells: Vec<(u32, String)> = sheet
-                .row_cells(row)
-                .map(|(c, cell)| (c, cell.text.clone()))
-                .collect();
-            for (col, label) in cells {
-                let Some(field) = field_of(&label) else {
-                    continue;
-                };
-                if done.contains(field) {
+            .get(part.name.as_str())
+            .map_or(COVER_ROWS, |&header| {
+                header.saturating_sub(1).min(COVER_ROWS)
+            });
+        book.load_head(index, limit)?;
+        let mut planned: Vec<(u32, u32, &'static str, String)> = Vec::new();
+        {
+            let sheet = book.sheet(index);
+            let texts = book.texts(index);
+            for row in sheet.rows.iter().filter(|r| r.row <= limit) {
+                if table_rows.contains(&(part.name.as_str(), row.row)) {
                     continue;
                 }
-                let next_col = sheet.merge_at(row, col).map_or(col, |m| m.last_col) + 1;
-                let target = if sheet.text(row, next_col).trim().is_empty()
-                    && sheet
-                        .merge_at(row, next_col)
-                        .is_none_or(|m| m.first_row == row && m.first_col == next_col)
-                {
-                    Some((row, next_col))
-                } else {
-                    None
-                };
-                let Some((t_row, t_col)) = target else {
-                    continue;
-                };
-                done.insert(field);
-                let at = format!("{}{}", sheet_prefix(&sheet.name), address(t_row, t_col));
-                let value = match field {
-                    "company" => Some(input.organization.name.clone()),
-                    "service" => input.organization.service.clone(),
-                    "date" => Some(input.date.clone()),
-                    _ => input.organization.contact.clone(),
-                };
-                let Some(text) = value.clone() else {
-                    diags.push(Diagnostic::new(
-                        Code::FillVendorField,
-                        format!("{at}: the workbook asks for `{}` and the project does not say it; the cell was left empty", label.trim()),
-                    ).help(match field {
-                        "service" => "add `service:` under `organization:` in checksheet.yaml",
-                        _ => "add `contact:` (the respondent's name) under `organization:` in checksheet.yaml",
-                    }));
-                    found.push(VendorField {
-                        field,
-                        label: label.trim().to_owned(),
-                        at,
-                        value: None,
-                    });
-                    continue;
-                };
-                if let std::collections::hash_map::Entry::Vacant(entry) = sheets.entry(index) {
-                    let part = parts
-                        .sheets
-                        .iter()
-                        .find(|p| p.name == sheet.name)
-                        .ok_or_else(|| format!("sheet `{}` has no worksheet part", sheet.name))?;
-                    let xml = package.read(&part.path)?;
-                    entry.insert(
-                        SheetXml::read(xml).map_err(|e| {
-                            format!("sheet `{}` is not valid XML ({e})", sheet.name)
-                        })?,
-                    );
-                }
-                let sheet_xml = &sheets[&index];
-                if sheet_xml.cell(t_row + 1, t_col).is_some_and(|c| c.formula) {
-                    continue;
-                }
-                if sheet_xml.protected {
-                    let locked = parts::styles_path(package, parts)
-                        .map(|p| package.read(&p))
-                        .transpose()?
-                        .map(|x| parts::locked_formats(&x))
-                        .transpose()?
-                        .unwrap_or_default();
-                    let style = sheet_xml.style_of(t_row + 1, t_col).unwrap_or(0) as usize;
-                    if locked.get(style).copied().unwrap_or(true) {
-                        diags.push(Diagnostic::new(
-                            Code::FillLocked,
-                            format!("{at}: the cell for `{}` is locked on a protected sheet; it was not written", label.trim()),
-                        ));
+                for cell in &row.cells {
+                    let label = texts.text(row.row, cell.col);
+                    let Some(field) = field_of(&label) else {
+                        continue;
+                    };
+                    if done.contains(field) || planned.iter().any(|p| p.2 == field) {
                         continue;
                     }
+                    let next_col = sheet
+                        .merge_at(row.row - 1, cell.col)
+                        .map_or(cell.col, |m| m.last_col)
+                        + 1;
+                    let free = texts.text(row.row, next_col).trim().is_empty()
+                        && sheet
+                            .merge_at(row.row - 1, next_col)
+                            .is_none_or(|m| m.first_row == row.row - 1 && m.first_col == next_col);
+                    if free {
+                        planned.push((row.row, next_col, field, label.trim().to_owned()));
+                    }
                 }
-                edits
-                    .entry(index)
-                    .or_default()
-                    .push((t_row + 1, t_col, text.clone()));
+            }
+        }
+        for (row, col, field, label) in planned {
+            done.insert(field);
+            let at = format!("{}{}", sheet_prefix(&part.name), address(row - 1, col));
+            let value = match field {
+                "company" => Some(input.organization.name.clone()),
+                "service" => input.organization.service.clone(),
+                "date" => Some(input.date.clone()),
+                _ => input.organization.contact.clone(),
+            };
+            let Some(text) = value.clone() else {
+                diags.push(
+                    Diagnostic::new(
+                        Code::FillVendorField,
+                        format!(
+                            "{at}: the workbook asks for `{label}` and the project does not say it; the cell was left empty"
+                        ),
+                    )
+                    .help(match field {
+                        "service" => "add `service:` under `organization:` in checksheet.yaml",
+                        _ => "add `contact:` (the respondent's name) under `organization:` in checksheet.yaml",
+                    }),
+                );
                 found.push(VendorField {
                     field,
-                    label: label.trim().to_owned(),
+                    label,
                     at,
-                    value: Some(text),
+                    value: None,
                 });
+                continue;
+            };
+            book.load(index)?;
+            if book.sheet(index).cell(row, col).is_some_and(|c| c.formula) {
+                continue;
             }
+            if book.sheet(index).protected {
+                let style = book.sheet(index).style_of(row, col).unwrap_or(0) as usize;
+                if book.locked_formats()?.get(style).copied().unwrap_or(true) {
+                    diags.push(Diagnostic::new(
+                        Code::FillLocked,
+                        format!("{at}: the cell for `{label}` is locked on a protected sheet; it was not written"),
+                    ));
+                    continue;
+                }
+            }
+            edits
+                .entry(index)
+                .or_default()
+                .push((row, col, text.clone()));
+            found.push(VendorField {
+                field,
+                label,
+                at,
+                value: Some(text),
+            });
         }
     }
     Ok(found)

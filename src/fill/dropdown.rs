@@ -5,69 +5,32 @@
 
 use indexmap::IndexMap;
 
-use super::parts::WorkbookParts;
-use super::sheet::{Dropdown, cell_ref};
-use crate::import::workbook::Workbook;
+use super::book::Book;
 use crate::labels;
 use crate::model::Status;
 
 /// The values a dropdown offers, or why they could not be read.
 pub type Offered = Result<Vec<String>, String>;
 
-pub fn values(
-    dropdown: &Dropdown,
-    sheet: &str,
-    workbook: &Workbook,
-    parts: &WorkbookParts,
-) -> Offered {
-    let formula = dropdown.formula.trim().trim_start_matches('=');
+/// The values of a dropdown list formula on `sheet`: written out (`"はい,いいえ"`), a
+/// range, or a defined name for one. An `Err` inside says why they are not known.
+pub fn values(formula: &str, sheet: &str, book: &mut Book) -> Result<Offered, String> {
+    let formula = formula.trim().trim_start_matches('=');
     if let Some(list) = formula.strip_prefix('"').and_then(|f| f.strip_suffix('"')) {
-        return Ok(list
+        return Ok(Ok(list
             .replace("\"\"", "\"")
             .split(',')
             .map(|v| v.trim().to_owned())
             .filter(|v| !v.is_empty())
-            .collect());
+            .collect()));
     }
-    let reference = match parts.names.get(formula) {
+    let reference = match book.parts.names.get(formula) {
         Some(target) => target.trim().trim_start_matches('=').to_owned(),
         None => formula.to_owned(),
     };
-    range_values(&reference, sheet, workbook).ok_or_else(|| {
-        format!(
-            "its dropdown list `{}` is not a list or a range checksheet can read",
-            dropdown.formula
-        )
-    })
-}
-
-/// The texts of a range (`$A$1:$A$3`, `Lists!$A$1:$A$3`, `'My list'!A1:A3`).
-fn range_values(reference: &str, sheet: &str, workbook: &Workbook) -> Option<Vec<String>> {
-    let (sheet_name, range) = match reference.rsplit_once('!') {
-        Some((s, r)) => {
-            let s = s.trim();
-            let s = s
-                .strip_prefix('\'')
-                .and_then(|s| s.strip_suffix('\''))
-                .map_or_else(|| s.to_owned(), |s| s.replace("''", "'"));
-            (s, r)
-        }
-        None => (sheet.to_owned(), reference),
-    };
-    let grid = workbook.sheets.iter().find(|s| s.name == sheet_name)?;
-    let (first, last) = range.split_once(':').unwrap_or((range, range));
-    let (r1, c1) = cell_ref(first)?;
-    let (r2, c2) = cell_ref(last)?;
-    let mut out = Vec::new();
-    for row in r1.min(r2)..=r1.max(r2).min(r1.min(r2) + 1000) {
-        for col in c1.min(c2)..=c1.max(c2).min(c1.min(c2) + 50) {
-            let text = grid.text(row - 1, col).trim();
-            if !text.is_empty() {
-                out.push(text.to_owned());
-            }
-        }
-    }
-    Some(out)
+    Ok(book.range_texts(&reference, sheet)?.ok_or_else(|| {
+        format!("its dropdown list `{formula}` is not a list or a range checksheet can read")
+    }))
 }
 
 /// The label to write for `status`: the first choice of the label map (else of the

@@ -8,11 +8,13 @@
 //! [`fill`] takes the workbook's bytes and typed inputs and returns the new bytes with a
 //! report; it never prints or writes files.
 
+pub mod book;
 mod cover;
 mod dropdown;
 pub mod package;
 mod parts;
 pub mod sheet;
+pub mod text;
 
 use std::collections::HashMap;
 
@@ -22,9 +24,9 @@ use crate::a1::address;
 use crate::diag::{Code, Diagnostic};
 use crate::import::workbook::{self as grid, sheet_prefix};
 use crate::mapping::derive::Derivation;
-use crate::model::{Answer, AnswerBody, Catalog, CellRef, Control, Organization, Status};
+use crate::model::{Answer, AnswerBody, Catalog, CellRef, Control, Organization};
+use book::Book;
 use package::Package;
-use parts::WorkbookParts;
 use sheet::SheetXml;
 
 pub use cover::VendorField;
@@ -112,10 +114,6 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
         name: input.name.to_owned(),
         why,
     };
-    let package = Package::open(input.name, bytes.clone())?;
-    let parts = WorkbookParts::read(&package).map_err(failed)?;
-    let workbook = grid::read(input.name, bytes).map_err(|d| failed(d.message))?;
-    let mut diags = Vec::new();
     let controls: Vec<&Control> = input.catalog.controls();
     if !controls.iter().any(|c| c.cells.is_some()) {
         return Err(failed(format!(
@@ -123,11 +121,11 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
             input.catalog.id, input.name, input.catalog.id
         )));
     }
-    let mut sheets: HashMap<usize, SheetXml> = HashMap::new();
+    let package = Package::open(input.name, bytes)?;
+    let mut book = Book::open(package).map_err(failed)?;
+    let mut diags = Vec::new();
     let mut edits: Edits = HashMap::new();
-    let mut locked: HashMap<String, Vec<bool>> = HashMap::new();
     let mut questions = Vec::new();
-    let label_map = input.catalog.questionnaire.as_ref().map(|q| &q.labels);
     for control in controls {
         let Some(cells) = &control.cells else {
             diags.push(
@@ -142,13 +140,13 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
             );
             continue;
         };
-        let Some(index) = workbook.sheets.iter().position(|s| s.name == cells.sheet) else {
+        let Some(index) = book.index_of(&cells.sheet) else {
             diags.push(not_found(control, cells, "the workbook has no such sheet"));
             questions.push(question(control, cells, cells.row, Outcome::NotFound));
             continue;
         };
-        let grid_sheet = &workbook.sheets[index];
-        let Some(row) = locate(grid_sheet, control, cells, &mut diags) else {
+        book.load(index).map_err(failed)?;
+        let Some(row) = locate(&book.texts(index), control, cells, &mut diags) else {
             questions.push(question(control, cells, cells.row, Outcome::NotFound));
             continue;
         };
@@ -160,49 +158,18 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
             questions.push(question(control, cells, row, Outcome::Empty));
             continue;
         };
-        let part = &parts.sheets.iter().find(|p| p.name == cells.sheet);
-        let Some(part) = part else {
-            return Err(failed(format!(
-                "sheet `{}` has no worksheet part",
-                cells.sheet
-            )));
-        };
-        if let std::collections::hash_map::Entry::Vacant(entry) = sheets.entry(index) {
-            let xml = package.read(&part.path).map_err(failed)?;
-            let parsed = SheetXml::read(xml)
-                .map_err(|e| failed(format!("sheet `{}` is not valid XML ({e})", cells.sheet)))?;
-            entry.insert(parsed);
-        }
-        let sheet_xml = &sheets[&index];
-        if sheet_xml.protected && !locked.contains_key("") {
-            let styles = parts::styles_path(&package, &parts)
-                .map(|p| package.read(&p))
-                .transpose()
-                .map_err(failed)?
-                .map(|x| parts::locked_formats(&x))
-                .transpose()
-                .map_err(|e| failed(format!("the styles part is not valid XML ({e})")))?
-                .unwrap_or_default();
-            locked.insert(String::new(), styles);
-        }
-        let target = Target {
-            sheet_name: &cells.sheet,
-            sheet: sheet_xml,
-            grid: grid_sheet,
-            row,
-            locked: locked.get("").map(Vec::as_slice).unwrap_or(&[]),
-        };
-        let mut written = Vec::new();
         let plan = plan_cells(
             control,
             cells,
             source.answer,
-            label_map,
-            &workbook,
-            &parts,
-            &target,
+            row,
+            index,
+            input,
+            &mut book,
             &mut diags,
-        );
+        )
+        .map_err(failed)?;
+        let mut written = Vec::new();
         for (col, text) in plan {
             let shown = format!("{}{}", sheet_prefix(&cells.sheet), address(row - 1, col));
             written.push((shown, text.clone()));
@@ -219,41 +186,19 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
         q.written = written;
         questions.push(q);
     }
-    let vendor = cover::fill_vendor_fields(
-        &workbook,
-        input,
-        &mut sheets,
-        &package,
-        &parts,
-        &mut edits,
-        &mut diags,
-    )
-    .map_err(failed)?;
-    let mut changed = Vec::new();
-    let mut indexes: Vec<&usize> = edits.keys().collect();
-    indexes.sort();
-    for index in indexes {
-        let sheet_xml = &sheets[index];
-        let path = &parts
-            .sheets
-            .iter()
-            .find(|p| p.name == workbook.sheets[*index].name)
-            .expect("every edited sheet has a part")
-            .path;
-        let bytes = sheet_xml
-            .with_texts(&edits[index])
-            .map_err(|e| failed(format!("sheet `{}`: {e}", workbook.sheets[*index].name)))?;
-        changed.push((path.clone(), bytes));
-    }
+    let vendor =
+        cover::fill_vendor_fields(input, &mut book, &mut edits, &mut diags).map_err(failed)?;
+    let mut changed = book.edited(&edits).map_err(failed)?;
     if !changed.is_empty() {
-        let xml = package.read(&parts.workbook_path).map_err(failed)?;
+        let path = book.parts.workbook_path.clone();
+        let xml = book.package.read(&path).map_err(failed)?;
         if let Some(xml) = parts::with_full_calc_on_load(&xml)
-            .map_err(|e| failed(format!("`{}` is not valid XML ({e})", parts.workbook_path)))?
+            .map_err(|e| failed(format!("`{path}` is not valid XML ({e})")))?
         {
-            changed.push((parts.workbook_path.clone(), xml));
+            changed.push((path, xml));
         }
     }
-    let bytes = package.write(&changed).map_err(failed)?;
+    let bytes = book.package.write(&changed).map_err(failed)?;
     Ok(Filled {
         bytes,
         questions,
@@ -309,27 +254,55 @@ pub enum Located {
     Missing(String),
 }
 
+/// The texts of a sheet's cells by 0-based row and column, as [`find_question`] reads
+/// them: import's grid of a workbook, or `fill`'s own reading of the sheet's XML.
+pub trait CellTexts {
+    fn cell_text(&self, row: u32, col: u32) -> std::borrow::Cow<'_, str>;
+    /// Rows `0..row_count()` hold every cell.
+    fn row_count(&self) -> u32;
+}
+
+impl CellTexts for grid::Sheet {
+    fn cell_text(&self, row: u32, col: u32) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Borrowed(self.text(row, col))
+    }
+
+    fn row_count(&self) -> u32 {
+        self.height()
+    }
+}
+
+impl CellTexts for text::Texts<'_> {
+    fn cell_text(&self, row: u32, col: u32) -> std::borrow::Cow<'_, str> {
+        self.text(row + 1, col)
+    }
+
+    fn row_count(&self) -> u32 {
+        self.height()
+    }
+}
+
 /// The row a question is in: the recorded one when the question cell holds the question's
 /// text, else the one row of the question column that does. A question recorded without
 /// its question column, or a control without text, is taken where recorded.
-pub fn find_question(sheet: &grid::Sheet, control: &Control, cells: &CellRef) -> Located {
+pub fn find_question(sheet: &impl CellTexts, control: &Control, cells: &CellRef) -> Located {
     let Some(col) = cells.columns.question else {
         return Located::At(cells.row);
     };
     let Some(expected) = control.text.as_deref().or(control.title.as_deref()) else {
         return Located::At(cells.row);
     };
-    if same_text(sheet.text(cells.row - 1, col), expected) {
+    if same_text(&sheet.cell_text(cells.row - 1, col), expected) {
         return Located::At(cells.row);
     }
-    let rows: Vec<u32> = (0..sheet.height())
-        .filter(|&r| same_text(sheet.text(r, col), expected))
+    let rows: Vec<u32> = (0..sheet.row_count())
+        .filter(|&r| same_text(&sheet.cell_text(r, col), expected))
         .collect();
     match rows.as_slice() {
         [row] => Located::Moved(row + 1),
         [] => Located::Missing(format!(
             "the cell holds `{}`, and no cell of column {} holds the question",
-            short(sheet.text(cells.row - 1, col)),
+            short(&sheet.cell_text(cells.row - 1, col)),
             crate::a1::column_name(col)
         )),
         several => {
@@ -344,7 +317,7 @@ pub fn find_question(sheet: &grid::Sheet, control: &Control, cells: &CellRef) ->
 
 /// [`find_question`], reporting a move (a warning) or a missing question (an error).
 fn locate(
-    sheet: &grid::Sheet,
+    sheet: &impl CellTexts,
     control: &Control,
     cells: &CellRef,
     diags: &mut Vec<Diagnostic>,
@@ -356,8 +329,9 @@ fn locate(
                 Diagnostic::new(
                     Code::FillMoved,
                     format!(
-                        "{}: question `{}` has moved from row {} to row {row}; it is filled there",
-                        sheet.address(row - 1, cells.columns.question.unwrap_or(0)),
+                        "{}{}: question `{}` has moved from row {} to row {row}; it is filled there",
+                        sheet_prefix(&cells.sheet),
+                        address(row - 1, cells.columns.question.unwrap_or(0)),
                         control.id,
                         cells.row,
                     ),
@@ -386,7 +360,6 @@ fn short(text: &str) -> String {
 struct Target<'a> {
     sheet_name: &'a str,
     sheet: &'a SheetXml,
-    grid: &'a grid::Sheet,
     row: u32,
     locked: &'a [bool],
 }
@@ -403,7 +376,7 @@ impl Target<'_> {
     /// The top-left cell of the merge holding `col` in this row (merged answer cells are
     /// written there).
     fn anchor(&self, col: u32) -> (u32, u32) {
-        match self.grid.merge_at(self.row - 1, col) {
+        match self.sheet.merge_at(self.row - 1, col) {
             Some(m) => (m.first_row + 1, m.first_col),
             None => (self.row, col),
         }
@@ -439,12 +412,39 @@ fn plan_cells(
     control: &Control,
     cells: &CellRef,
     answer: &Answer,
-    label_map: Option<&IndexMap<String, Status>>,
-    workbook: &grid::Workbook,
-    parts: &WorkbookParts,
-    target: &Target,
+    row: u32,
+    index: usize,
+    input: &FillInput,
+    book: &mut Book,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<(u32, String)> {
+) -> Result<Vec<(u32, String)>, String> {
+    let label_map = input.catalog.questionnaire.as_ref().map(|q| &q.labels);
+    // What the choice cell's dropdown offers, read before the sheet is borrowed below.
+    let offered = match (cells.columns.choice, answer.status) {
+        (Some(col), Some(_)) => {
+            let sheet = book.sheet(index);
+            let (r, c) = sheet
+                .merge_at(row - 1, col)
+                .map_or((row, col), |m| (m.first_row + 1, m.first_col));
+            match sheet.dropdown(r, c).map(|d| d.formula.clone()) {
+                Some(formula) => Some(dropdown::values(&formula, &cells.sheet, book)?),
+                None => None,
+            }
+        }
+        _ => None,
+    };
+    let locked: Vec<bool> = if book.sheet(index).protected {
+        book.locked_formats()?.to_vec()
+    } else {
+        Vec::new()
+    };
+    let target = Target {
+        sheet_name: &cells.sheet,
+        sheet: book.sheet(index),
+        row,
+        locked: &locked,
+    };
+    let target = &target;
     let mut out: Vec<(u32, String)> = Vec::new();
     let mut push = |col: u32, text: String, diags: &mut Vec<Diagnostic>| {
         let (row, col) = target.anchor(col);
@@ -481,11 +481,6 @@ fn plan_cells(
         out.push((col, text));
     };
     if let (Some(col), Some(status)) = (cells.columns.choice, answer.status) {
-        let (row, anchor_col) = target.anchor(col);
-        let offered = target
-            .sheet
-            .dropdown(row, anchor_col)
-            .map(|d| dropdown::values(d, target.sheet_name, workbook, parts));
         match dropdown::choose(status, label_map, offered.as_ref()) {
             Ok(label) => push(col, label, diags),
             Err(why) => diags.push(
@@ -552,7 +547,7 @@ fn plan_cells(
             }
         }
     }
-    out
+    Ok(out)
 }
 
 fn text_nowhere(control: &Control, target: &Target, cells: &CellRef) -> Diagnostic {

@@ -95,6 +95,22 @@ impl Package {
         Ok(out)
     }
 
+    /// Calls `f` with a buffered reader of a part's decompressed bytes, bounded by
+    /// [`MAX_PART_BYTES`]: for parts read as a stream and maybe left early.
+    pub fn stream<T>(
+        &self,
+        name: &str,
+        f: impl FnOnce(
+            std::io::BufReader<std::io::Take<zip::read::ZipFile<'_, Cursor<&[u8]>>>>,
+        ) -> Result<T, String>,
+    ) -> Result<T, String> {
+        let mut zip = ZipArchive::new(Cursor::new(&self.bytes[..])).map_err(|e| e.to_string())?;
+        let file = zip
+            .by_name(name)
+            .map_err(|e| format!("part `{name}`: {e}"))?;
+        f(std::io::BufReader::new(file.take(MAX_PART_BYTES)))
+    }
+
     /// The package with `changed` parts replaced: every other part is copied as stored.
     /// A changed part keeps its place, timestamp and permissions, and is deflated.
     pub fn write(&self, changed: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {

@@ -15,6 +15,8 @@ use super::package::Package;
 pub struct SheetPart {
     pub name: String,
     pub path: String,
+    /// `state="hidden"` or `veryHidden`: no cover labels are looked for there.
+    pub hidden: bool,
 }
 
 pub struct WorkbookParts {
@@ -22,6 +24,8 @@ pub struct WorkbookParts {
     pub sheets: Vec<SheetPart>,
     /// Defined names without a sheet scope, as written (`Choices` → `Lists!$A$1:$A$3`).
     pub names: HashMap<String, String>,
+    /// The shared strings part, when the workbook has one.
+    pub shared_strings: Option<String>,
 }
 
 /// An attribute by local name (`r:id` → `id`), unescaped.
@@ -99,11 +103,19 @@ impl WorkbookParts {
         let rels_path = format!("{folder}_rels/{file}.rels");
         let rels = package.read(&rels_path)?;
         let mut targets = HashMap::new();
+        let mut shared_strings = None;
+        let resolve = |t: &str| match t.strip_prefix('/') {
+            Some(absolute) => absolute.to_owned(),
+            None => format!("{folder}{t}"),
+        };
         walk(&rels, |item| {
             if let XmlItem::Start(e) = item
                 && e.local_name().as_ref() == "Relationship"
                 && let (Some(id), Some(target)) = (attr(e, "Id"), attr(e, "Target"))
             {
+                if attr(e, "Type").is_some_and(|t| t.ends_with("/sharedStrings")) {
+                    shared_strings = Some(resolve(&target));
+                }
                 targets.insert(id, target);
             }
         })
@@ -116,14 +128,12 @@ impl WorkbookParts {
         walk(&xml, |item| match item {
             XmlItem::Start(e) => match e.local_name().as_ref() {
                 "sheet" => {
-                    let path = attr(e, "id").and_then(|id| targets.get(&id)).map(|t| {
-                        match t.strip_prefix('/') {
-                            Some(absolute) => absolute.to_owned(),
-                            None => format!("{folder}{t}"),
-                        }
-                    });
+                    let path = attr(e, "id")
+                        .and_then(|id| targets.get(&id))
+                        .map(|t| resolve(t));
+                    let hidden = attr(e, "state").is_some_and(|s| s != "visible");
                     if let (Some(name), Some(path)) = (attr(e, "name"), path) {
-                        sheets.push(SheetPart { name, path });
+                        sheets.push(SheetPart { name, path, hidden });
                     }
                 }
                 "definedName" => {
@@ -151,6 +161,7 @@ impl WorkbookParts {
             workbook_path,
             sheets,
             names,
+            shared_strings: shared_strings.filter(|p| package.has(p)),
         })
     }
 }

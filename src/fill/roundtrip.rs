@@ -9,9 +9,10 @@ use std::path::Path;
 use indexmap::IndexMap;
 use proptest::prelude::*;
 
+use super::book::Book;
 use super::{FillInput, Source, fill};
 use crate::diag::Diagnostics;
-use crate::import::{Found, cells, no_span, workbook};
+use crate::import::{Found, cells, no_span};
 use crate::load::catalog::load_catalog;
 use crate::model::{Answer, AnswerBody, Catalog, Organization, Status};
 use crate::source::Sources;
@@ -113,9 +114,9 @@ proptest! {
             date: "2026-11-01".into(),
         }).expect("filled");
         prop_assert!(!filled.has_errors(), "{:?}", filled.diags);
-        let book = workbook::read("filled.xlsx", filled.bytes).expect("the filled workbook reads");
+        let mut book = Book::from_bytes("filled.xlsx", filled.bytes).expect("the filled workbook reads");
         let mut found = Found::default();
-        cells::import(&book, &catalog, &mut found);
+        cells::import(&mut book, &catalog, &mut found);
         prop_assert!(!found.has_errors(), "{:?}", found.diags);
         let read: IndexMap<&str, &Answer> = found.answers.iter().map(|a| (a.control.as_str(), a)).collect();
         for answer in &made {

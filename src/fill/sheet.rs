@@ -4,11 +4,14 @@
 //! ones Excel keeps in its `x14` extension list). An edit splices new cell elements into
 //! the original bytes; every other byte of the part stays as it was.
 
+use std::io::BufRead;
+
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::parts::{attr, reference_text};
 use crate::a1::{address, parse_column};
+use crate::import::workbook::Merge;
 
 /// A cell element of the sheet.
 #[derive(Clone, Debug)]
@@ -21,6 +24,11 @@ pub struct CellElement {
     pub style: Option<u32>,
     pub has_r: bool,
     pub formula: bool,
+    /// The cell's type (`t`): `s` (shared string), `inlineStr`, `str`, `b`, `e`, or empty
+    /// for a number.
+    pub kind: String,
+    /// Its `<v>`, or the text of its inline string.
+    pub value: String,
 }
 
 #[derive(Clone, Debug)]
@@ -58,11 +66,18 @@ pub struct SheetXml {
     pub rows: Vec<RowElement>,
     /// Where a new row goes when the sheet has none after it: the start of `</sheetData>`,
     /// or the empty `<sheetData/>` element's range.
-    pub sheet_data: SheetData,
+    pub sheet_data: Option<SheetData>,
     /// `<col min max style>`: default styles of columns (1-based min, max inclusive).
     pub col_styles: Vec<(u32, u32, u32)>,
     pub protected: bool,
     pub dropdowns: Vec<Dropdown>,
+    /// The namespace prefix the sheet's cells are written with (`x:` for `<x:c>`, as some
+    /// writers do), used for the elements fill writes; empty for the default namespace.
+    pub prefix: String,
+    /// Merged ranges, 0-based.
+    pub merges: Vec<Merge>,
+    /// Only the first rows were read ([`SheetXml::read_head`]): not to be edited.
+    pub partial: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -99,171 +114,48 @@ fn is_true(e: &BytesStart, name: &str) -> bool {
     matches!(attr(e, name).as_deref(), Some("1" | "true"))
 }
 
-/// The attributes of a start tag as written (everything between the name and `>`/`/>`).
-fn raw_attributes(tag: &[u8]) -> String {
-    let text = String::from_utf8_lossy(tag);
-    let inner = text.trim_start_matches('<');
-    let inner = inner
-        .strip_suffix("/>")
-        .or_else(|| inner.strip_suffix('>'))
-        .unwrap_or(inner);
-    match inner.find(|c: char| c.is_whitespace()) {
-        Some(at) => inner[at..].trim_end().to_owned(),
-        None => String::new(),
+/// The attributes of a start tag as written, with the space before them (` r="D5" s="3"`).
+fn raw_attributes(raw: &str) -> String {
+    let raw = raw.trim_end();
+    let raw = raw.strip_suffix('/').unwrap_or(raw).trim_end();
+    if raw.trim_start().is_empty() {
+        String::new()
+    } else {
+        format!(" {}", raw.trim_start())
     }
 }
 
 impl SheetXml {
+    /// A whole sheet, ready to be edited.
     pub fn read(xml: Vec<u8>) -> Result<SheetXml, String> {
-        let mut rows: Vec<RowElement> = Vec::new();
-        let mut sheet_data = None;
-        let mut col_styles = Vec::new();
-        let mut protected = false;
-        let mut dropdowns = Vec::new();
-        // The dropdown being read: its sqref and formula so far, and whether it is a list.
-        let mut validation: Option<(String, String, bool)> = None;
-        let mut text_target: Option<&'static str> = None;
-        let mut open_cell: Option<CellElement> = None;
-        let (mut next_row, mut next_col) = (1u32, 0u32);
-        let mut reader = Reader::from_reader(&xml[..]);
-        loop {
-            let start = reader.buffer_position() as usize;
-            let event = reader
-                .read_event()
-                .map_err(|e| format!("at byte {}: {e}", reader.error_position()))?;
-            let end = reader.buffer_position() as usize;
-            match event {
-                Event::Start(ref e) | Event::Empty(ref e) => {
-                    let empty = matches!(event, Event::Empty(_));
-                    match e.local_name().as_ref() {
-                        "sheetData" if empty => sheet_data = Some(SheetData::Empty(start, end)),
-                        "row" => {
-                            let row = number(e, "r").unwrap_or(next_row);
-                            next_row = row + 1;
-                            next_col = 0;
-                            let style =
-                                is_true(e, "customFormat").then(|| number(e, "s")).flatten();
-                            rows.push(RowElement {
-                                row,
-                                start_tag: (start, end),
-                                empty,
-                                end_tag_at: end,
-                                style,
-                                cells: Vec::new(),
-                            });
-                        }
-                        "c" => {
-                            let (col, has_r) = match attr(e, "r").as_deref().and_then(cell_ref) {
-                                Some((_, col)) => (col, true),
-                                None => (next_col, false),
-                            };
-                            next_col = col + 1;
-                            let cell = CellElement {
-                                col,
-                                range: (start, end),
-                                attributes: raw_attributes(&xml[start..end]),
-                                style: number(e, "s"),
-                                has_r,
-                                formula: false,
-                            };
-                            if empty {
-                                if let Some(row) = rows.last_mut() {
-                                    row.cells.push(cell);
-                                }
-                            } else {
-                                open_cell = Some(cell);
-                            }
-                        }
-                        "f" => {
-                            if let Some(cell) = open_cell.as_mut() {
-                                cell.formula = true;
-                            } else if validation.is_some() {
-                                text_target = Some("formula");
-                            }
-                        }
-                        "col" => {
-                            if let (Some(min), Some(max), Some(style)) =
-                                (number(e, "min"), number(e, "max"), number(e, "style"))
-                            {
-                                col_styles.push((min, max, style));
-                            }
-                        }
-                        "sheetProtection" => protected = is_true(e, "sheet"),
-                        "dataValidation" => {
-                            let list = attr(e, "type").as_deref() == Some("list");
-                            validation =
-                                Some((attr(e, "sqref").unwrap_or_default(), String::new(), list));
-                            if empty {
-                                validation = None;
-                            }
-                        }
-                        "formula1" => text_target = Some("formula"),
-                        "sqref" if validation.is_some() => text_target = Some("sqref"),
-                        _ => {}
-                    }
-                }
-                Event::Text(ref t) => {
-                    if let (Some(target), Some(v)) = (text_target, validation.as_mut()) {
-                        let text: &str = t.as_ref();
-                        if target == "formula" {
-                            v.1.push_str(text);
-                        } else {
-                            v.0.push_str(text);
-                        }
-                    }
-                }
-                Event::GeneralRef(ref r) => {
-                    if let (Some(target), Some(v)) = (text_target, validation.as_mut()) {
-                        let text = reference_text(r);
-                        if target == "formula" {
-                            v.1.push_str(&text);
-                        } else {
-                            v.0.push_str(&text);
-                        }
-                    }
-                }
-                Event::End(ref e) => match e.local_name().as_ref() {
-                    "sheetData" => sheet_data = Some(SheetData::EndTagAt(start)),
-                    "row" => {
-                        if let Some(row) = rows.last_mut() {
-                            row.end_tag_at = start;
-                        }
-                    }
-                    "c" => {
-                        if let Some(mut cell) = open_cell.take() {
-                            cell.range.1 = end;
-                            if let Some(row) = rows.last_mut() {
-                                row.cells.push(cell);
-                            }
-                        }
-                    }
-                    "formula1" | "f" | "sqref" => text_target = None,
-                    "dataValidation" => {
-                        if let Some((sqref, formula, true)) = validation.take() {
-                            dropdowns.push(Dropdown { sqref, formula });
-                        }
-                    }
-                    _ => {}
-                },
-                Event::Eof => break,
-                _ => {}
-            }
+        let mut sheet = parse(&xml[..], None)?;
+        if sheet.sheet_data.is_none() {
+            return Err("the sheet has no <sheetData> element".to_owned());
         }
-        let sheet_data = sheet_data.ok_or("the sheet has no <sheetData> element")?;
-        Ok(SheetXml {
-            xml,
-            rows,
-            sheet_data,
-            col_styles,
-            protected,
-            dropdowns,
-        })
+        sheet.xml = xml;
+        Ok(sheet)
+    }
+
+    /// The cells of a sheet's first `max_row` rows (1-based), read from a stream that is
+    /// left as soon as a row after them starts: enough to find a cover's labels without
+    /// inflating a large sheet. Such a sheet is [`SheetXml::partial`] and never edited.
+    pub fn read_head<R: BufRead>(reader: R, max_row: u32) -> Result<SheetXml, String> {
+        let mut sheet = parse(reader, Some(max_row))?;
+        sheet.partial = true;
+        Ok(sheet)
+    }
+
+    /// The row element of a row (1-based). Rows are in order in every workbook seen, so
+    /// this is a binary search, with a scan for a sheet whose rows are not.
+    pub fn row(&self, row: u32) -> Option<&RowElement> {
+        match self.rows.binary_search_by_key(&row, |r| r.row) {
+            Ok(i) if self.rows[i].row == row => Some(&self.rows[i]),
+            _ => self.rows.iter().find(|r| r.row == row),
+        }
     }
 
     pub fn cell(&self, row: u32, col: u32) -> Option<&CellElement> {
-        self.rows
-            .iter()
-            .find(|r| r.row == row)
+        self.row(row)
             .and_then(|r| r.cells.iter().find(|c| c.col == col))
     }
 
@@ -273,16 +165,17 @@ impl SheetXml {
         if let Some(cell) = self.cell(row, col) {
             return cell.style;
         }
-        self.rows
-            .iter()
-            .find(|r| r.row == row)
-            .and_then(|r| r.style)
-            .or_else(|| {
-                self.col_styles
-                    .iter()
-                    .find(|(min, max, _)| (*min..=*max).contains(&(col + 1)))
-                    .map(|(_, _, s)| *s)
-            })
+        self.row(row).and_then(|r| r.style).or_else(|| {
+            self.col_styles
+                .iter()
+                .find(|(min, max, _)| (*min..=*max).contains(&(col + 1)))
+                .map(|(_, _, s)| *s)
+        })
+    }
+
+    /// The merged range holding a cell (0-based row), if any.
+    pub fn merge_at(&self, row: u32, col: u32) -> Option<&Merge> {
+        self.merges.iter().find(|m| m.contains(row, col))
     }
 
     pub fn dropdown(&self, row: u32, col: u32) -> Option<&Dropdown> {
@@ -298,7 +191,7 @@ impl SheetXml {
         let mut new_rows: Vec<(u32, Vec<(u32, &str)>)> = Vec::new();
         for (row, col, text) in edits {
             let (row, col) = (*row, *col);
-            let Some(element) = self.rows.iter().find(|r| r.row == row) else {
+            let Some(element) = self.row(row) else {
                 match new_rows.iter_mut().find(|(r, _)| *r == row) {
                     Some((_, cells)) => cells.push((col, text)),
                     None => new_rows.push((row, vec![(col, text)])),
@@ -307,7 +200,11 @@ impl SheetXml {
             };
             if let Some(cell) = element.cells.iter().find(|c| c.col == col) {
                 let attributes = without_type(&cell.attributes);
-                splices.push((cell.range.0, cell.range.1, inline_cell(&attributes, text)));
+                splices.push((
+                    cell.range.0,
+                    cell.range.1,
+                    inline_cell(&self.prefix, &attributes, text),
+                ));
                 continue;
             }
             if element.cells.iter().any(|c| !c.has_r) {
@@ -316,13 +213,13 @@ impl SheetXml {
                 ));
             }
             let attributes = new_cell_attributes(row, col, self.style_of(row, col));
-            let xml = inline_cell(&attributes, text);
+            let xml = inline_cell(&self.prefix, &attributes, text);
             if element.empty {
                 // `<row r="5"/>` becomes `<row r="5">…</row>`.
                 let (s, e) = element.start_tag;
                 let tag = String::from_utf8_lossy(&self.xml[s..e]);
                 let open = tag.trim_end().strip_suffix("/>").unwrap_or(&tag).to_owned();
-                splices.push((s, e, format!("{open}>{xml}</row>")));
+                splices.push((s, e, format!("{open}>{xml}</{}row>", self.prefix)));
                 continue;
             }
             let at = element
@@ -336,22 +233,27 @@ impl SheetXml {
         new_rows.sort_by_key(|(r, _)| *r);
         for (row, mut cells) in new_rows {
             cells.sort_by_key(|(c, _)| *c);
-            let mut xml = format!("<row r=\"{row}\">");
+            let p = &self.prefix;
+            let mut xml = format!("<{p}row r=\"{row}\">");
             for (col, text) in cells {
                 xml.push_str(&inline_cell(
+                    p,
                     &new_cell_attributes(row, col, self.style_of(row, col)),
                     text,
                 ));
             }
-            xml.push_str("</row>");
+            xml.push_str(&format!("</{p}row>"));
             match self.rows.iter().find(|r| r.row > row) {
                 Some(next) => splices.push((next.start_tag.0, next.start_tag.0, xml)),
-                None => match self.sheet_data {
+                None => match self
+                    .sheet_data
+                    .ok_or("the sheet has no <sheetData> element")?
+                {
                     SheetData::EndTagAt(at) => splices.push((at, at, xml)),
                     SheetData::Empty(s, e) => {
                         let tag = String::from_utf8_lossy(&self.xml[s..e]);
                         let open = tag.trim_end().strip_suffix("/>").unwrap_or(&tag).to_owned();
-                        splices.push((s, e, format!("{open}>{xml}</sheetData>")));
+                        splices.push((s, e, format!("{open}>{xml}</{p}sheetData>")));
                     }
                 },
             }
@@ -375,6 +277,208 @@ impl SheetXml {
         out.extend_from_slice(&self.xml[at..]);
         Ok(out)
     }
+}
+
+/// Most cell elements read from one sheet: import's limit.
+const MAX_CELLS: u64 = crate::import::workbook::MAX_SHEET_CELLS;
+
+/// Reads a sheet's XML; with `max_row`, stops at the first row after it.
+fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String> {
+    let mut rows: Vec<RowElement> = Vec::new();
+    let mut sheet_data = None;
+    let mut col_styles = Vec::new();
+    let mut protected = false;
+    let mut dropdowns = Vec::new();
+    let mut prefix = String::new();
+    // The dropdown being read: its sqref and formula so far, and whether it is a list.
+    let mut validation: Option<(String, String, bool)> = None;
+    let mut text_target: Option<&'static str> = None;
+    let mut open_cell: Option<CellElement> = None;
+    let (mut next_row, mut next_col) = (1u32, 0u32);
+    let mut merges = Vec::new();
+    let mut cell_count: u64 = 0;
+    // Inside a cell: reading its `<v>`, or the text of its inline string (not of its
+    // phonetic runs, `<rPh>`).
+    let (mut in_value, mut in_phonetic) = (false, false);
+    let mut reader = Reader::from_reader(input);
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let start = reader.buffer_position() as usize;
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| format!("at byte {}: {e}", reader.error_position()))?;
+        let end = reader.buffer_position() as usize;
+        match event {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(event, Event::Empty(_));
+                if e.local_name().as_ref() == "sheetData" {
+                    let name = e.name();
+                    let qualified: &str = name.as_ref();
+                    prefix = qualified
+                        .split_once(':')
+                        .map_or(String::new(), |(p, _)| format!("{p}:"));
+                }
+                match e.local_name().as_ref() {
+                    "sheetData" if empty => sheet_data = Some(SheetData::Empty(start, end)),
+                    "row" => {
+                        let row = number(e, "r").unwrap_or(next_row);
+                        if max_row.is_some_and(|max| row > max) {
+                            break;
+                        }
+                        next_row = row + 1;
+                        next_col = 0;
+                        let style = is_true(e, "customFormat").then(|| number(e, "s")).flatten();
+                        rows.push(RowElement {
+                            row,
+                            start_tag: (start, end),
+                            empty,
+                            end_tag_at: end,
+                            style,
+                            cells: Vec::new(),
+                        });
+                    }
+                    "c" => {
+                        cell_count += 1;
+                        if cell_count > MAX_CELLS {
+                            return Err(format!(
+                                "it has more than {MAX_CELLS} cells (the limit import has too)"
+                            ));
+                        }
+                        let (col, has_r) = match attr(e, "r").as_deref().and_then(cell_ref) {
+                            Some((_, col)) => (col, true),
+                            None => (next_col, false),
+                        };
+                        next_col = col + 1;
+                        let cell = CellElement {
+                            col,
+                            range: (start, end),
+                            attributes: raw_attributes(e.attributes_raw()),
+                            style: number(e, "s"),
+                            has_r,
+                            formula: false,
+                            kind: attr(e, "t").unwrap_or_default(),
+                            value: String::new(),
+                        };
+                        if empty {
+                            if let Some(row) = rows.last_mut() {
+                                row.cells.push(cell);
+                            }
+                        } else {
+                            open_cell = Some(cell);
+                        }
+                    }
+                    "f" => {
+                        if let Some(cell) = open_cell.as_mut() {
+                            cell.formula = true;
+                        } else if validation.is_some() {
+                            text_target = Some("formula");
+                        }
+                    }
+                    "col" => {
+                        if let (Some(min), Some(max), Some(style)) =
+                            (number(e, "min"), number(e, "max"), number(e, "style"))
+                        {
+                            col_styles.push((min, max, style));
+                        }
+                    }
+                    "sheetProtection" => protected = is_true(e, "sheet"),
+                    "dataValidation" => {
+                        let list = attr(e, "type").as_deref() == Some("list");
+                        validation =
+                            Some((attr(e, "sqref").unwrap_or_default(), String::new(), list));
+                        if empty {
+                            validation = None;
+                        }
+                    }
+                    "v" | "t" if open_cell.is_some() && !in_phonetic => in_value = true,
+                    "rPh" if open_cell.is_some() => in_phonetic = true,
+                    "mergeCell" => {
+                        if let Some(range) = attr(e, "ref") {
+                            let (first, last) = range.split_once(':').unwrap_or((&range, &range));
+                            if let (Some((r1, c1)), Some((r2, c2))) =
+                                (cell_ref(first), cell_ref(last))
+                            {
+                                merges.push(Merge {
+                                    first_row: r1.min(r2) - 1,
+                                    first_col: c1.min(c2),
+                                    last_row: r1.max(r2) - 1,
+                                    last_col: c1.max(c2),
+                                });
+                            }
+                        }
+                    }
+                    "formula1" => text_target = Some("formula"),
+                    "sqref" if validation.is_some() => text_target = Some("sqref"),
+                    _ => {}
+                }
+            }
+            Event::Text(ref t) => {
+                if in_value && let Some(cell) = open_cell.as_mut() {
+                    cell.value.push_str(t.as_ref());
+                }
+                if let (Some(target), Some(v)) = (text_target, validation.as_mut()) {
+                    let text: &str = t.as_ref();
+                    if target == "formula" {
+                        v.1.push_str(text);
+                    } else {
+                        v.0.push_str(text);
+                    }
+                }
+            }
+            Event::GeneralRef(ref r) => {
+                if in_value && let Some(cell) = open_cell.as_mut() {
+                    cell.value.push_str(&reference_text(r));
+                }
+                if let (Some(target), Some(v)) = (text_target, validation.as_mut()) {
+                    let text = reference_text(r);
+                    if target == "formula" {
+                        v.1.push_str(&text);
+                    } else {
+                        v.0.push_str(&text);
+                    }
+                }
+            }
+            Event::End(ref e) => match e.local_name().as_ref() {
+                "sheetData" => sheet_data = Some(SheetData::EndTagAt(start)),
+                "row" => {
+                    if let Some(row) = rows.last_mut() {
+                        row.end_tag_at = start;
+                    }
+                }
+                "c" => {
+                    if let Some(mut cell) = open_cell.take() {
+                        cell.range.1 = end;
+                        if let Some(row) = rows.last_mut() {
+                            row.cells.push(cell);
+                        }
+                    }
+                }
+                "v" | "t" => in_value = false,
+                "rPh" => in_phonetic = false,
+                "formula1" | "f" | "sqref" => text_target = None,
+                "dataValidation" => {
+                    if let Some((sqref, formula, true)) = validation.take() {
+                        dropdowns.push(Dropdown { sqref, formula });
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(SheetXml {
+        xml: Vec::new(),
+        rows,
+        sheet_data,
+        col_styles,
+        protected,
+        dropdowns,
+        prefix,
+        merges,
+        partial: false,
+    })
 }
 
 fn new_cell_attributes(row: u32, col: u32, style: Option<u32>) -> String {
@@ -417,10 +521,11 @@ fn find_attribute(attributes: &str, name: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// `<c … t="inlineStr"><is><t xml:space="preserve">…</t></is></c>`.
-fn inline_cell(attributes: &str, text: &str) -> String {
+/// `<c … t="inlineStr"><is><t xml:space="preserve">…</t></is></c>`, each element with
+/// the sheet's prefix `p`.
+fn inline_cell(p: &str, attributes: &str, text: &str) -> String {
     format!(
-        "<c{attributes} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
+        "<{p}c{attributes} t=\"inlineStr\"><{p}is><{p}t xml:space=\"preserve\">{}</{p}t></{p}is></{p}c>",
         escape(text)
     )
 }
@@ -515,6 +620,18 @@ mod tests {
         assert_eq!(s.dropdown(1, 5).unwrap().formula, "\"はい,No\"");
         assert_eq!(s.dropdown(9, 4).unwrap().formula, "Lists!$A$1:$A$3");
         assert!(s.dropdown(10, 4).is_none());
+    }
+
+    #[test]
+    fn a_prefixed_sheet_gets_prefixed_elements() {
+        let s = SheetXml::read(
+            br#"<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1"/></x:row></x:sheetData></x:worksheet>"#.to_vec(),
+        )
+        .unwrap();
+        assert_eq!(
+            filled(&s, &[(1, 0, "a"), (1, 1, "b"), (2, 0, "c")]),
+            r#"<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t xml:space="preserve">a</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t xml:space="preserve">b</x:t></x:is></x:c></x:row><x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t xml:space="preserve">c</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>"#
+        );
     }
 
     #[test]

@@ -6,9 +6,11 @@
 
 use indexmap::IndexMap;
 
-use super::workbook::Workbook;
+use super::workbook::sheet_prefix;
 use super::{Found, no_span};
+use crate::a1::address;
 use crate::diag::Code;
+use crate::fill::book::Book;
 use crate::fill::{Located, find_question};
 use crate::labels;
 use crate::model::{Answer, AnswerBody, Catalog, Status};
@@ -18,7 +20,9 @@ pub fn records_cells(catalog: &Catalog) -> bool {
     catalog.controls().iter().any(|c| c.cells.is_some())
 }
 
-pub fn import(workbook: &Workbook, catalog: &Catalog, found: &mut Found) {
+/// Reads the answers at the recorded cells of `book`. A sheet that cannot be read is an
+/// error of `found`.
+pub fn import(book: &mut Book, catalog: &Catalog, found: &mut Found) {
     let label_map = catalog
         .questionnaire
         .as_ref()
@@ -28,7 +32,7 @@ pub fn import(workbook: &Workbook, catalog: &Catalog, found: &mut Found) {
         let Some(cells) = &control.cells else {
             continue;
         };
-        let Some(sheet) = workbook.sheets.iter().find(|s| s.name == cells.sheet) else {
+        let Some(index) = book.index_of(&cells.sheet) else {
             found.error(
                 Code::ImportNoTable,
                 format!(
@@ -39,7 +43,20 @@ pub fn import(workbook: &Workbook, catalog: &Catalog, found: &mut Found) {
             );
             continue;
         };
-        let row = match find_question(sheet, control, cells) {
+        if let Err(why) = book.load(index) {
+            found.error(Code::Io, format!("cannot read the workbook: {why}"), None);
+            return;
+        }
+        let texts = book.texts(index);
+        let sheet = book.sheet(index);
+        let at = |row: u32, col: Option<u32>| {
+            format!(
+                "{}{}",
+                sheet_prefix(&cells.sheet),
+                address(row - 1, col.unwrap_or(0))
+            )
+        };
+        let row = match find_question(&texts, control, cells) {
             Located::At(row) => row,
             Located::Moved(row) => {
                 found.warning(
@@ -48,7 +65,7 @@ pub fn import(workbook: &Workbook, catalog: &Catalog, found: &mut Found) {
                         "question `{}` has moved from row {} to row {row}; read there",
                         control.id, cells.row
                     ),
-                    Some(sheet.address(row - 1, cells.columns.question.unwrap_or(0))),
+                    Some(at(row, cells.columns.question)),
                 );
                 row
             }
@@ -56,7 +73,7 @@ pub fn import(workbook: &Workbook, catalog: &Catalog, found: &mut Found) {
                 found.error(
                     Code::FillNotFound,
                     format!("question `{}` is not in the workbook: {why}", control.id),
-                    Some(sheet.address(cells.row - 1, cells.columns.question.unwrap_or(0))),
+                    Some(at(cells.row, cells.columns.question)),
                 );
                 continue;
             }
@@ -67,7 +84,7 @@ pub fn import(workbook: &Workbook, catalog: &Catalog, found: &mut Found) {
                 .merge_at(row - 1, col)
                 .map_or((row - 1, col), |m| (m.first_row, m.first_col));
             (r == row - 1)
-                .then(|| sheet.text(r, c).replace("\r\n", "\n"))
+                .then(|| texts.text(r + 1, c).replace("\r\n", "\n"))
                 .filter(|t| !t.trim().is_empty())
         };
         let status = match read(cells.columns.choice) {
@@ -78,7 +95,7 @@ pub fn import(workbook: &Workbook, catalog: &Catalog, found: &mut Found) {
                     found.error_help(
                         Code::ImportStatus,
                         format!("`{}` is not a choice the label map knows", label.trim()),
-                        Some(sheet.address(row - 1, cells.columns.choice.unwrap_or(0))),
+                        Some(at(row, cells.columns.choice)),
                         known_labels(label_map),
                     );
                     continue;

@@ -283,8 +283,6 @@ enum Mode<'a> {
         catalog: Option<&'a Catalog>,
         new: Option<(String, PathBuf)>,
     },
-    /// The catalog records each question's cells: read the answers there.
-    Cells { catalog: &'a Catalog },
 }
 
 /// Runs `checksheet import` and returns its exit code.
@@ -317,6 +315,18 @@ pub fn run(args: &ImportArgs) -> u8 {
         .file
         .file_name()
         .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
+    if let Some(catalog) = cells_catalog(args, &ws) {
+        let mut found = Found::default();
+        found.note(format!(
+            "reading `{name}` at the cells catalog {} records",
+            catalog.id
+        ));
+        match crate::fill::book::Book::from_bytes(&short, bytes) {
+            Ok(mut book) => cells::import(&mut book, catalog, &mut found),
+            Err(e) => return cannot_run(&e.to_string()),
+        }
+        return write_outcome(args, &ws, found, catalog.id.clone(), None, &short);
+    }
     let book = match workbook::read(&short, bytes) {
         Ok(b) => b,
         Err(d) => {
@@ -359,14 +369,6 @@ pub fn run(args: &ImportArgs) -> u8 {
             );
             (catalog.id.clone(), None)
         }
-        Mode::Cells { catalog } => {
-            found.note(format!(
-                "reading `{name}` at the cells catalog {} records",
-                catalog.id
-            ));
-            cells::import(&book, catalog, &mut found);
-            (catalog.id.clone(), None)
-        }
         Mode::Questionnaire { catalog, new } => {
             let given = Columns {
                 id: args.id_col,
@@ -406,6 +408,20 @@ pub fn run(args: &ImportArgs) -> u8 {
         }
     };
 
+    write_outcome(args, &ws, found, catalog_id, new_catalog, &book.name)
+}
+
+/// Writes what an import found (the answer file, and a new catalog), or reports why not,
+/// and gives the exit code.
+fn write_outcome(
+    args: &ImportArgs,
+    ws: &Workspace,
+    mut found: Found,
+    catalog_id: String,
+    new_catalog: Option<(Catalog, PathBuf)>,
+    workbook_name: &str,
+) -> u8 {
+    use crate::cli::cannot_run;
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     let mut printed: Option<String> = None;
     // With errors nothing is written: the files are not even made.
@@ -420,13 +436,13 @@ pub fn run(args: &ImportArgs) -> u8 {
     let out = match &args.out {
         Some(p) if p.as_os_str() == "-" => None,
         Some(p) => Some(p.clone()),
-        None => Some(default_answers_dir(&ws).join(format!("imported-{catalog_id}.yaml"))),
+        None => Some(default_answers_dir(ws).join(format!("imported-{catalog_id}.yaml"))),
     };
     if let Some((catalog, path)) = new_catalog.as_ref().filter(|_| complete) {
         let controls = catalog.controls().len();
         let comment = format!(
             "Imported from {} by `checksheet import` ({controls} controls).\nCheck the titles and groups, then answer it in YAML from now on.",
-            book.name
+            workbook_name
         );
         match write::catalog_file(catalog, &comment) {
             Ok(text) => files.push((path.clone(), text)),
@@ -611,22 +627,6 @@ fn resolve_mode<'a>(
         return Ok(Mode::Layout { layout, catalog });
     }
     if let Some(id) = &args.catalog {
-        let catalog = catalog_named(id)?;
-        let columns_given = [
-            args.id_col,
-            args.title_col,
-            args.category_col,
-            args.question_col,
-            args.choice_col,
-            args.answer_col,
-            args.evidence_col,
-            args.note_col,
-        ]
-        .iter()
-        .any(Option::is_some);
-        if cells::records_cells(catalog) && !columns_given && args.header_row.is_none() {
-            return Ok(Mode::Cells { catalog });
-        }
         return Ok(Mode::Questionnaire {
             catalog: Some(catalog_named(id)?),
             new: None,
@@ -661,6 +661,29 @@ fn resolve_mode<'a>(
         catalog: None,
         new: Some((id, path.clone())),
     })
+}
+
+/// The catalog to read at its recorded cells: `--catalog C` names one that records where
+/// its questions are, and no layout, column or header row is given.
+fn cells_catalog<'a>(args: &ImportArgs, ws: &'a Workspace) -> Option<&'a Catalog> {
+    let columns_given = [
+        args.id_col,
+        args.title_col,
+        args.category_col,
+        args.question_col,
+        args.choice_col,
+        args.answer_col,
+        args.evidence_col,
+        args.note_col,
+    ]
+    .iter()
+    .any(Option::is_some);
+    if args.layout.is_some() || columns_given || args.header_row.is_some() {
+        return None;
+    }
+    ws.catalogs
+        .get(args.catalog.as_deref()?)
+        .filter(|c| cells::records_cells(c))
 }
 
 /// A catalog ID from the catalog file's name, else the workbook's: lowercase ASCII letters

@@ -78,6 +78,7 @@ pub fn load_catalog(mut root: Node<'_>, origin: &str, diags: &mut Diagnostics) -
         .take("controls")
         .map(|node| read_controls(node, &mut ids, diags))
         .unwrap_or_default();
+    check_cells(&groups, &controls, diags);
     if diags.error_count() > before {
         return None;
     }
@@ -279,4 +280,46 @@ fn read_refs(fields: &Fields, diags: &mut Diagnostics) -> Refs {
         refs.insert(key.text.to_string(), ids);
     }
     refs
+}
+
+/// Two questions cannot live in one row: fill would write one's answer over the other's.
+fn check_cells(groups: &[Group], controls: &[Control], diags: &mut Diagnostics) {
+    fn walk<'a>(groups: &'a [Group], controls: &'a [Control], out: &mut Vec<&'a Control>) {
+        out.extend(controls);
+        for g in groups {
+            walk(&g.groups, &g.controls, out);
+        }
+    }
+    let mut all = Vec::new();
+    walk(groups, controls, &mut all);
+    let mut seen: HashMap<(&str, u32), &Control> = HashMap::new();
+    for control in all {
+        let Some(cells) = &control.cells else {
+            continue;
+        };
+        match seen.get(&(cells.sheet.as_str(), cells.row)) {
+            Some(first) => {
+                let mut d = Diagnostic::new(
+                    Code::DuplicateCells,
+                    format!(
+                        "controls `{}` and `{}` both record row {} of sheet `{}`",
+                        first.id, control.id, cells.row, cells.sheet
+                    ),
+                )
+                .help(
+                    "each question has its own row; import the workbook again to record the rows",
+                );
+                if let Some(span) = cells.span {
+                    d = d.at(span, "the same row as another control");
+                }
+                if let Some(span) = first.cells.as_ref().and_then(|c| c.span) {
+                    d = d.also(span, "first recorded here");
+                }
+                diags.push(d);
+            }
+            None => {
+                seen.insert((cells.sheet.as_str(), cells.row), control);
+            }
+        }
+    }
 }

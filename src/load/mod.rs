@@ -51,6 +51,8 @@ pub struct Workspace {
     pub broken_catalogs: Vec<String>,
     /// Mapping files, built-in and the project's (found among its catalogs).
     pub mappings: Vec<crate::mapping::Mapping>,
+    /// Thesaurus files for `map suggest`, built-in and the project's (among its catalogs).
+    pub thesauri: Vec<crate::mapping::thesaurus::Thesaurus>,
     pub diags: Diagnostics,
 }
 
@@ -78,6 +80,7 @@ impl Workspace {
             layouts: IndexMap::new(),
             broken_catalogs: Vec::new(),
             mappings: Vec::new(),
+            thesauri: Vec::new(),
             diags: Diagnostics::default(),
         }
     }
@@ -203,6 +206,7 @@ impl Workspace {
         let catalog = match read.content {
             CatalogContent::Catalog(catalog) => catalog,
             CatalogContent::Mapping(mapping) => return self.mappings.push(mapping),
+            CatalogContent::Thesaurus(thesaurus) => return self.thesauri.push(thesaurus),
             CatalogContent::Broken(ids) => return self.broken_catalogs.extend(ids),
         };
         if let Some(existing) = self.catalogs.get(&catalog.id) {
@@ -428,12 +432,13 @@ struct CatalogFile {
 enum CatalogContent {
     Catalog(Catalog),
     Mapping(crate::mapping::Mapping),
+    Thesaurus(crate::mapping::thesaurus::Thesaurus),
     /// The catalog IDs a broken file was meant to define: answers naming them are not
     /// reported again as naming an unknown catalog.
     Broken(Vec<String>),
 }
 
-/// Turns a parsed catalog or mapping file into its model; the tree is freed on return.
+/// Turns a parsed catalog, mapping or thesaurus file into its model; the tree is freed on return.
 fn read_catalog_file(
     file: &crate::source::SourceFile,
     parsed: Result<Node, Box<Diagnostic>>,
@@ -457,6 +462,11 @@ fn read_catalog_file(
     let content = if crate::mapping::is_mapping_file(&node) {
         match crate::mapping::load_mapping(&node, &file.name, &mut diags) {
             Some(mapping) => CatalogContent::Mapping(mapping),
+            None => CatalogContent::Broken(Vec::new()),
+        }
+    } else if crate::mapping::thesaurus::is_thesaurus_file(&node) {
+        match crate::mapping::thesaurus::load_thesaurus(&node, &file.name, &mut diags) {
+            Some(thesaurus) => CatalogContent::Thesaurus(thesaurus),
             None => CatalogContent::Broken(Vec::new()),
         }
     } else {

@@ -10,6 +10,8 @@
 pub mod derive;
 pub mod iso27001;
 pub mod suggest;
+pub mod text;
+pub mod thesaurus;
 
 use std::collections::HashMap;
 

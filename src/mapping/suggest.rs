@@ -1,101 +1,485 @@
-//! Suggested mappings for a questionnaire: for each of its controls, the closest controls
-//! of another catalog by character bigrams of title and text (Japanese has no spaces, so
-//! words are not a unit). The result is a mapping file of `status: suggested` pairs for a
-//! person to review; suggestions are never used for answers until confirmed.
+//! Suggested mappings for a questionnaire: for each of its questions, the controls of
+//! another catalog that ask the same, for a person to review. Suggestions are never used
+//! for answers until confirmed.
+//!
+//! Three ways lead from a question to a control, strongest first:
+//! 1. **Memory**: a question identical or nearly identical to one a person confirmed
+//!    earlier (any mapping file or catalog ref of the project, to any catalog, followed
+//!    one step further) gets the controls it was confirmed for.
+//! 2. **Text**: BM25F over character bigrams, ASCII words and thesaurus groups, against
+//!    every text the project has for a control: its title, text and group titles, the
+//!    project's answer to it (and to controls it is confirmed to map to), and questions
+//!    confirmed for it before. Spellings are folded and synonyms (Japanese and English)
+//!    found through the thesaurus.
+//! 3. **ISO/IEC 27001 Annex A hub**: a question that names Annex A controls (CAIQ, CCM and
+//!    others do) is drawn to controls naming the same ones.
+//!
+//! Scores are 0–1: for text, the share of the question's weighted content the control's
+//! texts hold; a memory match scores its similarity. Below [`CONFIDENT`] a question has no
+//! confident counterpart: its candidates are listed as comments only.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use crate::model::{Catalog, Control};
+use indexmap::IndexMap;
 
-/// One suggestion: a control, its best matches and their scores (0–1).
+use super::text::{Token, tokens};
+use super::thesaurus::{Lexicon, Thesaurus};
+use super::{Mapping, iso27001, relations};
+use crate::load::Workspace;
+use crate::load::answers::AnswerFile;
+use crate::model::{Answer, AnswerBody, Catalog, Control, Group};
+
+/// The lowest score of a confident pair: below it, a question's candidates are comments.
+pub const CONFIDENT: f64 = 0.135;
+/// A confident pair matched at least one word of the question at most this share of the
+/// target controls use (a word shared by a fifth of a catalog tells nothing of which).
+pub const RARE: f64 = 0.09;
+/// The lowest similarity of a question to one confirmed before for it to count as the same.
+pub const SAME_QUESTION: f64 = 0.80;
+
+/// BM25 saturation and length normalisation.
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+/// How much an English word no control uses counts against a question's score: an English
+/// question is mostly words Japanese texts cannot hold; only its thesaurus groups match.
+const UNSEEN_WORD: f64 = 0.35;
+/// How much the title of the question's group counts beside the question.
+const GROUP_QUERY: f64 = 0.3;
+/// How far a shared Annex A control lifts a candidate towards 1.
+const HUB_WEIGHT: f64 = 0.5;
+
+/// The texts of a control, each with how much a match in it counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Field {
+    Title,
+    Text,
+    Group,
+    Answer,
+    Earlier,
+}
+
+impl Field {
+    const ALL: [Field; 5] = [
+        Field::Title,
+        Field::Text,
+        Field::Group,
+        Field::Answer,
+        Field::Earlier,
+    ];
+
+    fn weight(self) -> f64 {
+        match self {
+            Field::Title => 2.0,
+            Field::Text => 1.0,
+            Field::Group => 0.5,
+            Field::Answer => 1.0,
+            Field::Earlier => 1.5,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Field::Title | Field::Text | Field::Group => "guideline",
+            Field::Answer => "answer",
+            Field::Earlier => "earlier questions",
+        }
+    }
+}
+
+/// How a candidate was found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Found {
+    /// Confirmed before for a question this nearly repeats.
+    Memory { catalog: String, control: String },
+    /// Through Annex A controls both name.
+    Hub(Vec<String>),
+    /// By text: which of the control's texts matched, and the thesaurus groups that did.
+    Text {
+        fields: Vec<&'static str>,
+        terms: Vec<String>,
+        bilingual: bool,
+    },
+}
+
+impl Found {
+    pub fn note(&self) -> String {
+        match self {
+            Found::Memory { catalog, control } => {
+                format!("confirmed before in {catalog} {control}")
+            }
+            Found::Hub(ids) => format!("via ISO/IEC 27001 {}", ids.join(", ")),
+            Found::Text {
+                fields,
+                terms,
+                bilingual,
+            } => {
+                let mut note = format!("text: {}", fields.join(", "));
+                if !terms.is_empty() {
+                    let kind = if *bilingual {
+                        "bilingual thesaurus"
+                    } else {
+                        "thesaurus"
+                    };
+                    note.push_str(&format!("; {kind}: {}", terms.join(", ")));
+                }
+                note
+            }
+        }
+    }
+}
+
+/// A candidate control for a question.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub id: String,
+    pub title: String,
+    pub score: f64,
+    pub found: Found,
+    /// The share of target controls holding the rarest question token this one matched:
+    /// a question matched only through words every other control uses is no evidence.
+    pub rarest: f64,
+}
+
+/// One question, its candidates (best first), and the controls its pair would name.
 #[derive(Debug, Clone)]
 pub struct Suggestion {
     pub from: String,
     pub from_title: String,
-    pub matches: Vec<(String, String, f64)>,
+    pub matches: Vec<Candidate>,
+    /// The controls of the pair: those confirmed before for a repeated question, or the
+    /// best candidate.
+    pub to: Vec<String>,
 }
 
-/// Characters that carry no meaning for matching.
-fn is_noise(c: char) -> bool {
-    c.is_whitespace()
-        || "、。・，．,.:：;；（）()「」『』【】[]{}<>＜＞!！?？/／-ー〜~\"'“”".contains(c)
-}
-
-/// Character bigrams with counts, after dropping punctuation and spaces.
-fn bigrams(text: &str) -> HashMap<(char, char), u32> {
-    let chars: Vec<char> = text
-        .chars()
-        .filter(|c| !is_noise(*c))
-        .flat_map(char::to_lowercase)
-        .collect();
-    let mut grams = HashMap::new();
-    for pair in chars.windows(2) {
-        *grams.entry((pair[0], pair[1])).or_insert(0) += 1;
+impl Suggestion {
+    /// A pair worth proposing: its best candidate scores at least [`CONFIDENT`].
+    pub fn confident(&self) -> bool {
+        self.matches
+            .first()
+            .is_some_and(|c| c.score >= CONFIDENT && c.rarest <= RARE)
     }
-    grams
 }
 
-/// A control as a TF-IDF weighted bigram vector (title bigrams count twice), normalised.
-type Vector = HashMap<(char, char), f64>;
-
-fn text_of(control: &Control) -> String {
-    let title = control.title.as_deref().unwrap_or_default();
-    format!(
-        "{title}\u{0}{title}\u{0}{}",
-        control.text.as_deref().unwrap_or_default()
-    )
+/// What the project knows besides the two catalogs.
+pub struct Context<'a> {
+    pub catalogs: &'a IndexMap<String, Catalog>,
+    pub answer_files: &'a [AnswerFile],
+    pub mappings: &'a [Mapping],
+    pub thesauri: &'a [Thesaurus],
 }
 
-fn vectors(controls: &[&Control], idf: &HashMap<(char, char), f64>) -> Vec<Vector> {
-    controls
+impl<'a> Context<'a> {
+    pub fn of(ws: &'a Workspace) -> Context<'a> {
+        Context {
+            catalogs: &ws.catalogs,
+            answer_files: &ws.answer_files,
+            mappings: &ws.mappings,
+            thesauri: &ws.thesauri,
+        }
+    }
+}
+
+/// The texts of an answer that say what the company does. Another source (such as
+/// evidence) is one more line here.
+fn answer_texts(answer: &Answer) -> Vec<&str> {
+    let mut texts = Vec::new();
+    match &answer.body {
+        Some(AnswerBody::Text(text)) => texts.push(&**text),
+        Some(AnswerBody::Items(items)) => texts.extend(items.iter().map(String::as_str)),
+        None => {}
+    }
+    texts.extend(answer.evidence.iter().map(String::as_str));
+    texts.extend(answer.links.iter().map(String::as_str));
+    texts
+}
+
+/// A control with the groups above it, outermost first.
+struct Placed<'c> {
+    control: &'c Control,
+    groups: Vec<&'c Group>,
+}
+
+fn placed(catalog: &Catalog) -> Vec<Placed<'_>> {
+    fn walk<'c>(group: &'c Group, above: &mut Vec<&'c Group>, out: &mut Vec<Placed<'c>>) {
+        above.push(group);
+        for control in &group.controls {
+            out.push(Placed {
+                control,
+                groups: above.clone(),
+            });
+        }
+        for g in &group.groups {
+            walk(g, above, out);
+        }
+        above.pop();
+    }
+    let mut out: Vec<Placed> = catalog
+        .controls
         .iter()
-        .map(|c| {
-            let mut v: Vector = bigrams(&text_of(c))
-                .into_iter()
-                .filter(|((a, b), _)| *a != '\u{0}' && *b != '\u{0}')
-                .map(|(g, n)| {
-                    (
-                        g,
-                        (1.0 + f64::from(n).ln()) * idf.get(&g).copied().unwrap_or(1.0),
-                    )
-                })
-                .collect();
-            let norm = v.values().map(|w| w * w).sum::<f64>().sqrt();
-            if norm > 0.0 {
-                v.values_mut().for_each(|w| *w /= norm);
-            }
-            v
+        .map(|control| Placed {
+            control,
+            groups: Vec::new(),
         })
+        .collect();
+    for g in &catalog.groups {
+        walk(g, &mut Vec::new(), &mut out);
+    }
+    out
+}
+
+fn question_text(control: &Control) -> String {
+    [control.title.as_deref(), control.text.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Annex A IDs a control names, itself or through its groups.
+fn annex_a(placed: &Placed) -> Vec<String> {
+    placed
+        .groups
+        .iter()
+        .map(|g| &g.refs)
+        .chain([&placed.control.refs])
+        .filter_map(|refs| refs.get(iso27001::HUB))
+        .flatten()
+        .cloned()
         .collect()
 }
 
-fn cosine(a: &Vector, b: &Vector) -> f64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    small
+/// How closely two sets of Annex A IDs agree: 1 for a shared control, 0.5 for a shared
+/// objective, 0 otherwise; with the shared IDs.
+fn hub_match(question: &[String], control: &[String]) -> (f64, Vec<String>) {
+    let objective = |id: &str| id.split('.').take(3).collect::<Vec<_>>().join(".");
+    let depth = |id: &str| id.split('.').count();
+    let mut shared: Vec<String> = question
         .iter()
-        .map(|(g, w)| w * large.get(g).copied().unwrap_or(0.0))
-        .sum()
+        .filter(|q| depth(q) == 4 && control.contains(q))
+        .cloned()
+        .collect();
+    shared.sort();
+    shared.dedup();
+    if !shared.is_empty() {
+        return (1.0, shared);
+    }
+    let mut objectives: Vec<String> = question
+        .iter()
+        .filter(|q| depth(q) >= 3)
+        .map(|q| objective(q))
+        .filter(|o| control.iter().any(|c| depth(c) >= 3 && objective(c) == *o))
+        .collect();
+    objectives.sort();
+    objectives.dedup();
+    if objectives.is_empty() {
+        (0.0, Vec::new())
+    } else {
+        (0.5, objectives)
+    }
 }
 
-/// Up to `top` matches per control of `from` with a score of at least `min_score`.
-/// Bigrams are weighted by how rare they are across both catalogs, so shared words such
-/// as 情報セキュリティ count little and specific ones (暗号, バックアップ) decide.
-pub fn suggest(from: &Catalog, to: &Catalog, top: usize, min_score: f64) -> Vec<Suggestion> {
-    let sources = from.controls();
-    let targets = to.controls();
-    let mut document_frequency: HashMap<(char, char), f64> = HashMap::new();
-    for control in sources.iter().chain(&targets) {
-        for gram in bigrams(&text_of(control)).into_keys() {
-            *document_frequency.entry(gram).or_default() += 1.0;
+/// A target control as BM25F sees it.
+struct Document {
+    fields: Vec<(Field, HashMap<Token, f64>, f64)>,
+}
+
+/// A question confirmed before, and the target controls it was confirmed for.
+struct Earlier {
+    catalog: String,
+    control: String,
+    tokens: HashSet<Token>,
+    targets: Vec<String>,
+}
+
+fn token_set(counts: &HashMap<Token, f64>) -> HashSet<Token> {
+    counts.keys().cloned().collect()
+}
+
+/// Dice similarity of two token sets.
+fn similarity(a: &HashSet<Token>, b: &HashSet<Token>) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.intersection(b).count() as f64;
+    2.0 * shared / (a.len() + b.len()) as f64
+}
+
+/// Up to `top` candidates per question of `from` scoring at least `min_score`.
+pub fn suggest(
+    cx: &Context,
+    from: &Catalog,
+    to: &Catalog,
+    top: usize,
+    min_score: f64,
+) -> Vec<Suggestion> {
+    let lexicon = Lexicon::new(cx.thesauri);
+    let edges = relations(cx.catalogs, cx.mappings);
+    let mut answers: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
+    for file in cx.answer_files {
+        for answer in &file.answers {
+            answers
+                .entry((file.catalog.as_str(), answer.control.as_str()))
+                .or_default()
+                .extend(answer_texts(answer));
         }
     }
-    let documents = (sources.len() + targets.len()) as f64;
-    let idf: HashMap<(char, char), f64> = document_frequency
-        .into_iter()
-        .map(|(g, df)| (g, (documents / df).ln() + 1.0))
+    let control_of = |catalog: &str, id: &str| -> Option<&Control> {
+        cx.catalogs
+            .get(catalog)?
+            .controls()
+            .into_iter()
+            .find(|c| c.id == id)
+    };
+
+    // Questions confirmed before: every control of another catalog related to a target
+    // control, directly or through one more catalog.
+    let mut earlier: Vec<Earlier> = Vec::new();
+    let mut earlier_text: HashMap<String, Vec<String>> = HashMap::new();
+    let mut keys: Vec<&super::ControlRef> = edges.keys().collect();
+    keys.sort();
+    for key in keys {
+        let (catalog, id) = key;
+        if catalog == &to.id {
+            continue;
+        }
+        let neighbours = &edges[key];
+        let mut targets: Vec<String> = neighbours
+            .iter()
+            .filter(|(c, _)| c == &to.id)
+            .map(|(_, t)| t.clone())
+            .collect();
+        if targets.is_empty() {
+            for (c2, id2) in neighbours.iter().filter(|(c, _)| c != &to.id) {
+                if let Some(next) = edges.get(&(c2.clone(), id2.clone())) {
+                    targets.extend(
+                        next.iter()
+                            .filter(|(c, _)| c == &to.id)
+                            .map(|(_, t)| t.clone()),
+                    );
+                }
+            }
+        }
+        targets.sort();
+        targets.dedup();
+        if targets.is_empty() {
+            continue;
+        }
+        let Some(control) = control_of(catalog, id) else {
+            continue;
+        };
+        let text = question_text(control);
+        for t in &targets {
+            earlier_text
+                .entry(t.clone())
+                .or_default()
+                .push(text.clone());
+        }
+        earlier.push(Earlier {
+            catalog: catalog.clone(),
+            control: id.clone(),
+            tokens: token_set(&tokens(&text, &lexicon)),
+            targets,
+        });
+    }
+
+    // The target controls as documents.
+    let targets = placed(to);
+    let documents: Vec<Document> = targets
+        .iter()
+        .map(|p| {
+            let c = p.control;
+            let mut texts: Vec<(Field, String)> = vec![
+                (
+                    Field::Title,
+                    c.title.as_deref().unwrap_or_default().to_owned(),
+                ),
+                (
+                    Field::Text,
+                    c.text.as_deref().unwrap_or_default().to_owned(),
+                ),
+                (
+                    Field::Group,
+                    p.groups
+                        .iter()
+                        .map(|g| g.title.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ),
+            ];
+            let key = (to.id.clone(), c.id.clone());
+            let mut answer = answers
+                .get(&(to.id.as_str(), c.id.as_str()))
+                .cloned()
+                .unwrap_or_default();
+            for (other, id) in edges.get(&key).into_iter().flatten() {
+                if let Some(more) = answers.get(&(other.as_str(), id.as_str())) {
+                    answer.extend(more);
+                }
+            }
+            texts.push((Field::Answer, answer.join("\n")));
+            texts.push((
+                Field::Earlier,
+                earlier_text
+                    .get(&c.id)
+                    .map(|t| t.join("\n"))
+                    .unwrap_or_default(),
+            ));
+            Document {
+                fields: texts
+                    .into_iter()
+                    .map(|(field, text)| {
+                        let counts = tokens(&text, &lexicon);
+                        let length = counts.values().sum::<f64>();
+                        (field, counts, length)
+                    })
+                    .collect(),
+            }
+        })
         .collect();
-    let source_vectors = vectors(&sources, &idf);
-    let target_vectors = vectors(&targets, &idf);
+    let mut average: HashMap<Field, f64> = HashMap::new();
+    for field in Field::ALL {
+        let lengths: Vec<f64> = documents
+            .iter()
+            .flat_map(|d| d.fields.iter().filter(|f| f.0 == field).map(|f| f.2))
+            .filter(|l| *l > 0.0)
+            .collect();
+        let avg = lengths.iter().sum::<f64>() / lengths.len().max(1) as f64;
+        average.insert(field, avg.max(1.0));
+    }
+    let mut document_frequency: HashMap<&Token, f64> = HashMap::new();
+    for d in &documents {
+        let mut seen: HashSet<&Token> = HashSet::new();
+        for (_, counts, _) in &d.fields {
+            seen.extend(counts.keys());
+        }
+        for t in seen {
+            *document_frequency.entry(t).or_default() += 1.0;
+        }
+    }
+    let n = documents.len() as f64;
+    let idf = |t: &Token| {
+        let df = document_frequency.get(t).copied().unwrap_or(0.0);
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    };
+    let target_annex: Vec<Vec<String>> = targets
+        .iter()
+        .map(|p| {
+            let mut ids = annex_a(p);
+            // Controls confirmed to map to this one lend it their Annex A IDs.
+            for (other, id) in edges
+                .get(&(to.id.clone(), p.control.id.clone()))
+                .into_iter()
+                .flatten()
+            {
+                if let Some(catalog) = cx.catalogs.get(other)
+                    && let Some(o) = placed(catalog).iter().find(|o| &o.control.id == id)
+                {
+                    ids.extend(annex_a(o));
+                }
+            }
+            ids
+        })
+        .collect();
     let label = |c: &Control| {
         c.title
             .as_deref()
@@ -103,29 +487,161 @@ pub fn suggest(from: &Catalog, to: &Catalog, top: usize, min_score: f64) -> Vec<
             .unwrap_or_default()
             .to_owned()
     };
-    sources
+
+    placed(from)
         .iter()
-        .zip(&source_vectors)
-        .map(|(control, vector)| {
-            let mut scored: Vec<(String, String, f64)> = targets
+        .map(|question| {
+            let control = question.control;
+            let text = question_text(control);
+            let counts = tokens(&text, &lexicon);
+            let mut query: HashMap<Token, f64> = counts.keys().map(|t| (t.clone(), 1.0)).collect();
+            if let Some(group) = question.groups.last() {
+                for t in tokens(&group.title, &lexicon).into_keys() {
+                    query.entry(t).or_insert(GROUP_QUERY);
+                }
+            }
+            let english = text.chars().filter(|c| c.is_ascii_alphabetic()).count() * 2
+                > text.chars().filter(|c| !c.is_whitespace()).count();
+            // The most the question can score: every token fully matched.
+            let possible: f64 = query
                 .iter()
-                .zip(&target_vectors)
-                .map(|(t, tv)| (t.id.clone(), label(t), cosine(vector, tv)))
-                .filter(|(_, _, s)| *s >= min_score)
+                .map(|(t, w)| {
+                    let unseen = !document_frequency.contains_key(t);
+                    let discount = if unseen && matches!(t, Token::Word(_)) {
+                        UNSEEN_WORD
+                    } else {
+                        1.0
+                    };
+                    w * idf(t) * discount
+                })
+                .sum();
+            let own_annex = annex_a(question);
+            let own_tokens = token_set(&counts);
+            let mut memory: HashMap<&str, (f64, &Earlier)> = HashMap::new();
+            let mut best_earlier: Option<(f64, &Earlier)> = None;
+            for e in &earlier {
+                let s = similarity(&own_tokens, &e.tokens);
+                if s >= SAME_QUESTION {
+                    for t in &e.targets {
+                        let entry = memory.entry(t.as_str()).or_insert((s, e));
+                        if s > entry.0 {
+                            *entry = (s, e);
+                        }
+                    }
+                    if best_earlier.is_none_or(|(b, _)| s > b) {
+                        best_earlier = Some((s, e));
+                    }
+                }
+            }
+            let mut scored: Vec<Candidate> = targets
+                .iter()
+                .zip(&documents)
+                .zip(&target_annex)
+                .map(|((p, d), annex)| {
+                    let mut total = 0.0;
+                    let mut by_field: HashMap<&'static str, f64> = HashMap::new();
+                    let mut terms: Vec<(f64, String)> = Vec::new();
+                    let mut rarest: f64 = 1.0;
+                    for (t, w) in &query {
+                        let mut tf = 0.0;
+                        let mut parts: Vec<(Field, f64)> = Vec::new();
+                        for (field, counts, length) in &d.fields {
+                            if let Some(c) = counts.get(t) {
+                                let norm = 1.0 - B + B * length / average[field];
+                                let part = field.weight() * c / norm;
+                                tf += part;
+                                parts.push((*field, part));
+                            }
+                        }
+                        if tf == 0.0 {
+                            continue;
+                        }
+                        let gain = w * idf(t) * tf / (K1 + tf);
+                        if *w >= 1.0 {
+                            let df = document_frequency.get(t).copied().unwrap_or(0.0);
+                            rarest = rarest.min(df / n);
+                        }
+                        total += gain;
+                        for (field, part) in parts {
+                            *by_field.entry(field.label()).or_default() += gain * part / tf;
+                        }
+                        if let Token::Term(g) = t {
+                            terms.push((gain, lexicon.name(*g).to_owned()));
+                        }
+                    }
+                    let text_score = if possible > 0.0 {
+                        (total / possible).min(1.0)
+                    } else {
+                        0.0
+                    };
+                    let (hub, shared) = if own_annex.is_empty() {
+                        (0.0, Vec::new())
+                    } else {
+                        hub_match(&own_annex, annex)
+                    };
+                    let hub_part = (1.0 - text_score) * HUB_WEIGHT * hub;
+                    let mut score = text_score + hub_part;
+                    let mut fields: Vec<(&'static str, f64)> = by_field.into_iter().collect();
+                    fields.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+                    terms.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                    if hub >= 1.0 {
+                        rarest = 0.0;
+                    }
+                    let mut found = if hub_part > text_score {
+                        Found::Hub(shared)
+                    } else {
+                        Found::Text {
+                            fields: fields.into_iter().map(|f| f.0).collect(),
+                            terms: terms.into_iter().take(3).map(|t| t.1).collect(),
+                            bilingual: english,
+                        }
+                    };
+                    if let Some((s, e)) = memory.get(p.control.id.as_str())
+                        && *s >= score
+                    {
+                        score = *s;
+                        rarest = 0.0;
+                        found = Found::Memory {
+                            catalog: e.catalog.clone(),
+                            control: e.control.clone(),
+                        };
+                    }
+                    Candidate {
+                        id: p.control.id.clone(),
+                        title: label(p.control),
+                        score,
+                        found,
+                        rarest,
+                    }
+                })
+                .filter(|c| c.score >= min_score)
                 .collect();
-            scored.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+            scored.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
             scored.truncate(top);
+            let to = match (&best_earlier, scored.first()) {
+                (
+                    Some((_, e)),
+                    Some(Candidate {
+                        found: Found::Memory { .. },
+                        ..
+                    }),
+                ) => e.targets.clone(),
+                (_, Some(best)) => vec![best.id.clone()],
+                _ => Vec::new(),
+            };
             Suggestion {
                 from: control.id.clone(),
                 from_title: label(control),
                 matches: scored,
+                to,
             }
         })
         .collect()
 }
 
-/// A mapping file of suggested pairs, with each candidate's score and title as a comment
-/// so a reviewer can judge it without opening both catalogs.
+/// A mapping file of suggested pairs, with each candidate's score, title and how it was
+/// found as a comment so a reviewer can judge it without opening both catalogs. A question
+/// with no confident candidate keeps its candidates and its would-be pair as comments.
 pub fn render(from: &Catalog, to: &Catalog, suggestions: &[Suggestion]) -> String {
     let one_line = |t: &str| {
         t.lines()
@@ -135,40 +651,48 @@ pub fn render(from: &Catalog, to: &Catalog, suggestions: &[Suggestion]) -> Strin
             .take(40)
             .collect::<String>()
     };
+    let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
     let mut out = format!(
-        "# Suggested by `checksheet map suggest {} {}`: review every pair, then change its\n# status to `confirmed` (or delete it). Suggested pairs never carry answers.\nmapping:\n  from: {}\n  to: {}\npairs:\n",
+        "# Suggested by `checksheet map suggest {} {}`: review every pair, then change its\n# status to `confirmed` (or delete it). Suggested pairs never carry answers.\n# Questions without a confident counterpart (score below {CONFIDENT:.2}) keep their\n# candidates as comments only.\nmapping:\n  from: {}\n  to: {}\npairs:\n",
         from.id, to.id, from.id, to.id
     );
     let mut empty = true;
     for s in suggestions {
-        let Some((best, _, score)) = s.matches.first() else {
+        let Some(best) = s.matches.first() else {
             continue;
         };
-        empty = false;
         out.push_str(&format!("  # {} {}\n", s.from, one_line(&s.from_title)));
-        for (id, title, score) in &s.matches {
-            out.push_str(&format!("  #   {score:.2} {id} {}\n", one_line(title)));
+        if !s.confident() {
+            out.push_str(&format!(
+                "  #   weak: no confident counterpart (best {:.2}); map it by hand or leave it out\n",
+                best.score
+            ));
         }
-        out.push_str(&format!(
-            "  - {{from: \"{}\", to: [\"{}\"], status: suggested, score: {score:.2}}}\n",
-            s.from.replace('"', "\\\""),
-            best.replace('"', "\\\"")
-        ));
+        for c in &s.matches {
+            out.push_str(&format!(
+                "  #   {:.2} {} {}  [{}]\n",
+                c.score,
+                c.id,
+                one_line(&c.title),
+                c.found.note()
+            ));
+        }
+        let to: Vec<String> = s.to.iter().map(|t| quote(t)).collect();
+        let pair = format!(
+            "- {{from: {}, to: [{}], status: suggested, score: {:.2}}}\n",
+            quote(&s.from),
+            to.join(", "),
+            best.score
+        );
+        if s.confident() {
+            empty = false;
+            out.push_str(&format!("  {pair}"));
+        } else {
+            out.push_str(&format!("  # {pair}"));
+        }
     }
     if empty {
         out = out.replace("pairs:\n", "pairs: []\n");
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bigrams_ignore_punctuation_and_spaces() {
-        let grams = bigrams("暗号・鍵 管理");
-        assert_eq!(grams.len(), 4);
-        assert!(grams.contains_key(&('号', '鍵')));
-    }
 }

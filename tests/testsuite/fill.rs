@@ -541,3 +541,33 @@ fn an_xlsm_with_excel_dropdowns_and_shared_formulas_keeps_them_and_its_macros() 
         run.stderr
     );
 }
+
+#[test]
+fn mapped_answers_that_differ_are_a_conflict_and_nothing_is_written() {
+    let p = project("customer.xlsx")
+        .file(
+            "controls/mappings/customer--mic-cloud-v3.yaml",
+            "mapping:\n  from: customer\n  to: mic-cloud-v3\npairs:\n  - {from: \"3\", to: [\"II.4.4.5\", \"II.5.3.1\"]}\n  - {from: \"4\", to: [\"II.5.3.1\"]}\n",
+        );
+    let run = p.run(&["fill", "customer.xlsx", "--catalog", "customer"]);
+    run.code(1);
+    assert!(
+        run.stderr
+            .contains("error[CS0411]: control `3` of catalog customer maps to answers that differ"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout
+            .contains("3          質問票!C9  conflict (mapped answers differ)"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("1 conflicts"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("fill failed: nothing was written"),
+        "{}",
+        run.stderr
+    );
+    assert!(!p.exists("dist/customer.xlsx"));
+}

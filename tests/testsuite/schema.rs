@@ -179,8 +179,12 @@ fn repository_files() -> Vec<(PathBuf, Kind)> {
         yaml_files(&root.join(folder), &mut files);
     }
     files.sort();
-    // Mapping files (`…/mappings/*.yaml`) are checked by their own loader in mapping.rs.
-    files.retain(|p| !p.components().any(|c| c.as_os_str() == "mappings"));
+    // Mapping files (`…/mappings/*.yaml`) and thesaurus files (`…/thesaurus/*.yaml`) are
+    // checked by their own loaders in mapping.rs and mapping/thesaurus.rs.
+    files.retain(|p| {
+        !p.components()
+            .any(|c| c.as_os_str() == "mappings" || c.as_os_str() == "thesaurus")
+    });
     files
         .into_iter()
         .map(|path| {

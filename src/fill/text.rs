@@ -1,0 +1,149 @@
+//! Cell texts as the sheet's XML holds them: the shared strings table (without phonetic
+//! runs, `<rPh>`, which Japanese workbooks carry for furigana) and the `_xHHHH_` escapes
+//! of spreadsheet strings (ECMA-376 §22.9.2.19).
+
+use std::borrow::Cow;
+use std::io::BufRead;
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+use super::parts::reference_text;
+use super::sheet::SheetXml;
+
+/// Most shared strings read (a bound for hostile workbooks; Excel itself has no limit
+/// below the sheet's cell count, which import limits to 4,000,000).
+pub const MAX_SHARED_STRINGS: usize = 4_000_000;
+
+/// The shared strings table (`sharedStrings.xml`), by index.
+pub fn shared_strings<R: BufRead>(input: R) -> Result<Vec<String>, String> {
+    let mut strings = Vec::new();
+    let mut reader = Reader::from_reader(input);
+    let mut buf = Vec::new();
+    let (mut in_item, mut in_text, mut in_phonetic) = (false, false, false);
+    let mut current = String::new();
+    loop {
+        buf.clear();
+        match reader
+            .read_event_into(&mut buf)
+            .map_err(|e| format!("at byte {}: {e}", reader.error_position()))?
+        {
+            Event::Start(e) => match e.local_name().as_ref() {
+                "si" => {
+                    in_item = true;
+                    current.clear();
+                }
+                "rPh" => in_phonetic = true,
+                "t" if in_item && !in_phonetic => in_text = true,
+                _ => {}
+            },
+            Event::Empty(e) if e.local_name().as_ref() == "si" => strings.push(String::new()),
+            Event::Text(t) if in_text => current.push_str(t.as_ref()),
+            Event::GeneralRef(r) if in_text => current.push_str(&reference_text(&r)),
+            Event::End(e) => match e.local_name().as_ref() {
+                "si" => {
+                    in_item = false;
+                    if strings.len() >= MAX_SHARED_STRINGS {
+                        return Err(format!(
+                            "it has more than {MAX_SHARED_STRINGS} shared strings"
+                        ));
+                    }
+                    strings.push(decode(&current).into_owned());
+                }
+                "rPh" => in_phonetic = false,
+                "t" => in_text = false,
+                _ => {}
+            },
+            Event::Eof => return Ok(strings),
+            _ => {}
+        }
+    }
+}
+
+/// `_xHHHH_` escapes decoded (`_x000D_` → CR, `_x005F_` → `_`).
+pub fn decode(text: &str) -> Cow<'_, str> {
+    if !text.contains("_x") {
+        return Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '_'
+            && i + 6 < chars.len()
+            && chars[i + 1] == 'x'
+            && chars[i + 2..i + 6].iter().all(char::is_ascii_hexdigit)
+            && chars[i + 6] == '_'
+        {
+            let hex: String = chars[i + 2..i + 6].iter().collect();
+            if let Some(c) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                out.push(c);
+                i += 7;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    Cow::Owned(out)
+}
+
+/// A sheet's cell texts, with the workbook's shared strings: what `fill` compares and
+/// searches (question texts, cover labels, dropdown lists).
+pub struct Texts<'a> {
+    pub sheet: &'a SheetXml,
+    pub shared: &'a [String],
+}
+
+impl Texts<'_> {
+    /// The text of a cell (1-based row): a string as written, a number or a boolean as
+    /// stored; empty for an empty cell or an error.
+    pub fn text(&self, row: u32, col: u32) -> Cow<'_, str> {
+        let Some(cell) = self.sheet.cell(row, col) else {
+            return Cow::Borrowed("");
+        };
+        match cell.kind.as_str() {
+            "s" => cell
+                .value
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| self.shared.get(i))
+                .map_or(Cow::Borrowed(""), |s| Cow::Borrowed(s.as_str())),
+            "inlineStr" | "str" => decode(&cell.value),
+            "b" => Cow::Borrowed(if cell.value.trim() == "1" {
+                "TRUE"
+            } else {
+                "FALSE"
+            }),
+            "e" => Cow::Borrowed(""),
+            _ => Cow::Borrowed(cell.value.as_str()),
+        }
+    }
+
+    /// The last row holding a cell (1-based), 0 for none.
+    pub fn height(&self) -> u32 {
+        self.sheet.rows.iter().map(|r| r.row).max().unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_strings_skip_phonetic_runs_and_join_rich_runs() {
+        let xml = r#"<sst><si><t>情報</t><rPh sb="0" eb="2"><t>ジョウホウ</t></rPh></si><si><r><t>a</t></r><r><rPr/><t xml:space="preserve"> &amp; b</t></r></si><si/><si><t>x_x000D_y</t></si></sst>"#;
+        assert_eq!(
+            shared_strings(xml.as_bytes()).unwrap(),
+            ["情報", "a & b", "", "x\ry"]
+        );
+    }
+
+    #[test]
+    fn escapes_are_decoded() {
+        assert_eq!(decode("a_x005F_x0041_b"), "a_x0041_b");
+        assert_eq!(decode("_x001B_"), "\u{1b}");
+        assert_eq!(decode("no_xZZZZ_"), "no_xZZZZ_");
+    }
+}

@@ -1,0 +1,343 @@
+//! The thesaurus of `map suggest`: variant spellings folded into one, groups of words that
+//! mean the same thing (Japanese and English), and words that carry no meaning for
+//! matching. The built-in one is `controls/thesaurus/thesaurus.yaml`; a project adds its own
+//! thesaurus files (any file with a top-level `thesaurus:`) in a folder listed under
+//! `catalogs:`. Groups from several files that share a word become one group.
+
+use std::collections::HashMap;
+
+use super::text::fold_width;
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::load::fields::{Fields, text_of, wrong_type};
+use crate::yaml::{Node, Value};
+
+const FILE_FIELDS: &[&str] = &["thesaurus", "spellings", "terms", "ignore"];
+const HEADER_FIELDS: &[&str] = &["description"];
+
+/// One thesaurus file.
+#[derive(Clone, Debug, Default)]
+pub struct Thesaurus {
+    /// Lists of spellings; the first is the one the others are rewritten to.
+    pub spellings: Vec<Vec<String>>,
+    /// Lists of words that mean the same; the first names the group.
+    pub terms: Vec<Vec<String>>,
+    pub ignore: Vec<String>,
+    pub origin: String,
+}
+
+/// True when a YAML file is a thesaurus file (it has a top-level `thesaurus:`).
+pub fn is_thesaurus_file(root: &Node) -> bool {
+    matches!(&root.value, Value::Map(entries) if entries.iter().any(|(k, _)| k.text == "thesaurus"))
+}
+
+/// Reads a thesaurus file; every mistake is a diagnostic at its place.
+pub fn load_thesaurus(root: &Node, origin: &str, diags: &mut Diagnostics) -> Option<Thesaurus> {
+    let before = diags.error_count();
+    let fields = Fields::new(root, "a thesaurus file", FILE_FIELDS, diags)?;
+    if let Some(header) = fields.require("thesaurus", diags)
+        && !matches!(header.value, Value::Null)
+        && let Some(header) = Fields::new(header, "the `thesaurus` header", HEADER_FIELDS, diags)
+    {
+        let _ = header.text("description", diags);
+    }
+    let lists = |name: &str, diags: &mut Diagnostics| -> Vec<Vec<String>> {
+        let Some(node) = fields.get(name) else {
+            return Vec::new();
+        };
+        let Value::Seq(items) = &node.value else {
+            diags.push(wrong_type(
+                node,
+                &format!("`{name}`"),
+                "a list of word lists",
+            ));
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let Value::Seq(words) = &item.value else {
+                diags.push(wrong_type(
+                    item,
+                    &format!("an entry of `{name}`"),
+                    "a list of words",
+                ));
+                continue;
+            };
+            let words: Vec<String> = words.iter().filter_map(|w| word(w, name, diags)).collect();
+            if words.len() < 2 {
+                diags.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        format!("an entry of `{name}` needs at least two words"),
+                    )
+                    .at(item.span, "too few words")
+                    .help("list the words that are the same, e.g. [多要素認証, 二要素認証, MFA]"),
+                );
+                continue;
+            }
+            out.push(words);
+        }
+        out
+    };
+    let spellings = lists("spellings", diags);
+    let terms = lists("terms", diags);
+    let ignore = match fields.get("ignore") {
+        None => Vec::new(),
+        Some(node) => match &node.value {
+            Value::Seq(items) => items
+                .iter()
+                .filter_map(|w| word(w, "ignore", diags))
+                .collect(),
+            _ => {
+                diags.push(wrong_type(node, "`ignore`", "a list of words"));
+                Vec::new()
+            }
+        },
+    };
+    if diags.error_count() > before {
+        return None;
+    }
+    Some(Thesaurus {
+        spellings,
+        terms,
+        ignore,
+        origin: origin.to_owned(),
+    })
+}
+
+/// A word of a list: text that is not blank.
+fn word(node: &Node, name: &str, diags: &mut Diagnostics) -> Option<String> {
+    let (text, span) = text_of(node, "a thesaurus file", name, diags)?;
+    if text.trim().is_empty() {
+        diags.push(
+            Diagnostic::new(Code::InvalidValue, format!("a blank word in `{name}`"))
+                .at(span, "blank"),
+        );
+        return None;
+    }
+    Some(text.trim().to_owned())
+}
+
+/// What [`Lexicon::find`] leaves in place of the characters of a word it found.
+pub const TAKEN: char = '\u{1}';
+
+/// Every thesaurus of a run, merged and ready to apply to texts.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// (variant, canonical), longest variant first; both width-folded and lowercased.
+    spellings: Vec<(String, String)>,
+    /// (word, group), longest word first; words width-folded, lowercased, spellings applied.
+    words: Vec<(String, usize)>,
+    /// The first word of each group, for notes.
+    names: Vec<String>,
+    ignore: Vec<String>,
+}
+
+impl Lexicon {
+    pub fn new<'a>(thesauri: impl IntoIterator<Item = &'a Thesaurus>) -> Lexicon {
+        let thesauri: Vec<&Thesaurus> = thesauri.into_iter().collect();
+        let mut lexicon = Lexicon::default();
+        for t in &thesauri {
+            for list in &t.spellings {
+                let canonical = fold_width(&list[0]);
+                for variant in &list[1..] {
+                    let variant = fold_width(variant);
+                    if variant != canonical {
+                        lexicon.spellings.push((variant, canonical.clone()));
+                    }
+                }
+            }
+        }
+        lexicon
+            .spellings
+            .sort_by_key(|s| std::cmp::Reverse(s.0.chars().count()));
+        // Groups sharing a word are one group (a project extends a built-in group by
+        // listing one of its words).
+        let mut group_of: HashMap<String, usize> = HashMap::new();
+        let mut groups: Vec<Vec<String>> = Vec::new();
+        for t in &thesauri {
+            for list in &t.terms {
+                let words: Vec<String> = list.iter().map(|w| lexicon.spell(w)).collect();
+                let found: Vec<usize> = {
+                    let mut found: Vec<usize> = words
+                        .iter()
+                        .filter_map(|w| group_of.get(w).copied())
+                        .collect();
+                    found.sort_unstable();
+                    found.dedup();
+                    found
+                };
+                let target = match found.first() {
+                    Some(&g) => g,
+                    None => {
+                        groups.push(Vec::new());
+                        groups.len() - 1
+                    }
+                };
+                for &other in found.iter().skip(1) {
+                    let moved = std::mem::take(&mut groups[other]);
+                    for w in moved {
+                        group_of.insert(w.clone(), target);
+                        groups[target].push(w);
+                    }
+                }
+                for w in words {
+                    if !groups[target].contains(&w) {
+                        group_of.insert(w.clone(), target);
+                        groups[target].push(w);
+                    }
+                }
+            }
+        }
+        let mut names = Vec::new();
+        let mut index = HashMap::new();
+        for (g, words) in groups.iter().enumerate() {
+            if let Some(first) = words.first() {
+                index.insert(g, names.len());
+                names.push(first.clone());
+            }
+        }
+        lexicon.words = group_of
+            .into_iter()
+            .filter(|(w, _)| !w.is_empty())
+            .map(|(w, g)| (w, index[&g]))
+            .collect();
+        lexicon.words.sort_by(|a, b| {
+            b.0.chars()
+                .count()
+                .cmp(&a.0.chars().count())
+                .then_with(|| a.0.cmp(&b.0))
+        });
+        lexicon.names = names;
+        lexicon.ignore = thesauri
+            .iter()
+            .flat_map(|t| t.ignore.iter().map(|w| lexicon.spell(w)))
+            .collect();
+        lexicon
+            .ignore
+            .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        lexicon
+    }
+
+    /// Width-folds, lowercases and applies the spellings.
+    pub fn spell(&self, text: &str) -> String {
+        let mut text = fold_width(text);
+        for (variant, canonical) in &self.spellings {
+            if text.contains(variant.as_str()) {
+                text = text.replace(variant.as_str(), canonical);
+            }
+        }
+        text
+    }
+
+    /// The name of a group of words.
+    pub fn name(&self, group: usize) -> &str {
+        &self.names[group]
+    }
+
+    /// The groups whose words occur in a spelled text, longest word first: a word's
+    /// characters are taken by it and replaced by [`TAKEN`] in the returned text, so a
+    /// shorter word inside it is not found again. English words match only as whole
+    /// words. Words to ignore become spaces.
+    pub fn find(&self, spelled: &str) -> (Vec<usize>, String) {
+        let mut chars: Vec<char> = spelled.chars().collect();
+        let mut found = Vec::new();
+        let blank = |chars: &mut Vec<char>, word: &str, mark: char| -> bool {
+            let w: Vec<char> = word.chars().collect();
+            if w.is_empty() || w.len() > chars.len() {
+                return false;
+            }
+            let ascii = w.iter().all(char::is_ascii);
+            let mut hit = false;
+            let mut i = 0;
+            while i + w.len() <= chars.len() {
+                if chars[i..i + w.len()] == w[..] {
+                    let boundary = !ascii
+                        || ((i == 0 || !chars[i - 1].is_ascii_alphanumeric())
+                            && chars
+                                .get(i + w.len())
+                                .is_none_or(|c| !c.is_ascii_alphanumeric()));
+                    if boundary {
+                        chars[i..i + w.len()].iter_mut().for_each(|c| *c = mark);
+                        hit = true;
+                        i += w.len();
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+            hit
+        };
+        for (word, group) in &self.words {
+            if blank(&mut chars, word, TAKEN) && !found.contains(group) {
+                found.push(*group);
+            }
+        }
+        for word in &self.ignore {
+            blank(&mut chars, word, ' ');
+        }
+        (found, chars.into_iter().collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{SourceFile, SourceId};
+
+    fn parse(text: &str) -> (Option<Thesaurus>, Diagnostics) {
+        let file = SourceFile::new("t.yaml".into(), "t.yaml".into(), text.to_owned());
+        let root = crate::yaml::parse(&file, SourceId(0)).expect("valid YAML");
+        let mut diags = Diagnostics::default();
+        let t = load_thesaurus(&root, "t.yaml", &mut diags);
+        (t, diags)
+    }
+
+    #[test]
+    fn a_thesaurus_file_is_read_and_its_mistakes_refused() {
+        let (t, diags) = parse(
+            "thesaurus: {description: d}\nspellings: [[脆弱, ぜい弱]]\nterms: [[MFA, 多要素認証]]\nignore: [貴社]\n",
+        );
+        assert!(!diags.has_errors());
+        let t = t.unwrap();
+        assert_eq!(t.terms[0], ["MFA", "多要素認証"]);
+        for bad in [
+            "thesaurus:\nterms: [[MFA]]\n",
+            "thesaurus:\nterms: [MFA, 多要素認証]\n",
+            "thesaurus:\nsynonyms: [[a, b]]\n",
+            "thesaurus: {title: x}\n",
+            "thesaurus:\nterms: [[a, \" \"]]\n",
+        ] {
+            let (t, diags) = parse(bad);
+            assert!(t.is_none() && diags.has_errors(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn groups_sharing_a_word_merge_and_longest_words_win() {
+        let a = Thesaurus {
+            spellings: vec![vec!["脆弱".into(), "ぜい弱".into()]],
+            terms: vec![
+                vec!["多要素認証".into(), "MFA".into()],
+                vec!["認証".into(), "authentication".into()],
+            ],
+            ignore: vec!["貴社".into()],
+            origin: String::new(),
+        };
+        let b = Thesaurus {
+            terms: vec![vec!["ＭＦＡ".into(), "二段階認証".into()]],
+            ..Thesaurus::default()
+        };
+        let lexicon = Lexicon::new([&a, &b]);
+        let text = lexicon.spell("貴社は二段階認証とぜい弱性診断を");
+        assert!(text.contains("脆弱"));
+        let (groups, rest) = lexicon.find(&text);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(lexicon.name(groups[0]), "多要素認証");
+        assert!(!rest.contains("貴社") && !rest.contains("認証"));
+        assert!(rest.contains(TAKEN));
+        let (groups, _) = lexicon.find(&lexicon.spell("Use MFA, not mfactor"));
+        assert_eq!(groups.len(), 1);
+        let (groups, _) = lexicon.find(&lexicon.spell("amfa"));
+        assert!(groups.is_empty(), "English words match whole words only");
+    }
+}
