@@ -375,17 +375,28 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                             Some(cell_diag(workbook, &sheet, row, cols.id.unwrap_or(0))),
                         );
                     }
-                    if let (Entry::Item(item), Some(col)) = (&entry, cols.category) {
-                        let value = sheet.text(row, col).trim().replace('\n', " ");
-                        if !value.is_empty() && category.as_deref() != Some(value.as_str()) {
-                            category = Some(value.clone());
-                            entries.push(Entry::Heading {
-                                id: None,
-                                text: value.clone(),
-                                raw: value,
-                            });
+                    match (&entry, cols.category) {
+                        (Entry::Item(_), Some(col)) => {
+                            let value = sheet.text(row, col).trim().replace('\n', " ");
+                            if !value.is_empty() && category.as_deref() != Some(value.as_str()) {
+                                category = Some(value.clone());
+                                // The heading row just above may already name it.
+                                let named = matches!(
+                                    entries.last(),
+                                    Some(Entry::Heading { text, .. })
+                                        if *text == value || heading_id(None, text, 0).1 == value
+                                );
+                                if !named {
+                                    entries.push(Entry::Heading {
+                                        id: None,
+                                        text: value.clone(),
+                                        raw: value,
+                                    });
+                                }
+                            }
                         }
-                        let _ = item;
+                        (Entry::Heading { .. }, _) => category = None,
+                        _ => {}
                     }
                     entries.push(entry);
                 }
