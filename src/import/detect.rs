@@ -357,9 +357,6 @@ pub fn classify(header: &str) -> Option<Hint> {
     ]) {
         return Some(Hint::Role(Role::Question, 3));
     }
-    if has(&["要件", "内容", "control", "item", "criteria", "objective"]) {
-        return Some(Hint::Role(Role::Question, 1));
-    }
     if has(&[
         "分類",
         "大項目",
@@ -376,6 +373,9 @@ pub fn classify(header: &str) -> Option<Hint> {
     }
     if has(&["項目", "タイトル", "title", "topic", "name"]) {
         return Some(Hint::Role(Role::Title, 2));
+    }
+    if has(&["要件", "内容", "control", "item", "criteria", "objective"]) {
+        return Some(Hint::Role(Role::Question, 1));
     }
     None
 }
@@ -397,16 +397,23 @@ fn hints(sheet: &Sheet, row: u32) -> Vec<(u32, Hint)> {
         .collect()
 }
 
-/// Whether a row reads as a header row: two roles named, one of them a place to answer.
+/// Whether a row reads as a header row: two roles named, one of them a place to answer or
+/// (a list of questions without answers) an ID and a question.
 pub fn is_header(sheet: &Sheet, row: u32) -> bool {
     let h = hints(sheet, row);
-    let answer = h.iter().any(|(_, h)| {
+    let has = |f: &dyn Fn(&Hint) -> bool| h.iter().any(|(_, h)| f(h));
+    let answer = has(&|h| {
         matches!(
             h,
             Hint::Reply | Hint::Role(Role::Choice | Role::Answer | Role::Evidence, _)
         )
     });
-    h.iter().filter(|(_, h)| !matches!(h, Hint::Theirs)).count() >= 2 && answer
+    let listed = has(&|h| matches!(h, Hint::Role(Role::Id, _)))
+        && has(&|h| matches!(h, Hint::Role(Role::Question, _)));
+    let named = h.iter().filter(|(_, h)| !matches!(h, Hint::Theirs)).count();
+    // A list needs more names than a data row can hold by chance (`No` and `Access
+    // Control` as values).
+    (named >= 2 && answer) || (named >= 3 && listed)
 }
 
 /// What a column holds over a table's rows.
@@ -640,6 +647,8 @@ pub struct Table {
     pub ids: Vec<String>,
     /// Why it cannot be imported as is (the checks it fails).
     pub fails: Vec<String>,
+    /// It has no choice or answer column: the questions only.
+    pub answerless: bool,
 }
 
 impl Table {
@@ -841,8 +850,9 @@ pub fn candidate(
     {
         fails.push("its questions are shorter than its IDs".to_owned());
     }
-    if !cols.answers() {
-        fails.push("no answer or choice column".to_owned());
+    let answerless = !cols.answers();
+    if answerless {
+        // Only questions: taken when no table has a place to answer (a list of controls).
     } else if [cols.choice, cols.answer]
         .into_iter()
         .flatten()
@@ -901,6 +911,7 @@ pub fn candidate(
         items,
         ids,
         fails,
+        answerless,
     }
 }
 
@@ -961,11 +972,15 @@ pub fn find_tables(
         }
     }
     let mut ranked: Vec<Table> = all.clone();
+    // Passing tables with a place to answer, then passing lists of questions, then the rest.
+    let tier = |t: &Table| match (t.fails.is_empty(), t.answerless) {
+        (true, false) => 0,
+        (true, true) => 1,
+        (false, _) => 2,
+    };
     ranked.sort_by(|a, b| {
-        a.fails
-            .len()
-            .min(1)
-            .cmp(&b.fails.len().min(1))
+        tier(a)
+            .cmp(&tier(b))
             .then(b.score.total_cmp(&a.score))
             .then(b.items.cmp(&a.items))
     });
@@ -980,7 +995,10 @@ pub fn find_tables(
     // The tables shaped like the best, best first; copies of better ones left out.
     let mut taken: Vec<&Table> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
-    for table in ranked.iter().filter(|t| t.fails.is_empty()) {
+    for table in ranked
+        .iter()
+        .filter(|t| t.fails.is_empty() && t.answerless == best.answerless)
+    {
         if table.score < best.score - SAME_SHAPE {
             continue;
         }

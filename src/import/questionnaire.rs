@@ -89,10 +89,10 @@ fn refuse(input: &QuestionnaireImport, found: &mut Found, why: &str, ranked: &[T
                 },
                 t.items,
                 t.score,
-                if t.fails.is_empty() {
-                    String::new()
-                } else {
-                    format!("; {}", t.fails.join(", "))
+                match (t.fails.is_empty(), t.answerless) {
+                    (true, false) => String::new(),
+                    (true, true) => "; no answer column (questions only)".to_owned(),
+                    (false, _) => format!("; {}", t.fails.join(", ")),
                 },
                 t.options(workbook)
             ));
@@ -543,6 +543,11 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                     tables: placement
                         .tables
                         .iter()
+                        .filter(|t| {
+                            t.columns.choice.is_some()
+                                || t.columns.answer.is_some()
+                                || t.columns.evidence.is_some()
+                        })
                         .map(|t| QuestionTable {
                             sheet: t.sheet.clone(),
                             header_row: t.header_row.max(1),
@@ -1102,7 +1107,11 @@ fn to_control(item: &Item) -> Control {
         level: None,
         refs: Default::default(),
         span: None,
-        cells: Some(CellRef {
+        // A list of questions without a place to answer records no cells.
+        cells: (item.cells.choice.is_some()
+            || item.cells.answer.is_some()
+            || item.cells.evidence.is_some())
+        .then(|| CellRef {
             sheet: item.cells.sheet.clone(),
             row: item.cells.row,
             columns: CellColumns {

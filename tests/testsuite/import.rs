@@ -945,3 +945,59 @@ fn evidence_comes_back_from_the_default_layouts_evidence_column() {
     );
     assert!(!run.stderr.contains("warning"), "{}", run.stderr);
 }
+
+/// A list of controls without a place to answer (CCM's `Control Domain | Control Title |
+/// Control ID | Control Specification`) becomes a catalog without answers or cells, its
+/// titles from the title column and its questions from the specification, not the other
+/// way round.
+#[test]
+fn a_list_of_controls_without_answers_becomes_a_catalog() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("CCM").unwrap();
+    sheet.write_string(0, 0, "CLOUD CONTROLS MATRIX").unwrap();
+    let rows: &[&[&str]] = &[
+        &[
+            "Control Domain",
+            "Control Title",
+            "Control ID",
+            "Control Specification",
+        ],
+        &[
+            "Audit & Assurance",
+            "Audit and Assurance Policy and Procedures",
+            "A&A-01",
+            "Establish, document, approve, communicate, apply, evaluate and maintain audit and assurance policies.",
+        ],
+        &[
+            "Audit & Assurance",
+            "Independent Assessments",
+            "A&A-02",
+            "Conduct independent audit and assurance assessments according to relevant standards at least annually.",
+        ],
+        &[
+            "Application & Interface Security",
+            "Application Security Baseline Requirements",
+            "AIS-01",
+            "Establish, document and maintain baseline requirements for securing different applications.",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            sheet.write_string(r as u32 + 2, c as u16, *text).unwrap();
+        }
+    }
+    let project = Project::empty().bytes("ccm.xlsx", &workbook.save_to_buffer().unwrap());
+    let run = project.run(&["import", "ccm.xlsx", "--write-catalog", "controls/ccm.yaml"]);
+    run.code(0);
+    let catalog = project.read("controls/ccm.yaml");
+    assert!(
+        catalog.contains("      - id: \"A&A-01\"\n        title: Audit and Assurance Policy and Procedures\n        text: Establish, document, approve, communicate, apply, evaluate and maintain audit and assurance policies.\n"),
+        "{catalog}"
+    );
+    assert!(
+        catalog.contains("    title: Audit & Assurance\n"),
+        "{catalog}"
+    );
+    assert!(!catalog.contains("cells:"), "{catalog}");
+}
