@@ -1,7 +1,8 @@
 //! Finding a questionnaire's tables in a workbook of unknown layout, by meaning.
 //!
 //! Every non-empty row of every chosen sheet whose cells name at least two roles, one of
-//! them a place to answer, is a candidate header row (`No. | 分類 | 確認項目 | 回答 | 補足説明 |
+//! them a place to answer (or three, an ID and a question among them), is a candidate
+//! header row (`No. | 分類 | 確認項目 | 回答 | 補足説明 |
 //! 証跡`, `Question ID | Question | Answer | Comments`, or `Answer | Additional
 //! Information` alone); its table runs to the next candidate on the sheet. The header
 //! words say which column is which, and what is below them confirms or completes it: an
@@ -11,8 +12,9 @@
 //! `DOCU-01` IDs and their questions).
 //!
 //! Each candidate gets a score; the ones that fail the checks (no ID column of distinct
-//! short values, no question column of sentences, nowhere to answer, no item)
-//! are never imported. The best candidate and the others shaped like it are imported, one
+//! short values, no question column of sentences, no item, answer cells that are formulas)
+//! are never imported, and a list without a place to answer only when no table has one.
+//! The best candidate and the others shaped like it are imported, one
 //! table after another; a candidate that holds the same questions as a better one (an
 //! analyst's or scoring sheet, a copy) is left out, and when two such candidates score
 //! alike there is no clear choice: the import is refused and the candidates are listed
