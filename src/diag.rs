@@ -113,6 +113,7 @@ codes! {
     FillFormula = "CS0905", Warning, "an answer cell holds a formula, which fill does not replace";
     FillTextNowhere = "CS0906", Warning, "an answer's text has no cell to go in";
     FillVendorField = "CS0907", Warning, "the workbook asks for a vendor field the project does not give";
+    FillSameCell = "CS0908", Error, "two answers would be written into one workbook cell";
 }
 
 /// A place a diagnostic points at, with a short label.

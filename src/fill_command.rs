@@ -35,6 +35,14 @@ pub fn run(args: &FillArgs) -> u8 {
     };
     let mut diags = std::mem::take(&mut checked.diags);
     let ws = &checked.workspace;
+    // Mapped answers that differ are listed as conflicts in the report (and stop the
+    // write); any other error of the project stops here, before anything else is said.
+    let stops = |d: &crate::diag::Diagnostic| d.is_error() && d.code != Code::DerivationConflict;
+    if diags.iter().any(stops) {
+        report::report(&diags, &ws.sources, format);
+        report::status("fill needs a project without errors: nothing was written");
+        return 1;
+    }
     let Some(catalog) = ws.catalogs.get(&args.catalog) else {
         report::report(&diags, &ws.sources, format);
         let known: Vec<&str> = ws.catalogs.keys().map(String::as_str).collect();
@@ -47,14 +55,6 @@ pub fn run(args: &FillArgs) -> u8 {
     let Some(project) = &ws.project else {
         return cannot_run("fill needs a project (checksheet.yaml) with the answers");
     };
-    // Mapped answers that differ are listed as conflicts in the report (and stop the
-    // write); any other error stops here.
-    let stops = |d: &crate::diag::Diagnostic| d.is_error() && d.code != Code::DerivationConflict;
-    if diags.iter().any(stops) {
-        report::report(&diags, &ws.sources, format);
-        report::status("fill needs a project without errors: nothing was written");
-        return 1;
-    }
     let mut derive_diags = Diagnostics::default();
     let derived = crate::validate::derive_for(ws, &checked.plan, catalog, &mut derive_diags);
     // An output's catalog was derived by validation already, with the same reports.
@@ -79,11 +79,10 @@ pub fn run(args: &FillArgs) -> u8 {
             display_path(&out)
         ));
     }
-    if !args.check && !args.force && out.exists() {
-        return cannot_run(&format!(
-            "`{}` exists: nothing was written (use --force to replace it, or --out to write elsewhere)",
-            display_path(&out)
-        ));
+    if !args.check
+        && let Err(why) = check_output(&args.workbook, &out, args.force)
+    {
+        return cannot_run(&why);
     }
     let answers = fill::project_answers(&checked.plan, &derived, catalog);
     let name = args.workbook.file_name().map_or_else(
@@ -162,6 +161,37 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
         ));
     }
     Ok(bytes)
+}
+
+/// The output must keep the workbook's kind (an `.xlsm` stays an `.xlsm`: Excel refuses a
+/// file whose extension and content disagree), and may replace only a regular file, and
+/// only with `--force`.
+fn check_output(input: &Path, out: &Path, force: bool) -> Result<(), String> {
+    let extension = |p: &Path| {
+        p.extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    if extension(input) != extension(out) {
+        return Err(format!(
+            "`{}` would hold a `.{}` workbook under another extension, which Excel refuses to open: give --out a name ending in `.{}`",
+            display_path(out),
+            extension(input),
+            extension(input)
+        ));
+    }
+    match fs::symlink_metadata(out) {
+        Err(_) => Ok(()),
+        Ok(meta) if !meta.file_type().is_file() => Err(format!(
+            "`{}` exists and is not a regular file (a link, a folder or a device): fill replaces only regular files",
+            display_path(out)
+        )),
+        Ok(_) if !force => Err(format!(
+            "`{}` exists: nothing was written (use --force to replace it, or --out to write elsewhere)",
+            display_path(out)
+        )),
+        Ok(_) => Ok(()),
+    }
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

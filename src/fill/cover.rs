@@ -1,6 +1,7 @@
 //! Vendor fields on cover sheets and above tables: a label such as 貴社名, サービス名,
-//! 回答日 or 回答者 (or Company name, Service, Date, Respondent) next to an empty cell gets
-//! the project's organization name, service, date or contact.
+//! 回答日 or 回答者 (or Company name, Service, Date, Respondent) beside an empty cell — or,
+//! for labels laid out across a row, above one — gets the project's organization name,
+//! service, date or contact.
 
 use std::collections::{HashMap, HashSet};
 
@@ -171,16 +172,48 @@ pub fn fill_vendor_fields(
                     if done.contains(field) || planned.iter().any(|p| p.2 == field) {
                         continue;
                     }
-                    let next_col = sheet
+                    // The cell beside the label (after its merge), else — for labels
+                    // laid out across a row with the values under them — the one below.
+                    let beside = (
+                        row.row,
+                        sheet
+                            .merge_at(row.row - 1, cell.col)
+                            .map_or(cell.col, |m| m.last_col)
+                            + 1,
+                    );
+                    let below = (
+                        sheet
+                            .merge_at(row.row - 1, cell.col)
+                            .map_or(row.row, |m| m.last_row + 1)
+                            + 1,
+                        cell.col,
+                    );
+                    let usable = |(r, c): (u32, u32)| {
+                        r <= limit
+                            && !table_rows.contains(&(part.name.as_str(), r))
+                            && texts.text(r, c).trim().is_empty()
+                            && sheet
+                                .merge_at(r - 1, c)
+                                .is_none_or(|m| m.first_row == r - 1 && m.first_col == c)
+                            && !edits
+                                .get(&index)
+                                .is_some_and(|e| e.iter().any(|(er, ec, _)| *er == r && *ec == c))
+                    };
+                    // A label with text right beside it, on either side, is one of a row
+                    // of labels (会社名 | 部署名 | 担当者名): its value goes below it.
+                    let first_col = sheet
                         .merge_at(row.row - 1, cell.col)
-                        .map_or(cell.col, |m| m.last_col)
-                        + 1;
-                    let free = texts.text(row.row, next_col).trim().is_empty()
-                        && sheet
-                            .merge_at(row.row - 1, next_col)
-                            .is_none_or(|m| m.first_row == row.row - 1 && m.first_col == next_col);
-                    if free {
-                        planned.push((row.row, next_col, field, label.trim().to_owned()));
+                        .map_or(cell.col, |m| m.first_col);
+                    let left_text =
+                        first_col > 0 && !texts.text(row.row, first_col - 1).trim().is_empty();
+                    let right_text = !texts.text(beside.0, beside.1).trim().is_empty();
+                    let target = if left_text || right_text {
+                        usable(below).then_some(below)
+                    } else {
+                        usable(beside).then_some(beside)
+                    };
+                    if let Some((r, c)) = target {
+                        planned.push((r, c, field, label.trim().to_owned()));
                     }
                 }
             }
@@ -216,7 +249,7 @@ pub fn fill_vendor_fields(
                 continue;
             };
             book.load(index)?;
-            if book.sheet(index).cell(row, col).is_some_and(|c| c.formula) {
+            if book.sheet(index).is_formula(row, col) {
                 continue;
             }
             if book.sheet(index).protected {

@@ -24,7 +24,14 @@ pub fn values(formula: &str, sheet: &str, book: &mut Book) -> Result<Offered, St
             .filter(|v| !v.is_empty())
             .collect()));
     }
-    let reference = match book.parts.names.get(formula) {
+    let key = formula.to_lowercase();
+    let scope = book.index_of(sheet);
+    let named = book
+        .parts
+        .names
+        .get(&(scope, key.clone()))
+        .or_else(|| book.parts.names.get(&(None, key)));
+    let reference = match named {
         Some(target) => target.trim().trim_start_matches('=').to_owned(),
         None => formula.to_owned(),
     };

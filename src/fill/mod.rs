@@ -125,6 +125,8 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
     let mut book = Book::open(package).map_err(failed)?;
     let mut diags = Vec::new();
     let mut edits: Edits = HashMap::new();
+    // Which control each written cell is for: (sheet, row, column).
+    let mut claimed: HashMap<(usize, u32, u32), String> = HashMap::new();
     let mut questions = Vec::new();
     for control in controls {
         let Some(cells) = &control.cells else {
@@ -172,6 +174,19 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
         let mut written = Vec::new();
         for (col, text) in plan {
             let shown = format!("{}{}", sheet_prefix(&cells.sheet), address(row - 1, col));
+            if let Some(first) = claimed.insert((index, row, col), control.id.clone()) {
+                diags.push(
+                    Diagnostic::new(
+                        Code::FillSameCell,
+                        format!(
+                            "{shown}: two answers go into this cell (of `{first}` and of `{}`)",
+                            control.id
+                        ),
+                    )
+                    .help("give each question its own cells in the catalog's `cells:` (choice, answer and evidence in different columns)"),
+                );
+                continue;
+            }
             written.push((shown, text.clone()));
             edits.entry(index).or_default().push((row, col, text));
         }
@@ -197,6 +212,13 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
         {
             changed.push((path, xml));
         }
+    }
+    for (path, xml) in &changed {
+        parts::check_well_formed(xml).map_err(|e| {
+            failed(format!(
+                "the edited part `{path}` would not be well-formed XML ({e}); nothing was written"
+            ))
+        })?;
     }
     let bytes = book.package.write(&changed).map_err(failed)?;
     Ok(Filled {
@@ -384,9 +406,7 @@ impl Target<'_> {
 
     /// Why the cell may not be written, if it may not.
     fn refusal(&self, row: u32, col: u32) -> Option<(Code, String)> {
-        if let Some(cell) = self.sheet.cell(row, col)
-            && cell.formula
-        {
+        if self.sheet.is_formula(row, col) {
             return Some((
                 Code::FillFormula,
                 "holds a formula; it was not replaced".to_owned(),
@@ -465,14 +485,15 @@ fn plan_cells(
             ));
             return;
         }
-        if text.chars().count() > crate::sheet::XLSX_CELL_LIMIT {
+        // Excel's limit counts UTF-16 code units (a character outside the BMP is two).
+        if text.encode_utf16().count() > crate::sheet::XLSX_CELL_LIMIT {
             diags.push(Diagnostic::new(
                 Code::CellTooLong,
                 format!(
                     "{}: the answer to `{}` is {} characters, more than a cell holds ({})",
                     target.at(col),
                     control.id,
-                    text.chars().count(),
+                    text.encode_utf16().count(),
                     crate::sheet::XLSX_CELL_LIMIT
                 ),
             ));

@@ -64,6 +64,16 @@ impl Package {
             total = total.saturating_add(file.size());
             names.push(entry_name(&file));
         }
+        // A zip reader keeps one entry per name: a name written twice shows only as fewer
+        // entries than the archive's directory counts.
+        if let Some(count) = directory_count(&bytes)
+            && count != names.len() as u64
+        {
+            return Err(refuse(format!(
+                "its directory lists {count} parts but only {} distinct names, so some part is in it twice and which copy applications read is not clear: open it in Excel or LibreOffice and save it again",
+                names.len()
+            )));
+        }
         if total > MAX_PACKAGE_BYTES {
             return Err(refuse(format!(
                 "its parts would take {total} bytes decompressed, over the limit of {MAX_PACKAGE_BYTES}"
@@ -146,4 +156,26 @@ impl Package {
 /// An entry's name as text (a name that is not UTF-8 shown with replacement characters).
 fn entry_name<R: Read>(file: &zip::read::ZipFile<'_, R>) -> String {
     String::from_utf8_lossy(file.name_raw()).into_owned()
+}
+
+/// The number of entries the archive's end-of-central-directory record states (the
+/// ZIP64 record's, when the classic one says 0xFFFF), per the ZIP format (APPNOTE 4.3.16,
+/// 4.3.14). `None` when the record is not found.
+fn directory_count(bytes: &[u8]) -> Option<u64> {
+    const EOCD: [u8; 4] = [0x50, 0x4b, 0x05, 0x06];
+    const ZIP64_EOCD: [u8; 4] = [0x50, 0x4b, 0x06, 0x06];
+    // The record is 22 bytes plus a comment of at most 65,535.
+    let from = bytes.len().saturating_sub(22 + 65_535);
+    let at = (from..bytes.len().saturating_sub(21))
+        .rev()
+        .find(|&i| bytes[i..i + 4] == EOCD)?;
+    let count = u64::from(u16::from_le_bytes([bytes[at + 10], bytes[at + 11]]));
+    if count != 0xFFFF {
+        return Some(count);
+    }
+    let at64 = (0..at)
+        .rev()
+        .find(|&i| bytes[i..].starts_with(&ZIP64_EOCD))?;
+    let field = bytes.get(at64 + 32..at64 + 40)?;
+    Some(u64::from_le_bytes(field.try_into().ok()?))
 }

@@ -22,8 +22,10 @@ pub struct SheetPart {
 pub struct WorkbookParts {
     pub workbook_path: String,
     pub sheets: Vec<SheetPart>,
-    /// Defined names without a sheet scope, as written (`Choices` → `Lists!$A$1:$A$3`).
-    pub names: HashMap<String, String>,
+    /// Defined names, keyed by the sheet index they are scoped to (`localSheetId`; `None`
+    /// for the workbook) and their name in lower case, as Excel compares names without
+    /// regard to case (`Choices` → `Lists!$A$1:$A$3`).
+    pub names: HashMap<(Option<usize>, String), String>,
     /// The shared strings part, when the workbook has one.
     pub shared_strings: Option<String>,
 }
@@ -123,7 +125,7 @@ impl WorkbookParts {
         let xml = package.read(&workbook_path)?;
         let mut sheets = Vec::new();
         let mut names = HashMap::new();
-        let mut in_name: Option<(String, bool)> = None;
+        let mut in_name: Option<(String, Option<usize>)> = None;
         let mut name_text = String::new();
         walk(&xml, |item| match item {
             XmlItem::Start(e) => match e.local_name().as_ref() {
@@ -137,7 +139,8 @@ impl WorkbookParts {
                     }
                 }
                 "definedName" => {
-                    in_name = attr(e, "name").map(|n| (n, attr(e, "localSheetId").is_some()));
+                    let scope = attr(e, "localSheetId").and_then(|i| i.parse::<usize>().ok());
+                    in_name = attr(e, "name").map(|n| (n.to_lowercase(), scope));
                     name_text.clear();
                 }
                 _ => {}
@@ -148,10 +151,8 @@ impl WorkbookParts {
                 }
             }
             XmlItem::End("definedName") => {
-                if let Some((name, scoped)) = in_name.take()
-                    && !scoped
-                {
-                    names.insert(name, name_text.clone());
+                if let Some((name, scope)) = in_name.take() {
+                    names.insert((scope, name), name_text.clone());
                 }
             }
             XmlItem::End(_) => {}
@@ -201,7 +202,9 @@ pub fn locked_formats(styles: &[u8]) -> Result<Vec<bool>, String> {
 /// `workbook.xml` asking for a full calculation when the file is opened, so that formulas
 /// over the filled cells (scores, a summary of COUNTIFs) show fresh values: the `calcPr`
 /// element gets `fullCalcOnLoad="1"` (ECMA-376 §18.2.2), added where the schema's order
-/// puts it when the workbook has none. `None` when it already asks for it.
+/// puts it (with the workbook's namespace prefix) when the workbook has none. The element
+/// is written again from its parsed attributes, so any legal spelling of the old ones
+/// gives well-formed XML. `None` when it already asks for it.
 pub fn with_full_calc_on_load(xml: &[u8]) -> Result<Option<Vec<u8>>, String> {
     let mut reader = Reader::from_reader(xml);
     // Where a new calcPr goes: after the last of these elements (CT_Workbook's order).
@@ -218,74 +221,103 @@ pub fn with_full_calc_on_load(xml: &[u8]) -> Result<Option<Vec<u8>>, String> {
     ];
     let mut depth = 0usize;
     let mut insert_at = None;
+    let mut prefix = String::new();
     loop {
         let start = reader.buffer_position() as usize;
-        match reader.read_event() {
-            Ok(Event::Start(e)) => {
+        let event = reader
+            .read_event()
+            .map_err(|e| format!("at byte {}: {e}", reader.error_position()))?;
+        let end = reader.buffer_position() as usize;
+        match event {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(event, Event::Empty(_));
+                if depth == 0 {
+                    let name = e.name();
+                    let qualified: &str = name.as_ref();
+                    prefix = qualified
+                        .split_once(':')
+                        .map_or(String::new(), |(p, _)| format!("{p}:"));
+                }
                 if depth == 1 && e.local_name().as_ref() == "calcPr" {
-                    let end = reader.buffer_position() as usize;
-                    if matches!(attr(&e, "fullCalcOnLoad").as_deref(), Some("1" | "true")) {
+                    if matches!(attr(e, "fullCalcOnLoad").as_deref(), Some("1" | "true")) {
                         return Ok(None);
                     }
+                    let name = e.name();
+                    let qualified: &str = name.as_ref();
+                    let mut tag = format!("<{qualified}");
+                    for attribute in e.attributes().with_checks(true) {
+                        let attribute = attribute.map_err(|e| format!("calcPr: {e}"))?;
+                        let key: &str = attribute.key.as_ref();
+                        if key == "fullCalcOnLoad" {
+                            continue;
+                        }
+                        let value: &str = attribute.value.as_ref();
+                        tag.push_str(&format!(" {key}=\"{}\"", value.replace('"', "&quot;")));
+                    }
+                    tag.push_str(if empty {
+                        " fullCalcOnLoad=\"1\"/>"
+                    } else {
+                        " fullCalcOnLoad=\"1\">"
+                    });
                     let mut out = Vec::with_capacity(xml.len() + 24);
-                    out.extend_from_slice(&xml[..end - 1]);
-                    out.extend_from_slice(b" fullCalcOnLoad=\"1\">");
+                    out.extend_from_slice(&xml[..start]);
+                    out.extend_from_slice(tag.as_bytes());
                     out.extend_from_slice(&xml[end..]);
-                    return Ok(Some(with_attribute_once(out)));
+                    return Ok(Some(out));
                 }
-                depth += 1;
+                if empty {
+                    if depth == 1 && before_calc.contains(&e.local_name().as_ref()) {
+                        insert_at = Some(end);
+                    }
+                } else {
+                    depth += 1;
+                }
             }
-            Ok(Event::End(e)) => {
+            Event::End(ref e) => {
                 if depth == 2 && before_calc.contains(&e.local_name().as_ref()) {
-                    insert_at = Some(reader.buffer_position() as usize);
+                    insert_at = Some(end);
                 }
                 depth = depth.saturating_sub(1);
             }
-            Ok(Event::Empty(e)) => {
-                if depth == 1 && e.local_name().as_ref() == "calcPr" {
-                    let end = reader.buffer_position() as usize;
-                    if matches!(attr(&e, "fullCalcOnLoad").as_deref(), Some("1" | "true")) {
-                        return Ok(None);
-                    }
-                    let tag = &xml[start..end];
-                    let mut out = Vec::with_capacity(xml.len() + 24);
-                    out.extend_from_slice(&xml[..start]);
-                    // Before "/>" and the spaces ahead of it.
-                    let mut cut = tag.len() - 2;
-                    while cut > 0 && tag[cut - 1].is_ascii_whitespace() {
-                        cut -= 1;
-                    }
-                    out.extend_from_slice(&tag[..cut]);
-                    out.extend_from_slice(b" fullCalcOnLoad=\"1\"/>");
-                    out.extend_from_slice(&xml[end..]);
-                    return Ok(Some(with_attribute_once(out)));
-                }
-                if depth == 1 && before_calc.contains(&e.local_name().as_ref()) {
-                    insert_at = Some(reader.buffer_position() as usize);
-                }
-            }
-            Ok(Event::Eof) => break,
-            Err(e) => return Err(format!("at byte {}: {e}", reader.error_position())),
-            Ok(_) => {}
+            Event::Eof => break,
+            _ => {}
         }
     }
     let at = insert_at.ok_or("the workbook part has no <sheets> element")?;
     let mut out = Vec::with_capacity(xml.len() + 40);
     out.extend_from_slice(&xml[..at]);
-    out.extend_from_slice(b"<calcPr fullCalcOnLoad=\"1\"/>");
+    out.extend_from_slice(format!("<{prefix}calcPr fullCalcOnLoad=\"1\"/>").as_bytes());
     out.extend_from_slice(&xml[at..]);
     Ok(Some(out))
 }
 
-/// A `calcPr` that said `fullCalcOnLoad="0"` now says it twice; keep the last (ours).
-fn with_attribute_once(xml: Vec<u8>) -> Vec<u8> {
-    let text = String::from_utf8_lossy(&xml);
-    for off in ["fullCalcOnLoad=\"0\" ", "fullCalcOnLoad=\"false\" "] {
-        if text.contains(off) {
-            return text.replacen(off, "", 1).into_bytes();
+/// Checks that an edited part is well-formed XML with no attribute written twice, before
+/// it is written into the package.
+pub fn check_well_formed(xml: &[u8]) -> Result<(), String> {
+    let mut reader = Reader::from_reader(xml);
+    let mut depth = 0usize;
+    loop {
+        match reader
+            .read_event()
+            .map_err(|e| format!("at byte {}: {e}", reader.error_position()))?
+        {
+            Event::Start(e) => {
+                depth += 1;
+                for attribute in e.attributes().with_checks(true) {
+                    attribute.map_err(|e| e.to_string())?;
+                }
+            }
+            Event::Empty(e) => {
+                for attribute in e.attributes().with_checks(true) {
+                    attribute.map_err(|e| e.to_string())?;
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Eof if depth == 0 => return Ok(()),
+            Event::Eof => return Err("the part ends inside an element".to_owned()),
+            _ => {}
         }
     }
-    xml
 }
 
 #[cfg(test)]

@@ -19,7 +19,8 @@ pub struct CellElement {
     pub col: u32,
     /// Byte range of the whole element, from `<c` to the end of `</c>` or `/>`.
     pub range: (usize, usize),
-    /// The attributes as written, e.g. ` r="D5" s="3" t="s"`.
+    /// The attributes a rewritten cell keeps, e.g. ` r="D5" s="3"`: all but its type
+    /// (`t`) and value metadata (`cm`, `vm`), each written `name="value"`.
     pub attributes: String,
     pub style: Option<u32>,
     pub has_r: bool,
@@ -76,6 +77,9 @@ pub struct SheetXml {
     pub prefix: String,
     /// Merged ranges, 0-based.
     pub merges: Vec<Merge>,
+    /// The ranges of array formulas (`ref` of `<f t="array">`): their cells show the
+    /// formula's results, whatever they hold.
+    pub array_ranges: Vec<String>,
     /// Only the first rows were read ([`SheetXml::read_head`]): not to be edited.
     pub partial: bool,
 }
@@ -114,15 +118,21 @@ fn is_true(e: &BytesStart, name: &str) -> bool {
     matches!(attr(e, name).as_deref(), Some("1" | "true"))
 }
 
-/// The attributes of a start tag as written, with the space before them (` r="D5" s="3"`).
-fn raw_attributes(raw: &str) -> String {
-    let raw = raw.trim_end();
-    let raw = raw.strip_suffix('/').unwrap_or(raw).trim_end();
-    if raw.trim_start().is_empty() {
-        String::new()
-    } else {
-        format!(" {}", raw.trim_start())
+/// A cell's attributes but its type and value metadata, each as ` name="value"` with the
+/// value kept escaped as written (a `"` inside single quotes becomes `&quot;`). Duplicate
+/// attributes are an error, as in XML.
+fn kept_attributes(e: &BytesStart) -> Result<String, String> {
+    let mut out = String::new();
+    for attribute in e.attributes().with_checks(true) {
+        let attribute = attribute.map_err(|e| format!("a cell's attributes: {e}"))?;
+        let key: &str = attribute.key.as_ref();
+        if matches!(key, "t" | "cm" | "vm") {
+            continue;
+        }
+        let value: &str = attribute.value.as_ref();
+        out.push_str(&format!(" {key}=\"{}\"", value.replace('"', "&quot;")));
     }
+    Ok(out)
 }
 
 impl SheetXml {
@@ -173,6 +183,15 @@ impl SheetXml {
         })
     }
 
+    /// True when the cell (1-based row) holds a formula or lies in an array formula's range.
+    pub fn is_formula(&self, row: u32, col: u32) -> bool {
+        self.cell(row, col).is_some_and(|c| c.formula)
+            || self
+                .array_ranges
+                .iter()
+                .any(|r| range_contains(r, row, col))
+    }
+
     /// The merged range holding a cell (0-based row), if any.
     pub fn merge_at(&self, row: u32, col: u32) -> Option<&Merge> {
         self.merges.iter().find(|m| m.contains(row, col))
@@ -199,7 +218,7 @@ impl SheetXml {
                 continue;
             };
             if let Some(cell) = element.cells.iter().find(|c| c.col == col) {
-                let attributes = without_type(&cell.attributes);
+                let attributes = cell.attributes.clone();
                 splices.push((
                     cell.range.0,
                     cell.range.1,
@@ -297,6 +316,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
     let (mut next_row, mut next_col) = (1u32, 0u32);
     let mut merges = Vec::new();
     let mut cell_count: u64 = 0;
+    let mut array_ranges = Vec::new();
     // Inside a cell: reading its `<v>`, or the text of its inline string (not of its
     // phonetic runs, `<rPh>`).
     let (mut in_value, mut in_phonetic) = (false, false);
@@ -346,14 +366,23 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                             ));
                         }
                         let (col, has_r) = match attr(e, "r").as_deref().and_then(cell_ref) {
-                            Some((_, col)) => (col, true),
+                            Some((cell_row, col)) => {
+                                let row = rows.last().map_or(0, |r| r.row);
+                                if cell_row != row {
+                                    return Err(format!(
+                                        "cell {} is written in row {row}: the sheet's rows and cells disagree, so its cells cannot be placed safely",
+                                        address(cell_row - 1, col)
+                                    ));
+                                }
+                                (col, true)
+                            }
                             None => (next_col, false),
                         };
                         next_col = col + 1;
                         let cell = CellElement {
                             col,
                             range: (start, end),
-                            attributes: raw_attributes(e.attributes_raw()),
+                            attributes: kept_attributes(e)?,
                             style: number(e, "s"),
                             has_r,
                             formula: false,
@@ -371,6 +400,11 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                     "f" => {
                         if let Some(cell) = open_cell.as_mut() {
                             cell.formula = true;
+                            if attr(e, "t").as_deref() == Some("array")
+                                && let Some(range) = attr(e, "ref")
+                            {
+                                array_ranges.push(range);
+                            }
                         } else if validation.is_some() {
                             text_target = Some("formula");
                         }
@@ -477,6 +511,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
         dropdowns,
         prefix,
         merges,
+        array_ranges,
         partial: false,
     })
 }
@@ -486,39 +521,6 @@ fn new_cell_attributes(row: u32, col: u32, style: Option<u32>) -> String {
         Some(s) => format!(" r=\"{}\" s=\"{s}\"", address(row - 1, col)),
         None => format!(" r=\"{}\"", address(row - 1, col)),
     }
-}
-
-/// The attributes without `t="…"` (the cell's type, which becomes `inlineStr`).
-fn without_type(attributes: &str) -> String {
-    let mut out = String::new();
-    let mut rest = attributes;
-    while let Some(at) = find_attribute(rest, "t") {
-        out.push_str(&rest[..at.0]);
-        rest = &rest[at.1..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The byte range of ` name="…"` (with its leading space) in an attribute list.
-fn find_attribute(attributes: &str, name: &str) -> Option<(usize, usize)> {
-    let bytes = attributes.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_whitespace() {
-            let name_start = i + 1;
-            let eq = attributes[name_start..].find('=')? + name_start;
-            let quote = *bytes.get(eq + 1)?;
-            let close = attributes[eq + 2..].find(quote as char)? + eq + 2;
-            if attributes[name_start..eq].trim() == name {
-                return Some((i, close + 1));
-            }
-            i = close + 1;
-        } else {
-            i += 1;
-        }
-    }
-    None
 }
 
 /// `<c … t="inlineStr"><is><t xml:space="preserve">…</t></is></c>`, each element with

@@ -58,8 +58,23 @@ fn read_labels(node: &Node, diags: &mut Diagnostics) -> IndexMap<String, Status>
         }
         return labels;
     };
+    let mut folded: Vec<(String, String, crate::source::Span)> = Vec::new();
     for (key, value) in entries {
         let label = key.text.to_string();
+        let fold = crate::labels::fold(&label);
+        if let Some((first, _, first_span)) = folded.iter().find(|(_, f, _)| *f == fold) {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    format!("the choices `{first}` and `{label}` differ only in case or width"),
+                )
+                .at(key.span, "reads as the same choice")
+                .also(*first_span, "first written here")
+                .help("a cell's value is matched to the label map ignoring case and width: keep one of them"),
+            );
+            continue;
+        }
+        folded.push((label.clone(), fold, key.span));
         if label.trim().is_empty() {
             diags.push(
                 Diagnostic::new(

@@ -571,3 +571,356 @@ fn mapped_answers_that_differ_are_a_conflict_and_nothing_is_written() {
     );
     assert!(!p.exists("dist/customer.xlsx"));
 }
+
+/// The fixture workbook with one part's text changed.
+fn with_part(name: &str, part: &str, change: impl Fn(String) -> String) -> Vec<u8> {
+    use std::io::Write;
+    let bytes = std::fs::read(format!("{FIXTURES}/{name}")).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (entry, data) in parts(&bytes) {
+        let data = if entry == part {
+            change(String::from_utf8(data).unwrap()).into_bytes()
+        } else {
+            data
+        };
+        out.start_file(entry.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+fn fill_variant(bytes: &[u8], args: &[&str]) -> (Project, crate::harness::Run) {
+    let p = Project::fixture("fill", "project").bytes("customer.xlsx", bytes);
+    let mut all = vec!["fill", "customer.xlsx", "--catalog", "customer"];
+    all.extend_from_slice(args);
+    let run = p.run(&all);
+    (p, run)
+}
+
+fn sheet3(p: &Project) -> String {
+    let after = parts(&p.read_bytes("dist/customer.xlsx"));
+    String::from_utf8(
+        after[changed_index(&after, "xl/worksheets/sheet3.xml")]
+            .1
+            .clone(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_sheet_written_with_a_namespace_prefix_gets_prefixed_cells() {
+    // As .NET writers do: every element of the sheet as `x:…`.
+    let bytes = with_part("customer.xlsx", "xl/worksheets/sheet3.xml", |xml| {
+        let mut out = String::new();
+        let mut chars = xml.chars().peekable();
+        while let Some(c) = chars.next() {
+            out.push(c);
+            if c == '<' {
+                if chars.peek() == Some(&'/') {
+                    out.push(chars.next().unwrap());
+                }
+                if chars.peek().is_some_and(char::is_ascii_alphabetic) {
+                    out.push_str("x:");
+                }
+            }
+        }
+        out.replacen("xmlns=", "xmlns:x=", 1)
+    });
+    let (p, run) = fill_variant(&bytes, &[]);
+    run.code(0);
+    let xml = sheet3(&p);
+    assert!(xml.contains(r#"<x:c r="D6" s="7" t="inlineStr"><x:is><x:t xml:space="preserve">はい</x:t></x:is></x:c>"#), "{xml}");
+    assert!(
+        !xml.contains("<c "),
+        "no cell outside the sheet's namespace"
+    );
+}
+
+#[test]
+fn unusual_attribute_spellings_give_well_formed_cells() {
+    let bytes = with_part("customer.xlsx", "xl/worksheets/sheet3.xml", |xml| {
+        xml.replace(
+            r#"<c r="D6" s="7" t="n" />"#,
+            "<c r=\"D6\" s = '7' t = 'n' cm=\"1\"/>",
+        )
+    });
+    let (p, run) = fill_variant(&bytes, &[]);
+    run.code(0);
+    assert!(
+        sheet3(&p).contains(r#"<c r="D6" s="7" t="inlineStr"><is>"#),
+        "{}",
+        sheet3(&p)
+    );
+}
+
+#[test]
+fn cells_whose_references_disagree_with_their_rows_are_refused() {
+    let bytes = with_part("customer.xlsx", "xl/worksheets/sheet3.xml", |xml| {
+        // Row 7's cells, in a row element that says it is row 12.
+        xml.replace(r#"<row r="7">"#, r#"<row r="12">"#)
+    });
+    let (p, run) = fill_variant(&bytes, &[]);
+    run.code(2);
+    assert!(
+        run.stderr.contains("the sheet's rows and cells disagree"),
+        "{}",
+        run.stderr
+    );
+    assert!(!p.exists("dist/customer.xlsx"));
+}
+
+#[test]
+fn an_answer_cell_inside_an_array_formula_is_left_alone() {
+    let bytes = with_part("customer.xlsx", "xl/worksheets/sheet3.xml", |xml| {
+        xml.replace(
+            r#"<c r="G6"><f>IF(D6="はい",1,0)</f><v /></c>"#,
+            r#"<c r="G6"><f t="array" ref="E6:G6">IF(D6="はい",1,0)</f><v /></c>"#,
+        )
+    });
+    let (p, run) = fill_variant(&bytes, &[]);
+    run.code(0);
+    assert!(
+        run.stderr
+            .contains("warning[CS0905]: 質問票!E6: the answer cell holds a formula"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        cell(&p.read_bytes("dist/customer.xlsx"), "質問票", "E6"),
+        ""
+    );
+}
+
+#[test]
+fn a_package_holding_a_part_twice_is_refused() {
+    use std::io::Write;
+    let bytes = std::fs::read(format!("{FIXTURES}/customer.xlsx")).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (entry, data) in parts(&bytes) {
+        out.start_file(entry.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    // The zip crate refuses to write a name twice: write a second part under another name
+    // of the same length, then rename it in the archive's bytes, as a hostile tool could.
+    out.start_file(
+        "xl/worksheets/sheetX.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    out.write_all(b"<worksheet/>").unwrap();
+    let mut raw = out.finish().unwrap().into_inner();
+    let from = b"xl/worksheets/sheetX.xml";
+    let to = b"xl/worksheets/sheet3.xml";
+    let mut i = 0;
+    while i + from.len() <= raw.len() {
+        if &raw[i..i + from.len()] == from {
+            raw[i..i + to.len()].copy_from_slice(to);
+        }
+        i += 1;
+    }
+    let (p, run) = fill_variant(&raw, &[]);
+    run.code(2);
+    assert!(
+        run.stderr.contains("so some part is in it twice"),
+        "{}",
+        run.stderr
+    );
+    assert!(!p.exists("dist/customer.xlsx"));
+}
+
+#[test]
+fn the_output_keeps_the_workbooks_kind_and_replaces_only_regular_files() {
+    let bytes = std::fs::read(format!("{FIXTURES}/customer-macro.xlsm")).unwrap();
+    let p = Project::fixture("fill", "project").bytes("customer.xlsm", &bytes);
+    let run = p.run(&[
+        "fill",
+        "customer.xlsm",
+        "--catalog",
+        "customer",
+        "--out",
+        "answered.xlsx",
+    ]);
+    run.code(2);
+    assert!(
+        run.stderr.contains("give --out a name ending in `.xlsm`"),
+        "{}",
+        run.stderr
+    );
+    std::fs::create_dir_all(p.path().join("dist/customer.xlsm")).unwrap();
+    let run = p.run(&["fill", "customer.xlsm", "--catalog", "customer", "--force"]);
+    run.code(2);
+    assert!(
+        run.stderr.contains("is not a regular file"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn two_answers_for_one_cell_are_an_error_naming_it() {
+    let p = project("customer.xlsx");
+    let catalog = p.read("controls/customer.yaml").replace(
+        "cells: {sheet: 質問票, row: 6, question: C, choice: D, answer: E, evidence: F}",
+        "cells: {sheet: 質問票, row: 6, question: C, choice: D, answer: D, evidence: F}",
+    );
+    let p = p.file("controls/customer.yaml", &catalog);
+    let run = p.run(&["fill", "customer.xlsx", "--catalog", "customer"]);
+    run.code(1);
+    assert!(
+        run.stderr.contains(
+            "error[CS0908]: 質問票!D6: two answers go into this cell (of `1` and of `1`)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!p.exists("dist/customer.xlsx"));
+}
+
+#[test]
+fn choices_that_differ_only_in_case_or_width_are_refused() {
+    let p = project("customer.xlsx");
+    let catalog = p.read("controls/customer.yaml").replace(
+        "    はい: implemented\n",
+        "    YES: implemented\n    ｙｅｓ: not-implemented\n",
+    );
+    let p = p.file("controls/customer.yaml", &catalog);
+    let run = p.run(&["fill", "customer.xlsx", "--catalog", "customer"]);
+    run.code(1);
+    assert!(
+        run.stderr
+            .contains("the choices `YES` and `ｙｅｓ` differ only in case or width"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// LibreOffice, when the machine has it; `CHECKSHEET_REQUIRE_LIBREOFFICE=1` (set by
+/// `.ci/run`, which installs it) makes its absence a failure instead of a skip.
+fn soffice() -> Option<std::path::PathBuf> {
+    let found = ["soffice", "libreoffice"].iter().find_map(|name| {
+        std::env::var_os("PATH").and_then(|paths| {
+            std::env::split_paths(&paths)
+                .map(|dir| dir.join(name))
+                .find(|p| p.is_file())
+        })
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CHECKSHEET_REQUIRE_LIBREOFFICE").is_none(),
+            "LibreOffice (soffice) is required by CHECKSHEET_REQUIRE_LIBREOFFICE but not installed"
+        );
+        eprintln!("note: soffice not found; the LibreOffice checks of fill are skipped");
+    }
+    found
+}
+
+#[test]
+fn filled_workbooks_open_in_libreoffice_with_recalculated_summaries() {
+    let Some(soffice) = soffice() else { return };
+    let p = project("customer.xlsx");
+    p.run(&["fill", "customer.xlsx", "--catalog", "customer"])
+        .code(0);
+    let profile = p.path().join("lo-profile");
+    let convert = |to: &str, out: &str| {
+        let status = std::process::Command::new(&soffice)
+            .arg("--headless")
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.display()
+            ))
+            .args(["--convert-to", to, "--outdir", out, "dist/customer.xlsx"])
+            .current_dir(p.path())
+            .output()
+            .expect("run soffice");
+        assert!(
+            status.status.success(),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+    };
+    // Every sheet as CSV (LibreOffice 7.2 and later: the last option -1 writes each sheet).
+    convert(
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+        "csv",
+    );
+    let summary = p.read("csv/customer-集計.csv");
+    assert_eq!(
+        summary, "はい,3\nいいえ,0\n点数,3\n",
+        "the COUNTIF summary and the scores are recalculated"
+    );
+    let answers = p.read("csv/customer-質問票.csv");
+    assert!(
+        answers.contains(
+            "1,組織・体制,情報セキュリティ基本方針を定め、経営者が承認していますか。,はい,"
+        ),
+        "{answers}"
+    );
+    let cover = p.read("csv/customer-表紙.csv");
+    assert!(
+        cover.contains("貴社名,サンプル株式会社")
+            && cover.contains("回答者,情報セキュリティ室 山田太郎"),
+        "{cover}"
+    );
+    convert("pdf", "pdf");
+    let pdf = p.read_bytes("pdf/customer.pdf");
+    assert!(
+        pdf.starts_with(b"%PDF") && pdf.len() > 10_000,
+        "a PDF of the filled workbook"
+    );
+}
+
+#[test]
+fn cover_labels_laid_out_across_a_row_get_the_cells_below_them() {
+    let bytes = with_part("customer.xlsx", "xl/worksheets/sheet1.xml", |xml| {
+        let start = xml.find("<sheetData>").unwrap();
+        let end = xml.find("</sheetData>").unwrap() + "</sheetData>".len();
+        let cell =
+            |r: &str, t: &str| format!(r#"<c r="{r}" t="inlineStr"><is><t>{t}</t></is></c>"#);
+        let data = format!(
+            "<sheetData><row r=\"4\">{}{}{}{}</row><row r=\"5\"><c r=\"B5\" s=\"2\"/></row></sheetData>",
+            cell("B4", "会社名"),
+            cell("C4", "部署名"),
+            cell("D4", "担当者名"),
+            cell("E4", "記入日")
+        );
+        format!("{}{data}{}", &xml[..start], &xml[end..])
+    });
+    let (p, run) = fill_variant(&bytes, &[]);
+    run.code(0);
+    let out = p.read_bytes("dist/customer.xlsx");
+    assert_eq!(cell(&out, "表紙", "B5"), "サンプル株式会社");
+    assert_eq!(
+        cell(&out, "表紙", "C5"),
+        "",
+        "部署名 is no field checksheet knows"
+    );
+    assert_eq!(cell(&out, "表紙", "D5"), "情報セキュリティ室 山田太郎");
+    assert_eq!(
+        cell(&out, "表紙", "E5"),
+        "2026-11-01",
+        "the last label of the row too"
+    );
+    assert_eq!(cell(&out, "表紙", "F4"), "");
+}
+
+#[test]
+fn the_worked_example_fills_every_question() {
+    let p = Project::copy_of("examples/customer-questionnaire");
+    p.run(&["fill", "acme.xlsx", "--catalog", "acme", "--check"])
+        .code(0);
+    let run = p.run(&["fill", "acme.xlsx", "--catalog", "acme"]);
+    run.code(0);
+    assert!(
+        run.stderr.contains("5 questions: 2 filled, 3 derived, 0 empty, 0 conflicts, 0 not found; 4 vendor field(s) filled"),
+        "{}",
+        run.stderr
+    );
+    let out = p.read_bytes("dist/acme.xlsx");
+    assert_eq!(cell(&out, "質問票", "D11"), "該当なし");
+    assert_eq!(
+        cell(&out, "質問票", "F6"),
+        "情報セキュリティ基本方針 第3版\nhttps://example.com/security/policy"
+    );
+}
