@@ -647,6 +647,9 @@ pub struct Table {
     pub items: usize,
     /// The question texts of its items, to find copies of the same questions.
     pub ids: Vec<String>,
+    /// The IDs of its items, in order: the same list on another sheet is a translation or
+    /// a copy of the same questionnaire.
+    pub keys: Vec<String>,
     /// Why it cannot be imported as is (the checks it fails).
     pub fails: Vec<String>,
     /// It has no choice or answer column: the questions only.
@@ -865,6 +868,7 @@ pub fn candidate(
         fails.push("its answer cells are formulas (a copy of answers given elsewhere)".to_owned());
     }
     let mut ids = Vec::new();
+    let mut keys = Vec::new();
     let mut items = 0;
     if let (Some(ic), Some(qc)) = (cols.id, cols.question.or(cols.title)) {
         for r in start..end {
@@ -873,6 +877,7 @@ pub fn candidate(
             if !id.is_empty() && id.chars().count() <= 24 && !question.is_empty() {
                 items += 1;
                 ids.push(question.to_owned());
+                keys.push(id.to_owned());
             }
         }
     }
@@ -912,6 +917,7 @@ pub fn candidate(
         score,
         items,
         ids,
+        keys,
         fails,
         answerless,
     }
@@ -1009,12 +1015,19 @@ pub fn find_tables(
             .iter()
             .filter(|id| seen.contains(id.as_str()))
             .count();
-        if repeated * 2 > table.ids.len() {
+        // The same IDs in the same order on another sheet: a translation or a copy.
+        let translated = taken
+            .iter()
+            .find(|t| t.sheet != table.sheet && t.keys.len() >= 3 && t.keys == table.keys)
+            .copied();
+        if repeated * 2 > table.ids.len() || translated.is_some() {
             // The same questions as a table already taken: clearly worse, or no choice.
-            let rival = taken
-                .iter()
-                .max_by_key(|t| t.ids.iter().filter(|id| table.ids.contains(id)).count())
-                .copied();
+            let rival = translated.or_else(|| {
+                taken
+                    .iter()
+                    .max_by_key(|t| t.ids.iter().filter(|id| table.ids.contains(id)).count())
+                    .copied()
+            });
             if let Some(rival) = rival
                 && rival.score - table.score < CLEARLY_BETTER
                 && rival.sheet != table.sheet

@@ -1001,3 +1001,62 @@ fn a_list_of_controls_without_answers_becomes_a_catalog() {
     );
     assert!(!catalog.contains("cells:"), "{catalog}");
 }
+
+/// The same questionnaire in Japanese and in English on two sheets (the same IDs in the
+/// same order): neither is clearly the one, so import refuses.
+#[test]
+fn a_questionnaire_and_its_translation_are_refused() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    for (name, header, questions) in [
+        (
+            "日本語",
+            ["No.", "確認項目", "回答"],
+            [
+                "情報セキュリティ方針を定めていますか。",
+                "責任者を任命していますか。",
+                "教育を実施していますか。",
+            ],
+        ),
+        (
+            "English",
+            ["No.", "Question", "Answer"],
+            [
+                "Do you have a security policy?",
+                "Have you appointed a CISO?",
+                "Do you train employees?",
+            ],
+        ),
+    ] {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(name).unwrap();
+        for (c, text) in header.iter().enumerate() {
+            sheet.write_string(0, c as u16, *text).unwrap();
+        }
+        for (r, question) in questions.iter().enumerate() {
+            sheet
+                .write_string(r as u32 + 1, 0, format!("Q{}", r + 1))
+                .unwrap();
+            sheet.write_string(r as u32 + 1, 1, *question).unwrap();
+        }
+    }
+    let project = Project::empty().bytes("q.xlsx", &workbook.save_to_buffer().unwrap());
+    let run = project.run(&["import", "q.xlsx", "--write-catalog", "controls/q.yaml"]);
+    run.code(1);
+    assert!(run.stderr.contains("error[CS0813]"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--sheet English --header-row 1"),
+        "{}",
+        run.stderr
+    );
+    assert!(!project.exists("controls/q.yaml"));
+    let run = project.run(&[
+        "import",
+        "q.xlsx",
+        "--sheet",
+        "English",
+        "--write-catalog",
+        "controls/q.yaml",
+    ]);
+    run.code(0);
+    assert!(project.read("controls/q.yaml").contains("  lang: en\n"));
+}
