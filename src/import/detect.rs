@@ -428,6 +428,8 @@ pub struct Profile {
     pub asking: f64,
     /// Share of values that look like an ID (`1`, `A-1`, `GNRL-01`, `1.2.3`).
     pub id_like: f64,
+    /// Share of values of at most 12 characters (choices).
+    pub short: f64,
     /// Rows a dropdown covers.
     pub dropdown: usize,
     /// Rows whose cell is a formula.
@@ -480,6 +482,7 @@ impl Profile {
             },
             asking: share(&|v| asks(v)),
             id_like: share(&|v| looks_like_id(v)),
+            short: share(&|v| v.chars().count() <= 12),
             dropdown,
             formulas,
             rows: rows.len(),
@@ -529,7 +532,7 @@ impl Profile {
 
     /// What a column headed `はい・いいえ` may hold: short values, or a dropdown.
     fn could_be_choices(&self) -> bool {
-        self.filled == 0 || self.dropdown > 0 || self.avg_chars <= 12.0
+        self.filled == 0 || self.dropdown > 0 || self.short >= 0.6
     }
 
     /// Short repeated values or a dropdown: a choice column.

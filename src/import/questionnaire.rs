@@ -109,6 +109,12 @@ fn refuse(input: &QuestionnaireImport, found: &mut Found, why: &str, ranked: &[T
     found.error_help(code, format!("`{}`: {why}", workbook.name), None, help);
 }
 
+/// Text too long, or on too many lines, to be one of a questionnaire's choices.
+fn is_sentence(text: &str) -> bool {
+    let text = text.trim();
+    text.contains('\n') || text.chars().count() > 24
+}
+
 /// Any kana or kanji.
 fn has_japanese(text: &str) -> bool {
     text.chars()
@@ -711,28 +717,42 @@ fn read_row(
     if let Some(col) = cols.answer {
         typed_cell_warning(found, workbook, sheet, row, col, "answer");
     }
-    let answer = if answer_text.trim().is_empty() {
+    let mut answer = if answer_text.trim().is_empty() {
         AnswerCell::default()
     } else {
         answer_cell::invert(answer_text, input.list_prefix, input.split_links)
     };
-    let status = cols
-        .choice
-        .and_then(|col| match labels.status(sheet.text(row, col)) {
+    let status = cols.choice.and_then(|col| {
+        let text = sheet.text(row, col);
+        match labels.status(text) {
             Ok(status) => status,
+            // A sentence where a choice is offered (a question answered in words): the
+            // answer's text, when the text cell is empty.
+            Err(_) if is_sentence(text) && answer.body.is_none() => {
+                found.warning(
+                    Code::ImportUnmapped,
+                    format!(
+                        "the choice cell holds text, not a choice (item `{id}`): it was imported as the answer"
+                    ),
+                    Some(cell_diag(workbook, sheet, row, col)),
+                );
+                answer = answer_cell::invert(text, input.list_prefix, input.split_links);
+                None
+            }
             Err(known) => {
                 found.error_help(
                     Code::ImportStatus,
                     format!(
                         "`{}` is not a known answer label (item `{id}`)",
-                        sheet.text(row, col).trim()
+                        text.trim()
                     ),
                     Some(cell_diag(workbook, sheet, row, col)),
                     known,
                 );
                 None
             }
-        });
+        }
+    });
     // The evidence cell's lines (証跡 / 根拠資料), one document each.
     let evidence: Vec<String> = text_of(cols.evidence)
         .map(|t| {
