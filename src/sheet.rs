@@ -10,7 +10,7 @@ use indexmap::IndexMap;
 use crate::layout::{ColumnValue, Layout, Numbering};
 use crate::mapping::derive::{Derivation, Derived};
 use crate::model::{
-    Answer, AnswerBody, AnswerSet, Catalog, Control, Group, Level, Project, Status, Text,
+    Answer, AnswerBody, AnswerSet, Catalog, Control, Group, Lang, Level, Project, Status, Text,
 };
 use crate::source::Span;
 use crate::templates;
@@ -134,6 +134,20 @@ pub const EVIDENCE_PREFIX: &str = "証跡: ";
 /// Most characters an xlsx cell holds.
 pub const XLSX_CELL_LIMIT: usize = 32_767;
 
+/// A status as a document in `lang` shows it (実施済 / Implemented …).
+pub fn status_label(status: Status, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => status.label(),
+        Lang::En => match status {
+            Status::Implemented => "Implemented",
+            Status::Partial => "Partial",
+            Status::Planned => "Planned",
+            Status::NotImplemented => "Not implemented",
+            Status::NotApplicable => "Not applicable",
+        },
+    }
+}
+
 /// The values templates of a document see.
 pub fn base_context(project: &Project, catalog: &Catalog, layout: &Layout) -> Value {
     let date = project.as_of;
@@ -147,7 +161,7 @@ pub fn base_context(project: &Project, catalog: &Catalog, layout: &Layout) -> Va
         },
         catalog => context! {
             id => &catalog.id, title => &catalog.title, publisher => &catalog.publisher,
-            url => &catalog.url, version => &catalog.version,
+            url => &catalog.url, version => &catalog.version, lang => catalog.lang.as_str(),
         },
         layout => context! { id => &layout.id, description => &layout.description },
     }
@@ -225,7 +239,7 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
             value: c.value.clone(),
         })
         .collect();
-    let labels = Labels::new();
+    let labels = Labels::new(catalog.lang);
     let mut sheets = Vec::new();
     for (index, spec) in layout.sheets.iter().enumerate() {
         let groups: Vec<&Group> = if spec.groups.is_empty() {
@@ -352,10 +366,18 @@ struct RowBuilder<'a, 'b> {
 struct Labels(Vec<(&'static str, Text)>);
 
 impl Labels {
-    fn new() -> Labels {
-        let status = Status::ALL.iter().map(|s| s.label());
-        let level = Level::ALL.iter().map(|l| l.as_str());
-        Labels(status.chain(level).map(|l| (l, Text::from(l))).collect())
+    /// Keyed by the Japanese status label; shown in the catalog's language.
+    fn new(lang: Lang) -> Labels {
+        let status = Status::ALL
+            .iter()
+            .map(|s| (s.label(), status_label(*s, lang)));
+        let level = Level::ALL.iter().map(|l| (l.as_str(), l.as_str()));
+        Labels(
+            status
+                .chain(level)
+                .map(|(l, shown)| (l, Text::from(shown)))
+                .collect(),
+        )
     }
 
     fn get(&self, label: &'static str) -> Text {

@@ -86,8 +86,8 @@ fn read_list(text: &str, prefix: &str) -> Option<AnswerCell> {
     })
 }
 
-/// A status cell: empty is no status; a label (実施済 …) or a key (implemented …) is that
-/// status; anything else is an error saying what is allowed.
+/// A status cell: empty is no status; a label (実施済 …, or Implemented … of an English
+/// document) or a key (implemented …) is that status; anything else is an error saying what is allowed.
 pub fn status(text: &str) -> Result<Option<Status>, String> {
     let text = text.trim();
     if text.is_empty() {
@@ -95,7 +95,11 @@ pub fn status(text: &str) -> Result<Option<Status>, String> {
     }
     Status::ALL
         .into_iter()
-        .find(|s| s.label() == text || s.key() == text)
+        .find(|s| {
+            s.label() == text
+                || s.key() == text
+                || crate::sheet::status_label(*s, crate::model::Lang::En) == text
+        })
         .map(Some)
         .ok_or_else(|| {
             let labels: Vec<&str> = Status::ALL.iter().map(|s| s.label()).collect();

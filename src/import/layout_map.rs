@@ -539,7 +539,7 @@ pub fn header_matches(cell: &str, template: &str, rendered: &str) -> bool {
     if !template.contains("{{") && !template.contains("{%") {
         return false;
     }
-    let literals = template_literals(template);
+    let literals = template_literals(&resolve_branches(template, rendered));
     let mut rest = cell;
     for literal in &literals {
         match rest.find(literal.as_str()) {
@@ -548,6 +548,33 @@ pub fn header_matches(cell: &str, template: &str, rendered: &str) -> bool {
         }
     }
     true
+}
+
+/// A template with each `{% if … %}A{% else %}B{% endif %}` (not nested) replaced by the
+/// branch the rendered text shows: A when its fixed words are in `rendered`, else B. So
+/// `{% if catalog.lang == 'en' %}Answer{% else %}回答{% endif %}` is `回答` for a Japanese
+/// catalog.
+fn resolve_branches(template: &str, rendered: &str) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(start) = rest.find("{% if ") {
+        let after_if = &rest[start..];
+        let (Some(open_end), Some(end)) = (after_if.find("%}"), after_if.find("{% endif %}"))
+        else {
+            break;
+        };
+        let body = &after_if[open_end + 2..end];
+        let (yes, no) = body.split_once("{% else %}").unwrap_or((body, ""));
+        let shows = |branch: &str| {
+            let words = template_literals(branch);
+            !words.is_empty() && words.iter().all(|w| rendered.contains(w.trim()))
+        };
+        out.push_str(&rest[..start]);
+        out.push_str(if shows(yes) { yes } else { no });
+        rest = &after_if[end + "{% endif %}".len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The fixed words of a template: the text between its `{{ }}`, `{% %}` and `{# #}` tags.
@@ -591,6 +618,11 @@ mod tests {
         assert!(header_matches("No.", "No.", "No."));
         assert!(!header_matches("No. ", "No", "No"));
         assert!(!header_matches("", "{{ x }}", ""));
+        let lang =
+            "{{ organization.name }} {% if catalog.lang == 'en' %}Answer{% else %}回答{% endif %}";
+        assert!(header_matches("サンプル 回答", lang, "ACME 回答"));
+        assert!(header_matches("ACME Inc. Answer", lang, "X Answer"));
+        assert!(!header_matches("ACME Inc. Answer", lang, "X 回答"));
         assert_eq!(
             template_literals("{% if a %}x{% endif %} 実施内容 {# c #}"),
             vec!["x", "実施内容"]

@@ -14,6 +14,7 @@ pub mod answer_cell;
 pub mod cell_text;
 pub mod cells;
 pub mod detect;
+pub mod labels;
 pub mod layout_map;
 pub mod questionnaire;
 #[cfg(test)]
@@ -73,12 +74,18 @@ pub struct ImportArgs {
     /// Column of the item title (項目)
     #[arg(long, value_name = "COL", value_parser = parse_column, conflicts_with = "layout")]
     pub title_col: Option<u32>,
-    /// Column of the answer (回答 / 実施内容)
+    /// Column of the category (分類 / Category / Domain); its values become groups
+    #[arg(long, value_name = "COL", value_parser = parse_column, conflicts_with = "layout")]
+    pub category_col: Option<u32>,
+    /// Column of the free-text answer (補足説明 / 回答内容 / Comments)
     #[arg(long, value_name = "COL", value_parser = parse_column, conflicts_with = "layout")]
     pub answer_col: Option<u32>,
-    /// Column of the status (実施済 / 一部実施 / 実施予定 / 未実施 / 対象外)
+    /// Column of the choice answer (はい / いいえ, ○ / ×, Yes / No, 実施済 …), read as the status
+    #[arg(long = "choice-col", visible_alias = "status-col", value_name = "COL", value_parser = parse_column, conflicts_with = "layout")]
+    pub choice_col: Option<u32>,
+    /// Column of the evidence (証跡 / 根拠資料 / Evidence)
     #[arg(long, value_name = "COL", value_parser = parse_column, conflicts_with = "layout")]
-    pub status_col: Option<u32>,
+    pub evidence_col: Option<u32>,
     /// Column of remarks kept as each answer's internal `note` (備考)
     #[arg(long, value_name = "COL", value_parser = parse_column, conflicts_with = "layout")]
     pub note_col: Option<u32>,
@@ -117,6 +124,8 @@ pub struct Found {
     pub answers: Vec<Answer>,
     pub diags: Vec<Diagnostic>,
     pub notes: Vec<String>,
+    /// Where a questionnaire's tables and questions are (a new catalog records it).
+    pub placement: Option<questionnaire::Placement>,
 }
 
 impl Found {
@@ -364,9 +373,11 @@ pub fn run(args: &ImportArgs) -> u8 {
             let given = Columns {
                 id: args.id_col,
                 title: args.title_col,
+                category: args.category_col,
                 question: args.question_col,
+                choice: args.choice_col,
                 answer: args.answer_col,
-                status: args.status_col,
+                evidence: args.evidence_col,
                 note: args.note_col,
             };
             found.note(format!("reading `{name}` as a questionnaire"));
@@ -658,9 +669,11 @@ fn cells_catalog<'a>(args: &ImportArgs, ws: &'a Workspace) -> Option<&'a Catalog
     let columns_given = [
         args.id_col,
         args.title_col,
+        args.category_col,
         args.question_col,
+        args.choice_col,
         args.answer_col,
-        args.status_col,
+        args.evidence_col,
         args.note_col,
     ]
     .iter()

@@ -11,10 +11,14 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diag::{Code, did_you_mean};
-use crate::model::{Answer, Catalog, Control, Group, Status};
+use crate::model::{
+    Answer, Catalog, CellColumns, CellRef, Control, Group, Lang, QuestionTable, Questionnaire,
+    Status,
+};
 
 use super::answer_cell::{self, AnswerCell};
-use super::detect::{Columns, Role, detect};
+use super::detect::{self, Columns, Decision, Role, Table};
+use super::labels::{self, LabelMap};
 use super::workbook::{Sheet, Workbook, column_name};
 use super::{Found, cell_diag, typed_cell_warning};
 
@@ -44,8 +48,150 @@ struct Item {
     answer: AnswerCell,
     status: Option<Status>,
     note: Option<String>,
+    /// The evidence cell's lines.
+    evidence: Vec<String>,
     /// True when the answer cell holds nothing (for heading detection).
     blank: bool,
+    /// Index of its table in the import.
+    table: usize,
+    cells: CellPos,
+}
+
+/// The table a row is read in.
+struct RowContext<'a> {
+    sheet_index: usize,
+    cols: &'a Columns,
+    header: Option<u32>,
+}
+
+/// How many candidates a refusal lists.
+const LISTED: usize = 8;
+
+/// Refuses the import: says why and lists the candidates, best first, each with the
+/// options that select it.
+fn refuse(input: &QuestionnaireImport, found: &mut Found, why: &str, ranked: &[Table]) {
+    let workbook = input.workbook;
+    let mut help = String::new();
+    if ranked.is_empty() {
+        help.push_str("name the sheet and columns: --sheet NAME --header-row N --id-col A --question-col B --choice-col C --answer-col D");
+    } else {
+        help.push_str("the candidates, best first; import one with its options:");
+        for (n, t) in ranked.iter().take(LISTED).enumerate() {
+            let sheet = &workbook.sheets[t.sheet];
+            help.push_str(&format!(
+                "\n  {}. {}: {} — {} item(s), score {:.1}{}\n     {}",
+                n + 1,
+                t.place(workbook),
+                if t.columns.is_empty() {
+                    "no columns".to_owned()
+                } else {
+                    t.columns.describe(sheet, t.header)
+                },
+                t.items,
+                t.score,
+                match (t.fails.is_empty(), t.answerless) {
+                    (true, false) => String::new(),
+                    (true, true) => "; no answer column (questions only)".to_owned(),
+                    (false, _) => format!("; {}", t.fails.join(", ")),
+                },
+                t.options(workbook)
+            ));
+        }
+        if ranked.len() > LISTED {
+            help.push_str(&format!("\n  … and {} more", ranked.len() - LISTED));
+        }
+    }
+    let code = if ranked.iter().any(|t| t.fails.is_empty()) {
+        Code::ImportAmbiguous
+    } else {
+        Code::ImportNoTable
+    };
+    found.error_help(code, format!("`{}`: {why}", workbook.name), None, help);
+}
+
+/// Text too long, or on too many lines, to be one of a questionnaire's choices.
+fn is_sentence(text: &str) -> bool {
+    let text = text.trim();
+    text.contains('\n') || text.chars().count() > 24
+}
+
+/// Any kana or kanji.
+fn has_japanese(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0x3400..=0x4DBF))
+}
+
+/// The questionnaire's title from the rows above its table: the first cell that reads as a
+/// title (one line, not a version, date, notice or copyright line).
+fn title_above(sheet: &Sheet, header: u32) -> Option<String> {
+    (0..header.min(20))
+        .flat_map(|r| sheet.row_cells(r).map(|(_, c)| c).collect::<Vec<_>>())
+        .filter(|c| !c.is_typed())
+        .map(|c| c.text.trim())
+        .find(|t| is_title(t))
+        .map(str::to_owned)
+}
+
+/// One line, 2–80 characters, not a version, a notice, a sentence or a footer.
+fn is_title(text: &str) -> bool {
+    let n = detect::fold(text);
+    let chars = text.chars().count();
+    if text.contains('\n') || !(2..=80).contains(&chars) || is_boilerplate(text) {
+        return false;
+    }
+    let version = n.starts_with("ver")
+        || n.starts_with("version")
+        || n.starts_with("rev")
+        || n.starts_with("改訂")
+        || n.starts_with("版")
+        || (n.starts_with('v') && n[1..].starts_with(|c: char| c.is_ascii_digit()))
+        || n.chars().all(|c| c.is_ascii_digit() || ".-/:v".contains(c))
+        || n.ends_with("版");
+    let sentence = n.ends_with('。') || (n.ends_with('.') && chars > 30) || n.ends_with(':');
+    let label = detect::classify(text).is_some() && chars <= 12;
+    !(version || sentence || label)
+}
+
+/// A copyright line, a confidentiality banner or a page footer.
+fn is_boilerplate(text: &str) -> bool {
+    let n = detect::fold(text);
+    [
+        "copyright",
+        "©",
+        "(c)20",
+        "allrightsreserved",
+        "confidential",
+        "機密",
+        "社外秘",
+        "禁無断",
+        "無断転載",
+        "page",
+        "ページ",
+    ]
+    .iter()
+    .any(|w| n.contains(w))
+}
+
+/// Groups without any item are not groups (a footer, a banner after the last question):
+/// their titles are reported as not imported.
+fn drop_empty(nodes: Vec<Node>, found: &mut Found, workbook: &Workbook, sheet: &str) -> Vec<Node> {
+    let mut out = Vec::new();
+    for mut node in nodes {
+        node.children = drop_empty(std::mem::take(&mut node.children), found, workbook, sheet);
+        if has_items(&node) {
+            out.push(node);
+        } else {
+            found.warning(
+                Code::ImportUnmapped,
+                format!(
+                    "`{}` was not imported (a heading with no question under it)",
+                    node.title.chars().take(40).collect::<String>()
+                ),
+                Some(format!("{}: sheet `{sheet}`", workbook.name)),
+            );
+        }
+    }
+    out
 }
 
 enum Entry {
@@ -71,37 +217,72 @@ struct Node {
     children: Vec<Node>,
 }
 
+/// Where a table of the questionnaire is, for writing answers back into it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableInfo {
+    pub sheet: String,
+    /// 1-based, as Excel shows it (0 when the table has no header row).
+    pub header_row: u32,
+    pub columns: Columns,
+    pub questions: u32,
+    /// FNV-1a 64 of the question texts, each followed by `\n`.
+    pub fingerprint: String,
+}
+
+/// Where one question's cells are: sheet, 1-based row, 0-based columns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellPos {
+    pub sheet: String,
+    pub row: u32,
+    pub question: Option<u32>,
+    pub choice: Option<u32>,
+    pub answer: Option<u32>,
+    pub evidence: Option<u32>,
+}
+
+/// What a new catalog records of the questionnaire it came from.
+#[derive(Clone, Debug, Default)]
+pub struct Placement {
+    pub workbook: String,
+    pub labels: Vec<(String, Status)>,
+    pub tables: Vec<TableInfo>,
+    /// Each control's cells, by control ID (after IDs were made unique).
+    pub cells: Vec<(String, CellPos)>,
+    /// The questionnaire is in English.
+    pub english: bool,
+}
+
 pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog> {
     let workbook = input.workbook;
+    let tables = match detect::find_tables(workbook, input.sheets, &input.given, input.header_row) {
+        Decision::Tables(tables) => tables,
+        Decision::Refused { why, ranked } => {
+            refuse(input, found, &why, &ranked);
+            return None;
+        }
+    };
     let mut items: Vec<Item> = Vec::new();
     let mut sheet_nodes: Vec<(String, Vec<Node>, Vec<usize>)> = Vec::new();
     let mut title: Option<String> = None;
-    let mut tables = 0;
+    let mut labels = LabelMap::default();
+    let mut infos: Vec<(TableInfo, Vec<usize>)> = Vec::new();
     for &index in input.sheets {
+        let here: Vec<&Table> = tables.iter().filter(|t| t.sheet == index).collect();
         let mut sheet = workbook.sheets[index].clone();
-        let headers = header_rows(&sheet, input);
-        if headers.is_empty() {
+        if here.is_empty() {
             if (0..sheet.height()).any(|r| !sheet.row_is_blank(r)) {
-                found.warning(
-                    Code::ImportUnmapped,
-                    format!(
-                        "sheet `{}` has no header row naming a question and an answer column: none of its cells were imported",
-                        sheet.name
-                    ),
-                    Some(workbook.name.clone()),
-                );
+                found.note(format!(
+                    "sheet `{}`: no questionnaire table; none of its cells were imported",
+                    sheet.name
+                ));
             }
             continue;
         }
+        let first = here[0].header.unwrap_or(0);
         if title.is_none() {
-            let first = headers[0].0.unwrap_or(0);
-            title = (0..first)
-                .flat_map(|r| sheet.row_cells(r).map(|(_, c)| c.text.trim().to_owned()))
-                .find(|t| !t.is_empty() && !t.contains('\n'));
+            title = title_above(&sheet, first);
         }
-        if let Some(first) = headers[0].0.filter(|r| *r > 0)
-            && (0..first).any(|r| !sheet.row_is_blank(r))
-        {
+        if first > 0 && (0..first).any(|r| !sheet.row_is_blank(r)) {
             found.note(format!(
                 "sheet `{}`: {} above the table (titles, notes) were not imported",
                 sheet.name,
@@ -109,58 +290,21 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
             ));
         }
         let mut entries = Vec::new();
-        for (t, (header, cols)) in headers.iter().enumerate() {
-            tables += 1;
+        for table in here {
+            let (header, cols) = (table.header, table.columns);
             let start = header.map_or(0, |h| h + 1);
-            let end = headers
-                .get(t + 1)
-                .and_then(|(h, _)| *h)
-                .unwrap_or(sheet.height());
+            let end = table.end;
             let header_texts: Vec<String> = header
                 .map(|h| sheet.row_cells(h).map(|(_, c)| c.text.clone()).collect())
                 .unwrap_or_default();
-            let missing: Vec<Role> = [Role::Id, Role::Answer]
-                .into_iter()
-                .filter(|r| cols.get(*r).is_none())
-                .chain((cols.question.is_none() && cols.title.is_none()).then_some(Role::Question))
-                .collect();
-            let place = match header {
-                Some(h) => format!("sheet `{}`, header row {}", sheet.name, h + 1),
-                None => format!("sheet `{}` (no header row)", sheet.name),
-            };
-            if !missing.is_empty() {
-                found.error_help(
-                    Code::ImportColumns,
-                    format!(
-                        "{place}: no {} column found (found: {})",
-                        missing
-                            .iter()
-                            .map(|r| r.name())
-                            .collect::<Vec<_>>()
-                            .join(", no "),
-                        if cols.is_empty() {
-                            "nothing".to_owned()
-                        } else {
-                            cols.describe(&sheet, *header)
-                        }
-                    ),
-                    None,
-                    format!(
-                        "name the columns: {}",
-                        missing
-                            .iter()
-                            .map(|r| format!("{} <letter>", r.option()))
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    ),
-                );
-                continue;
-            }
+            let place = table.place(workbook);
             for role in [
+                Role::Category,
                 Role::Title,
                 Role::Question,
+                Role::Choice,
                 Role::Answer,
-                Role::Status,
+                Role::Evidence,
                 Role::Note,
             ] {
                 if let Some(col) = cols.get(role) {
@@ -168,11 +312,12 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                         let spans_items = (merge.first_row..=merge.last_row)
                             .filter(|r| (start..end).contains(r))
                             .count();
-                        if role == Role::Answer && spans_items > 1 {
+                        if matches!(role, Role::Answer | Role::Choice) && spans_items > 1 {
                             found.warning(
                                 Code::ImportMerged,
                                 format!(
-                                    "the answer cell is merged across {} rows: each of their questions was given its text",
+                                    "the {} cell is merged across {} rows: each of their questions was given its text",
+                                    role.name(),
                                     merge.last_row - merge.first_row + 1
                                 ),
                                 Some(format!("{}: {}", workbook.name, merge.range(&sheet.name))),
@@ -191,6 +336,24 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                 }
             }
             let before = entries.len();
+            // A section's name where the header row's ID label would be (`Documentation`
+            // above `DOCU-01`…): the table's heading.
+            if let (Some(h), Some(col)) = (header, cols.id) {
+                let cell = sheet.cell(h, col);
+                let name = cell.text.trim();
+                if !name.is_empty()
+                    && !cell.is_typed()
+                    && detect::classify(name).is_none()
+                    && !is_boilerplate(name)
+                {
+                    entries.push(Entry::Heading {
+                        id: None,
+                        text: name.replace('\n', " "),
+                        raw: name.to_owned(),
+                    });
+                }
+            }
+            let mut category: Option<String> = None;
             for row in start..end {
                 if sheet.row_is_blank(row) {
                     continue;
@@ -200,13 +363,46 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                 if !header_texts.is_empty() && texts == header_texts {
                     continue;
                 }
-                if let Some(entry) = read_row(input, found, &sheet, index, row, cols) {
+                if let Some(col) = cols.choice
+                    && let Some(choices) = sheet.dropdown(row, col)
+                {
+                    labels.add_choices(choices);
+                }
+                let ctx = RowContext {
+                    sheet_index: index,
+                    cols: &cols,
+                    header,
+                };
+                if let Some(entry) = read_row(input, found, &sheet, &ctx, row, &mut labels) {
                     if sheet.hidden_rows.contains(&row) {
                         found.warning(
                             Code::ImportHidden,
                             format!("row {} is hidden; it was imported", row + 1),
                             Some(cell_diag(workbook, &sheet, row, cols.id.unwrap_or(0))),
                         );
+                    }
+                    match (&entry, cols.category) {
+                        (Entry::Item(_), Some(col)) => {
+                            let value = sheet.text(row, col).trim().replace('\n', " ");
+                            if !value.is_empty() && category.as_deref() != Some(value.as_str()) {
+                                category = Some(value.clone());
+                                // The heading row just above may already name it.
+                                let named = matches!(
+                                    entries.last(),
+                                    Some(Entry::Heading { text, .. })
+                                        if *text == value || heading_id(None, text, 0).1 == value
+                                );
+                                if !named {
+                                    entries.push(Entry::Heading {
+                                        id: None,
+                                        text: value.clone(),
+                                        raw: value,
+                                    });
+                                }
+                            }
+                        }
+                        (Entry::Heading { .. }, _) => category = None,
+                        _ => {}
                     }
                     entries.push(entry);
                 }
@@ -217,22 +413,61 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                 .count();
             found.note(format!(
                 "{place}: {} — {count} item(s)",
-                cols.describe(&sheet, *header)
+                cols.describe(&sheet, header)
             ));
+            let info = TableInfo {
+                sheet: sheet.name.clone(),
+                header_row: header.map_or(0, |h| h + 1),
+                columns: cols,
+                questions: count as u32,
+                fingerprint: String::new(),
+            };
+            infos.push((info, Vec::new()));
+            let table_no = infos.len() - 1;
+            for e in &mut entries[before..] {
+                if let Entry::Item(item) = e {
+                    item.table = table_no;
+                }
+            }
         }
         promote_prefix_headings(&mut entries);
         let (nodes, loose) = build_groups(entries, &mut items);
+        let nodes = drop_empty(nodes, found, workbook, &sheet.name);
         sheet_nodes.push((sheet.name.clone(), nodes, loose));
     }
-    if tables == 0 {
-        found.error_help(
-            Code::ImportNoTable,
-            format!("no sheet of `{}` has a questionnaire table", workbook.name),
-            None,
-            "name the sheet and columns: --sheet NAME --header-row N --id-col A --question-col B --answer-col C".to_owned(),
-        );
-        return None;
+    for (i, item) in items.iter().enumerate() {
+        if let Some((_, members)) = infos.get_mut(item.table) {
+            members.push(i);
+        }
     }
+    for (info, members) in &mut infos {
+        let mut ordered = members.clone();
+        ordered.sort_by_key(|&i| items[i].row);
+        info.fingerprint = labels::fingerprint(ordered.iter().map(|&i| {
+            items[i]
+                .text
+                .as_deref()
+                .or(items[i].title.as_deref())
+                .unwrap_or("")
+        }));
+    }
+    for unknown in &labels.unknown {
+        found.note(format!(
+            "the dropdown choice `{unknown}` says no status; a cell holding it is an error (give it a meaning in the catalog's `questionnaire.labels`)"
+        ));
+    }
+    let english = {
+        let texts: Vec<&str> = items.iter().filter_map(|i| i.text.as_deref()).collect();
+        let japanese = texts.iter().filter(|t| has_japanese(t)).count();
+        !texts.is_empty() && japanese * 5 < texts.len()
+    };
+    let mut placement = Placement {
+        workbook: workbook.name.clone(),
+        labels: labels.labels.clone(),
+        tables: infos.into_iter().map(|(i, _)| i).collect(),
+        cells: Vec::new(),
+        english,
+    };
     match input.catalog {
         Some(catalog) => {
             check_known_ids(&items, catalog, workbook, found);
@@ -249,6 +484,7 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                     .copied()
                     .unwrap_or(usize::MAX)
             });
+            let _ = &mut placement;
             push_answers(&items, indexes, found);
             None
         }
@@ -302,37 +538,46 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                 publisher: None,
                 url: None,
                 version: None,
-                lang: Default::default(),
-                questionnaire: None,
+                lang: if placement.english {
+                    Lang::En
+                } else {
+                    Lang::Ja
+                },
+                questionnaire: Some(Box::new(Questionnaire {
+                    workbook: Some(placement.workbook.clone()),
+                    labels: placement.labels.iter().cloned().collect(),
+                    tables: placement
+                        .tables
+                        .iter()
+                        .filter(|t| {
+                            t.columns.choice.is_some()
+                                || t.columns.answer.is_some()
+                                || t.columns.evidence.is_some()
+                        })
+                        .map(|t| QuestionTable {
+                            sheet: t.sheet.clone(),
+                            header_row: t.header_row.max(1),
+                            columns: cell_columns(&t.columns),
+                            questions: t.questions,
+                            fingerprint: t.fingerprint.clone(),
+                            span: None,
+                        })
+                        .collect(),
+                })),
                 groups: roots.iter().map(|n| to_group(n, &items)).collect(),
                 controls: top.iter().map(|&i| to_control(&items[i])).collect(),
                 origin: workbook.name.clone(),
                 id_span: None,
             };
+            placement.cells = order
+                .iter()
+                .map(|&i| (items[i].id.clone(), items[i].cells.clone()))
+                .collect();
+            found.placement = Some(placement);
             push_answers(&items, order, found);
             Some(catalog)
         }
     }
-}
-
-/// Header rows of a sheet with the columns of each table, or one table without a header
-/// when the user named every column needed and no header row is found.
-fn header_rows(sheet: &Sheet, input: &QuestionnaireImport) -> Vec<(Option<u32>, Columns)> {
-    if let Some(row) = input.header_row {
-        return vec![(Some(row), detect(sheet, row).with(&input.given))];
-    }
-    let found: Vec<(Option<u32>, Columns)> = (0..sheet.height())
-        .filter(|r| !sheet.row_is_blank(*r))
-        .filter_map(|r| {
-            let cols = detect(sheet, r);
-            let named = cols.id.is_some() || input.given.id.is_some();
-            (cols.is_table() && named).then(|| (Some(r), cols.with(&input.given)))
-        })
-        .collect();
-    if found.is_empty() && input.given.is_table() && input.given.id.is_some() {
-        return vec![(None, input.given)];
-    }
-    found
 }
 
 /// Reads one row of a table: an item, a heading, or nothing (reported).
@@ -340,11 +585,12 @@ fn read_row(
     input: &QuestionnaireImport,
     found: &mut Found,
     sheet: &Sheet,
-    sheet_index: usize,
+    ctx: &RowContext,
     row: u32,
-    cols: &Columns,
+    labels: &mut LabelMap,
 ) -> Option<Entry> {
     let workbook = input.workbook;
+    let cols = ctx.cols;
     let text_of = |col: Option<u32>| {
         col.map(|c| sheet.text(row, c).trim().to_owned())
             .filter(|t| !t.is_empty())
@@ -353,23 +599,31 @@ fn read_row(
     let id = sheet.text(row, id_col).trim().to_owned();
     let question = text_of(cols.question);
     let title = text_of(cols.title).filter(|_| cols.title != cols.question);
-    let answer_col = cols.answer?;
-    let answer_text = sheet.text(row, answer_col);
+    let answer_text = cols.answer.map_or("", |c| sheet.text(row, c));
+    let choice_text = cols.choice.map_or("", |c| sheet.text(row, c));
     let id_spans_question = sheet.merge_at(row, id_col).is_some_and(|m| {
         m.first_col < m.last_col
-            && [cols.question, cols.title, cols.answer]
+            && [cols.question, cols.title, cols.answer, cols.choice]
                 .into_iter()
                 .flatten()
                 .any(|c| c != id_col && (m.first_col..=m.last_col).contains(&c))
     });
-    let is_item = !id.is_empty() && (question.is_some() || title.is_some()) && !id_spans_question;
+    let is_item = !id.is_empty()
+        && (question.is_some() || title.is_some())
+        && !id_spans_question
+        && (super::detect::looks_like_id(&id)
+            || (id.chars().count() <= 20 && !id.contains([' ', '\u{3000}'])));
     if !is_item {
-        if !answer_text.trim().is_empty() && !id_spans_question {
+        let answered = [cols.answer, cols.choice]
+            .into_iter()
+            .flatten()
+            .find(|&c| !sheet.text(row, c).trim().is_empty());
+        if let Some(col) = answered.filter(|_| !id_spans_question) {
             let what = if id.is_empty() { "an ID" } else { "a question" };
             found.error_help(
                 Code::ImportUnknownItem,
                 format!("an answer in a row without {what}: it cannot be given to any question"),
-                Some(cell_diag(workbook, sheet, row, answer_col)),
+                Some(cell_diag(workbook, sheet, row, col)),
                 format!(
                     "fill in the row's {} cell, or check the columns ({})",
                     if id.is_empty() { "ID" } else { "question" },
@@ -382,6 +636,39 @@ fn read_row(
             .row_cells(row)
             .map(|(_, c)| c.text.trim().to_owned())
             .collect();
+        let mut distinct: Vec<&String> = Vec::new();
+        for t in &raw {
+            if !distinct.contains(&t) {
+                distinct.push(t);
+            }
+        }
+        // Only a row of one text (and maybe its number) is a heading: a repeated header
+        // row, a banner or a footer is not.
+        let errors_only = sheet
+            .row_cells(row)
+            .all(|(_, c)| c.kind == super::workbook::Kind::Error);
+        let why = if errors_only {
+            Some("a formula error, not a heading")
+        } else if super::detect::is_header(sheet, row)
+            || ctx.header.is_some_and(|h| {
+                let labels: Vec<&str> = sheet.row_cells(h).map(|(_, c)| c.text.trim()).collect();
+                raw.iter().filter(|t| labels.contains(&t.as_str())).count() >= 2
+            })
+        {
+            Some("a repeated header row")
+        } else if raw.iter().any(|t| is_boilerplate(t)) {
+            Some("a notice, not a heading")
+        } else if distinct.len() > 2 || raw.iter().any(|t| t.chars().count() > 200) {
+            Some("a row of several texts without an ID")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            for (col, _) in sheet.row_cells(row) {
+                found.unmapped(workbook, sheet, row, col, why);
+            }
+            return None;
+        }
         let texts: Vec<String> = raw.iter().map(|t| t.replace('\n', " ")).collect();
         let heading_id = (!id_spans_question && looks_like_id(&id)).then(|| id.clone());
         let text = match &heading_id {
@@ -391,7 +678,15 @@ fn read_row(
                 .cloned()
                 .collect::<Vec<_>>()
                 .join(" "),
-            None => texts.join(" "),
+            None => {
+                let mut seen: Vec<&String> = Vec::new();
+                for t in &texts {
+                    if !seen.contains(&t) {
+                        seen.push(t);
+                    }
+                }
+                seen.into_iter().cloned().collect::<Vec<_>>().join(" ")
+            }
         };
         let text = if text.is_empty() { id.clone() } else { text };
         return Some(Entry::Heading {
@@ -408,26 +703,66 @@ fn read_row(
         );
         return None;
     }
+    for col in cols.mapped() {
+        if sheet.no_value.contains(&(row, col)) {
+            found.error_help(
+                Code::ImportNoValue,
+                "the cell holds a formula saved without its value: its text is unknown".to_owned(),
+                Some(cell_diag(workbook, sheet, row, col)),
+                "open the workbook in Excel or LibreOffice, let it calculate and save it, then import that copy".to_owned(),
+            );
+        }
+    }
     typed_cell_warning(found, workbook, sheet, row, id_col, "ID");
-    typed_cell_warning(found, workbook, sheet, row, answer_col, "answer");
-    let answer = answer_cell::invert(answer_text, input.list_prefix, input.split_links);
-    let status = cols
-        .status
-        .and_then(|col| match answer_cell::status(sheet.text(row, col)) {
+    if let Some(col) = cols.answer {
+        typed_cell_warning(found, workbook, sheet, row, col, "answer");
+    }
+    let mut answer = if answer_text.trim().is_empty() {
+        AnswerCell::default()
+    } else {
+        answer_cell::invert(answer_text, input.list_prefix, input.split_links)
+    };
+    let status = cols.choice.and_then(|col| {
+        let text = sheet.text(row, col);
+        match labels.status(text) {
             Ok(status) => status,
-            Err(allowed) => {
+            // A sentence where a choice is offered (a question answered in words): the
+            // answer's text, when the text cell is empty.
+            Err(_) if is_sentence(text) && answer.body.is_none() => {
+                found.warning(
+                    Code::ImportUnmapped,
+                    format!(
+                        "the choice cell holds text, not a choice (item `{id}`): it was imported as the answer"
+                    ),
+                    Some(cell_diag(workbook, sheet, row, col)),
+                );
+                answer = answer_cell::invert(text, input.list_prefix, input.split_links);
+                None
+            }
+            Err(known) => {
                 found.error_help(
                     Code::ImportStatus,
                     format!(
-                        "`{}` is not a status (item `{id}`)",
-                        sheet.text(row, col).trim()
+                        "`{}` is not a known answer label (item `{id}`)",
+                        text.trim()
                     ),
                     Some(cell_diag(workbook, sheet, row, col)),
-                    allowed,
+                    known,
                 );
                 None
             }
-        });
+        }
+    });
+    // The evidence cell's lines (証跡 / 根拠資料), one document each.
+    let evidence: Vec<String> = text_of(cols.evidence)
+        .map(|t| {
+            t.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
     let mapped = cols.mapped();
     for (col, _) in sheet.row_cells(row) {
         if !mapped.contains(&col) {
@@ -436,15 +771,25 @@ fn read_row(
     }
     Some(Entry::Item(Item {
         id,
-        sheet: sheet_index,
+        sheet: ctx.sheet_index,
         row,
         id_col,
         title,
         text: question,
-        blank: answer_text.trim().is_empty() && status.is_none(),
+        blank: answer_text.trim().is_empty() && choice_text.trim().is_empty() && status.is_none(),
         answer,
         status,
         note: text_of(cols.note),
+        evidence,
+        table: 0,
+        cells: CellPos {
+            sheet: sheet.name.clone(),
+            row: row + 1,
+            question: cols.question.or(cols.title),
+            choice: cols.choice,
+            answer: cols.answer,
+            evidence: cols.evidence,
+        },
     }))
 }
 
@@ -753,7 +1098,12 @@ fn push_answers(items: &[Item], order: Vec<usize>, found: &mut Found) {
     for i in order {
         let item = &items[i];
         let AnswerCell { body, links } = item.answer.clone();
-        if body.is_none() && item.status.is_none() && links.is_empty() && item.note.is_none() {
+        if body.is_none()
+            && item.status.is_none()
+            && links.is_empty()
+            && item.note.is_none()
+            && item.evidence.is_empty()
+        {
             continue;
         }
         found.answers.push(Answer {
@@ -761,7 +1111,7 @@ fn push_answers(items: &[Item], order: Vec<usize>, found: &mut Found) {
             status: item.status,
             body,
             links,
-            evidence: Vec::new(),
+            evidence: item.evidence.clone(),
             reviewed: None,
             note: item.note.clone(),
             span: super::no_span(),
@@ -777,7 +1127,35 @@ fn to_control(item: &Item) -> Control {
         level: None,
         refs: Default::default(),
         span: None,
-        cells: None,
+        // A list of questions without a place to answer records no cells.
+        cells: (item.cells.choice.is_some()
+            || item.cells.answer.is_some()
+            || item.cells.evidence.is_some())
+        .then(|| CellRef {
+            sheet: item.cells.sheet.clone(),
+            row: item.cells.row,
+            columns: CellColumns {
+                id: None,
+                category: None,
+                question: item.cells.question,
+                choice: item.cells.choice,
+                answer: item.cells.answer,
+                evidence: item.cells.evidence,
+            },
+            span: None,
+        }),
+    }
+}
+
+/// The model's columns of a table.
+fn cell_columns(cols: &Columns) -> CellColumns {
+    CellColumns {
+        id: cols.id,
+        category: cols.category,
+        question: cols.question.or(cols.title),
+        choice: cols.choice,
+        answer: cols.answer,
+        evidence: cols.evidence,
     }
 }
 

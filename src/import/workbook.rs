@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 use std::io::{Cursor, Read, Seek};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Once;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use calamine::{Data, DataRef, Reader, SheetVisible, Xlsx, XlsxError};
 
@@ -97,6 +98,13 @@ pub struct Sheet {
     pub merges: Vec<Merge>,
     pub hidden_rows: BTreeSet<u32>,
     pub hidden_cols: BTreeSet<u32>,
+    /// Dropdown lists: the cells each covers and the choices it offers (when its source
+    /// could be read: a list written out, a range or a defined name naming one).
+    pub dropdowns: Vec<(visibility::Validation, Vec<String>)>,
+    /// Formula cells (0-based row, column) saved without a value: their text is unknown.
+    pub no_value: Vec<(u32, u32)>,
+    /// Formula cells (0-based row, column).
+    pub formulas: std::collections::HashSet<(u32, u32)>,
 }
 
 impl Sheet {
@@ -143,6 +151,21 @@ impl Sheet {
             .enumerate()
             .filter(|(_, c)| !c.text.trim().is_empty())
             .map(|(i, c)| (i as u32, c))
+    }
+
+    /// The choices of the dropdown covering a cell, if any.
+    pub fn dropdown(&self, row: u32, col: u32) -> Option<&[String]> {
+        self.dropdowns
+            .iter()
+            .find(|(v, choices)| !choices.is_empty() && v.covers(row, col))
+            .map(|(_, c)| c.as_slice())
+    }
+
+    /// The rows of a column that a dropdown covers (up to `end`).
+    pub fn dropdown_rows(&self, col: u32, start: u32, end: u32) -> usize {
+        (start..end)
+            .filter(|r| self.dropdown(*r, col).is_some())
+            .count()
     }
 
     pub fn merge_at(&self, row: u32, col: u32) -> Option<&Merge> {
@@ -288,8 +311,10 @@ fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Workbook, Failure> {
             "`{name}` is not an xlsx workbook (an xlsx file is a zip archive); save it as \"Excel Workbook (*.xlsx)\""
         )));
     }
-    let mut hidden = visibility::read(Cursor::new(&bytes)).unwrap_or_default();
-    let mut workbook: Xlsx<_> = guarded(
+    let bytes: &[u8] = &bytes;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok();
+    let parts = zip.as_mut().and_then(visibility::parts).unwrap_or_default();
+    let workbook: Xlsx<_> = guarded(
         || "while opening it".to_owned(),
         || Xlsx::new(Cursor::new(bytes)),
     )?
@@ -299,34 +324,87 @@ fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Workbook, Failure> {
         .iter()
         .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
         .collect();
-    let mut sheets = Vec::new();
-    for (index, (sheet_name, sheet_hidden)) in metadata.into_iter().enumerate() {
-        if let Some((row, col)) = hidden.get(index).map(|h| h.extent) {
-            let cells = (u64::from(row) + 1) * (u64::from(col) + 1);
-            if cells > MAX_SHEET_CELLS {
-                return Err(Failure::Refused(format!(
-                    "cannot read sheet `{sheet_name}` of `{name}`: its cells reach {}, {cells} cells, over the limit of {MAX_SHEET_CELLS}",
-                    address(row, col)
-                )));
-            }
+    // The largest sheets first, shared among up to two threads for a large workbook.
+    let mut order: Vec<usize> = (0..metadata.len()).collect();
+    if let Some(zip) = zip.as_mut() {
+        let sizes: Vec<u64> = (0..metadata.len())
+            .map(|i| visibility::size(zip, parts.sheets.get(i).and_then(|p| p.as_deref())))
+            .collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
+    }
+    let threads = if bytes.len() >= PARALLEL_FROM_BYTES && metadata.len() > 1 {
+        std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(2)
+    } else {
+        1
+    };
+    let next = AtomicUsize::new(0);
+    let job = |workbook: &mut Xlsx<Cursor<&[u8]>>,
+               zip: &mut Option<zip::ZipArchive<Cursor<&[u8]>>>| {
+        let mut done = Vec::new();
+        while let Some(&index) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            let path = parts.sheets.get(index).and_then(|p| p.as_deref());
+            let scan = zip
+                .as_mut()
+                .map(|z| visibility::scan(z, path))
+                .unwrap_or_default();
+            let (sheet_name, sheet_hidden) = &metadata[index];
+            done.push((
+                index,
+                read_one(workbook, name, sheet_name, *sheet_hidden, scan),
+            ));
         }
-        if let Some(why) = hidden.get(index).and_then(|h| h.refused.as_ref()) {
-            return Err(Failure::Refused(format!(
-                "cannot read sheet `{sheet_name}` of `{name}`: {why}"
-            )));
+        done
+    };
+    let mut results: Vec<Option<SheetRead>> = metadata.iter().map(|_| None).collect();
+    if threads < 2 {
+        let mut workbook = workbook;
+        for (i, r) in job(&mut workbook, &mut zip) {
+            results[i] = Some(r);
         }
-        let mut sheet = read_sheet(&mut workbook, &sheet_name).map_err(|f| match f {
-            Failure::Refused(e) => {
-                Failure::Refused(format!("cannot read sheet `{sheet_name}` of `{name}`: {e}"))
-            }
-            damaged => damaged,
+    } else {
+        let done = std::thread::scope(|scope| {
+            let other = scope.spawn(|| -> Result<Vec<_>, Failure> {
+                let mut workbook: Xlsx<_> = guarded(
+                    || "while opening it".to_owned(),
+                    || Xlsx::new(Cursor::new(bytes)),
+                )?
+                .map_err(|e| format!("cannot read `{name}` as an xlsx workbook: {e}"))?;
+                let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok();
+                Ok(job(&mut workbook, &mut zip))
+            });
+            let mut workbook = workbook;
+            let mut done = job(&mut workbook, &mut zip);
+            // A panic outside calamine is a bug: raised again here.
+            let theirs = other
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p))?;
+            done.extend(theirs);
+            Ok::<_, Failure>(done)
         })?;
-        sheet.hidden = sheet_hidden;
-        if let Some(v) = hidden.get_mut(index) {
-            sheet.hidden_rows = std::mem::take(&mut v.rows);
-            sheet.hidden_cols = std::mem::take(&mut v.cols);
+        for (i, r) in done {
+            results[i] = Some(r);
         }
+    }
+    let mut sheets = Vec::new();
+    let mut hidden: Vec<Vec<visibility::Validation>> = Vec::new();
+    for result in results {
+        let (sheet, validations) =
+            result.unwrap_or_else(|| Err(Failure::Refused(format!("cannot read `{name}`"))))?;
         sheets.push(sheet);
+        hidden.push(validations);
+    }
+    let names = parts.names;
+    for (index, validations) in hidden.into_iter().enumerate() {
+        let dropdowns = validations
+            .into_iter()
+            .map(|v| {
+                let choices = list_choices(&v.formula, &sheets, index, &names);
+                (v, choices)
+            })
+            .collect();
+        sheets[index].dropdowns = dropdowns;
     }
     Ok(Workbook {
         name: name.to_owned(),
@@ -334,18 +412,131 @@ fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Workbook, Failure> {
     })
 }
 
+/// One sheet read: its cells and its dropdowns still to resolve, or why it was not.
+type SheetRead = Result<(Sheet, Vec<visibility::Validation>), Failure>;
+
+/// Workbooks from this size on are read on two threads (when the machine has two cores).
+const PARALLEL_FROM_BYTES: usize = 256 * 1024;
+
+/// Reads one sheet after the checks its scan allows: its cells, with what the scan found
+/// (hidden rows and columns, formulas), and its dropdowns still to resolve.
+fn read_one<R: Read + Seek>(
+    workbook: &mut Xlsx<R>,
+    name: &str,
+    sheet_name: &str,
+    sheet_hidden: bool,
+    mut scan: visibility::Hidden,
+) -> SheetRead {
+    let (row, col) = scan.extent;
+    let cells = (u64::from(row) + 1) * (u64::from(col) + 1);
+    if cells > MAX_SHEET_CELLS {
+        return Err(Failure::Refused(format!(
+            "cannot read sheet `{sheet_name}` of `{name}`: its cells reach {}, {cells} cells, over the limit of {MAX_SHEET_CELLS}",
+            address(row, col)
+        )));
+    }
+    if let Some(why) = &scan.refused {
+        return Err(Failure::Refused(format!(
+            "cannot read sheet `{sheet_name}` of `{name}`: {why}"
+        )));
+    }
+    let mut sheet = read_sheet(workbook, sheet_name).map_err(|f| match f {
+        Failure::Refused(e) => {
+            Failure::Refused(format!("cannot read sheet `{sheet_name}` of `{name}`: {e}"))
+        }
+        damaged => damaged,
+    })?;
+    sheet.hidden = sheet_hidden;
+    sheet.hidden_rows = std::mem::take(&mut scan.rows);
+    sheet.hidden_cols = std::mem::take(&mut scan.cols);
+    sheet.no_value = std::mem::take(&mut scan.no_value);
+    sheet.formulas = std::mem::take(&mut scan.formulas).into_iter().collect();
+    Ok((sheet, scan.validations))
+}
+
+/// Most choices read from one dropdown's source range.
+const MAX_CHOICES: usize = 100;
+
+/// The choices of a dropdown list: `"a,b,c"` written out, or the texts of the range (or of
+/// the range a defined name names) it points at; empty when it cannot be read.
+fn list_choices(
+    formula: &str,
+    sheets: &[Sheet],
+    own: usize,
+    names: &std::collections::HashMap<String, String>,
+) -> Vec<String> {
+    let formula = formula.trim().trim_start_matches('=');
+    if let Some(inner) = formula.strip_prefix('"').and_then(|f| f.strip_suffix('"')) {
+        return inner
+            .replace("\"\"", "\"")
+            .split(',')
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty())
+            .collect();
+    }
+    let reference = names.get(formula).map_or(formula, String::as_str);
+    let reference = reference.trim().trim_start_matches('=');
+    let (sheet, range) = match reference.rsplit_once('!') {
+        Some((name, range)) => {
+            let name = name.trim_matches('\'').replace("''", "'");
+            match sheets.iter().position(|s| s.name == name) {
+                Some(i) => (i, range),
+                None => return Vec::new(),
+            }
+        }
+        None => (own, reference),
+    };
+    let range = range.replace('$', "");
+    let (a, b) = range.split_once(':').unwrap_or((&range, &range));
+    let position = |r: &str| {
+        let split = r.find(|c: char| c.is_ascii_digit())?;
+        let col = parse_column(&r[..split])?;
+        let row: u32 = r[split..].parse().ok()?;
+        Some((row.checked_sub(1)?, col))
+    };
+    let (Some((r1, c1)), Some((r2, c2))) = (position(a), position(b)) else {
+        return Vec::new();
+    };
+    let sheet = &sheets[sheet];
+    let mut out = Vec::new();
+    for row in r1.min(r2)..=r1.max(r2).min(sheet.height()) {
+        for col in c1.min(c2)..=c1.max(c2) {
+            let text = sheet.text(row, col).trim();
+            if !text.is_empty() && !out.iter().any(|c: &String| c == text) {
+                out.push(text.to_owned());
+            }
+            if out.len() >= MAX_CHOICES {
+                return out;
+            }
+        }
+    }
+    out
+}
+
 fn read_sheet<R: Read + Seek>(workbook: &mut Xlsx<R>, name: &str) -> Result<Sheet, Failure> {
-    let (cells, styles, merges) = guarded(
+    let (cells, merges) = guarded(
         || format!("while reading sheet `{name}`"),
         || {
             (
                 used_cells(workbook, name),
-                workbook.worksheet_style(name).ok(),
                 workbook.merge_cells_by_sheet_name(name),
             )
         },
     )?;
     let cells = cells?;
+    // Number formats spell fractions and dates; a sheet without either is not read again
+    // for them.
+    let needs_formats = cells
+        .iter()
+        .any(|(_, _, d)| matches!(d, Data::Float(_) | Data::DateTime(_)));
+    let styles = if needs_formats {
+        guarded(
+            || format!("while reading sheet `{name}`"),
+            || workbook.worksheet_style(name).ok(),
+        )?
+    } else {
+        None
+    };
     let merges = merges
         .map_err(|e| e.to_string())?
         .into_iter()
@@ -381,6 +572,9 @@ fn read_sheet<R: Read + Seek>(workbook: &mut Xlsx<R>, name: &str) -> Result<Shee
         merges,
         hidden_rows: BTreeSet::new(),
         hidden_cols: BTreeSet::new(),
+        dropdowns: Vec::new(),
+        no_value: Vec::new(),
+        formulas: Default::default(),
     })
 }
 

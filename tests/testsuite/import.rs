@@ -225,7 +225,7 @@ fn a_questionnaire_becomes_a_catalog_and_answers() {
         "warning[CS0809]: acme.xlsx: 質問票!A11: row 11 is hidden; it was imported",
         "warning[CS0808]: acme.xlsx: 質問票!D16: the answer cell holds a date, read as `2024/4/1`",
         "warning[CS0807]: acme.xlsx: 質問票!F24: `要確認` was not imported",
-        "warning[CS0807]: acme.xlsx: sheet `記入要領` has no header row",
+        "sheet `記入要領`: no questionnaire table; none of its cells were imported",
         "wrote controls/acme.yaml — catalog acme (13 controls, 3 groups)",
         "wrote answers/imported-acme.yaml — 11 answer(s) to catalog acme",
         "note: list the catalog in checksheet.yaml (`catalogs: [controls]`)",
@@ -399,7 +399,11 @@ fn columns_can_be_named() {
     );
     let catalog = project.read("controls/annex.yaml");
     assert!(
-        catalog.contains("  id: annex\n  title: 別紙\ncontrols:\n  - id: \"A-1\"\n"),
+        catalog.contains("  id: annex\n  title: 別紙\nquestionnaire:\n  workbook: q.xlsx\n"),
+        "{catalog}"
+    );
+    assert!(
+        catalog.contains("controls:\n  - id: \"A-1\"\n    text: データの保存場所はどこですか。\n    cells: {sheet: 質問票, row: 22, question: C, answer: D}\n"),
         "{catalog}"
     );
 
@@ -544,11 +548,16 @@ fn errors_write_nothing_and_name_the_cell() {
     run.code(1);
     assert!(
         run.stderr
-            .contains("error[CS0802]: sheet `Sheet1`, header row 2: no ID, no answer, no question column found (found: nothing)"),
+            .contains("error[CS0801]: `q.xlsx`: no table passes the checks"),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("--id-col <letter>"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("row 2 names no column (not a header row)"),
+        "{}",
+        run.stderr
+    );
     assert!(!project.exists("controls/q.yaml"));
 }
 
@@ -646,6 +655,268 @@ fn files_that_are_not_workbooks_cannot_run() {
     assert!(run.stderr.contains("over the limit"), "{}", run.stderr);
 }
 
+/// Imports a fixture without any flag into a new catalog; the run and the project.
+fn detect(workbook: &str, extra: &[&str]) -> (Project, crate::harness::Run) {
+    let project = Project::empty()
+        .file("checksheet.yaml", NEW_PROJECT)
+        .bytes("inbox/q.xlsx", &fixture(workbook));
+    let mut args = vec![
+        "import",
+        "inbox/q.xlsx",
+        "--project",
+        ".",
+        "--write-catalog",
+        "controls/q.yaml",
+        "--out",
+        "answers/q.yaml",
+    ];
+    args.extend_from_slice(extra);
+    let run = project.run(&args);
+    (project, run)
+}
+
+/// A Japanese customer sheet (`No. | 分類 | 確認項目 | 回答 | 補足説明 | 証跡・参考資料`) beside
+/// a cover, an instructions and an analyst's sheet: the response sheet is chosen without a
+/// flag; 回答 (a dropdown of はい / いいえ / 一部 / 該当なし) is the status through the label
+/// map, 補足説明 the answer; the catalog records where every question lives.
+#[test]
+fn a_japanese_customer_sheet_is_found_by_meaning() {
+    let (project, run) = detect("jp-checksheet.xlsx", &[]);
+    run.code(0);
+    let err = &run.stderr;
+    for expected in [
+        "sheet `質問票`, header row 5: ID = A (No.), category = B (分類), question = C (確認項目), choice = D (回答), answer = E (補足説明), evidence = F (証跡・参考資料) — 3 item(s)",
+        "sheet `評価結果`: no questionnaire table",
+        "sheet `記入要領`: no questionnaire table",
+        // The repeated header row and the copyright footer are not headings.
+        "質問票!A16: `Copyright © 2026 Sample Inc. All rights …` was not imported (a notice, not a heading)",
+        "wrote controls/q.yaml — catalog q (6 controls, 6 groups)",
+        "wrote answers/q.yaml — 5 answer(s) to catalog q",
+    ] {
+        assert!(err.contains(expected), "missing `{expected}` in\n{err}");
+    }
+    let catalog = project.read("controls/q.yaml");
+    for expected in [
+        // The title cell, not the version cell above it.
+        "  title: サンプル社 委託先セキュリティチェックシート\n",
+        "questionnaire:\n  workbook: q.xlsx\n  labels:\n    はい: implemented\n    いいえ: not-implemented\n    一部: partial\n    該当なし: not-applicable\n",
+        "      header_row: 5\n      columns: {id: A, category: B, question: C, choice: D, answer: E, evidence: F}\n      questions: 3\n",
+        // A section merged across the table and one written in the ID column are groups.
+        "  - id: \"1\"\n    title: 組織的対策\n",
+        "  - id: \"2\"\n    title: 技術的対策\n",
+        "        title: 組織・体制\n        controls:\n          - id: \"1\"\n            text: 情報セキュリティ基本方針を定めていますか。\n            cells: {sheet: 質問票, row: 7, question: C, choice: D, answer: E, evidence: F}\n",
+    ] {
+        assert!(
+            catalog.contains(expected),
+            "missing `{expected}` in\n{catalog}"
+        );
+    }
+    assert!(
+        !catalog.contains("lang:"),
+        "Japanese is the default\n{catalog}"
+    );
+    assert!(
+        !catalog.contains("No."),
+        "no group from a repeated header\n{catalog}"
+    );
+    assert!(!catalog.contains("Ver.2.1"), "{catalog}");
+    let answers = project.read("answers/q.yaml");
+    for expected in [
+        // A comment of spaces only is no answer.
+        "  \"3\":\n    status: partial\n  \"4\":",
+        // The evidence cell's lines are the answer's evidence.
+        "  \"1\":\n    status: implemented\n    answer: 取締役会で承認し、社内に周知しています。\n    evidence:\n      - 情報セキュリティ基本方針 v3\n",
+        "  \"6\":\n    status: not-applicable\n    answer: クラウドサービスのみを利用しています。\n    evidence:\n      - 構成図\n      - 委託先一覧\n",
+    ] {
+        assert!(
+            answers.contains(expected),
+            "missing `{expected}` in\n{answers}"
+        );
+    }
+    assert!(!answers.contains("note:"), "{answers}");
+    // The catalog and answers check together.
+    let project = project.file(
+        "checksheet.yaml",
+        "organization:\n  name: サンプル株式会社\nas_of: 2026-11-01\ncatalogs: [controls]\noutputs:\n  - layout: default\n    catalog: q\n",
+    );
+    project.run(&["check"]).code(0);
+    project.run(&["build"]).code(0);
+}
+
+/// An English questionnaire (Question ID / Domain / Question / Answer / Comments /
+/// Evidence) with an instructions and an analyst scoring sheet: the catalog is English,
+/// its domains are groups, Yes / No / N/A / Partial are statuses.
+#[test]
+fn an_english_questionnaire_is_found_by_meaning() {
+    let (project, run) = detect("en-questionnaire.xlsx", &[]);
+    run.code(0);
+    assert!(
+        run.stderr.contains("sheet `Questionnaire`, header row 4: ID = A (Question ID), category = B (Domain), question = C (Question), choice = D (Answer), answer = E (Comments), evidence = F (Evidence) — 5 item(s)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("sheet `Analyst Scoring`: no questionnaire table"),
+        "{}",
+        run.stderr
+    );
+    let catalog = project.read("controls/q.yaml");
+    for expected in [
+        "  title: ACME Vendor Security Questionnaire\n  lang: en\n",
+        "    \"Yes\": implemented\n    \"No\": not-implemented\n    N/A: not-applicable\n    Partial: partial\n",
+        "    title: Access Control\n",
+    ] {
+        assert!(
+            catalog.contains(expected),
+            "missing `{expected}` in\n{catalog}"
+        );
+    }
+    assert_eq!(
+        project.read("answers/q.yaml"),
+        "catalog: q\nanswers:\n  \"GOV-01\":\n    status: implemented\n    answer: Approved by the board in 2025.\n    evidence:\n      - ISMS policy\n  \"GOV-02\":\n    status: partial\n  \"IAM-01\":\n    status: not-implemented\n    answer: Planned for Q3.\n  \"DSP-01\":\n    status: not-applicable\n    answer: We store no customer data.\n"
+    );
+
+    // The default layout follows the catalog's language, and its workbook reads back.
+    let project = project.file(
+        "checksheet.yaml",
+        "organization:\n  name: ACME Inc.\nas_of: 2026-11-01\ncatalogs: [controls]\noutputs:\n  - layout: default\n    catalog: q\n",
+    );
+    project.run(&["check"]).code(0);
+    project.run(&["build"]).code(0);
+    let grid = xlsx_grid(&project.read_bytes("dist/default-q.xlsx"));
+    for expected in [
+        "No.",
+        "Question",
+        "Status",
+        "ACME Inc. Answer",
+        "Evidence",
+        "Implemented",
+        "Not applicable",
+    ] {
+        assert!(grid.contains(expected), "missing `{expected}` in\n{grid}");
+    }
+    let markdown = project.read("dist/default-q.md");
+    assert!(markdown.contains("as of 2026-11-01"), "{markdown}");
+    let run = project.run(&[
+        "import",
+        "dist/default-q.xlsx",
+        "--layout",
+        "default",
+        "--project",
+        ".",
+        "--out",
+        "back.yaml",
+    ]);
+    run.code(0);
+    assert_eq!(
+        answers(&project, "back.yaml"),
+        answers(&project, "answers/q.yaml")
+    );
+}
+
+/// The same questions on two sheets: no table is clearly the one, so import refuses and
+/// lists the candidates with the options that pick each; with them, the chosen sheet is
+/// read, and a formula saved without its value is an error naming its cell.
+#[test]
+fn no_clear_table_is_refused_with_the_candidates() {
+    let (project, run) = detect("two-copies.xlsx", &[]);
+    run.code(1);
+    let err = &run.stderr;
+    for expected in [
+        "error[CS0813]: `q.xlsx`: sheet `回答シート`, header row 1 and sheet `回答シート (2)`, header row 1 hold the same questions",
+        "1. sheet `回答シート`, header row 1: ID = A (No.), question = B (確認項目), answer = C (回答), note = D (補足) — 6 item(s)",
+        "--sheet 回答シート --header-row 1 --id-col A --question-col B --answer-col C --note-col D",
+        "--sheet '回答シート (2)' --header-row 1",
+        "import failed: nothing was written",
+    ] {
+        assert!(err.contains(expected), "missing `{expected}` in\n{err}");
+    }
+    assert!(!project.exists("controls/q.yaml"));
+
+    let (project, run) = detect("two-copies.xlsx", &["--sheet", "回答シート"]);
+    run.code(1);
+    assert!(
+        run.stderr.contains(
+            "error[CS0814]: q.xlsx: 回答シート!C2: the cell holds a formula saved without its value"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!project.exists("controls/q.yaml"));
+    let (_, run) = detect("two-copies.xlsx", &["--sheet", "回答シート (2)"]);
+    run.code(0);
+}
+
+/// `--header-row` on an empty row, or on a row that names no column, is refused.
+#[test]
+fn a_header_row_that_is_not_one_is_refused() {
+    for (row, why) in [
+        ("4", "row 4 is empty"),
+        ("7", "row 7 names no column (not a header row)"),
+    ] {
+        let (project, run) = detect(
+            "jp-checksheet.xlsx",
+            &["--sheet", "質問票", "--header-row", row],
+        );
+        run.code(1);
+        assert!(run.stderr.contains(why), "{}", run.stderr);
+        assert!(!project.exists("controls/q.yaml"));
+    }
+    let (_, run) = detect(
+        "jp-checksheet.xlsx",
+        &["--sheet", "質問票", "--header-row", "5"],
+    );
+    run.code(0);
+}
+
+/// A choice no label set knows is an error naming the cell and the labels known.
+#[test]
+fn an_unknown_choice_label_names_the_cell() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (r, row) in [
+        ["No.", "確認項目", "はい・いいえ", "補足説明"],
+        [
+            "1",
+            "情報セキュリティ方針を定めていますか。",
+            "はい",
+            "定めています。",
+        ],
+        ["2", "委託先を年1回評価していますか。", "たぶん", ""],
+        [
+            "3",
+            "暗号化の方式を記述してください。",
+            "保存時はAES-256、通信はTLS 1.2以上で暗号化しています。",
+            "",
+        ],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, text) in row.iter().enumerate() {
+            if !text.is_empty() {
+                sheet.write_string(r as u32, c as u16, *text).unwrap();
+            }
+        }
+    }
+    let project = Project::empty().bytes("q.xlsx", &workbook.save_to_buffer().unwrap());
+    let run = project.run(&["import", "q.xlsx", "--write-catalog", "controls/q.yaml"]);
+    run.code(1);
+    assert!(
+        run.stderr.contains(
+            "error[CS0805]: q.xlsx: Sheet1!C3: `たぶん` is not a known answer label (item `2`)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("known labels: はい, いいえ"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn evidence_comes_back_from_the_default_layouts_evidence_column() {
     let answers = Project::demo()
@@ -679,4 +950,119 @@ fn evidence_comes_back_from_the_default_layouts_evidence_column() {
         run.stderr
     );
     assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+}
+
+/// A list of controls without a place to answer (CCM's `Control Domain | Control Title |
+/// Control ID | Control Specification`) becomes a catalog without answers or cells, its
+/// titles from the title column and its questions from the specification, not the other
+/// way round.
+#[test]
+fn a_list_of_controls_without_answers_becomes_a_catalog() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("CCM").unwrap();
+    sheet.write_string(0, 0, "CLOUD CONTROLS MATRIX").unwrap();
+    let rows: &[&[&str]] = &[
+        &[
+            "Control Domain",
+            "Control Title",
+            "Control ID",
+            "Control Specification",
+        ],
+        &[
+            "Audit & Assurance",
+            "Audit and Assurance Policy and Procedures",
+            "A&A-01",
+            "Establish, document, approve, communicate, apply, evaluate and maintain audit and assurance policies.",
+        ],
+        &[
+            "Audit & Assurance",
+            "Independent Assessments",
+            "A&A-02",
+            "Conduct independent audit and assurance assessments according to relevant standards at least annually.",
+        ],
+        &[
+            "Application & Interface Security",
+            "Application Security Baseline Requirements",
+            "AIS-01",
+            "Establish, document and maintain baseline requirements for securing different applications.",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            sheet.write_string(r as u32 + 2, c as u16, *text).unwrap();
+        }
+    }
+    let project = Project::empty().bytes("ccm.xlsx", &workbook.save_to_buffer().unwrap());
+    let run = project.run(&["import", "ccm.xlsx", "--write-catalog", "controls/ccm.yaml"]);
+    run.code(0);
+    let catalog = project.read("controls/ccm.yaml");
+    assert!(
+        catalog.contains("      - id: \"A&A-01\"\n        title: Audit and Assurance Policy and Procedures\n        text: Establish, document, approve, communicate, apply, evaluate and maintain audit and assurance policies.\n"),
+        "{catalog}"
+    );
+    assert!(
+        catalog.contains("    title: Audit & Assurance\n"),
+        "{catalog}"
+    );
+    assert!(!catalog.contains("cells:"), "{catalog}");
+}
+
+/// The same questionnaire in Japanese and in English on two sheets (the same IDs in the
+/// same order): neither is clearly the one, so import refuses.
+#[test]
+fn a_questionnaire_and_its_translation_are_refused() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    for (name, header, questions) in [
+        (
+            "日本語",
+            ["No.", "確認項目", "回答"],
+            [
+                "情報セキュリティ方針を定めていますか。",
+                "責任者を任命していますか。",
+                "教育を実施していますか。",
+            ],
+        ),
+        (
+            "English",
+            ["No.", "Question", "Answer"],
+            [
+                "Do you have a security policy?",
+                "Have you appointed a CISO?",
+                "Do you train employees?",
+            ],
+        ),
+    ] {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(name).unwrap();
+        for (c, text) in header.iter().enumerate() {
+            sheet.write_string(0, c as u16, *text).unwrap();
+        }
+        for (r, question) in questions.iter().enumerate() {
+            sheet
+                .write_string(r as u32 + 1, 0, format!("Q{}", r + 1))
+                .unwrap();
+            sheet.write_string(r as u32 + 1, 1, *question).unwrap();
+        }
+    }
+    let project = Project::empty().bytes("q.xlsx", &workbook.save_to_buffer().unwrap());
+    let run = project.run(&["import", "q.xlsx", "--write-catalog", "controls/q.yaml"]);
+    run.code(1);
+    assert!(run.stderr.contains("error[CS0813]"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--sheet English --header-row 1"),
+        "{}",
+        run.stderr
+    );
+    assert!(!project.exists("controls/q.yaml"));
+    let run = project.run(&[
+        "import",
+        "q.xlsx",
+        "--sheet",
+        "English",
+        "--write-catalog",
+        "controls/q.yaml",
+    ]);
+    run.code(0);
+    assert!(project.read("controls/q.yaml").contains("  lang: en\n"));
 }
