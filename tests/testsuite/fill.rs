@@ -938,3 +938,20 @@ fn the_worked_example_fills_every_question() {
         "情報セキュリティ基本方針 第3版\nhttps://example.com/security/policy"
     );
 }
+
+#[test]
+fn the_worked_examples_catalog_is_what_import_writes() {
+    let p = Project::copy_of("examples/customer-questionnaire");
+    let committed = p.read("controls/acme.yaml");
+    std::fs::remove_file(p.path().join("controls/acme.yaml")).unwrap();
+    p.run(&[
+        "import",
+        "acme.xlsx",
+        "--write-catalog",
+        "controls/acme.yaml",
+        "--out",
+        "imported.yaml",
+    ])
+    .code(0);
+    assert_eq!(p.read("controls/acme.yaml"), committed);
+}
