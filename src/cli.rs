@@ -432,7 +432,8 @@ fn suggest_mapping(
         "suggested a pair for {matched} of {} controls of {from} ({weak} more only as weak candidates); review each and set `status: confirmed`",
         suggestions.len()
     );
-    match out {
+    // `--out -` is standard output, as for `import`.
+    match out.filter(|p| p.as_os_str() != "-") {
         None => report::output(&text),
         Some(path) => {
             if path.exists() && !force {

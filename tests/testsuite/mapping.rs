@@ -648,3 +648,26 @@ fn a_project_thesaurus_extends_the_built_in_one() {
         run.stderr
     );
 }
+
+#[test]
+fn suggest_with_out_dash_prints_the_mapping() {
+    let p = Project::copy_of("examples/customer-questionnaire");
+    let run = p.run(&[
+        "map",
+        "suggest",
+        "acme",
+        "mic-cloud-v3",
+        "--project",
+        ".",
+        "--out",
+        "-",
+    ]);
+    run.code(0);
+    assert!(
+        run.stdout
+            .starts_with("# Suggested by `checksheet map suggest acme mic-cloud-v3`"),
+        "{}",
+        run.stdout
+    );
+    assert!(!p.exists("-"), "no file named `-`");
+}
