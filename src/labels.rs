@@ -78,17 +78,16 @@ pub const BUILT_IN: &[LabelSet] = &[
     },
 ];
 
-/// A label folded for comparison: surrounding space removed, full-width ASCII made
-/// half-width, ASCII lower-cased. `ｙｅｓ ` and `YES` are `yes`.
+/// A label folded for comparison: full-width ASCII made half-width, spaces (full-width
+/// ones too) removed, ASCII lower-cased. `ｙｅｓ `, `YES` and `y e s` are `yes`.
 pub fn fold(label: &str) -> String {
     label
-        .trim()
         .chars()
         .map(|c| match c as u32 {
             0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            0x3000 => ' ',
             _ => c,
         })
+        .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -138,6 +137,8 @@ mod tests {
         assert_eq!(built_in_status("n/a"), Some(NotApplicable));
         assert_eq!(built_in_status("該当なし"), Some(NotApplicable));
         assert_eq!(built_in_status("△"), Some(Partial));
+        assert_eq!(built_in_status("Not　Applicable"), Some(NotApplicable));
+        assert_eq!(fold(" Ｙ e S "), "yes");
         assert_eq!(built_in_status("たぶん"), None);
     }
 

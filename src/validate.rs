@@ -235,35 +235,28 @@ fn resolve_output(
 /// Fills unanswered controls of output catalogs from mapped answers, as the policy allows.
 fn derive_answers(ws: &Workspace, plan: &mut Plan, diags: &mut Diagnostics) {
     let Some(project) = &ws.project else { return };
-    let reporting = match project.policy.derived_answers {
-        DerivePolicy::Off => return,
-        DerivePolicy::Warn => Reporting::Warn,
-        DerivePolicy::Allow => Reporting::Allow,
-    };
-    let relations = mapping::relations(&ws.catalogs, &ws.mappings);
-    let input = DeriveInput {
-        catalogs: &ws.catalogs,
-        answers: &plan.answers,
-        relations: &relations,
-        reporting,
-    };
-    let mut derived = DerivedAnswers::new();
-    for output in &plan.outputs {
-        if derived.contains_key(&output.catalog) {
-            continue;
+    let derived = with_derive_input(ws, plan, |input| {
+        let mut derived = DerivedAnswers::new();
+        for output in &plan.outputs {
+            if derived.contains_key(&output.catalog) {
+                continue;
+            }
+            let Some(catalog) = ws.catalogs.get(&output.catalog) else {
+                continue;
+            };
+            let at = project
+                .outputs
+                .iter()
+                .find(|o| o.layout == output.layout)
+                .map(|o| o.span);
+            let found = derive_catalog(input, catalog, at, diags).answers;
+            derived.insert(output.catalog.clone(), found);
         }
-        let Some(catalog) = ws.catalogs.get(&output.catalog) else {
-            continue;
-        };
-        let at = project
-            .outputs
-            .iter()
-            .find(|o| o.layout == output.layout)
-            .map(|o| o.span);
-        let found = derive_catalog(&input, catalog, at, diags).answers;
-        derived.insert(output.catalog.clone(), found);
+        derived
+    });
+    if let Some(derived) = derived {
+        plan.derived = derived;
     }
-    plan.derived = derived;
 }
 
 /// The answers of `catalog` taken through mappings, for a command that answers a catalog
@@ -275,22 +268,31 @@ pub fn derive_for(
     catalog: &crate::model::Catalog,
     diags: &mut Diagnostics,
 ) -> crate::mapping::derive::DerivedCatalog {
-    let Some(project) = &ws.project else {
-        return Default::default();
-    };
+    let at = ws.project.as_ref().and_then(|p| p.policy_span);
+    with_derive_input(ws, plan, |input| derive_catalog(input, catalog, at, diags))
+        .unwrap_or_default()
+}
+
+/// Runs `f` with what derivation reads (the answers, the mappings' relations, how to
+/// report), or gives `None` when the project derives nothing (`derived_answers: off`).
+fn with_derive_input<T>(
+    ws: &Workspace,
+    plan: &Plan,
+    f: impl FnOnce(&DeriveInput) -> T,
+) -> Option<T> {
+    let project = ws.project.as_ref()?;
     let reporting = match project.policy.derived_answers {
-        DerivePolicy::Off => return Default::default(),
+        DerivePolicy::Off => return None,
         DerivePolicy::Warn => Reporting::Warn,
         DerivePolicy::Allow => Reporting::Allow,
     };
     let relations = mapping::relations(&ws.catalogs, &ws.mappings);
-    let input = DeriveInput {
+    Some(f(&DeriveInput {
         catalogs: &ws.catalogs,
         answers: &plan.answers,
         relations: &relations,
         reporting,
-    };
-    derive_catalog(&input, catalog, project.policy_span, diags)
+    }))
 }
 
 /// The project's policy: unanswered controls (基本 ones apart), stale and missing reviews.

@@ -18,6 +18,15 @@ pub struct AnswerCell {
 }
 
 /// A line that is a link `checksheet` accepts: an absolute http(s) URL, nothing else.
+/// An evidence cell's lines (証跡 / 根拠資料), one document or URL each, blank lines left out.
+pub fn evidence_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 pub fn is_link(line: &str) -> bool {
     !line.is_empty()
         && !line.chars().any(char::is_whitespace)

@@ -7,7 +7,7 @@
 use indexmap::IndexMap;
 
 use super::workbook::sheet_prefix;
-use super::{Found, no_span};
+use super::{Found, answer_cell, no_span};
 use crate::a1::address;
 use crate::diag::Code;
 use crate::fill::book::Book;
@@ -114,14 +114,8 @@ pub fn import(book: &mut Book, catalog: &Catalog, found: &mut Found) {
             .columns
             .evidence
             .filter(|&e| !same_cell(cells.columns.answer, Some(e)));
-        let evidence: Vec<String> = read(evidence_col)
-            .map(|t| {
-                t.lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(str::to_owned)
-                    .collect()
-            })
+        let evidence = read(evidence_col)
+            .map(|t| answer_cell::evidence_lines(&t))
             .unwrap_or_default();
         if status.is_none() && text.is_none() && evidence.is_empty() {
             continue;

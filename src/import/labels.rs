@@ -5,11 +5,9 @@
 
 use crate::model::Status;
 
-use super::detect::fold;
-
-/// A label folded for comparison: full-width ASCII half-width, no spaces, lowercase.
+/// A label folded for comparison, as the label map is everywhere ([`crate::labels::fold`]).
 fn key(label: &str) -> String {
-    fold(label)
+    crate::labels::fold(label)
 }
 
 /// The status of a built-in label ([`crate::labels::BUILT_IN`]) or of a status key

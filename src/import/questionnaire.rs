@@ -754,14 +754,8 @@ fn read_row(
         }
     });
     // The evidence cell's lines (証跡 / 根拠資料), one document each.
-    let evidence: Vec<String> = text_of(cols.evidence)
-        .map(|t| {
-            t.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect()
-        })
+    let evidence = text_of(cols.evidence)
+        .map(|t| answer_cell::evidence_lines(&t))
         .unwrap_or_default();
     let mapped = cols.mapped();
     for (col, _) in sheet.row_cells(row) {
