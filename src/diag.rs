@@ -114,6 +114,9 @@ codes! {
     FillTextNowhere = "CS0906", Warning, "an answer's text has no cell to go in";
     FillVendorField = "CS0907", Warning, "the workbook asks for a vendor field the project does not give";
     FillSameCell = "CS0908", Error, "two answers would be written into one workbook cell";
+    FillNoStatus = "CS0909", Warning, "a question has a choice cell but its answer gives no status";
+    FillUnknownQuestion = "CS0910", Warning, "a workbook's table holds a question its catalog does not have";
+    FillLanguage = "CS0911", Warning, "answers in Japanese are written into an English questionnaire";
 }
 
 /// A place a diagnostic points at, with a short label.

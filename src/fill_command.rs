@@ -108,11 +108,14 @@ pub fn run(args: &FillArgs) -> u8 {
     if !args.json {
         report::report(&found, &ws.sources, format);
     }
-    let empty = filled
+    // What `--check` fails on: a question left empty, a choice left empty, a question the
+    // catalog does not have.
+    let open = filled
         .questions
         .iter()
-        .filter(|q| q.outcome == Outcome::Empty)
-        .count();
+        .filter(|q| q.outcome == Outcome::Empty || q.choice_left_empty)
+        .count()
+        + filled.unknown.len();
     let write = !args.check && !filled.has_errors() && !found.has_errors();
     if write {
         let written = if args.force {
@@ -138,7 +141,7 @@ pub fn run(args: &FillArgs) -> u8 {
             report::status("fill failed: nothing was written");
         }
     }
-    u8::from(filled.has_errors() || found.has_errors() || (args.check && empty > 0))
+    u8::from(filled.has_errors() || found.has_errors() || (args.check && open > 0))
 }
 
 /// Reads the workbook, refusing what is not a regular file or is over the size limit
@@ -226,16 +229,25 @@ fn human_report(filled: &fill::Filled) -> String {
             })
             .collect();
         out.push_str(&format!(
-            "{:<10} {}  {}{}\n",
+            "{:<10} {}  {}{}{}\n",
             q.control,
             q.at,
             outcome_word(&q.outcome),
+            if q.choice_left_empty && q.outcome != Outcome::Empty {
+                " (choice left empty)"
+            } else {
+                ""
+            },
             if cells.is_empty() {
                 String::new()
             } else {
                 format!(": {}", cells.join("; "))
             }
         ));
+    }
+    for (at, text) in &filled.unknown {
+        let short: String = text.chars().take(40).collect();
+        out.push_str(&format!("?          {at}  not in the catalog: {short}\n"));
     }
     for v in &filled.vendor {
         match &v.value {
@@ -249,7 +261,12 @@ fn human_report(filled: &fill::Filled) -> String {
 fn count_line(filled: &fill::Filled) -> String {
     let count =
         |f: &dyn Fn(&Outcome) -> bool| filled.questions.iter().filter(|q| f(&q.outcome)).count();
-    format!(
+    let choice_empty = filled
+        .questions
+        .iter()
+        .filter(|q| q.choice_left_empty && q.outcome != Outcome::Empty)
+        .count();
+    let mut line = format!(
         "{} questions: {} filled, {} derived, {} empty, {} conflicts, {} not found; {} vendor field(s) filled",
         filled.questions.len(),
         count(&|o| *o == Outcome::Filled),
@@ -258,7 +275,19 @@ fn count_line(filled: &fill::Filled) -> String {
         count(&|o| *o == Outcome::Conflict),
         count(&|o| *o == Outcome::NotFound),
         filled.vendor.iter().filter(|v| v.value.is_some()).count()
-    )
+    );
+    if choice_empty > 0 {
+        line.push_str(&format!(
+            "; {choice_empty} answered with the choice left empty"
+        ));
+    }
+    if !filled.unknown.is_empty() {
+        line.push_str(&format!(
+            "; {} question(s) in the workbook not in the catalog",
+            filled.unknown.len()
+        ));
+    }
+    line
 }
 
 fn json_report(filled: &fill::Filled, diagnostics: &str, written: Option<&PathBuf>) -> String {
@@ -268,6 +297,11 @@ fn json_report(filled: &fill::Filled, diagnostics: &str, written: Option<&PathBu
         "diagnostics": diagnostics,
         "questions": filled.questions,
         "vendor_fields": filled.vendor,
+        "unknown_questions": filled
+            .unknown
+            .iter()
+            .map(|(at, text)| serde_json::json!({ "at": at, "text": text }))
+            .collect::<Vec<_>>(),
         "summary": count_line(filled),
         "written": written.map(|p| display_path(p)),
     });

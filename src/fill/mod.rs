@@ -88,11 +88,17 @@ pub struct Question {
     pub at: String,
     /// The cells written, with what was written.
     pub written: Vec<(String, String)>,
+    /// The question has a choice cell that was left empty (no status, or none that the
+    /// cell offers): the answer is not complete.
+    pub choice_left_empty: bool,
 }
 
 pub struct Filled {
     pub bytes: Vec<u8>,
     pub questions: Vec<Question>,
+    /// Rows of the recorded tables that hold a question the catalog does not have (the
+    /// customer added it): its cell and text.
+    pub unknown: Vec<(String, String)>,
     pub vendor: Vec<VendorField>,
     pub diags: Vec<Diagnostic>,
 }
@@ -127,6 +133,8 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
     let mut edits: Edits = HashMap::new();
     // Which control each written cell is for: (sheet, row, column).
     let mut claimed: HashMap<(usize, u32, u32), String> = HashMap::new();
+    // The rows questions were found in: (sheet, 1-based row).
+    let mut located: std::collections::HashSet<(usize, u32)> = std::collections::HashSet::new();
     let mut questions = Vec::new();
     for control in controls {
         let Some(cells) = &control.cells else {
@@ -152,6 +160,7 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
             questions.push(question(control, cells, cells.row, Outcome::NotFound));
             continue;
         };
+        located.insert((index, row));
         if input.conflicts.contains(&control.id) {
             questions.push(question(control, cells, row, Outcome::Conflict));
             continue;
@@ -160,7 +169,7 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
             questions.push(question(control, cells, row, Outcome::Empty));
             continue;
         };
-        let plan = plan_cells(
+        let (plan, choice_written) = plan_cells(
             control,
             cells,
             source.answer,
@@ -198,9 +207,24 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
             None => Outcome::Filled,
         };
         let mut q = question(control, cells, row, outcome);
+        q.choice_left_empty = cells.columns.choice.is_some() && !choice_written;
+        if cells.columns.choice.is_some() && source.answer.status.is_none() {
+            diags.push(
+                Diagnostic::new(
+                    Code::FillNoStatus,
+                    format!(
+                        "{}: `{}` has a choice cell but its answer gives no status; the choice was left empty",
+                        q.at, control.id
+                    ),
+                )
+                .help("add `status:` to the answer (the short form `ID: text` gives none)"),
+            );
+        }
         q.written = written;
         questions.push(q);
     }
+    let unknown = unknown_questions(input, &mut book, &located, &mut diags).map_err(failed)?;
+    language_check(input, &questions, &mut diags);
     let vendor =
         cover::fill_vendor_fields(input, &mut book, &mut edits, &mut diags).map_err(failed)?;
     let mut changed = book.edited(&edits).map_err(failed)?;
@@ -224,9 +248,128 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
     Ok(Filled {
         bytes,
         questions,
+        unknown,
         vendor,
         diags,
     })
+}
+
+/// The rows of the catalog's recorded tables that hold a question the catalog does not
+/// have — one the customer added since the import — each reported (CS0910). A row counts
+/// when its ID cell (where the table has an ID column) and its question cell hold text,
+/// it is no header row of a table, and no question of the catalog was found in it.
+fn unknown_questions(
+    input: &FillInput,
+    book: &mut Book,
+    located: &std::collections::HashSet<(usize, u32)>,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Vec<(String, String)>, String> {
+    let Some(questionnaire) = &input.catalog.questionnaire else {
+        return Ok(Vec::new());
+    };
+    let mut found = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for table in &questionnaire.tables {
+        let (Some(index), Some(question_col)) =
+            (book.index_of(&table.sheet), table.columns.question)
+        else {
+            continue;
+        };
+        book.load(index)?;
+        let headers: Vec<u32> = questionnaire
+            .tables
+            .iter()
+            .filter(|t| t.sheet == table.sheet)
+            .map(|t| t.header_row)
+            .collect();
+        let texts = book.texts(index);
+        let sheet = book.sheet(index);
+        // From below this table's header to the next table's header on the sheet, if any.
+        let end = headers
+            .iter()
+            .filter(|&&h| h > table.header_row)
+            .min()
+            .copied()
+            .unwrap_or(u32::MAX);
+        for row in sheet
+            .rows
+            .iter()
+            .filter(|r| r.row > table.header_row && r.row < end)
+        {
+            let row = row.row;
+            if located.contains(&(index, row)) || !seen.insert((index, row)) {
+                continue;
+            }
+            let question = texts.text(row, question_col);
+            let question = question.trim();
+            let id_ok = table
+                .columns
+                .id
+                .is_none_or(|c| !texts.text(row, c).trim().is_empty());
+            let asks = table.columns.id.is_some()
+                || question.ends_with(['?', '？', 'か'])
+                || question.ends_with("か。");
+            // A section row merged across the table is no question.
+            let merged_across = sheet
+                .merge_at(row - 1, question_col)
+                .is_some_and(|m| m.last_col > m.first_col);
+            if question.is_empty() || !id_ok || !asks || merged_across {
+                continue;
+            }
+            let at = format!(
+                "{}{}",
+                sheet_prefix(&table.sheet),
+                address(row - 1, question_col)
+            );
+            diags.push(
+                Diagnostic::new(
+                    Code::FillUnknownQuestion,
+                    format!("{at}: `{}` is a question the catalog does not have; it was left unanswered", short(question)),
+                )
+                .help("the customer added it: import the workbook again (`checksheet import … --write-catalog`) and answer it"),
+            );
+            found.push((at, question.to_owned()));
+        }
+    }
+    Ok(found)
+}
+
+/// Japanese answers written into an English questionnaire (`lang: en`): one warning.
+fn language_check(input: &FillInput, questions: &[Question], diags: &mut Vec<Diagnostic>) {
+    if input.catalog.lang != crate::model::Lang::En {
+        return;
+    }
+    let japanese = |t: &str| {
+        t.chars().any(|c| {
+            matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF66..=0xFF9F)
+        })
+    };
+    // The questionnaire's own choices (its label map) are not answers in a language.
+    let is_label = |t: &str| {
+        input
+            .catalog
+            .questionnaire
+            .as_ref()
+            .is_some_and(|q| q.labels.contains_key(t))
+    };
+    let cells: Vec<&str> = questions
+        .iter()
+        .flat_map(|q| &q.written)
+        .filter(|(_, text)| japanese(text) && !is_label(text))
+        .map(|(at, _)| at.as_str())
+        .collect();
+    if let Some(first) = cells.first() {
+        diags.push(
+            Diagnostic::new(
+                Code::FillLanguage,
+                format!(
+                    "{first}: {} cell(s) of this English questionnaire get text in Japanese",
+                    cells.len()
+                ),
+            )
+            .help("answer the questionnaire's own catalog in English (answers with its catalog ID win over derived ones)"),
+        );
+    }
 }
 
 fn question(control: &Control, cells: &CellRef, row: u32, outcome: Outcome) -> Question {
@@ -242,6 +385,7 @@ fn question(control: &Control, cells: &CellRef, row: u32, outcome: Outcome) -> Q
         outcome,
         at: format!("{}{}", sheet_prefix(&cells.sheet), address(row - 1, col)),
         written: Vec::new(),
+        choice_left_empty: false,
     }
 }
 
@@ -482,7 +626,7 @@ fn plan_cells(
     input: &FillInput,
     book: &mut Book,
     diags: &mut Vec<Diagnostic>,
-) -> Result<Vec<(u32, String)>, String> {
+) -> Result<(Vec<(u32, String)>, bool), String> {
     // What the choice cell's dropdown offers, read before the sheet is borrowed below.
     let offered = match (cells.columns.choice, answer.status) {
         (Some(col), Some(_)) => {
@@ -509,10 +653,14 @@ fn plan_cells(
         locked: &locked,
     };
     let mut wanted: Vec<(u32, String)> = Vec::new();
+    let mut choice_wanted = false;
     if let (Some(col), Some(status)) = (cells.columns.choice, answer.status) {
         let label_map = input.catalog.questionnaire.as_ref().map(|q| &q.labels);
         match dropdown::choose(status, label_map, offered.as_ref()) {
-            Ok(label) => wanted.push((col, label)),
+            Ok(label) => {
+                wanted.push((col, label));
+                choice_wanted = true;
+            }
             Err(why) => diags.push(
                 Diagnostic::new(
                     Code::FillNoChoice,
@@ -523,7 +671,7 @@ fn plan_cells(
                         control.id
                     ),
                 )
-                .help("add the choice to `questionnaire.labels` in the catalog, e.g. `はい: implemented`"),
+                .help("answer with a status one of the cell's choices means, or give such a choice that status in the catalog's `questionnaire.labels`"),
             ),
         }
     }
@@ -532,10 +680,15 @@ fn plan_cells(
     if nowhere {
         diags.push(text_nowhere(control, &target, cells));
     }
-    Ok(wanted
-        .into_iter()
-        .filter_map(|(col, text)| target.checked(col, text, &control.id, diags))
-        .collect())
+    let mut written = Vec::new();
+    let mut choice_written = false;
+    for (i, (col, text)) in wanted.into_iter().enumerate() {
+        if let Some(cell) = target.checked(col, text, &control.id, diags) {
+            choice_written |= choice_wanted && i == 0;
+            written.push(cell);
+        }
+    }
+    Ok((written, choice_written))
 }
 
 /// Where an answer's text and its evidence and links go: the text cell and the evidence

@@ -280,10 +280,29 @@ fn check_writes_nothing_and_fails_when_a_question_is_left_empty() {
     let run = p.run(&["fill", "customer.xlsx", "--catalog", "customer", "--check"]);
     run.code(1);
     assert!(!p.exists("dist/customer.xlsx"));
-    // With every question answered, --check passes.
+    // Question 5 answered: question 4's `partial` still finds no choice in the dropdown.
     let p = p.file(
         "answers/more.yaml",
         "catalog: customer\nanswers:\n  \"5\":\n    status: not-applicable\n    answer: 回答を控えます。\n",
+    );
+    let run = p.run(&["fill", "customer.xlsx", "--catalog", "customer", "--check"]);
+    run.code(1);
+    assert!(
+        run.stdout.contains(
+            "4          質問票!C10  derived from mic-cloud-v3 II.5.3.1 (choice left empty)"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.contains("1 answered with the choice left empty"),
+        "{}",
+        run.stderr
+    );
+    // Every question answered with a status the dropdown offers: --check passes.
+    let p = p.file(
+        "answers/more.yaml",
+        "catalog: customer\nanswers:\n  \"4\":\n    status: implemented\n    answer: 退職日に無効化しています。\n  \"5\":\n    status: not-applicable\n    answer: 回答を控えます。\n",
     );
     p.run(&["fill", "customer.xlsx", "--catalog", "customer", "--check"])
         .code(0);
@@ -954,4 +973,71 @@ fn the_worked_examples_catalog_is_what_import_writes() {
     ])
     .code(0);
     assert_eq!(p.read("controls/acme.yaml"), committed);
+}
+
+#[test]
+fn a_question_the_customer_added_is_reported_and_fails_check() {
+    // A new question after the last one, with an ID and a question.
+    let bytes = with_part("customer.xlsx", "xl/worksheets/sheet3.xml", |xml| {
+        let row = r#"<row r="12"><c r="A12" t="inlineStr"><is><t>6</t></is></c><c r="C12" t="inlineStr"><is><t>セキュリティ教育を実施していますか。</t></is></c></row>"#;
+        xml.replace("</sheetData>", &format!("{row}</sheetData>"))
+    });
+    let (p, run) = fill_variant(&bytes, &["--check"]);
+    run.code(1);
+    assert!(
+        run.stderr.contains("warning[CS0910]: 質問票!C12: `セキュリティ教育を実施していますか。` is a question the catalog does not have"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout
+            .contains("?          質問票!C12  not in the catalog"),
+        "{}",
+        run.stdout
+    );
+    assert!(!p.exists("dist/customer.xlsx"));
+}
+
+#[test]
+fn an_answer_without_a_status_leaves_the_choice_empty_with_a_warning() {
+    let p = project("customer.xlsx").file(
+        "answers/customer.yaml",
+        "catalog: customer\nanswers:\n  \"1\": 方針を定めています。\n",
+    );
+    let run = p.run(&["fill", "customer.xlsx", "--catalog", "customer"]);
+    run.code(0);
+    assert!(
+        run.stderr.contains(
+            "warning[CS0909]: 質問票!C6: `1` has a choice cell but its answer gives no status"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        cell(&p.read_bytes("dist/customer.xlsx"), "質問票", "E6"),
+        "方針を定めています。"
+    );
+}
+
+#[test]
+fn japanese_answers_in_an_english_questionnaire_are_named() {
+    let p = project("customer.xlsx");
+    let catalog = p.read("controls/customer.yaml").replace(
+        "  title: 委託先セキュリティチェックシート\n",
+        "  title: 委託先セキュリティチェックシート\n  lang: en\n",
+    );
+    let p = p.file("controls/customer.yaml", &catalog);
+    let run = p.run(&["fill", "customer.xlsx", "--catalog", "customer"]);
+    run.code(0);
+    assert!(
+        run.stderr.contains("warning[CS0911]: 質問票!E6:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("cell(s) of this English questionnaire get text in Japanese"),
+        "{}",
+        run.stderr
+    );
 }
