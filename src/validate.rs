@@ -93,7 +93,10 @@ fn collect_answers(ws: &Workspace, plan: &mut Plan, diags: &mut Diagnostics) {
             .at(file.catalog_span, "no catalog with this ID");
             d = match did_you_mean(&file.catalog, ws.catalogs.keys().map(String::as_str)) {
                 Some(s) => d.help(format!("did you mean `{s}`?")),
-                None => d.help(format!("known catalogs: {}", catalog_list(ws))),
+                None => d.help(format!(
+                    "known catalogs: {}; a catalog of the project (one `import --write-catalog` wrote) must be in a folder listed under `catalogs:` in checksheet.yaml, e.g. `catalogs: [controls]`",
+                    catalog_list(ws)
+                )),
             };
             diags.push(d);
             continue;

@@ -189,3 +189,25 @@ fn an_unreadable_file_does_not_shift_the_reports_of_the_files_after_it() {
     );
     assert!(run.stderr.contains("  \"9.9\":"), "{}", run.stderr);
 }
+
+#[test]
+fn an_answer_file_for_a_catalog_no_folder_lists_says_where_catalogs_go() {
+    let p = Project::demo().file(
+        "answers/imported-globex.yaml",
+        "catalog: globex-questionnaire\nanswers: {}\n",
+    );
+    let run = p.run(&["check"]);
+    run.code(1);
+    assert!(
+        run.stderr
+            .contains("error[CS0401]: unknown catalog `globex-questionnaire`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("listed under `catalogs:` in checksheet.yaml"),
+        "{}",
+        run.stderr
+    );
+}
