@@ -56,9 +56,11 @@ organization:
   name: サンプル株式会社            # your company
   short_name: サンプル              # optional: for column headers such as "サンプル 実施内容"
   service: サンプルクラウド         # optional: the service the answers describe
+  # contact: 情報セキュリティ室 山田太郎  # optional: the respondent `checksheet fill` writes (回答者)
 as_of: {as_of}                 # the date the answers describe
 answers: [answers]                # files or folders of answers
 # catalogs: [controls]            # your customers' own questionnaires: controls/<id>.yaml
+#   (`checksheet import customer.xlsx --write-catalog controls/<id>.yaml` writes one)
 # layouts: [templates]            # your own layouts: templates/<id>/layout.yaml
 #   (editor schemas for those: .checksheet/schema/catalog.json and layout.json)
 document:
