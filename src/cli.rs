@@ -25,13 +25,6 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// How `fill` prints its report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum FillFormat {
-    Human,
-    Json,
-}
-
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate the project, then write every output (default folder: PROJECT/dist)
@@ -96,28 +89,7 @@ pub enum Command {
     /// project layout, or from any questionnaire (optionally writing it as a new catalog)
     Import(Box<crate::import::ImportArgs>),
     /// Write the project's answers into a customer's own workbook, changing only its answer cells
-    Fill {
-        /// The customer's workbook (.xlsx or .xlsm), as the catalog was imported from
-        workbook: PathBuf,
-        /// The catalog imported from this workbook (`import --write-catalog`)
-        #[arg(long)]
-        catalog: String,
-        /// Project folder, or the path of its checksheet.yaml
-        #[arg(long, default_value = ".")]
-        project: PathBuf,
-        /// Where to write the filled workbook (default: PROJECT/dist/<the workbook's name>)
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// Replace the output file if it exists
-        #[arg(long)]
-        force: bool,
-        /// Write nothing; exit 1 when any question would be left empty (for CI)
-        #[arg(long)]
-        check: bool,
-        /// How to print the report and diagnostics
-        #[arg(long, value_enum, default_value = "human")]
-        format: FillFormat,
-    },
+    Fill(Box<crate::fill_command::FillArgs>),
     /// Mappings between catalogs: suggest one for a new questionnaire
     Map {
         #[command(subcommand)]
@@ -260,23 +232,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Man => crate::generate::man(),
         Command::Diff(args) => crate::diff::run(&args),
         Command::Import(args) => crate::import::run(&args),
-        Command::Fill {
-            workbook,
-            catalog,
-            project,
-            out,
-            force,
-            check,
-            format,
-        } => crate::fill_command::run(&crate::fill_command::FillArgs {
-            workbook,
-            catalog,
-            project,
-            out,
-            force,
-            check,
-            json: format == FillFormat::Json,
-        }),
+        Command::Fill(args) => crate::fill_command::run(&args),
         Command::Map {
             what:
                 MapCommand::Suggest {

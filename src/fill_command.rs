@@ -13,18 +13,40 @@ use crate::pipeline;
 use crate::report::{self, ReportFormat};
 use crate::source::display_path;
 
+/// How `fill` prints its report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FillFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct FillArgs {
+    /// The customer's workbook (.xlsx or .xlsm), as the catalog was imported from
     pub workbook: PathBuf,
+    /// The catalog imported from this workbook (`import --write-catalog`)
+    #[arg(long)]
     pub catalog: String,
+    /// Project folder, or the path of its checksheet.yaml
+    #[arg(long, default_value = ".")]
     pub project: PathBuf,
+    /// Where to write the filled workbook (default: PROJECT/dist/<the workbook's name>)
+    #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Replace the output file if it exists
+    #[arg(long)]
     pub force: bool,
+    /// Write nothing; exit 1 while a question would be left empty, keep its choice empty, or is not in the catalog (for CI)
+    #[arg(long)]
     pub check: bool,
-    pub json: bool,
+    /// How to print the report and diagnostics
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: FillFormat,
 }
 
 pub fn run(args: &FillArgs) -> u8 {
-    let format = if args.json {
+    let json = args.format == FillFormat::Json;
+    let format = if json {
         ReportFormat::Json
     } else {
         ReportFormat::Human
@@ -105,7 +127,7 @@ pub fn run(args: &FillArgs) -> u8 {
     for d in &filled.diags {
         found.push(d.clone());
     }
-    if !args.json {
+    if !json {
         report::report(&found, &ws.sources, format);
     }
     // What `--check` fails on: a question left empty, a choice left empty, a question the
@@ -129,7 +151,7 @@ pub fn run(args: &FillArgs) -> u8 {
             return cannot_run(&format!("cannot write `{}`: {e}", display_path(&out)));
         }
     }
-    if args.json {
+    if json {
         let diagnostics = report::render_json(&found, &ws.sources);
         report::output(&json_report(&filled, &diagnostics, write.then_some(&out)));
     } else {
