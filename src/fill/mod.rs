@@ -12,7 +12,7 @@ pub mod book;
 mod cover;
 mod dropdown;
 pub mod package;
-mod parts;
+pub(crate) mod parts;
 pub mod sheet;
 pub mod text;
 

@@ -375,17 +375,7 @@ fn for_each_event<R: Read + Seek>(
             Ok(Event::Text(t)) => f(Piece::Text(Text::Raw(&t))),
             Ok(Event::CData(t)) => f(Piece::Text(Text::Plain(&t.into_inner()))),
             Ok(Event::GeneralRef(r)) => {
-                let text = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    _ => match r.as_ref() {
-                        "lt" => "<".to_owned(),
-                        "gt" => ">".to_owned(),
-                        "amp" => "&".to_owned(),
-                        "quot" => "\"".to_owned(),
-                        "apos" => "'".to_owned(),
-                        _ => String::new(),
-                    },
-                };
+                let text = crate::fill::parts::reference_text(&r);
                 f(Piece::Text(Text::Plain(&text)));
             }
             Ok(Event::Eof) => return Some(()),
@@ -455,19 +445,9 @@ fn for_each_element<R: Read + Seek>(
     path: &str,
     mut f: impl FnMut(&BytesStart),
 ) -> Option<()> {
-    let file = zip.by_name(path).ok()?;
-    if file.size() > MAX_XML_BYTES {
-        return None;
-    }
-    let mut reader = Reader::from_reader(BufReader::new(file.take(MAX_XML_BYTES)));
-    let mut buf = Vec::new();
-    loop {
-        match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(e) | Event::Empty(e)) => f(&e),
-            Ok(Event::Eof) => return Some(()),
-            Err(_) => return None,
-            Ok(_) => {}
+    for_each_event(zip, path, |piece| {
+        if let Piece::Open(e) = piece {
+            f(e);
         }
-        buf.clear();
-    }
+    })
 }

@@ -28,6 +28,24 @@ fn parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
+/// The names of the parts whose bytes differ, after checking that both packages hold the
+/// same parts in the same order.
+fn changed_parts<'a>(before: &'a [(String, Vec<u8>)], after: &[(String, Vec<u8>)]) -> Vec<&'a str> {
+    let names =
+        |parts: &[(String, Vec<u8>)]| parts.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        names(before),
+        names(after),
+        "the same parts in the same order"
+    );
+    before
+        .iter()
+        .zip(after)
+        .filter(|(a, b)| a.1 != b.1)
+        .map(|(a, _)| a.0.as_str())
+        .collect()
+}
+
 /// The text of a cell (1-based row, column letter) read with calamine.
 fn cell(bytes: &[u8], sheet: &str, at: &str) -> String {
     use calamine::{Reader, Xlsx};
@@ -71,12 +89,7 @@ fn fills_the_answer_cells_and_changes_no_other_part() {
         names(&after),
         "the same parts in the same order"
     );
-    let changed: Vec<&str> = before
-        .iter()
-        .zip(&after)
-        .filter(|(a, b)| a.1 != b.1)
-        .map(|(a, _)| a.0.as_str())
-        .collect();
+    let changed = changed_parts(&before, &after);
     // The cover sheet (vendor fields) and the response sheet; the workbook already asks
     // for a full calculation on load (openpyxl writes fullCalcOnLoad), so it is kept.
     assert_eq!(
@@ -476,12 +489,7 @@ fn a_libreoffice_workbook_keeps_its_shared_strings_and_asks_for_recalculation() 
         .code(0);
     let before = parts(&p.read_bytes("customer.xlsx"));
     let after = parts(&p.read_bytes("dist/customer.xlsx"));
-    let changed: Vec<&str> = before
-        .iter()
-        .zip(&after)
-        .filter(|(a, b)| a.1 != b.1)
-        .map(|(a, _)| a.0.as_str())
-        .collect();
+    let changed = changed_parts(&before, &after);
     assert_eq!(
         changed,
         [
@@ -515,12 +523,7 @@ fn an_xlsm_with_excel_dropdowns_and_shared_formulas_keeps_them_and_its_macros() 
     let out = p.read_bytes("dist/customer.xlsm");
     let before = parts(&bytes);
     let after = parts(&out);
-    let changed: Vec<&str> = before
-        .iter()
-        .zip(&after)
-        .filter(|(a, b)| a.1 != b.1)
-        .map(|(a, _)| a.0.as_str())
-        .collect();
+    let changed = changed_parts(&before, &after);
     assert_eq!(
         changed,
         [
