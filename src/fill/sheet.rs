@@ -30,6 +30,10 @@ pub struct CellElement {
     pub kind: String,
     /// Its `<v>`, or the text of its inline string.
     pub value: String,
+    /// Whether it holds a value: an inline string, a `<v>` with text, or a `<v>` (even an
+    /// empty one) of a formula's string result (`t="str"`). A formula cell without one
+    /// was saved by a program that does not calculate: its result is unknown.
+    pub valued: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -43,6 +47,8 @@ pub struct RowElement {
     pub end_tag_at: usize,
     /// The row's style, when `customFormat` says it applies to its empty cells.
     pub style: Option<u32>,
+    /// `hidden="1"`.
+    pub hidden: bool,
     pub cells: Vec<CellElement>,
 }
 
@@ -70,6 +76,8 @@ pub struct SheetXml {
     pub sheet_data: Option<SheetData>,
     /// `<col min max style>`: default styles of columns (1-based min, max inclusive).
     pub col_styles: Vec<(u32, u32, u32)>,
+    /// `<col min max hidden="1">`: hidden columns (1-based min, max inclusive).
+    pub hidden_cols: Vec<(u32, u32)>,
     pub protected: bool,
     pub dropdowns: Vec<Dropdown>,
     /// The namespace prefix the sheet's cells are written with (`x:` for `<x:c>`, as some
@@ -306,6 +314,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
     let mut rows: Vec<RowElement> = Vec::new();
     let mut sheet_data = None;
     let mut col_styles = Vec::new();
+    let mut hidden_cols = Vec::new();
     let mut protected = false;
     let mut dropdowns = Vec::new();
     let mut prefix = String::new();
@@ -342,7 +351,12 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                 match e.local_name().as_ref() {
                     "sheetData" if empty => sheet_data = Some(SheetData::Empty(start, end)),
                     "row" => {
-                        let row = number(e, "r").unwrap_or(next_row);
+                        let row = match attr(e, "r") {
+                            Some(r) => r.trim().parse::<u32>().ok().filter(|r| *r >= 1).ok_or_else(
+                                || format!("a row's number `{r}` is not a row number"),
+                            )?,
+                            None => next_row,
+                        };
                         if max_row.is_some_and(|max| row > max) {
                             break;
                         }
@@ -355,6 +369,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                             empty,
                             end_tag_at: end,
                             style,
+                            hidden: is_true(e, "hidden"),
                             cells: Vec::new(),
                         });
                     }
@@ -365,7 +380,14 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                                 "it has more than {MAX_CELLS} cells (the limit import has too)"
                             ));
                         }
-                        let (col, has_r) = match attr(e, "r").as_deref().and_then(cell_ref) {
+                        let reference = attr(e, "r");
+                        let position = match reference.as_deref() {
+                            Some(r) => Some(cell_ref(r).ok_or_else(|| {
+                                format!("a cell's reference `{r}` is not a cell of a sheet")
+                            })?),
+                            None => None,
+                        };
+                        let (col, has_r) = match position {
                             Some((cell_row, col)) => {
                                 let row = rows.last().map_or(0, |r| r.row);
                                 if cell_row != row {
@@ -388,6 +410,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                             formula: false,
                             kind: attr(e, "t").unwrap_or_default(),
                             value: String::new(),
+                            valued: false,
                         };
                         if empty {
                             if let Some(row) = rows.last_mut() {
@@ -410,10 +433,13 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                         }
                     }
                     "col" => {
-                        if let (Some(min), Some(max), Some(style)) =
-                            (number(e, "min"), number(e, "max"), number(e, "style"))
-                        {
-                            col_styles.push((min, max, style));
+                        if let (Some(min), Some(max)) = (number(e, "min"), number(e, "max")) {
+                            if let Some(style) = number(e, "style") {
+                                col_styles.push((min, max, style));
+                            }
+                            if is_true(e, "hidden") {
+                                hidden_cols.push((min, max));
+                            }
                         }
                     }
                     "sheetProtection" => protected = is_true(e, "sheet"),
@@ -425,7 +451,19 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                             validation = None;
                         }
                     }
-                    "v" | "t" if open_cell.is_some() && !in_phonetic => in_value = true,
+                    "v" | "t" if open_cell.is_some() && !in_phonetic => {
+                        in_value = true;
+                        if let Some(cell) = open_cell.as_mut()
+                            && cell.kind == "str"
+                        {
+                            cell.valued = true;
+                        }
+                    }
+                    "is" => {
+                        if let Some(cell) = open_cell.as_mut() {
+                            cell.valued = true;
+                        }
+                    }
                     "rPh" if open_cell.is_some() => in_phonetic = true,
                     "mergeCell" => {
                         if let Some(range) = attr(e, "ref") {
@@ -450,6 +488,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
             Event::Text(ref t) => {
                 if in_value && let Some(cell) = open_cell.as_mut() {
                     cell.value.push_str(t.as_ref());
+                    cell.valued |= !t.is_empty();
                 }
                 if let (Some(target), Some(v)) = (text_target, validation.as_mut()) {
                     let text: &str = t.as_ref();
@@ -463,6 +502,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
             Event::GeneralRef(ref r) => {
                 if in_value && let Some(cell) = open_cell.as_mut() {
                     cell.value.push_str(&reference_text(r));
+                    cell.valued = true;
                 }
                 if let (Some(target), Some(v)) = (text_target, validation.as_mut()) {
                     let text = reference_text(r);
@@ -507,6 +547,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
         rows,
         sheet_data,
         col_styles,
+        hidden_cols,
         protected,
         dropdowns,
         prefix,
