@@ -352,9 +352,14 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                     "sheetData" if empty => sheet_data = Some(SheetData::Empty(start, end)),
                     "row" => {
                         let row = match attr(e, "r") {
-                            Some(r) => r.trim().parse::<u32>().ok().filter(|r| *r >= 1).ok_or_else(
-                                || format!("a row's number `{r}` is not a row number"),
-                            )?,
+                            Some(r) => r
+                                .trim()
+                                .parse::<u32>()
+                                .ok()
+                                .filter(|r| *r >= 1)
+                                .ok_or_else(|| {
+                                    format!("a row's number `{r}` is not a row number")
+                                })?,
                             None => next_row,
                         };
                         if max_row.is_some_and(|max| row > max) {
@@ -452,7 +457,8 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                         }
                     }
                     "v" | "t" if open_cell.is_some() && !in_phonetic => {
-                        in_value = true;
+                        // An empty `<v/>` opens no text.
+                        in_value = !empty;
                         if let Some(cell) = open_cell.as_mut()
                             && cell.kind == "str"
                         {
@@ -464,7 +470,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                             cell.valued = true;
                         }
                     }
-                    "rPh" if open_cell.is_some() => in_phonetic = true,
+                    "rPh" if open_cell.is_some() => in_phonetic = !empty,
                     "mergeCell" => {
                         if let Some(range) = attr(e, "ref") {
                             let (first, last) = range.split_once(':').unwrap_or((&range, &range));
@@ -521,6 +527,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                     }
                 }
                 "c" => {
+                    (in_value, in_phonetic) = (false, false);
                     if let Some(mut cell) = open_cell.take() {
                         cell.range.1 = end;
                         if let Some(row) = rows.last_mut() {
@@ -663,6 +670,41 @@ mod tests {
         assert_eq!(s.dropdown(1, 5).unwrap().formula, "\"はい,No\"");
         assert_eq!(s.dropdown(9, 4).unwrap().formula, "Lists!$A$1:$A$3");
         assert!(s.dropdown(10, 4).is_none());
+    }
+
+    #[test]
+    fn an_empty_value_element_does_not_take_the_next_formula_as_text() {
+        let s = SheetXml::read(
+            br#"<worksheet><cols><col min="2" max="3" hidden="1"/></cols><sheetData><row r="1" hidden="1"><c r="A1" t="str"><f>X1</f><v/></c><c r="B1" t="str"><f>VLOOKUP(A1,T!A:B,2,0)&amp;""</f><v xml:space="preserve"> Documentation</v></c><c r="C1"><f>1+1</f></c><c r="D1" t="inlineStr"><is><t/></is></c></row></sheetData></worksheet>"#.to_vec(),
+        )
+        .unwrap();
+        let a1 = s.cell(1, 0).unwrap();
+        assert_eq!(
+            (a1.value.as_str(), a1.valued),
+            ("", true),
+            "a string result, empty"
+        );
+        let b1 = s.cell(1, 1).unwrap();
+        assert_eq!(b1.value, " Documentation");
+        let c1 = s.cell(1, 2).unwrap();
+        assert!(
+            c1.formula && !c1.valued,
+            "a formula saved without its value"
+        );
+        assert!(s.cell(1, 3).unwrap().valued);
+        assert!(s.row(1).unwrap().hidden);
+        assert_eq!(s.hidden_cols, [(2, 3)]);
+    }
+
+    #[test]
+    fn references_that_name_no_cell_are_refused() {
+        for xml in [
+            r#"<worksheet><sheetData><row r="99999999999"/></sheetData></worksheet>"#,
+            r#"<worksheet><sheetData><row r="1"><c r="1A"/></row></sheetData></worksheet>"#,
+            r#"<worksheet><sheetData><row r="0"/></sheetData></worksheet>"#,
+        ] {
+            assert!(SheetXml::read(xml.as_bytes().to_vec()).is_err(), "{xml}");
+        }
     }
 
     #[test]

@@ -113,7 +113,11 @@ fn shown_by_code(code: &str) -> Shown {
             }
             'y' | 'Y' | 'm' | 'M' | 'd' | 'D' | 'h' | 'H' | 's' | 'S' => return Shown::Date,
             'a' | 'A' => {
-                let rest: String = chars.clone().take(4).collect::<String>().to_ascii_lowercase();
+                let rest: String = chars
+                    .clone()
+                    .take(4)
+                    .collect::<String>()
+                    .to_ascii_lowercase();
                 if rest.starts_with("m/pm") || rest.starts_with("/p") {
                     return Shown::Date;
                 }
@@ -129,7 +133,11 @@ fn shown_by_code(code: &str) -> Shown {
 /// sake; in the 1904 system day 0 is 1904-01-01 (ECMA-376 Part 1, §18.17.4.1). Serials
 /// before the epoch count as the epoch; past 9999-12-31, as that day.
 pub fn serial_date(serial: f64, date1904: bool) -> (u16, u8, u8, u8, u8, u8, u16) {
-    let serial = if serial.is_finite() { serial.max(0.0) } else { 0.0 };
+    let serial = if serial.is_finite() {
+        serial.max(0.0)
+    } else {
+        0.0
+    };
     let day = serial.floor();
     let mut millis = ((serial - day) * 86_400_000.0).round() as u64;
     let mut day = day.min(2_958_465.0) as i64;
@@ -509,7 +517,10 @@ mod tests {
         assert_eq!(serial_date(0.0, true), (1904, 1, 1, 0, 0, 0, 0));
         assert_eq!(serial_date(44_895.0, true), (2026, 12, 1, 0, 0, 0, 0));
         // A time that rounds to the end of the day is the next day's midnight.
-        assert_eq!(serial_date(45_000.999_999_999, false), (2023, 3, 16, 0, 0, 0, 0));
+        assert_eq!(
+            serial_date(45_000.999_999_999, false),
+            (2023, 3, 16, 0, 0, 0, 0)
+        );
         assert_eq!(serial_date(45_000.25, false), (2023, 3, 15, 6, 0, 0, 0));
         assert_eq!(serial_date(f64::NAN, false).0, 1900);
         assert_eq!(serial_date(1e300, false), (9999, 12, 31, 0, 0, 0, 0));
@@ -517,17 +528,56 @@ mod tests {
 
     #[test]
     fn formats_say_whether_they_show_dates() {
-        for date in ["yyyy/m/d", "m/d/yy", "h:mm AM/PM", "[$-411]ggge\"年\"m\"月\"d\"日\"", "hh:mm", "a/p h"] {
-            assert_eq!(NumberFormat::of(200, Some(date)).shown, Shown::Date, "{date}");
+        for date in [
+            "yyyy/m/d",
+            "m/d/yy",
+            "h:mm AM/PM",
+            "[$-411]ggge\"年\"m\"月\"d\"日\"",
+            "hh:mm",
+            "a/p h",
+        ] {
+            assert_eq!(
+                NumberFormat::of(200, Some(date)).shown,
+                Shown::Date,
+                "{date}"
+            );
         }
-        for number in ["0.00", "#,##0", "\"days\" 0", "0_);[Red](0)", "General", "@", "[Red]0.0", "0 \\h"] {
-            assert_eq!(NumberFormat::of(200, Some(number)).shown, Shown::Number, "{number}");
+        for number in [
+            "0.00",
+            "#,##0",
+            "\"days\" 0",
+            "0_);[Red](0)",
+            "General",
+            "@",
+            "[Red]0.0",
+            "0 \\h",
+        ] {
+            assert_eq!(
+                NumberFormat::of(200, Some(number)).shown,
+                Shown::Number,
+                "{number}"
+            );
         }
-        assert_eq!(NumberFormat::of(200, Some("[h]:mm:ss")).shown, Shown::Duration);
+        assert_eq!(
+            NumberFormat::of(200, Some("[h]:mm:ss")).shown,
+            Shown::Duration
+        );
         assert_eq!(NumberFormat::of(14, None).shown, Shown::Date);
-        assert_eq!(NumberFormat::of(31, None), NumberFormat { code: "General".into(), shown: Shown::Date });
+        assert_eq!(
+            NumberFormat::of(31, None),
+            NumberFormat {
+                code: "General".into(),
+                shown: Shown::Date
+            }
+        );
         assert_eq!(NumberFormat::of(46, None).shown, Shown::Duration);
-        assert_eq!(NumberFormat::of(2, None), NumberFormat { code: "0.00".into(), shown: Shown::Number });
+        assert_eq!(
+            NumberFormat::of(2, None),
+            NumberFormat {
+                code: "0.00".into(),
+                shown: Shown::Number
+            }
+        );
         assert_eq!(NumberFormat::of(0, None), NumberFormat::general());
     }
 

@@ -295,12 +295,13 @@ fn read_book(bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {
             if ranges.is_empty() || list.formula.trim().is_empty() {
                 continue;
             }
-            let mut choices: Vec<String> = match dropdown::values(&list.formula, &sheet.name, &mut book) {
-                Ok(Ok(values)) => values,
-                // A list that cannot be read offers nothing known; the cell is still a
-                // choice cell.
-                Ok(Err(_)) | Err(_) => Vec::new(),
-            };
+            let mut choices: Vec<String> =
+                match dropdown::values(&list.formula, &sheet.name, &mut book) {
+                    Ok(Ok(values)) => values,
+                    // A list that cannot be read offers nothing known; the cell is still a
+                    // choice cell.
+                    Ok(Err(_)) | Err(_) => Vec::new(),
+                };
             let mut seen = std::collections::HashSet::new();
             choices.retain(|c| seen.insert(c.clone()));
             choices.truncate(MAX_CHOICES);
@@ -363,9 +364,8 @@ fn cells_of(book: &Book, index: usize, formats: &[NumberFormat]) -> Result<Sheet
                     sheet.no_value.push((r, cell.col));
                 }
             }
-            let value = convert(cell, &book.shared, formats, date1904).map_err(|why| {
-                format!("cell {}: {why}", address(r, cell.col))
-            })?;
+            let value = convert(cell, &book.shared, formats, date1904)
+                .map_err(|why| format!("cell {}: {why}", address(r, cell.col)))?;
             if value.is_empty() {
                 continue;
             }

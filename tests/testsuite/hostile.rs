@@ -210,7 +210,8 @@ fn reversed_merged_ranges_are_read_as_the_range_they_name() {
     ]);
     run.code(0);
     assert!(
-        run.stderr.contains("質問票!D13:D14: the answer cell is merged across 2 rows"),
+        run.stderr
+            .contains("質問票!D13:D14: the answer cell is merged across 2 rows"),
         "{}",
         run.stderr
     );
