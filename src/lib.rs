@@ -13,6 +13,7 @@ pub mod cli;
 pub mod coverage;
 pub mod diag;
 pub mod diff;
+pub mod files;
 pub mod fill;
 pub mod fill_command;
 pub mod fmt;

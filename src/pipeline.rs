@@ -29,7 +29,16 @@ impl Checked {
 /// Loads and validates a project, building each output's document so layout and cell
 /// problems are found by `check` as well as `build`.
 pub fn check(project: &Path) -> Result<(Checked, Vec<RenderedOutput>), RunError> {
-    let mut workspace = Workspace::load(project)?;
+    check_within(project, None)
+}
+
+/// [`check`], with the project's files allowed only inside `root` when given (a revision
+/// written out to a temporary folder) rather than its folder and git repository.
+pub fn check_within(
+    project: &Path,
+    root: Option<&Path>,
+) -> Result<(Checked, Vec<RenderedOutput>), RunError> {
+    let mut workspace = Workspace::load_within(project, root)?;
     let (plan, found) = validate(&workspace);
     let mut diags = std::mem::take(&mut workspace.diags);
     diags.extend(found);

@@ -7,6 +7,7 @@ mod cli;
 mod completions;
 mod diff;
 mod examples;
+mod files;
 mod fill;
 mod fmt;
 mod harness;
