@@ -261,7 +261,8 @@ fn render(
         Ok(_) => {
             texts.left.set(texts.left.get() - used);
             // The engine writes whole UTF-8 characters.
-            String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+            String::from_utf8(out)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
         }
     }
 }

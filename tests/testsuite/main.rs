@@ -15,6 +15,7 @@ mod hostile;
 mod import;
 mod init;
 mod layouts;
+mod limits;
 mod mapping;
 mod policy;
 mod schema;
