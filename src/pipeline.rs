@@ -292,6 +292,8 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
 /// The start of the name of every file `checksheet` stages before renaming it into place:
 /// `.checksheet-<pid>-<random>[.<ext>]`.
 const STAGED_PREFIX: &str = ".checksheet-";
+/// How many random letters and digits follow the process ID.
+const STAGED_RANDOM: usize = 6;
 
 /// A new staged file in `dir`, named after this process and locked (`flock`) for as long
 /// as it is open: a later run can tell that the build that made it is gone, even when it
@@ -299,6 +301,7 @@ const STAGED_PREFIX: &str = ".checksheet-";
 fn new_staged(dir: &Path, extension: &str) -> std::io::Result<tempfile::NamedTempFile> {
     let temp = tempfile::Builder::new()
         .prefix(&format!("{STAGED_PREFIX}{}-", std::process::id()))
+        .rand_bytes(STAGED_RANDOM)
         .suffix(extension)
         .tempfile_in(dir)?;
     lock(temp.as_file(), true)?;
@@ -327,13 +330,18 @@ fn lock(_: &fs::File, _: bool) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The process ID a staged file's name carries, when the name is one `checksheet` gives.
+/// The process ID a staged file's name carries, when the name is one `checksheet` gives:
+/// `.checksheet-<pid>-<six letters or digits>`, then nothing or an output's extension.
 fn staged_pid(name: &str) -> Option<u32> {
     let rest = name.strip_prefix(STAGED_PREFIX)?;
-    let (pid, random) = rest.split_once('-')?;
-    let random = random.split('.').next()?;
-    let is_random = !random.is_empty() && random.bytes().all(|b| b.is_ascii_alphanumeric());
-    (is_random && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+    let (pid, rest) = rest.split_once('-')?;
+    let (random, extension) = rest.split_at_checked(STAGED_RANDOM)?;
+    let is_random = random.bytes().all(|b| b.is_ascii_alphanumeric());
+    let is_extension = extension.is_empty()
+        || Format::ALL
+            .iter()
+            .any(|f| extension.strip_prefix('.') == Some(f.extension()));
+    (is_random && is_extension && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
         .then(|| pid.parse().ok())
         .flatten()
 }

@@ -20,3 +20,4 @@ mod mapping;
 mod policy;
 mod schema;
 mod workflow;
+mod writes;
