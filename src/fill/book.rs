@@ -19,13 +19,10 @@ pub struct Book {
 }
 
 impl Book {
-    /// A workbook's bytes opened for reading (`import` by recorded cells reads this way).
-    pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<Book, super::FillError> {
-        let package = Package::open(name, bytes)?;
-        Book::open(package).map_err(|why| super::FillError::Workbook {
-            name: name.to_owned(),
-            why,
-        })
+    /// A workbook's bytes opened for reading (`import` reads this way); the error says
+    /// why it cannot be read.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Book, String> {
+        Book::open(Package::open(bytes)?)
     }
 
     pub fn open(package: Package) -> Result<Book, String> {
@@ -61,7 +58,7 @@ impl Book {
         let part = &self.parts.sheets[index];
         let xml = self.package.read(&part.path)?;
         let sheet = SheetXml::read(xml)
-            .map_err(|e| format!("sheet `{}` is not valid XML ({e})", part.name))?;
+            .map_err(|e| format!("sheet `{}` cannot be read: {e}", part.name))?;
         self.sheets.insert(index, sheet);
         Ok(())
     }
@@ -75,7 +72,7 @@ impl Book {
         let sheet = self
             .package
             .stream(&part.path, |reader| SheetXml::read_head(reader, rows))
-            .map_err(|e| format!("sheet `{}` is not valid XML ({e})", part.name))?;
+            .map_err(|e| format!("sheet `{}` cannot be read: {e}", part.name))?;
         self.sheets.insert(index, sheet);
         Ok(())
     }

@@ -30,6 +30,10 @@ pub struct CellElement {
     pub kind: String,
     /// Its `<v>`, or the text of its inline string.
     pub value: String,
+    /// Whether it holds a value: an inline string, a `<v>` with text, or a `<v>` (even an
+    /// empty one) of a formula's string result (`t="str"`). A formula cell without one
+    /// was saved by a program that does not calculate: its result is unknown.
+    pub valued: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -43,6 +47,8 @@ pub struct RowElement {
     pub end_tag_at: usize,
     /// The row's style, when `customFormat` says it applies to its empty cells.
     pub style: Option<u32>,
+    /// `hidden="1"`.
+    pub hidden: bool,
     pub cells: Vec<CellElement>,
 }
 
@@ -70,6 +76,8 @@ pub struct SheetXml {
     pub sheet_data: Option<SheetData>,
     /// `<col min max style>`: default styles of columns (1-based min, max inclusive).
     pub col_styles: Vec<(u32, u32, u32)>,
+    /// `<col min max hidden="1">`: hidden columns (1-based min, max inclusive).
+    pub hidden_cols: Vec<(u32, u32)>,
     pub protected: bool,
     pub dropdowns: Vec<Dropdown>,
     /// The namespace prefix the sheet's cells are written with (`x:` for `<x:c>`, as some
@@ -306,6 +314,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
     let mut rows: Vec<RowElement> = Vec::new();
     let mut sheet_data = None;
     let mut col_styles = Vec::new();
+    let mut hidden_cols = Vec::new();
     let mut protected = false;
     let mut dropdowns = Vec::new();
     let mut prefix = String::new();
@@ -342,7 +351,17 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                 match e.local_name().as_ref() {
                     "sheetData" if empty => sheet_data = Some(SheetData::Empty(start, end)),
                     "row" => {
-                        let row = number(e, "r").unwrap_or(next_row);
+                        let row = match attr(e, "r") {
+                            Some(r) => r
+                                .trim()
+                                .parse::<u32>()
+                                .ok()
+                                .filter(|r| *r >= 1)
+                                .ok_or_else(|| {
+                                    format!("a row's number `{r}` is not a row number")
+                                })?,
+                            None => next_row,
+                        };
                         if max_row.is_some_and(|max| row > max) {
                             break;
                         }
@@ -355,6 +374,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                             empty,
                             end_tag_at: end,
                             style,
+                            hidden: is_true(e, "hidden"),
                             cells: Vec::new(),
                         });
                     }
@@ -365,7 +385,14 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                                 "it has more than {MAX_CELLS} cells (the limit import has too)"
                             ));
                         }
-                        let (col, has_r) = match attr(e, "r").as_deref().and_then(cell_ref) {
+                        let reference = attr(e, "r");
+                        let position = match reference.as_deref() {
+                            Some(r) => Some(cell_ref(r).ok_or_else(|| {
+                                format!("a cell's reference `{r}` is not a cell of a sheet")
+                            })?),
+                            None => None,
+                        };
+                        let (col, has_r) = match position {
                             Some((cell_row, col)) => {
                                 let row = rows.last().map_or(0, |r| r.row);
                                 if cell_row != row {
@@ -388,6 +415,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                             formula: false,
                             kind: attr(e, "t").unwrap_or_default(),
                             value: String::new(),
+                            valued: false,
                         };
                         if empty {
                             if let Some(row) = rows.last_mut() {
@@ -410,10 +438,13 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                         }
                     }
                     "col" => {
-                        if let (Some(min), Some(max), Some(style)) =
-                            (number(e, "min"), number(e, "max"), number(e, "style"))
-                        {
-                            col_styles.push((min, max, style));
+                        if let (Some(min), Some(max)) = (number(e, "min"), number(e, "max")) {
+                            if let Some(style) = number(e, "style") {
+                                col_styles.push((min, max, style));
+                            }
+                            if is_true(e, "hidden") {
+                                hidden_cols.push((min, max));
+                            }
                         }
                     }
                     "sheetProtection" => protected = is_true(e, "sheet"),
@@ -425,8 +456,21 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                             validation = None;
                         }
                     }
-                    "v" | "t" if open_cell.is_some() && !in_phonetic => in_value = true,
-                    "rPh" if open_cell.is_some() => in_phonetic = true,
+                    "v" | "t" if open_cell.is_some() && !in_phonetic => {
+                        // An empty `<v/>` opens no text.
+                        in_value = !empty;
+                        if let Some(cell) = open_cell.as_mut()
+                            && cell.kind == "str"
+                        {
+                            cell.valued = true;
+                        }
+                    }
+                    "is" => {
+                        if let Some(cell) = open_cell.as_mut() {
+                            cell.valued = true;
+                        }
+                    }
+                    "rPh" if open_cell.is_some() => in_phonetic = !empty,
                     "mergeCell" => {
                         if let Some(range) = attr(e, "ref") {
                             let (first, last) = range.split_once(':').unwrap_or((&range, &range));
@@ -450,6 +494,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
             Event::Text(ref t) => {
                 if in_value && let Some(cell) = open_cell.as_mut() {
                     cell.value.push_str(t.as_ref());
+                    cell.valued |= !t.is_empty();
                 }
                 if let (Some(target), Some(v)) = (text_target, validation.as_mut()) {
                     let text: &str = t.as_ref();
@@ -463,6 +508,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
             Event::GeneralRef(ref r) => {
                 if in_value && let Some(cell) = open_cell.as_mut() {
                     cell.value.push_str(&reference_text(r));
+                    cell.valued = true;
                 }
                 if let (Some(target), Some(v)) = (text_target, validation.as_mut()) {
                     let text = reference_text(r);
@@ -481,6 +527,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                     }
                 }
                 "c" => {
+                    (in_value, in_phonetic) = (false, false);
                     if let Some(mut cell) = open_cell.take() {
                         cell.range.1 = end;
                         if let Some(row) = rows.last_mut() {
@@ -507,6 +554,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
         rows,
         sheet_data,
         col_styles,
+        hidden_cols,
         protected,
         dropdowns,
         prefix,
@@ -622,6 +670,41 @@ mod tests {
         assert_eq!(s.dropdown(1, 5).unwrap().formula, "\"はい,No\"");
         assert_eq!(s.dropdown(9, 4).unwrap().formula, "Lists!$A$1:$A$3");
         assert!(s.dropdown(10, 4).is_none());
+    }
+
+    #[test]
+    fn an_empty_value_element_does_not_take_the_next_formula_as_text() {
+        let s = SheetXml::read(
+            br#"<worksheet><cols><col min="2" max="3" hidden="1"/></cols><sheetData><row r="1" hidden="1"><c r="A1" t="str"><f>X1</f><v/></c><c r="B1" t="str"><f>VLOOKUP(A1,T!A:B,2,0)&amp;""</f><v xml:space="preserve"> Documentation</v></c><c r="C1"><f>1+1</f></c><c r="D1" t="inlineStr"><is><t/></is></c></row></sheetData></worksheet>"#.to_vec(),
+        )
+        .unwrap();
+        let a1 = s.cell(1, 0).unwrap();
+        assert_eq!(
+            (a1.value.as_str(), a1.valued),
+            ("", true),
+            "a string result, empty"
+        );
+        let b1 = s.cell(1, 1).unwrap();
+        assert_eq!(b1.value, " Documentation");
+        let c1 = s.cell(1, 2).unwrap();
+        assert!(
+            c1.formula && !c1.valued,
+            "a formula saved without its value"
+        );
+        assert!(s.cell(1, 3).unwrap().valued);
+        assert!(s.row(1).unwrap().hidden);
+        assert_eq!(s.hidden_cols, [(2, 3)]);
+    }
+
+    #[test]
+    fn references_that_name_no_cell_are_refused() {
+        for xml in [
+            r#"<worksheet><sheetData><row r="99999999999"/></sheetData></worksheet>"#,
+            r#"<worksheet><sheetData><row r="1"><c r="1A"/></row></sheetData></worksheet>"#,
+            r#"<worksheet><sheetData><row r="0"/></sheetData></worksheet>"#,
+        ] {
+            assert!(SheetXml::read(xml.as_bytes().to_vec()).is_err(), "{xml}");
+        }
     }
 
     #[test]
