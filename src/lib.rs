@@ -24,6 +24,7 @@ pub mod labels;
 pub mod layout;
 pub mod load;
 pub mod mapping;
+pub mod memory;
 pub mod model;
 pub mod parallel;
 pub mod pipeline;

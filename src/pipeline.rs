@@ -169,6 +169,9 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
     let created = !out_dir.exists();
     fs::create_dir_all(&out_dir)
         .map_err(|e| RunError::Other(format!("cannot create output folder `{shown}`: {e}")))?;
+    if created {
+        crate::memory::made_folder(&out_dir);
+    }
     // What builds that were killed left staged here goes first.
     let removed_stale = remove_stale_staged(&out_dir);
     let contexts: Vec<Option<RenderContext>> = documents
@@ -226,6 +229,7 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
             })
             .collect()
     });
+    crate::memory::staged_done();
     let mut staged: Vec<(tempfile::NamedTempFile, PathBuf)> = Vec::new();
     let mut exit = 0;
     for (output, results) in documents.iter().zip(rendered) {
@@ -415,6 +419,8 @@ fn render_staged(
         error: crate::render::os_error(error),
     };
     let temp = new_staged(dir, &format!(".{}", format.extension())).map_err(io)?;
+    // Removed even if a template's memory budget ends the run while it renders.
+    crate::memory::staged(temp.path());
     // Written through the file itself: its errors are the operating system's, as they are.
     let mut out = std::io::BufWriter::with_capacity(1 << 18, temp.as_file());
     render(&mut out).map_err(|e| e.at(target))?;

@@ -225,7 +225,17 @@ fn render(
         left: templates::TEXT_OUTPUT_BYTES,
         over: false,
     };
+    let budget = crate::memory::Budget::enter(
+        templates::TEXT_MEMORY_BYTES as usize,
+        &format!(
+            "error[CS0503]: layout `{}`: template `{source}` took more than {} bytes of memory, the limit for one text ({})",
+            layout.id,
+            templates::TEXT_MEMORY_BYTES,
+            templates::FileLimits::WHY
+        ),
+    );
     let rendered = template.render_captured_to(ctx, &mut capped);
+    drop(budget);
     let over = capped.over;
     let used = match &rendered {
         Ok(captured) => captured.state().fuel_levels().map_or(0, |(used, _)| used),

@@ -18,6 +18,8 @@ pub struct FileLimits {
     pub fuel: u64,
     /// Bytes written.
     pub output_bytes: u64,
+    /// Bytes of memory the template's thread may hold while it renders.
+    pub memory_bytes: u64,
 }
 
 impl FileLimits {
@@ -29,6 +31,8 @@ impl FileLimits {
     pub const BASE_OUTPUT: u64 = 16 << 20;
     pub const OUTPUT_PER_ROW: u64 = 2 << 10;
     pub const OUTPUT_PER_TEXT_BYTE: u64 = 8;
+    /// Memory for any document (256 MiB), plus twice the bytes it may write.
+    pub const BASE_MEMORY: u64 = 256 << 20;
     /// Why the limits exist, for error messages.
     pub const WHY: &str = "a project's own templates are bounded so that a runaway template fails fast instead of running for hours or filling the disk";
 
@@ -49,13 +53,15 @@ impl FileLimits {
                 }
             }
         }
+        let output_bytes = Self::BASE_OUTPUT
+            .saturating_add(rows.saturating_mul(Self::OUTPUT_PER_ROW))
+            .saturating_add(text.saturating_mul(Self::OUTPUT_PER_TEXT_BYTE));
         FileLimits {
             fuel: Self::BASE_FUEL
                 .saturating_add(rows.saturating_mul(Self::FUEL_PER_ROW))
                 .saturating_add(cells.saturating_mul(Self::FUEL_PER_CELL)),
-            output_bytes: Self::BASE_OUTPUT
-                .saturating_add(rows.saturating_mul(Self::OUTPUT_PER_ROW))
-                .saturating_add(text.saturating_mul(Self::OUTPUT_PER_TEXT_BYTE)),
+            output_bytes,
+            memory_bytes: Self::BASE_MEMORY.saturating_add(output_bytes.saturating_mul(2)),
         }
     }
 }
@@ -67,6 +73,8 @@ impl FileLimits {
 /// a few dozen steps each.
 pub const TEXT_FUEL: u64 = 100_000;
 pub const TEXT_OUTPUT_BYTES: u64 = 256 << 10;
+/// Memory one text's rendering may hold (see [`crate::memory`]).
+pub const TEXT_MEMORY_BYTES: u64 = 64 << 20;
 pub const TEXT_BASE_FUEL: u64 = 1_000_000;
 pub const TEXT_FUEL_PER_ROW: u64 = 1_000;
 

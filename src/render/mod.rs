@@ -188,10 +188,22 @@ fn render_template(
         cap: limits.as_ref().map_or(u64::MAX, |l| l.output_bytes),
         error: None,
     };
+    let budget = limits.as_ref().map(|l| {
+        crate::memory::Budget::enter(
+            usize::try_from(l.memory_bytes).unwrap_or(usize::MAX),
+            &format!(
+                "error[CS0602]: template `{file}` of layout `{}` took more than {} bytes of memory, the limit for this document ({})\nbuild failed: nothing was written",
+                owner.id,
+                l.memory_bytes,
+                templates::FileLimits::WHY
+            ),
+        )
+    });
     let rendered = template.render_captured_to(
         minijinja::context! { doc => view::document_value(context.document.clone()) },
         &mut out,
     );
+    drop(budget);
     if let Some(error) = out.error.take() {
         return Err(match error {
             GuardedError::Io(e) => RenderError::Io(e),

@@ -128,3 +128,38 @@ fn a_layouts_text_templates_share_a_budget_for_the_document() {
         run.stderr
     );
 }
+
+#[test]
+fn a_template_building_a_huge_text_in_memory_is_stopped_at_its_memory_budget() {
+    // Forty doublings take forty steps and write a few bytes, but would need a terabyte.
+    let doubling = "{% set ns = namespace(s=\"x\") %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s | length }}";
+    let project = with_md_template(doubling);
+    let run = stopped(
+        &project,
+        "build",
+        &[
+            "error[CS0602]: template `checksheet.md.j2` of layout `acme` took more than",
+            "bytes of memory, the limit for this document",
+            "build failed: nothing was written",
+        ],
+    );
+    assert!(!run.stderr.contains("memory allocation"), "{}", run.stderr);
+    assert!(
+        !project.exists("dist"),
+        "the folder the build made is gone too"
+    );
+    // A layout text doing the same, in `check`.
+    let layout = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/build/custom-layout/layouts/acme/layout.yaml"),
+    )
+    .unwrap();
+    let text = Project::fixture("build", "custom-layout").file(
+        "layouts/acme/layout.yaml",
+        &layout.replace(
+            "title: \"ACME 回答書 — {{ organization.name }}\"",
+            &format!("title: '{doubling}'"),
+        ),
+    );
+    stopped(&text, "check", &["bytes of memory, the limit for one text"]);
+}
