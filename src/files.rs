@@ -40,6 +40,12 @@ pub enum FileError {
         /// The folders files may be in, as shown to users.
         allowed: String,
     },
+    #[error(
+        "`{shown}` resolves to `{resolved}`, inside a git repository's own data (`.git`)",
+        shown = display_path(path),
+        resolved = resolved.display()
+    )]
+    InGitData { path: PathBuf, resolved: PathBuf },
     #[error("`{shown}`{target} is {kind}, not a regular file",
         shown = display_path(path),
         target = resolved.as_ref().map(|r| format!(" (which resolves to `{}`)", r.display())).unwrap_or_default()
@@ -64,6 +70,9 @@ impl FileError {
             FileError::Outside { allowed, .. } => format!(
                 "a project reads only files inside {allowed}; copy the file into the project instead of linking or naming it"
             ),
+            FileError::InGitData { .. } => {
+                "a `.git` folder is never read: it may hold credentials (a CI checkout keeps its token there)".to_owned()
+            }
             FileError::NotRegular { .. } => {
                 "only regular files are read: replace it with the file itself".to_owned()
             }
@@ -97,14 +106,6 @@ impl Boundary {
         })
     }
 
-    fn contains(&self, resolved: &Path) -> bool {
-        resolved.starts_with(&self.project)
-            || self
-                .repository
-                .as_ref()
-                .is_some_and(|r| resolved.starts_with(r))
-    }
-
     fn allowed(&self) -> String {
         match &self.repository {
             Some(repo) if repo != &self.project => format!(
@@ -123,7 +124,17 @@ impl Boundary {
             path: path.to_path_buf(),
             error,
         })?;
-        if self.contains(&resolved) {
+        let inside = [Some(&self.project), self.repository.as_ref()]
+            .into_iter()
+            .flatten()
+            .find_map(|root| resolved.strip_prefix(root).ok());
+        if let Some(relative) = inside {
+            if relative.components().any(|c| c.as_os_str() == ".git") {
+                return Err(FileError::InGitData {
+                    path: path.to_path_buf(),
+                    resolved,
+                });
+            }
             Ok(resolved)
         } else {
             Err(FileError::Outside {

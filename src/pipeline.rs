@@ -463,8 +463,9 @@ fn stage(
     bytes: &[u8],
     permissions: Option<fs::Permissions>,
 ) -> std::io::Result<tempfile::NamedTempFile> {
-    let mut temp = new_staged(dir, "")?;
-    temp.write_all(bytes)?;
+    let temp = new_staged(dir, "")?;
+    // Through the file itself: its errors are the operating system's, as they are.
+    temp.as_file().write_all(bytes)?;
     seal(&temp, permissions)?;
     Ok(temp)
 }
@@ -491,4 +492,44 @@ fn readable_by_all(file: &fs::File) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn readable_by_all(_: &fs::File) -> std::io::Result<()> {
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_names_checksheet_gives_are_staged_files() {
+        assert_eq!(staged_pid(".checksheet-4242-aB3dE9.xlsx"), Some(4242));
+        assert_eq!(staged_pid(".checksheet-4242-aB3dE9"), Some(4242));
+        for name in [
+            ".checksheet-4242-aB3dE9.txt",
+            ".checksheet-4242-aB3d.md",
+            ".checksheet-42x-aB3dE9.md",
+            ".checksheet--aB3dE9.md",
+            ".checksheet-notes",
+            "checksheet-4242-aB3dE9.md",
+            ".checksheet-4242-aB3dE9.md.bak",
+        ] {
+            assert_eq!(staged_pid(name), None, "{name}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_staged_file_is_locked_while_it_is_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let temp = new_staged(dir.path(), ".md").unwrap();
+        let name = temp
+            .path()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert_eq!(staged_pid(&name), Some(std::process::id()));
+        let other = fs::File::open(temp.path()).unwrap();
+        assert!(lock(&other, false).is_err(), "held by the staged file");
+        drop(temp);
+        assert!(!dir.path().join(&name).exists());
+    }
 }

@@ -441,7 +441,7 @@ pub(crate) fn file_error(e: &crate::files::FileError) -> Diagnostic {
     use crate::files::FileError;
     let code = match e {
         FileError::Io { .. } => Code::Io,
-        FileError::Outside { .. } => Code::OutsideProject,
+        FileError::Outside { .. } | FileError::InGitData { .. } => Code::OutsideProject,
         FileError::NotRegular { .. } => Code::NotRegularFile,
         FileError::TooLarge { .. } => Code::Limit,
     };

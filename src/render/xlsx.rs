@@ -459,6 +459,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_panic_on_a_failed_write_is_the_os_error_it_names() {
+        let error = panic_error(
+            "Couldn't write to xml file: Os { code: 28, kind: StorageFull, message: \"No space left on device\" }",
+        );
+        match error {
+            RenderError::Io(e) => assert_eq!(e.raw_os_error(), Some(28)),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(panic_error("Couldn't write to xml file").exit_code(), 2);
+        assert!(matches!(
+            panic_error("index out of bounds"),
+            RenderError::Template(_)
+        ));
+    }
+
+    #[test]
+    fn a_panic_inside_the_writer_is_caught() {
+        let caught = quietly_caught(|| -> u8 {
+            panic!("Couldn't write to xml file: Os {{ code: 27, kind: FileTooLarge }}")
+        });
+        assert!(matches!(caught, Err(RenderError::Io(e)) if e.raw_os_error() == Some(27)));
+        assert_eq!(quietly_caught(|| 7).unwrap(), 7);
+    }
+
+    #[test]
     fn sheet_names_are_valid_and_unique() {
         let used = vec!["センター・設備".to_owned()];
         assert_eq!(sheet_name("センター・設備", 1, &used), "センター・設備 (2)");

@@ -245,3 +245,28 @@ fn what_a_layout_folder_holds_besides_its_files_is_reported() {
         assert!(run.stderr.contains(needle), "`{needle}`\n{}", run.stderr);
     }
 }
+
+#[test]
+fn a_git_folder_is_never_read_even_inside_the_repository() {
+    let outer = Project::empty()
+        .file(
+            ".git/config",
+            "[http \"https://github.com/\"]\n\textraheader = AUTHORIZATION: basic CHECKSHEET_TEST_TOKEN\n",
+        )
+        .file(
+            "project/checksheet.yaml",
+            &PROJECT.replace("outputs:", "answers: [answers, ../.git/config]\noutputs:"),
+        )
+        .file("project/answers/a.yaml", ANSWERS);
+    symlink(
+        outer.path().join(".git/config"),
+        outer.path().join("project/answers/linked.yaml"),
+    )
+    .unwrap();
+    let run = outer.run(&["check", "project", "--format", "json"]);
+    run.code(1);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert!(!all.contains("CHECKSHEET_TEST_TOKEN"), "{all}");
+    assert_eq!(all.matches("\"code\": \"CS0004\"").count(), 2, "{all}");
+    assert!(all.contains("inside a git repository's own data"), "{all}");
+}
