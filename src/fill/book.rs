@@ -63,6 +63,21 @@ impl Book {
         Ok(())
     }
 
+    /// Parses a sheet's cells, all of them, from a stream without keeping its XML (unless
+    /// they are loaded already): for reading, never for editing.
+    pub fn load_cells(&mut self, index: usize) -> Result<(), String> {
+        if self.sheets.get(&index).is_some_and(|s| s.complete) {
+            return Ok(());
+        }
+        self.sheets.remove(&index);
+        self.load_head(index, u32::MAX)
+    }
+
+    /// Forgets a parsed sheet (it is parsed again when asked for).
+    pub fn unload(&mut self, index: usize) {
+        self.sheets.remove(&index);
+    }
+
     /// Parses a sheet's first `rows` rows, unless it is loaded already.
     pub fn load_head(&mut self, index: usize, rows: u32) -> Result<(), String> {
         if self.sheets.contains_key(&index) {
@@ -129,7 +144,7 @@ impl Book {
         else {
             return Ok(None);
         };
-        self.load(index)?;
+        self.load_cells(index)?;
         let texts = self.texts(index);
         let mut out = Vec::new();
         // A dropdown offers a short list; a whole-column reference stops at the data.

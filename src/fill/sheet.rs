@@ -19,9 +19,9 @@ pub struct CellElement {
     pub col: u32,
     /// Byte range of the whole element, from `<c` to the end of `</c>` or `/>`.
     pub range: (usize, usize),
-    /// The attributes a rewritten cell keeps, e.g. ` r="D5" s="3"`: all but its type
-    /// (`t`) and value metadata (`cm`, `vm`), each written `name="value"`.
-    pub attributes: String,
+    /// Where its start tag ends (the attributes a rewritten cell keeps are read from the
+    /// tag again when it is edited: [`SheetXml::kept_attributes`]).
+    pub tag_end: usize,
     pub style: Option<u32>,
     pub has_r: bool,
     pub formula: bool,
@@ -90,6 +90,9 @@ pub struct SheetXml {
     pub array_ranges: Vec<String>,
     /// Only the first rows were read ([`SheetXml::read_head`]): not to be edited.
     pub partial: bool,
+    /// Every row was read (a sheet read whole, or one whose rows all came before the
+    /// head's end): its cells can be looked up, though it is edited only when not partial.
+    pub complete: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -205,6 +208,21 @@ impl SheetXml {
         self.merges.iter().find(|m| m.contains(row, col))
     }
 
+    /// The attributes a rewritten cell keeps, e.g. ` r="D5" s="3"`: all but its type (`t`)
+    /// and value metadata (`cm`, `vm`), each written `name="value"`, read from its start
+    /// tag. Duplicate attributes are an error, as in XML.
+    pub fn kept_attributes(&self, cell: &CellElement) -> Result<String, String> {
+        let tag = self
+            .xml
+            .get(cell.range.0..cell.tag_end)
+            .ok_or("a cell's start tag is not in the sheet read")?;
+        match Reader::from_reader(tag).read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) => kept_attributes(&e),
+            Ok(_) => Err("a cell's start tag cannot be read again".to_owned()),
+            Err(e) => Err(format!("a cell's start tag: {e}")),
+        }
+    }
+
     pub fn dropdown(&self, row: u32, col: u32) -> Option<&Dropdown> {
         self.dropdowns.iter().find(|d| d.covers(row, col))
     }
@@ -226,7 +244,7 @@ impl SheetXml {
                 continue;
             };
             if let Some(cell) = element.cells.iter().find(|c| c.col == col) {
-                let attributes = cell.attributes.clone();
+                let attributes = self.kept_attributes(cell)?;
                 splices.push((
                     cell.range.0,
                     cell.range.1,
@@ -312,6 +330,7 @@ const MAX_CELLS: u64 = crate::import::workbook::MAX_SHEET_CELLS;
 /// Reads a sheet's XML; with `max_row`, stops at the first row after it.
 fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String> {
     let mut rows: Vec<RowElement> = Vec::new();
+    let mut complete = true;
     let mut sheet_data = None;
     let mut col_styles = Vec::new();
     let mut hidden_cols = Vec::new();
@@ -363,6 +382,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                             None => next_row,
                         };
                         if max_row.is_some_and(|max| row > max) {
+                            complete = false;
                             break;
                         }
                         next_row = row + 1;
@@ -409,7 +429,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                         let cell = CellElement {
                             col,
                             range: (start, end),
-                            attributes: kept_attributes(e)?,
+                            tag_end: end,
                             style: number(e, "s"),
                             has_r,
                             formula: false,
@@ -561,6 +581,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
         merges,
         array_ranges,
         partial: false,
+        complete,
     })
 }
 

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use super::cell_text::{self, NumberFormat, Shown};
 use crate::diag::{Code, Diagnostic};
 use crate::fill::book::Book;
-use crate::fill::sheet::{CellElement, cell_ref};
+use crate::fill::sheet::{CellElement, Dropdown, cell_ref};
 use crate::fill::{dropdown, parts, text};
 
 /// Largest workbook file read (the same limit as a YAML file).
@@ -260,9 +260,11 @@ fn read_book(bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {
     let count = book.parts.sheets.len();
     let mut formats: Option<Vec<NumberFormat>> = None;
     let mut sheets = Vec::with_capacity(count);
+    let mut lists: Vec<Vec<Dropdown>> = Vec::with_capacity(count);
     for index in 0..count {
         let part = book.part(index).clone();
         if part.chart {
+            lists.push(Vec::new());
             sheets.push(Sheet {
                 name: part.name,
                 hidden: part.hidden,
@@ -270,7 +272,7 @@ fn read_book(bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {
             });
             continue;
         }
-        book.load(index)?;
+        book.load_cells(index)?;
         let numeric = book.sheet(index).rows.iter().any(|row| {
             row.cells
                 .iter()
@@ -283,14 +285,14 @@ fn read_book(bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {
             .map_err(|why| format!("sheet `{}`: {why}", part.name))?;
         sheet.name = part.name;
         sheet.hidden = part.hidden;
+        // Parsed cells take several times the grid's memory: each sheet is let go once
+        // read (a dropdown's list reads its range's sheet again).
+        lists.push(book.sheet(index).dropdowns.clone());
+        book.unload(index);
         sheets.push(sheet);
     }
     for (index, sheet) in sheets.iter_mut().enumerate() {
-        if book.part(index).chart {
-            continue;
-        }
-        let lists = book.sheet(index).dropdowns.clone();
-        for list in lists {
+        for list in std::mem::take(&mut lists[index]) {
             let ranges = sqref_ranges(&list.sqref);
             if ranges.is_empty() || list.formula.trim().is_empty() {
                 continue;
