@@ -103,6 +103,8 @@ pub enum Numbering {
 /// One sheet (xlsx) or part (md/html) of a document.
 #[derive(Clone, Debug)]
 pub struct SheetSpec {
+    /// Template of the xlsx sheet (tab) name; empty when the layout names no sheets: the
+    /// document's title then names its only sheet.
     pub name: String,
     /// Top-level group IDs shown on this sheet; empty means all.
     pub groups: Vec<(String, Span)>,
@@ -307,8 +309,9 @@ pub fn load_layout(
         }
     }
     if sheets.is_empty() {
+        // No name: the sheet is named after the document's title (see `SheetSpec::name`).
         sheets.push(SheetSpec {
-            name: "{{ catalog.id }}".to_owned(),
+            name: String::new(),
             groups: Vec::new(),
             heading: None,
             notice: None,

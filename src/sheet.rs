@@ -398,7 +398,11 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
             builder.group(group, 1);
         }
         sheets.push(Sheet {
-            name: sheet_text(&spec.name, diags),
+            name: if spec.name.is_empty() {
+                title.clone()
+            } else {
+                sheet_text(&spec.name, diags)
+            },
             heading: spec.heading.as_ref().map(|h| sheet_text(h, diags)),
             notice: spec.notice.as_ref().map(|n| sheet_text(n, diags)),
             rows,

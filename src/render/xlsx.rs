@@ -206,28 +206,42 @@ fn write_workbook(document: &Document, scratch: Option<&Path>) -> Result<Vec<u8>
     workbook.save_to_buffer()
 }
 
-/// Excel sheet names: at most 31 characters, none of `[]:*?/\`, unique.
+/// Most characters of a sheet (tab) name, and the characters a name may not hold. Excel
+/// refuses a name that is blank, longer than 31 characters, holds any of `/ \ ? * : [ ]`,
+/// begins or ends with an apostrophe, or is `History` (Microsoft Support, "Rename a
+/// worksheet"), and compares names without regard to case.
+const SHEET_NAME_CHARS: usize = 31;
+const SHEET_NAME_FORBIDDEN: &str = "[]:*?/\\";
+
+/// A valid, unique sheet name for `wanted` (a title): the forbidden characters and line
+/// breaks left out, a name too long cut with `…`, and ` (2)`, ` (3)` … added to a name the
+/// workbook has already.
 fn sheet_name(wanted: &str, index: usize, used: &[String]) -> String {
     let cleaned: String = wanted
         .chars()
-        .filter(|c| !"[]:*?/\\".contains(*c))
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .filter(|c| !SHEET_NAME_FORBIDDEN.contains(*c))
         .collect();
-    let cleaned = cleaned.trim().trim_matches('\'').to_owned();
-    let mut name: String = if cleaned.is_empty() {
+    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cleaned = cleaned.trim_matches('\'').trim().to_owned();
+    let name: String = if cleaned.is_empty() || cleaned.eq_ignore_ascii_case("history") {
         format!("Sheet{}", index + 1)
     } else {
         cleaned
     };
-    name = name.chars().take(31).collect();
-    let mut candidate = name.clone();
+    let cut = |name: &str, room: usize| -> String {
+        if name.chars().count() <= room {
+            return name.to_owned();
+        }
+        let kept: String = name.chars().take(room - 1).collect();
+        format!("{}…", kept.trim_end().trim_end_matches('\''))
+    };
+    let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+    let mut candidate = cut(&name, SHEET_NAME_CHARS);
     let mut n = 2;
-    while used.iter().any(|u| u.eq_ignore_ascii_case(&candidate)) {
+    while used.iter().any(|u| same(u, &candidate)) {
         let suffix = format!(" ({n})");
-        candidate = name
-            .chars()
-            .take(31 - suffix.chars().count())
-            .collect::<String>()
-            + &suffix;
+        candidate = cut(&name, SHEET_NAME_CHARS - suffix.chars().count()) + &suffix;
         n += 1;
     }
     candidate
@@ -489,7 +503,27 @@ mod tests {
         assert_eq!(sheet_name("センター・設備", 1, &used), "センター・設備 (2)");
         assert_eq!(sheet_name("a/b[c]", 0, &[]), "abc");
         assert_eq!(sheet_name("", 2, &[]), "Sheet3");
-        assert_eq!(sheet_name(&"x".repeat(40), 0, &[]).len(), 31);
+        assert_eq!(sheet_name(&"x".repeat(40), 0, &[]).chars().count(), 31);
+        assert_eq!(
+            sheet_name(
+                "クラウドサービス提供における情報セキュリティ対策ガイドライン（第3版）",
+                0,
+                &[]
+            ),
+            "クラウドサービス提供における情報セキュリティ対策ガイドライン…"
+        );
+        let long = "クラウドサービス提供における情報セキュリティ対策ガイドライン…".to_owned();
+        let second = sheet_name(
+            "クラウドサービス提供における情報セキュリティ対策ガイドライン（第3版）",
+            1,
+            &[long],
+        );
+        assert_eq!(second.chars().count(), 31);
+        assert!(second.ends_with("… (2)"), "{second}");
+        assert_eq!(sheet_name("'Q&A'", 0, &[]), "Q&A");
+        assert_eq!(sheet_name("History", 3, &[]), "Sheet4");
+        assert_eq!(sheet_name("a\nb:c", 0, &[]), "a bc");
+        assert_eq!(sheet_name("Ａ", 1, &["ａ".to_owned()]), "Ａ (2)");
     }
 
     #[test]
