@@ -18,6 +18,7 @@ mod layouts;
 mod limits;
 mod mapping;
 mod policy;
+mod print;
 mod schema;
 mod workflow;
 mod writes;
