@@ -1008,6 +1008,12 @@ fn layout(builtins: &Builtins) -> Value {
                     "A line added under an answer taken from a mapped control of another catalog; it sees `source.catalog` and `source.controls`",
                 )),
             ),
+            (
+                "unanswered",
+                opt_text(&template(
+                    "What the answer cell of a control without an answer shows (e.g. 個別にご相談ください); without it the cell is empty",
+                )),
+            ),
         ],
     );
     document(

@@ -28,6 +28,9 @@ pub struct Document {
     /// Paragraphs before the table: the layout's, then the project's preamble.
     pub intro: Vec<String>,
     pub notice: Option<String>,
+    /// What the answer cell of a control without an answer shows (the layout's
+    /// `unanswered`), if anything.
+    pub unanswered: Option<String>,
     /// The date the answers describe, `YYYY-MM-DD`.
     pub as_of: String,
     pub columns: Vec<ColumnHead>,
@@ -350,6 +353,12 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
             value: c.value.clone(),
         })
         .collect();
+    let unanswered: Option<Text> = layout
+        .unanswered
+        .as_ref()
+        .map(|u| text(u, diags))
+        .filter(|u| !u.trim().is_empty())
+        .map(Text::from);
     let labels = Labels::new(catalog.lang);
     let mut sheets = Vec::new();
     for (index, spec) in layout.sheets.iter().enumerate() {
@@ -383,6 +392,7 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
             diags,
             rows: &mut rows,
             sequence: 0,
+            unanswered: unanswered.clone(),
             evidence_column: layout
                 .columns
                 .iter()
@@ -438,6 +448,7 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
         header,
         intro,
         notice,
+        unanswered: unanswered.map(|u| u.to_string()),
         as_of: project.as_of.to_string(),
         columns,
         sheets,
@@ -554,6 +565,8 @@ struct RowBuilder<'a, 'b> {
     diags: &'b mut Diagnostics,
     rows: &'b mut Vec<Row>,
     sequence: usize,
+    /// What the answer cell of a control without an answer shows.
+    unanswered: Option<Text>,
     /// Whether a column of the layout shows the evidence (else the answer cell does).
     evidence_column: bool,
 }
@@ -724,7 +737,10 @@ impl RowBuilder<'_, '_> {
 
     fn answer_cell(&self, answer: Option<&Answer>) -> Cell {
         let Some(answer) = answer else {
-            return Cell::default();
+            return Cell {
+                text: self.unanswered.clone().unwrap_or_default(),
+                ..Cell::default()
+            };
         };
         let checkbox = self.input.layout.checkbox.as_deref();
         let (text, items): (Text, Vec<String>) = match &answer.body {
