@@ -57,6 +57,9 @@ pub struct Sheet {
 pub enum Row {
     Group {
         depth: usize,
+        /// The heading's level among the group rows shown: 1 for the outermost, one more
+        /// for each shown group around it (depths whose rows a layout hides do not count).
+        level: usize,
         id: String,
         anchor: String,
         /// Cells before the merged text (e.g. the group's ISMS refs).
@@ -392,6 +395,7 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
             diags,
             rows: &mut rows,
             sequence: 0,
+            shown_levels: 0,
             unanswered: unanswered.clone(),
             evidence_column: layout
                 .columns
@@ -565,6 +569,8 @@ struct RowBuilder<'a, 'b> {
     diags: &'b mut Diagnostics,
     rows: &'b mut Vec<Row>,
     sequence: usize,
+    /// Group rows shown around the row being built.
+    shown_levels: usize,
     /// What the answer cell of a control without an answer shows.
     unanswered: Option<Text>,
     /// Whether a column of the layout shows the evidence (else the answer cell does).
@@ -621,8 +627,10 @@ impl RowBuilder<'_, '_> {
             ),
             None => (group.title.clone(), Vec::new()),
         };
+        self.shown_levels += 1;
         self.rows.push(Row::Group {
             depth,
+            level: self.shown_levels,
             id: group.id.clone(),
             anchor: format!("group-{}", templates::anchor(&group.id)),
             lead,
@@ -635,6 +643,7 @@ impl RowBuilder<'_, '_> {
         for child in &group.groups {
             self.group(child, depth + 1);
         }
+        self.shown_levels -= 1;
     }
 
     fn item(&mut self, control: &Control) {

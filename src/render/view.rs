@@ -153,7 +153,9 @@ impl RowView {
     }
 }
 
-const GROUP_KEYS: &[&str] = &["type", "depth", "id", "anchor", "lead", "text", "intro"];
+const GROUP_KEYS: &[&str] = &[
+    "type", "depth", "level", "id", "anchor", "lead", "text", "intro",
+];
 const ITEM_KEYS: &[&str] = &[
     "type", "id", "anchor", "status", "level", "derived", "evidence", "cells",
 ];
@@ -167,6 +169,7 @@ impl Object for RowView {
         Some(match (self.row(), key) {
             (Row::Group { .. }, "type") => text("group"),
             (Row::Group { depth, .. }, "depth") => Value::from(*depth),
+            (Row::Group { level, .. }, "level") => Value::from(*level),
             (Row::Group { id, .. }, "id") => text(id),
             (Row::Group { anchor, .. }, "anchor") => text(anchor),
             (Row::Item { id, .. }, "id") => Value::from(id.clone()),
