@@ -636,6 +636,71 @@ impl<'a> TreeBuilder<'a> {
         }
     }
 
+    /// A parse error on a line that holds a look-alike or invisible character where YAML
+    /// reads structure (see [`crate::chars::structural_look_alike`]): the character named,
+    /// pointed at, and what to type instead. The error's line is looked at first, then the
+    /// lines above it back to the previous blank line (the parser often stops one key after
+    /// the line it could not read).
+    fn look_alike_error(&self, offset: usize, parser_said: &str) -> Option<Box<Diagnostic>> {
+        let text = &self.file.text;
+        let offset = offset.min(text.len());
+        let mut line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        for _ in 0..4 {
+            let line_end = text[line_start..]
+                .find('\n')
+                .map_or(text.len(), |i| line_start + i);
+            let line = &text[line_start..line_end];
+            // A byte-order mark opening the file is no part of its text.
+            let skip = if line_start == 0 && line.starts_with('\u{feff}') { 3 } else { 0 };
+            if let Some((at, c)) = crate::chars::structural_look_alike(&line[skip..]) {
+                let start = line_start + skip + at;
+                let name = crate::chars::look_alike(c)?;
+                let expected = match name.instead {
+                    " " => "a space",
+                    ":" => "a key's `:`",
+                    "-" => "a list item's `-`",
+                    "#" => "a comment's `#`",
+                    "~" => "`~`",
+                    _ => "nothing",
+                };
+                let help = match name.instead {
+                    "" => format!(
+                        "delete the invisible {} (U+{:04X}) — it has no width, so select the \
+                         text around it and retype it",
+                        name.english, c as u32
+                    ),
+                    typed => format!(
+                        "type a half-width `{typed}` (半角) instead of the {} (U+{:04X}){}",
+                        name.english,
+                        c as u32,
+                        if typed == ":" { ", followed by a space" } else { "" }
+                    ),
+                };
+                return Some(Box::new(
+                    Diagnostic::new(
+                        Code::LookAlike,
+                        format!(
+                            "invalid YAML: line {} holds {} where YAML expects {expected} \
+                             (the parser said: {parser_said})",
+                            self.file.line_col(start).line,
+                            crate::chars::describe(c),
+                        ),
+                    )
+                    .at(
+                        self.span(start, start + c.len_utf8()),
+                        format!("{} (U+{:04X}) / {}", name.english, c as u32, name.japanese),
+                    )
+                    .help(help),
+                ));
+            }
+            if line_start == 0 || (line.trim().is_empty() && line_start < offset) {
+                return None;
+            }
+            line_start = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+        }
+        None
+    }
+
     fn scan_error(&self, error: &ScanError) -> Box<Diagnostic> {
         let marker = error.marker();
         let offset = marker
@@ -643,6 +708,9 @@ impl<'a> TreeBuilder<'a> {
             .unwrap_or_else(|| self.file.offset_of(marker.line(), marker.col() + 1));
         let span = self.span(offset, offset);
         let message = error.info();
+        if let Some(diagnostic) = self.look_alike_error(offset, &message) {
+            return diagnostic;
+        }
         match error.kind() {
             ErrorKind::RecursionLimitExceeded => self.limit(
                 offset,

@@ -231,6 +231,30 @@ pub fn parse_date(
 
 /// Checks an absolute http(s) URL.
 pub fn check_url(text: &str, span: Span, diags: &mut Diagnostics) -> bool {
+    // White space, `<`, `>` and `"` end a link in HTML and Markdown, and a control
+    // character is never one: such a link would open a shorter address than written.
+    if let Some(c) = text.chars().find(|c| !crate::templates::link_char(*c)) {
+        let escaped: String = c
+            .to_string()
+            .bytes()
+            .map(|b| format!("%{b:02X}"))
+            .collect();
+        diags.push(
+            Diagnostic::new(
+                Code::InvalidUrl,
+                format!(
+                    "`{}` holds {}, which cannot be part of a link",
+                    text.escape_debug(),
+                    crate::chars::describe(c)
+                ),
+            )
+            .at(span, "the link would end there")
+            .help(format!(
+                "percent-encode it as `{escaped}` (the address the browser opens is the same)"
+            )),
+        );
+        return false;
+    }
     let ok = url::Url::parse(text)
         .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
     if !ok {

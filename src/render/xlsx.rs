@@ -45,6 +45,8 @@ struct Styles {
     center: CellFormat,
     link: CellFormat,
     groups: [CellFormat; 3],
+    /// Link targets to set back to the URL as written (see [`Retargets`]).
+    retargets: std::cell::RefCell<Retargets>,
 }
 
 impl Styles {
@@ -94,6 +96,7 @@ impl Styles {
                 group(0xEDF2F9, 0x1F3864),
                 group(0xF7F7F7, 0x333333),
             ],
+            retargets: Default::default(),
         }
     }
 }
@@ -127,7 +130,118 @@ fn write_workbook(document: &Document) -> Result<Vec<u8>, XlsxError> {
         used_names.push(name);
         write_sheet(worksheet, document, sheet, index == 0, &styles)?;
     }
-    workbook.save_to_buffer()
+    let bytes = workbook.save_to_buffer()?;
+    styles
+        .retargets
+        .into_inner()
+        .apply(bytes)
+        .map_err(XlsxError::ParameterError)
+}
+
+/// Link targets as the answers write them. rust_xlsxwriter percent-escapes `%`, `[`, `]`,
+/// `^`, `` ` ``, `{`, `}` (and white space, `<`, `>`, `"`, which a link never holds here) in
+/// a link's target unless the target already holds an escape of one of those characters:
+/// `https://example.jp/search?q=%E3%82%BB` would open `…q=%25E3%2582%25BB`. The targets it
+/// would change are noted while the sheets are written and set back to the URL as written
+/// in each sheet's relationships once the workbook is saved.
+#[derive(Default)]
+struct Retargets {
+    /// (the target rust_xlsxwriter writes, the URL as written), each pair once.
+    pairs: Vec<(String, String)>,
+}
+
+impl Retargets {
+    fn note(&mut self, url: &str) {
+        // The relationship holds the part before `#`; the fragment goes to `location`.
+        let target = url.split('#').next().unwrap_or(url);
+        let written = xlsxwriter_target(target);
+        if written != target && !self.pairs.iter().any(|(_, t)| t == target) {
+            self.pairs.push((written, target.to_owned()));
+        }
+    }
+
+    fn apply(self, bytes: Vec<u8>) -> Result<Vec<u8>, String> {
+        use std::io::{Cursor, Read, Write};
+        use zip::write::SimpleFileOptions;
+        use zip::{CompressionMethod, ZipArchive, ZipWriter};
+        if self.pairs.is_empty() {
+            return Ok(bytes);
+        }
+        let attribute = |url: &str| {
+            format!(
+                "Target=\"{}\"",
+                url.replace('&', "&amp;").replace('"', "&quot;")
+            )
+        };
+        let replacements: Vec<(String, String)> = self
+            .pairs
+            .iter()
+            .map(|(from, to)| (attribute(from), attribute(to)))
+            .collect();
+        let mut zip = ZipArchive::new(Cursor::new(&bytes[..])).map_err(|e| e.to_string())?;
+        let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len())));
+        for index in 0..zip.len() {
+            let name = zip
+                .by_index_raw(index)
+                .map_err(|e| e.to_string())?
+                .name()
+                .map_err(|e| e.to_string())?
+                .into_owned();
+            if !(name.starts_with("xl/worksheets/_rels/") && name.ends_with(".rels")) {
+                let file = zip.by_index_raw(index).map_err(|e| e.to_string())?;
+                out.raw_copy_file(file).map_err(|e| e.to_string())?;
+                continue;
+            }
+            let mut file = zip.by_index(index).map_err(|e| e.to_string())?;
+            let mut xml = String::new();
+            file.read_to_string(&mut xml).map_err(|e| e.to_string())?;
+            for (from, to) in &replacements {
+                xml = xml.replace(from.as_str(), to);
+            }
+            let mut options = SimpleFileOptions::default()
+                .compression_method(CompressionMethod::Deflated)
+                .compression_level(Some(2));
+            if let Some(time) = file.last_modified() {
+                options = options.last_modified_time(time);
+            }
+            drop(file);
+            out.start_file(name.as_str(), options)
+                .map_err(|e| e.to_string())?;
+            out.write_all(xml.as_bytes()).map_err(|e| e.to_string())?;
+        }
+        Ok(out.finish().map_err(|e| e.to_string())?.into_inner())
+    }
+}
+
+/// The relationship target rust_xlsxwriter 0.102 writes for `url` (its `Url::is_escaped`
+/// and `escape_url`): the URL as it is when it holds one of the escapes below, else with
+/// each of the characters they stand for escaped.
+fn xlsxwriter_target(url: &str) -> String {
+    const KNOWN: [&str; 11] = [
+        "%20", "%25", "%22", "%60", "%3C", "%3E", "%5B", "%5D", "%5E", "%7B", "%7D",
+    ];
+    let upper = url.to_ascii_uppercase();
+    if url.contains('%') && KNOWN.iter().any(|k| upper.contains(k)) {
+        return url.to_owned();
+    }
+    let mut out = String::with_capacity(url.len() + 8);
+    for c in url.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '"' => out.push_str("%22"),
+            ' ' => out.push_str("%20"),
+            '<' => out.push_str("%3c"),
+            '>' => out.push_str("%3e"),
+            '[' => out.push_str("%5b"),
+            ']' => out.push_str("%5d"),
+            '^' => out.push_str("%5e"),
+            '`' => out.push_str("%60"),
+            '{' => out.push_str("%7b"),
+            '}' => out.push_str("%7d"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Excel sheet names: at most 31 characters, none of `[]:*?/\`, unique.
@@ -332,6 +446,7 @@ fn write_cell(
         && matches!(url_runs(text).as_slice(), [(true, url)] if url.len() == text.len() && url.len() <= 2079);
     if whole_url {
         ws.write_url_with_format(row, col, Url::new(text), &styles.link)?;
+        styles.retargets.borrow_mut().note(text);
     } else {
         ws.write_string_with_format(row, col, &*cell.text, format)?;
     }
