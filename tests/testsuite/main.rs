@@ -17,4 +17,5 @@ mod layouts;
 mod mapping;
 mod policy;
 mod schema;
+mod text;
 mod workflow;
