@@ -103,3 +103,99 @@ fn a_link_that_html_or_markdown_would_cut_short_is_refused() {
         assert!(run.stderr.contains("percent-encode it as `%"), "{}", run.stderr);
     }
 }
+
+/// Every control character and bidirectional override that must never reach a reader raw.
+const HIDDEN: [char; 7] = [
+    '\u{1b}', '\r', '\u{7}', '\u{85}', '\u{9b}', '\u{202e}', '\u{2066}',
+];
+
+fn has_hidden(text: &str) -> bool {
+    text.chars().any(|c| HIDDEN.contains(&c))
+}
+
+/// An answer with an escape sequence that clears a terminal, a carriage return, a bell,
+/// C1 controls and bidirectional overrides (written with YAML escapes).
+const HIDDEN_ANSWER: &str = "\"1.1\": \"暗号化しています\\e[2J\\r\\a。\\N\\x9b\\u202eabc\\u2066d\"";
+
+#[test]
+fn control_characters_are_warned_about_and_never_rendered() {
+    let project = Project::demo().file(
+        "answers/demo.yaml",
+        &format!("catalog: demo\nanswers:\n  {HIDDEN_ANSWER}\n  \"1.10\":\n    answer: [\"一つ目\\e]0;x\\a\"]\n    evidence: [\"規程\\u202e\"]\n"),
+    );
+    let run = project.run(&["check"]);
+    run.code(0);
+    assert!(
+        run.stderr.contains(
+            "warning[CS0412]: the answer of control `1.1` holds U+001B ESCAPE (`\\u{1b}`), U+000D CARRIAGE RETURN (`\\u{d}`), U+0007 BEL (`\\u{7}`), U+0085 NEXT LINE (`\\u{85}`), U+009B CONTROL SEQUENCE INTRODUCER (`\\u{9b}`), U+202E RIGHT-TO-LEFT OVERRIDE (`\\u{202e}`), U+2066 LEFT-TO-RIGHT ISOLATE (`\\u{2066}`): characters a reader would not see"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("answers/demo.yaml:3:10"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the answer of control `1.10` holds U+001B ESCAPE"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("the evidence of control `1.10` holds U+202E"),
+        "{}",
+        run.stderr
+    );
+    assert!(!has_hidden(&run.stderr), "the report itself is raw");
+
+    project.run(&["build"]).code(0);
+    for (page, shown) in [
+        ("dist/default-demo.md", "暗号化しています\\[2J。abcd"),
+        ("dist/default-demo.html", "暗号化しています[2J。abcd"),
+    ] {
+        let text = project.read(page);
+        assert!(!has_hidden(&text), "{page} holds a control character");
+        assert!(text.contains(shown), "{page}");
+    }
+    let xlsx = project.read_bytes("dist/default-demo.xlsx");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&xlsx[..])).unwrap();
+    for index in 0..archive.len() {
+        use std::io::Read;
+        let mut part = archive.by_index(index).unwrap();
+        let mut text = String::new();
+        part.read_to_string(&mut text).unwrap();
+        // XML 1.0 allows tab, line feed and carriage return only of the C0 controls; an
+        // `_x001B_` escape would become the character again in Excel.
+        assert!(
+            !text.chars().any(|c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+                || HIDDEN.contains(&c)
+                || c == '\u{fffe}'),
+            "{} holds a control character",
+            part.name().unwrap()
+        );
+        assert!(!text.contains("_x001B_") && !text.contains("_x000D_"), "{}", part.name().unwrap());
+    }
+}
+
+#[test]
+fn diff_shows_control_characters_escaped() {
+    let project = Project::demo()
+        .file("old/checksheet.yaml", &Project::demo().read("checksheet.yaml"))
+        .file("old/controls/demo.yaml", &Project::demo().read("controls/demo.yaml"))
+        .file("old/answers/demo.yaml", "catalog: demo\nanswers:\n  \"1.1\": 暗号化しています。\n")
+        .file("new/checksheet.yaml", &Project::demo().read("checksheet.yaml"))
+        .file("new/controls/demo.yaml", &Project::demo().read("controls/demo.yaml"))
+        .file(
+            "new/answers/demo.yaml",
+            &format!("catalog: demo\nanswers:\n  {HIDDEN_ANSWER}\n  \"2-2\":\n    answer: \"対象外\\e[8m\"\n    links: [https://example.jp/]\n"),
+        );
+    for (format, bracket) in [("text", "["), ("markdown", "\\[")] {
+        let run = project.run(&["diff", "old", "new", "--format", format, "--color", "never"]);
+        run.code(0);
+        assert!(!has_hidden(&run.stdout), "{format}: {:?}", run.stdout);
+        for shown in ["u{1b}{bracket}2J", "u{202e}abc", "u{1b}{bracket}8m"] {
+            let shown = shown.replace("{bracket}", bracket);
+            assert!(run.stdout.contains(&shown), "{format}: {shown} in {}", run.stdout);
+        }
+    }
+    let colored = project.run(&["diff", "old", "new", "--color", "always"]);
+    assert!(colored.stdout.contains("\\u{1b}[2J"), "{}", colored.stdout);
+    assert!(!colored.stdout.contains("\u{1b}[2J"), "an answer's escape sequence ran");
+}
