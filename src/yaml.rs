@@ -656,12 +656,12 @@ impl<'a> TreeBuilder<'a> {
                 let start = line_start + skip + at;
                 let name = crate::chars::look_alike(c)?;
                 let expected = match name.instead {
-                    " " => "a space",
-                    ":" => "a key's `:`",
-                    "-" => "a list item's `-`",
-                    "#" => "a comment's `#`",
-                    "~" => "`~`",
-                    _ => "nothing",
+                    " " => "where YAML expects a space",
+                    ":" => "where YAML expects a key's `:`",
+                    "-" => "where YAML expects a list item's `-`",
+                    "#" => "where YAML expects a comment's `#`",
+                    "~" => "where YAML expects `~`",
+                    _ => "that is invisible and that YAML does not read as white space",
                 };
                 let help = match name.instead {
                     "" => format!(
@@ -680,8 +680,8 @@ impl<'a> TreeBuilder<'a> {
                     Diagnostic::new(
                         Code::LookAlike,
                         format!(
-                            "invalid YAML: line {} holds {} where YAML expects {expected} \
-                             (the parser said: {parser_said})",
+                            "invalid YAML: line {} holds {} {expected} (the parser said: \
+                             {parser_said})",
                             self.file.line_col(start).line,
                             crate::chars::describe(c),
                         ),

@@ -10,7 +10,13 @@ impl Renderer for HtmlRenderer {
         Format::Html
     }
 
+    /// The page is rendered whole, then given its Content-Security-Policy (the hashes of
+    /// its inline script and style, see [`super::csp`]).
     fn render(&self, context: &RenderContext, out: &mut dyn std::io::Write) -> Result<(), String> {
-        render_template(context, "checksheet.html.j2", out)
+        let mut page = Vec::new();
+        render_template(context, "checksheet.html.j2", &mut page)?;
+        let page = String::from_utf8(page).map_err(|e| e.to_string())?;
+        out.write_all(super::csp::with_policy(&page).as_bytes())
+            .map_err(|e| e.to_string())
     }
 }
