@@ -13,6 +13,7 @@
 // or E2E_OUT). The last line is `N passed, N failed`; the exit code is 1 if any failed.
 
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -190,7 +191,11 @@ async function checkPage(context, file, validation) {
   const source = fs.readFileSync(file, 'utf8');
 
   await test(`${name}: valid HTML5 (Nu Html Checker)`, async () => {
-    const messages = validation.get(file) || [];
+    // The checker cannot tell whether a hash in the page's Content-Security-Policy matches
+    // its inline script and style, so it notes every inline element as possibly refused;
+    // the policy test below recomputes the hashes and Chromium enforces them.
+    const unverifiable = /^Inline (style|script) violates Content Security Policy \(meta tag\): blocked by “(style|script)-src” directive \(missing “‘unsafe-inline’” or nonce\/hash\)\.$/;
+    const messages = (validation.get(file) || []).filter((m) => !(m.type === 'info' && unverifiable.test(m.message)));
     const shown = messages.map((m) => `${m.type}${m.subType ? `/${m.subType}` : ''} line ${m.lastLine}: ${m.message}`);
     equal(shown, [], 'validator messages');
   });
@@ -211,6 +216,13 @@ async function checkPage(context, file, validation) {
     assert(/style-src 'sha256-[A-Za-z0-9+/]+=*';/.test(policy), `no style hash: ${policy}`);
     assert(!/https?:|'unsafe-|\*/.test(policy), `policy allows more than the page: ${policy}`);
     assert(source.indexOf('http-equiv="Content-Security-Policy"') < source.indexOf('<style'), 'the policy comes after the style it allows');
+    // The hashes are those of the exact text of each inline element, and nothing else.
+    for (const tag of ['script', 'style']) {
+      const wanted = [...source.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))]
+        .map((m) => `'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+      const given = (policy.match(new RegExp(`${tag}-src ([^;]*)`)) || [])[1];
+      equal(given, wanted.join(' '), `${tag}-src`);
+    }
     // An inline script the page did not ship is refused (and reported as a violation).
     const probe = await context.newPage();
     const violations = [];

@@ -199,3 +199,35 @@ fn diff_shows_control_characters_escaped() {
     assert!(colored.stdout.contains("\\u{1b}[2J"), "{}", colored.stdout);
     assert!(!colored.stdout.contains("\u{1b}[2J"), "an answer's escape sequence ran");
 }
+
+#[test]
+fn the_html_page_carries_a_policy_that_allows_only_its_own_script_and_style() {
+    let project = Project::demo();
+    project.run(&["build"]).code(0);
+    let html = project.read("dist/default-demo.html");
+    let start = html
+        .find("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+        .expect("a Content-Security-Policy meta element");
+    let policy = &html[start..];
+    let policy = &policy[policy.find("content=\"").unwrap() + 9..];
+    let policy = &policy[..policy.find('"').unwrap()];
+    let directives: Vec<&str> = policy.split("; ").collect();
+    assert_eq!(directives[0], "default-src 'none'", "{policy}");
+    for (directive, tag) in [("script-src", "<script>"), ("style-src", "<style>")] {
+        let sources = directives
+            .iter()
+            .find_map(|d| d.strip_prefix(&format!("{directive} ")))
+            .unwrap_or_else(|| panic!("no {directive} in {policy}"));
+        assert_eq!(
+            sources.split(' ').filter(|s| s.starts_with("'sha256-")).count(),
+            html.matches(tag).count(),
+            "one hash per inline {tag}: {policy}"
+        );
+        assert!(!sources.contains("unsafe") && !sources.contains("http"), "{policy}");
+        assert!(start < html.find(tag).unwrap(), "the policy comes first");
+    }
+    assert!(policy.ends_with("base-uri 'none'; form-action 'none'"), "{policy}");
+    // What the policy would refuse is not in the page.
+    assert!(!html.contains(" style=\""), "a style attribute");
+    assert!(!html.contains(" onclick="), "an event handler attribute");
+}
