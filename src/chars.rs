@@ -24,7 +24,9 @@ pub fn look_alike(c: char) -> Option<LookAlike> {
     let (english, japanese, instead) = match c {
         '\u{3000}' => ("full-width space", "全角スペース", " "),
         '\u{a0}' => ("no-break space", "ノーブレークスペース", " "),
-        '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => ("typographic space", "特殊な空白", " "),
+        '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => {
+            ("typographic space", "特殊な空白", " ")
+        }
         '\u{ff1a}' => ("full-width colon", "全角コロン", ":"),
         '\u{ff03}' => ("full-width number sign", "全角シャープ", "#"),
         '\u{ff0d}' => ("full-width hyphen-minus", "全角ハイフン", "-"),
@@ -186,17 +188,41 @@ mod tests {
     #[test]
     fn look_alikes_are_found_where_yaml_reads_structure() {
         // A full-width space as indentation.
-        assert_eq!(structural_look_alike("\u{3000}II.1.1.1: x"), Some((0, '\u{3000}')));
-        assert_eq!(structural_look_alike("  \u{3000}status: x"), Some((2, '\u{3000}')));
+        assert_eq!(
+            structural_look_alike("\u{3000}II.1.1.1: x"),
+            Some((0, '\u{3000}'))
+        );
+        assert_eq!(
+            structural_look_alike("  \u{3000}status: x"),
+            Some((2, '\u{3000}'))
+        );
         // After a key's colon, and a full-width colon as the key's colon.
-        assert_eq!(structural_look_alike("  status:\u{3000}x"), Some((9, '\u{3000}')));
-        assert_eq!(structural_look_alike("  status:\u{a0}x"), Some((9, '\u{a0}')));
-        assert_eq!(structural_look_alike("  status\u{ff1a} x"), Some((8, '\u{ff1a}')));
+        assert_eq!(
+            structural_look_alike("  status:\u{3000}x"),
+            Some((9, '\u{3000}'))
+        );
+        assert_eq!(
+            structural_look_alike("  status:\u{a0}x"),
+            Some((9, '\u{a0}'))
+        );
+        assert_eq!(
+            structural_look_alike("  status\u{ff1a} x"),
+            Some((8, '\u{ff1a}'))
+        );
         // A list item typed with a full-width hyphen, and a zero-width space.
-        assert_eq!(structural_look_alike("    \u{ff0d} a"), Some((4, '\u{ff0d}')));
-        assert_eq!(structural_look_alike("  a\u{200b}: x"), Some((3, '\u{200b}')));
+        assert_eq!(
+            structural_look_alike("    \u{ff0d} a"),
+            Some((4, '\u{ff0d}'))
+        );
+        assert_eq!(
+            structural_look_alike("  a\u{200b}: x"),
+            Some((3, '\u{200b}'))
+        );
         // Not inside an answer's text, quoted or after the key's `: `.
-        assert_eq!(structural_look_alike("  answer: 回答\u{3000}です：はい"), None);
+        assert_eq!(
+            structural_look_alike("  answer: 回答\u{3000}です：はい"),
+            None
+        );
         assert_eq!(structural_look_alike("  answer: \"a\u{200b}\""), None);
         assert_eq!(structural_look_alike("  - ーー"), None);
         assert_eq!(structural_look_alike("  answer: x  # メモ\u{200b}"), None);
@@ -205,8 +231,14 @@ mod tests {
     #[test]
     fn hidden_controls_are_named_escaped_and_stripped() {
         assert_eq!(describe('\u{1b}'), "U+001B ESCAPE (`\\u{1b}`)");
-        assert_eq!(describe('\u{202e}'), "U+202E RIGHT-TO-LEFT OVERRIDE (`\\u{202e}`)");
-        assert_eq!(describe('\u{3000}'), "a full-width space (U+3000, 全角スペース)");
+        assert_eq!(
+            describe('\u{202e}'),
+            "U+202E RIGHT-TO-LEFT OVERRIDE (`\\u{202e}`)"
+        );
+        assert_eq!(
+            describe('\u{3000}'),
+            "a full-width space (U+3000, 全角スペース)"
+        );
         assert_eq!(describe('<'), "`<` (U+003C)");
         assert_eq!(escape_hidden("a\u{1b}[2Jb\tc\n"), "a\\u{1b}[2Jb\tc\n");
         assert_eq!(strip_hidden("a\u{1b}b\r\u{85}\u{2066}c\n\td"), "abc\n\td");
@@ -214,7 +246,9 @@ mod tests {
         for c in ['\t', '\n', ' ', 'あ', '\u{3000}'] {
             assert!(!is_hidden_control(c), "{c:?}");
         }
-        for c in ['\u{0}', '\r', '\u{1b}', '\u{7f}', '\u{80}', '\u{9f}', '\u{202a}', '\u{2069}'] {
+        for c in [
+            '\u{0}', '\r', '\u{1b}', '\u{7f}', '\u{80}', '\u{9f}', '\u{202a}', '\u{2069}',
+        ] {
             assert!(is_hidden_control(c), "{c:?}");
         }
     }

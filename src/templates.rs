@@ -223,7 +223,10 @@ pub fn link_char(c: char) -> bool {
 /// and tabs around it aside).
 fn whole_line_url(text: &str, at: usize) -> Option<usize> {
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..at].bytes().all(|b| b == b' ' || b == b'\t') {
+    if !text[line_start..at]
+        .bytes()
+        .all(|b| b == b' ' || b == b'\t')
+    {
         return None;
     }
     let tail = &text[at..];

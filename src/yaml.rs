@@ -651,7 +651,11 @@ impl<'a> TreeBuilder<'a> {
                 .map_or(text.len(), |i| line_start + i);
             let line = &text[line_start..line_end];
             // A byte-order mark opening the file is no part of its text.
-            let skip = if line_start == 0 && line.starts_with('\u{feff}') { 3 } else { 0 };
+            let skip = if line_start == 0 && line.starts_with('\u{feff}') {
+                3
+            } else {
+                0
+            };
             if let Some((at, c)) = crate::chars::structural_look_alike(&line[skip..]) {
                 let start = line_start + skip + at;
                 let name = crate::chars::look_alike(c)?;
@@ -673,7 +677,11 @@ impl<'a> TreeBuilder<'a> {
                         "type a half-width `{typed}` (半角) instead of the {} (U+{:04X}){}",
                         name.english,
                         c as u32,
-                        if typed == ":" { ", followed by a space" } else { "" }
+                        if typed == ":" {
+                            ", followed by a space"
+                        } else {
+                            ""
+                        }
                     ),
                 };
                 return Some(Box::new(

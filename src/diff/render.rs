@@ -242,7 +242,10 @@ fn visible(comparison: &Comparison) -> std::borrow::Cow<'_, Comparison> {
         }
     };
     let esc_entry = |e: &mut Entry| {
-        e.links.iter_mut().chain(e.evidence.iter_mut()).for_each(esc);
+        e.links
+            .iter_mut()
+            .chain(e.evidence.iter_mut())
+            .for_each(esc);
         e.note.iter_mut().for_each(esc);
         e.reviewed.iter_mut().for_each(esc);
         e.location.iter_mut().for_each(|l| esc(&mut l.file));

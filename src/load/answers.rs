@@ -208,10 +208,17 @@ fn warn_hidden(text: &str, span: Span, id: &str, field: &str, diags: &mut Diagno
             format!(
                 "the {field} of control `{id}` holds {}: {} a reader would not see",
                 named.join(", "),
-                if found.len() == 1 { "a character" } else { "characters" }
+                if found.len() == 1 {
+                    "a character"
+                } else {
+                    "characters"
+                }
             ),
         )
-        .at(span, format!("{} in this text", crate::chars::describe(*first)))
+        .at(
+            span,
+            format!("{} in this text", crate::chars::describe(*first)),
+        )
         .help(
             "delete it (it may have come from a copy of a terminal or a web page); the \
              outputs leave it out, and `checksheet diff` shows it as `\\u{…}`",

@@ -247,11 +247,7 @@ pub fn check_url(text: &str, span: Span, diags: &mut Diagnostics) -> bool {
     // White space, `<`, `>` and `"` end a link in HTML and Markdown, and a control
     // character is never one: such a link would open a shorter address than written.
     if let Some(c) = text.chars().find(|c| !crate::templates::link_char(*c)) {
-        let escaped: String = c
-            .to_string()
-            .bytes()
-            .map(|b| format!("%{b:02X}"))
-            .collect();
+        let escaped: String = c.to_string().bytes().map(|b| format!("%{b:02X}")).collect();
         diags.push(
             Diagnostic::new(
                 Code::InvalidUrl,

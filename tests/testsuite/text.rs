@@ -70,7 +70,10 @@ fn link_targets_are_the_urls_as_written_in_every_format() {
     assert!(md.contains(&format!("| {ESCAPED} |")), "{md}");
     assert!(md.contains(&format!("<{UNESCAPED}>")), "{md}");
     assert!(
-        md.contains(&format!("<br>{}<br><{UNESCAPED}>", WITH_QUERY.replace('&', "&amp;"))),
+        md.contains(&format!(
+            "<br>{}<br><{UNESCAPED}>",
+            WITH_QUERY.replace('&', "&amp;")
+        )),
         "{md}"
     );
     assert!(!md.contains("%25E3"));
@@ -82,7 +85,10 @@ fn a_link_that_html_or_markdown_would_cut_short_is_refused() {
         ("https://example.jp/a<b>", "`<` (U+003C)"),
         ("https://example.jp/a\\\"b", "`\"` (U+0022)"),
         ("https://example.jp/a b", "` ` (U+0020)"),
-        ("https://example.jp/a\\u3000b", "a full-width space (U+3000, 全角スペース)"),
+        (
+            "https://example.jp/a\\u3000b",
+            "a full-width space (U+3000, 全角スペース)",
+        ),
     ] {
         let project = Project::demo().file(
             "answers/demo.yaml",
@@ -99,8 +105,16 @@ fn a_link_that_html_or_markdown_would_cut_short_is_refused() {
             "{url}: {}",
             run.stderr
         );
-        assert!(run.stderr.contains("answers/demo.yaml:5:"), "{}", run.stderr);
-        assert!(run.stderr.contains("percent-encode it as `%"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("answers/demo.yaml:5:"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("percent-encode it as `%"),
+            "{}",
+            run.stderr
+        );
     }
 }
 
@@ -132,14 +146,20 @@ fn control_characters_are_warned_about_and_never_rendered() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("answers/demo.yaml:3:10"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("the answer of control `1.10` holds U+001B ESCAPE"),
+        run.stderr.contains("answers/demo.yaml:3:10"),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("the evidence of control `1.10` holds U+202E"),
+        run.stderr
+            .contains("the answer of control `1.10` holds U+001B ESCAPE"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("the evidence of control `1.10` holds U+202E"),
         "{}",
         run.stderr
     );
@@ -164,13 +184,19 @@ fn control_characters_are_warned_about_and_never_rendered() {
         // XML 1.0 allows tab, line feed and carriage return only of the C0 controls; an
         // `_x001B_` escape would become the character again in Excel.
         assert!(
-            !text.chars().any(|c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
-                || HIDDEN.contains(&c)
-                || c == '\u{fffe}'),
+            !text
+                .chars()
+                .any(|c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+                    || HIDDEN.contains(&c)
+                    || c == '\u{fffe}'),
             "{} holds a control character",
             part.name().unwrap()
         );
-        assert!(!text.contains("_x001B_") && !text.contains("_x000D_"), "{}", part.name().unwrap());
+        assert!(
+            !text.contains("_x001B_") && !text.contains("_x000D_"),
+            "{}",
+            part.name().unwrap()
+        );
     }
 }
 
@@ -192,12 +218,19 @@ fn diff_shows_control_characters_escaped() {
         assert!(!has_hidden(&run.stdout), "{format}: {:?}", run.stdout);
         for shown in ["u{1b}{bracket}2J", "u{202e}abc", "u{1b}{bracket}8m"] {
             let shown = shown.replace("{bracket}", bracket);
-            assert!(run.stdout.contains(&shown), "{format}: {shown} in {}", run.stdout);
+            assert!(
+                run.stdout.contains(&shown),
+                "{format}: {shown} in {}",
+                run.stdout
+            );
         }
     }
     let colored = project.run(&["diff", "old", "new", "--color", "always"]);
     assert!(colored.stdout.contains("\\u{1b}[2J"), "{}", colored.stdout);
-    assert!(!colored.stdout.contains("\u{1b}[2J"), "an answer's escape sequence ran");
+    assert!(
+        !colored.stdout.contains("\u{1b}[2J"),
+        "an answer's escape sequence ran"
+    );
 }
 
 #[test]
@@ -219,14 +252,23 @@ fn the_html_page_carries_a_policy_that_allows_only_its_own_script_and_style() {
             .find_map(|d| d.strip_prefix(&format!("{directive} ")))
             .unwrap_or_else(|| panic!("no {directive} in {policy}"));
         assert_eq!(
-            sources.split(' ').filter(|s| s.starts_with("'sha256-")).count(),
+            sources
+                .split(' ')
+                .filter(|s| s.starts_with("'sha256-"))
+                .count(),
             html.matches(tag).count(),
             "one hash per inline {tag}: {policy}"
         );
-        assert!(!sources.contains("unsafe") && !sources.contains("http"), "{policy}");
+        assert!(
+            !sources.contains("unsafe") && !sources.contains("http"),
+            "{policy}"
+        );
         assert!(start < html.find(tag).unwrap(), "the policy comes first");
     }
-    assert!(policy.ends_with("base-uri 'none'; form-action 'none'"), "{policy}");
+    assert!(
+        policy.ends_with("base-uri 'none'; form-action 'none'"),
+        "{policy}"
+    );
     // What the policy would refuse is not in the page.
     assert!(!html.contains(" style=\""), "a style attribute");
     assert!(!html.contains(" onclick="), "an event handler attribute");
