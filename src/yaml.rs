@@ -643,7 +643,10 @@ impl<'a> TreeBuilder<'a> {
     /// the line it could not read).
     fn look_alike_error(&self, offset: usize, parser_said: &str) -> Option<Box<Diagnostic>> {
         let text = &self.file.text;
-        let offset = offset.min(text.len());
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let mut line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
         for _ in 0..4 {
             let line_end = text[line_start..]

@@ -7,20 +7,26 @@
 /// `page` with a `<meta http-equiv="Content-Security-Policy">` inserted right after its
 /// `<meta charset>` (else right after `<head>`), before every script and style it allows.
 /// A page with no `<head>` is returned as it is.
+#[cfg(test)]
 pub fn with_policy(page: &str) -> String {
-    let policy = policy(page);
-    let meta = format!("\n<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">");
+    let mut out = Vec::new();
+    write_with_policy(page, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("UTF-8 in, UTF-8 out")
+}
+
+/// Writes `page` with its policy inserted (see [`with_policy`]) to `out`.
+pub fn write_with_policy(page: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let at = find_tag_end(page, "<meta charset").or_else(|| find_tag_end(page, "<head"));
-    match at {
-        Some(at) => {
-            let mut out = String::with_capacity(page.len() + meta.len());
-            out.push_str(&page[..at]);
-            out.push_str(&meta);
-            out.push_str(&page[at..]);
-            out
-        }
-        None => page.to_owned(),
-    }
+    let Some(at) = at else {
+        return out.write_all(page.as_bytes());
+    };
+    let meta = format!(
+        "\n<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        policy(page)
+    );
+    out.write_all(page[..at].as_bytes())?;
+    out.write_all(meta.as_bytes())?;
+    out.write_all(page[at..].as_bytes())
 }
 
 /// The policy for `page`: `default-src 'none'`, its inline scripts and styles by hash, no

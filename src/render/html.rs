@@ -16,7 +16,6 @@ impl Renderer for HtmlRenderer {
         let mut page = Vec::new();
         render_template(context, "checksheet.html.j2", &mut page)?;
         let page = String::from_utf8(page).map_err(|e| e.to_string())?;
-        out.write_all(super::csp::with_policy(&page).as_bytes())
-            .map_err(|e| e.to_string())
+        super::csp::write_with_policy(&page, out).map_err(|e| e.to_string())
     }
 }

@@ -128,6 +128,7 @@ fn write_workbook(document: &Document) -> Result<Vec<u8>, XlsxError> {
         let name = sheet_name(&sheet.name, index, &used_names);
         worksheet.set_name(&name)?;
         used_names.push(name);
+        styles.retargets.borrow_mut().sheet = index;
         write_sheet(worksheet, document, sheet, index == 0, &styles)?;
     }
     let bytes = workbook.save_to_buffer()?;
@@ -141,43 +142,40 @@ fn write_workbook(document: &Document) -> Result<Vec<u8>, XlsxError> {
 /// Link targets as the answers write them. rust_xlsxwriter percent-escapes `%`, `[`, `]`,
 /// `^`, `` ` ``, `{`, `}` (and white space, `<`, `>`, `"`, which a link never holds here) in
 /// a link's target unless the target already holds an escape of one of those characters:
-/// `https://example.jp/search?q=%E3%82%BB` would open `…q=%25E3%2582%25BB`. The targets it
-/// would change are noted while the sheets are written and set back to the URL as written
-/// in each sheet's relationships once the workbook is saved.
+/// `https://example.jp/search?q=%E3%82%BB` would open `…q=%25E3%2582%25BB`. Every link is
+/// noted by sheet and cell while the sheets are written; once the workbook is saved, each
+/// sheet's hyperlink relationships — which rust_xlsxwriter writes in cell order — are set
+/// back to the URL as written wherever the target found is the one it was predicted to
+/// write for that cell.
 #[derive(Default)]
 struct Retargets {
-    /// (the target rust_xlsxwriter writes, the URL as written), each pair once.
-    pairs: Vec<(String, String)>,
+    /// The sheet being written (0-based).
+    sheet: usize,
+    /// Per sheet, by cell: (the target rust_xlsxwriter writes, the URL as written).
+    links: Vec<std::collections::BTreeMap<(u32, u16), (String, String)>>,
+    /// Whether any target differs from the URL as written.
+    needed: bool,
 }
 
 impl Retargets {
-    fn note(&mut self, url: &str) {
+    fn note(&mut self, row: u32, col: u16, url: &str) {
         // The relationship holds the part before `#`; the fragment goes to `location`.
         let target = url.split('#').next().unwrap_or(url);
         let written = xlsxwriter_target(target);
-        if written != target && !self.pairs.iter().any(|(_, t)| t == target) {
-            self.pairs.push((written, target.to_owned()));
+        self.needed |= written != target;
+        if self.links.len() <= self.sheet {
+            self.links.resize_with(self.sheet + 1, Default::default);
         }
+        self.links[self.sheet].insert((row, col), (written, target.to_owned()));
     }
 
     fn apply(self, bytes: Vec<u8>) -> Result<Vec<u8>, String> {
         use std::io::{Cursor, Read, Write};
         use zip::write::SimpleFileOptions;
         use zip::{CompressionMethod, ZipArchive, ZipWriter};
-        if self.pairs.is_empty() {
+        if !self.needed {
             return Ok(bytes);
         }
-        let attribute = |url: &str| {
-            format!(
-                "Target=\"{}\"",
-                url.replace('&', "&amp;").replace('"', "&quot;")
-            )
-        };
-        let replacements: Vec<(String, String)> = self
-            .pairs
-            .iter()
-            .map(|(from, to)| (attribute(from), attribute(to)))
-            .collect();
         let mut zip = ZipArchive::new(Cursor::new(&bytes[..])).map_err(|e| e.to_string())?;
         let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len())));
         for index in 0..zip.len() {
@@ -187,17 +185,21 @@ impl Retargets {
                 .name()
                 .map_err(|e| e.to_string())?
                 .into_owned();
-            if !(name.starts_with("xl/worksheets/_rels/") && name.ends_with(".rels")) {
+            let sheet = name
+                .strip_prefix("xl/worksheets/_rels/sheet")
+                .and_then(|rest| rest.strip_suffix(".xml.rels"))
+                .and_then(|n| n.parse::<usize>().ok())
+                .and_then(|n| self.links.get(n.checked_sub(1)?))
+                .filter(|links| links.values().any(|(written, target)| written != target));
+            let Some(links) = sheet else {
                 let file = zip.by_index_raw(index).map_err(|e| e.to_string())?;
                 out.raw_copy_file(file).map_err(|e| e.to_string())?;
                 continue;
-            }
+            };
             let mut file = zip.by_index(index).map_err(|e| e.to_string())?;
             let mut xml = String::new();
             file.read_to_string(&mut xml).map_err(|e| e.to_string())?;
-            for (from, to) in &replacements {
-                xml = xml.replace(from.as_str(), to);
-            }
+            let xml = retarget_relationships(&xml, links.values());
             let mut options = SimpleFileOptions::default()
                 .compression_method(CompressionMethod::Deflated)
                 .compression_level(Some(2));
@@ -211,6 +213,43 @@ impl Retargets {
         }
         Ok(out.finish().map_err(|e| e.to_string())?.into_inner())
     }
+}
+
+/// A sheet's relationships with the targets of its hyperlinks, in order, set to the URLs
+/// as written. A hyperlink whose target is not the one predicted is left as it is.
+fn retarget_relationships<'a>(
+    xml: &str,
+    mut links: impl Iterator<Item = &'a (String, String)>,
+) -> String {
+    let attribute = |url: &str| {
+        format!(
+            "Target=\"{}\"",
+            url.replace('&', "&amp;").replace('"', "&quot;")
+        )
+    };
+    let mut out = String::with_capacity(xml.len() + 64);
+    let mut pieces = xml.split("<Relationship ");
+    out.push_str(pieces.next().unwrap_or_default());
+    for piece in pieces {
+        out.push_str("<Relationship ");
+        let end = piece.find('>').unwrap_or(piece.len());
+        let is_hyperlink = piece[..end].contains("/relationships/hyperlink\"");
+        match is_hyperlink.then(|| links.next()).flatten() {
+            Some((written, target)) if written != target => {
+                let (from, to) = (attribute(written), attribute(target));
+                match piece[..end].find(&from) {
+                    Some(at) => {
+                        out.push_str(&piece[..at]);
+                        out.push_str(&to);
+                        out.push_str(&piece[at + from.len()..]);
+                    }
+                    None => out.push_str(piece),
+                }
+            }
+            _ => out.push_str(piece),
+        }
+    }
+    out
 }
 
 /// The relationship target rust_xlsxwriter 0.102 writes for `url` (its `Url::is_escaped`
@@ -446,7 +485,7 @@ fn write_cell(
         && matches!(url_runs(text).as_slice(), [(true, url)] if url.len() == text.len() && url.len() <= 2079);
     if whole_url {
         ws.write_url_with_format(row, col, Url::new(text), &styles.link)?;
-        styles.retargets.borrow_mut().note(text);
+        styles.retargets.borrow_mut().note(row, col, text);
     } else {
         ws.write_string_with_format(row, col, &*cell.text, format)?;
     }
@@ -496,6 +535,49 @@ fn ascii_and_wide_chars(bytes: &[u8]) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_targets_are_set_back_to_the_urls_as_written() {
+        assert_eq!(
+            xlsxwriter_target("https://example.jp/?q=%E3%82%BB"),
+            "https://example.jp/?q=%25E3%2582%25BB"
+        );
+        // A target holding an escape rust_xlsxwriter knows is left as it is.
+        assert_eq!(
+            xlsxwriter_target("https://x.jp/a%20b?q=%E3"),
+            "https://x.jp/a%20b?q=%E3"
+        );
+        assert_eq!(
+            xlsxwriter_target("https://x.jp/{a}"),
+            "https://x.jp/%7ba%7d"
+        );
+        let rel = |id: u32, target: &str| {
+            format!(
+                "<Relationship Id=\"rId{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"{target}\" TargetMode=\"External\"/>"
+            )
+        };
+        let written = "https://example.jp/?q=%E3&x=1";
+        let already = "https://example.jp/?q=%25E3&x=1";
+        let links = [
+            (xlsxwriter_target(written), written.to_owned()),
+            (xlsxwriter_target(already), already.to_owned()),
+        ];
+        // Both cells' links have the same target in the saved workbook; each is set back
+        // to its own URL by its place.
+        let saved = format!(
+            "<Relationships>{}{}</Relationships>",
+            rel(1, "https://example.jp/?q=%25E3&amp;x=1"),
+            rel(2, "https://example.jp/?q=%25E3&amp;x=1")
+        );
+        assert_eq!(
+            retarget_relationships(&saved, links.iter()),
+            format!(
+                "<Relationships>{}{}</Relationships>",
+                rel(1, "https://example.jp/?q=%E3&amp;x=1"),
+                rel(2, "https://example.jp/?q=%25E3&amp;x=1")
+            )
+        );
+    }
 
     #[test]
     fn sheet_names_are_valid_and_unique() {
