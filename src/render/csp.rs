@@ -24,9 +24,9 @@ pub fn write_with_policy(page: &str, out: &mut dyn std::io::Write) -> std::io::R
         "\n<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
         policy(page)
     );
-    out.write_all(page[..at].as_bytes())?;
+    out.write_all(&page.as_bytes()[..at])?;
     out.write_all(meta.as_bytes())?;
-    out.write_all(page[at..].as_bytes())
+    out.write_all(&page.as_bytes()[at..])
 }
 
 /// The policy for `page`: `default-src 'none'`, its inline scripts and styles by hash, no
