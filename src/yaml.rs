@@ -719,9 +719,6 @@ impl<'a> TreeBuilder<'a> {
             .unwrap_or_else(|| self.file.offset_of(marker.line(), marker.col() + 1));
         let span = self.span(offset, offset);
         let message = error.info();
-        if let Some(diagnostic) = self.look_alike_error(offset, &message) {
-            return diagnostic;
-        }
         match error.kind() {
             ErrorKind::RecursionLimitExceeded => self.limit(
                 offset,
@@ -740,14 +737,16 @@ impl<'a> TreeBuilder<'a> {
                     .at(span, "here")
                     .help("define the anchor (`&name`) before the alias (`*name`) that uses it"),
             ),
-            _ => Box::new(
-                Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {message}"))
-                    .at(span, "here")
-                    .help(
-                        "check the quotes, brackets and indentation on and above this line; \
+            _ => self.look_alike_error(offset, &message).unwrap_or_else(|| {
+                Box::new(
+                    Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {message}"))
+                        .at(span, "here")
+                        .help(
+                            "check the quotes, brackets and indentation on and above this line; \
                          text containing `: ` or ` #` needs quotes",
-                    ),
-            ),
+                        ),
+                )
+            }),
         }
     }
 }
