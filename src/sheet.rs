@@ -295,15 +295,18 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
     }
     let mut columns = columns;
     drop_empty_columns(layout, &mut columns, &mut sheets);
+    // The project's and layout's texts around the table: like answers, never with a
+    // character a reader would not see.
+    let shown = |t: &str| crate::chars::strip_hidden(t).into_owned();
     Document {
         layout: layout.id.clone(),
         catalog_id: catalog.id.clone(),
-        catalog_title: catalog.title.clone(),
-        title,
-        organization: project.organization.name.clone(),
-        header,
-        intro,
-        notice,
+        catalog_title: shown(&catalog.title),
+        title: shown(&title),
+        organization: shown(&project.organization.name),
+        header: header.as_deref().map(shown),
+        intro: intro.iter().map(|t| shown(t)).collect(),
+        notice: notice.as_deref().map(shown),
         as_of: project.as_of.to_string(),
         columns,
         sheets,

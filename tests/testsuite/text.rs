@@ -273,3 +273,29 @@ fn the_html_page_carries_a_policy_that_allows_only_its_own_script_and_style() {
     assert!(!html.contains(" style=\""), "a style attribute");
     assert!(!html.contains(" onclick="), "an event handler attribute");
 }
+
+#[test]
+fn control_characters_in_the_project_s_texts_are_left_out_of_the_outputs() {
+    let project = Project::demo();
+    let yaml = project
+        .read("checksheet.yaml")
+        .replace("  name: デモ株式会社", "  name: \"デモ\\e[2J株式会社\"")
+        .replace(
+            "as_of:",
+            "document: {title: \"題\\u202e名\", notice: \"注\\a意\", preamble: [\"前\\x01文\"]}\nas_of:",
+        );
+    let project = project.file("checksheet.yaml", &yaml);
+    project.run(&["build"]).code(0);
+    for page in ["dist/default-demo.md", "dist/default-demo.html"] {
+        let text = project.read(page);
+        assert!(
+            !text
+                .chars()
+                .any(|c| (c < ' ' && c != '\n') || HIDDEN.contains(&c)),
+            "{page} holds a control character"
+        );
+        for shown in ["2J株式会社", "題名", "注意", "前文"] {
+            assert!(text.contains(shown), "{page}: {shown}");
+        }
+    }
+}
