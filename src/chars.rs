@@ -77,8 +77,16 @@ pub fn structural_look_alike(line: &str) -> Option<(usize, char)> {
         return Some((i, c));
     }
     let (start, first) = content?;
-    if hyphen_like(first) && line[start + first.len_utf8()..].starts_with([' ', '\u{3000}']) {
+    let after_first = &line[start + first.len_utf8()..];
+    if hyphen_like(first) && after_first.starts_with([' ', '\u{3000}']) {
         return Some((start, first));
+    }
+    // A list item's `-` followed by a space-like character instead of a space.
+    if first == '-'
+        && let Some(c) = after_first.chars().next()
+        && look_alike(c).is_some_and(|l| l.instead == " ")
+    {
+        return Some((start + 1, c));
     }
     let mut quote = None;
     let mut previous = ' ';
@@ -213,6 +221,10 @@ mod tests {
         assert_eq!(
             structural_look_alike("    \u{ff0d} a"),
             Some((4, '\u{ff0d}'))
+        );
+        assert_eq!(
+            structural_look_alike("    -\u{3000}a"),
+            Some((5, '\u{3000}'))
         );
         assert_eq!(
             structural_look_alike("  a\u{200b}: x"),

@@ -267,6 +267,28 @@ pub fn fold(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(normalized.into_owned())
 }
 
+/// "did you mean `suggestion`?", saying which characters of `given` are full-width,
+/// compatibility or invisible ones when that is what made it differ.
+pub fn did_you_mean_help(given: &str, suggestion: &str) -> String {
+    match folded_characters(given) {
+        Some(chars) => format!(
+            "did you mean `{suggestion}`? `{}` holds full-width, compatibility or invisible characters: {chars}; type it in half-width (半角) characters",
+            given
+                .chars()
+                .map(|c| {
+                    let own = c.to_string();
+                    if fold(&own).is_empty() || c.is_control() {
+                        c.escape_unicode().to_string()
+                    } else {
+                        own
+                    }
+                })
+                .collect::<String>()
+        ),
+        None => format!("did you mean `{suggestion}`?"),
+    }
+}
+
 /// The characters of `text` that [`fold`] changes, each as `` `Ⅲ` (U+2162) `` with what
 /// it reads as; `None` when folding changes nothing.
 pub fn folded_characters(text: &str) -> Option<String> {

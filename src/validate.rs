@@ -112,14 +112,8 @@ fn collect_answers(ws: &Workspace, plan: &mut Plan, diags: &mut Diagnostics) {
                     ),
                 )
                 .at(answer.span, "not a control of this catalog");
-                let folded = crate::diag::folded_characters(&answer.control);
                 if let Some(s) = did_you_mean(&answer.control, ordered.iter().copied()) {
-                    d = d.help(match folded {
-                        Some(chars) => format!(
-                            "did you mean `{s}`? the ID holds full-width, compatibility or invisible characters: {chars}; type IDs in half-width (半角) characters"
-                        ),
-                        None => format!("did you mean `{s}`?"),
-                    });
+                    d = d.help(crate::diag::did_you_mean_help(&answer.control, s));
                 } else {
                     d = d.help(format!("see `checksheet list controls {}`", file.catalog));
                 }

@@ -37,10 +37,14 @@ impl<'a> Fields<'a> {
                 )
                 .at(key.span, "not a field of this format");
                 d = match did_you_mean(&key.text, allowed.iter().copied()) {
-                    Some(name) => d.help(format!(
-                        "did you mean `{name}`? allowed fields: {}",
-                        allowed.join(", ")
-                    )),
+                    Some(name) => {
+                        let help = crate::diag::did_you_mean_help(&key.text, name);
+                        let then = if help.ends_with('?') { " " } else { "; " };
+                        d.help(format!(
+                            "{help}{then}allowed fields: {}",
+                            allowed.join(", ")
+                        ))
+                    }
                     None => d.help(format!("allowed fields: {}", allowed.join(", "))),
                 };
                 diags.push(d);
