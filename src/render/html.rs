@@ -12,10 +12,15 @@ impl Renderer for HtmlRenderer {
 
     /// The page is rendered whole, then given its Content-Security-Policy (the hashes of
     /// its inline script and style, see [`super::csp`]).
-    fn render(&self, context: &RenderContext, out: &mut dyn std::io::Write) -> Result<(), String> {
+    fn render(
+        &self,
+        context: &RenderContext,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), super::RenderError> {
         let mut page = Vec::new();
         render_template(context, "checksheet.html.j2", &mut page)?;
-        let page = String::from_utf8(page).map_err(|e| e.to_string())?;
-        super::csp::write_with_policy(&page, out).map_err(|e| e.to_string())
+        let page = String::from_utf8(page)
+            .map_err(|e| super::RenderError::Template(format!("the page is not UTF-8: {e}")))?;
+        Ok(super::csp::write_with_policy(&page, out)?)
     }
 }
