@@ -535,6 +535,12 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                 if in_value && let Some(cell) = open_cell.as_mut() {
                     cell.value.push_str(t.as_ref());
                     cell.valued |= !t.is_empty();
+                    super::text::check_length(&cell.value, false).map_err(|e| {
+                        format!(
+                            "cell {}: {e}",
+                            address(rows.last().map_or(1, |r| r.row) - 1, cell.col)
+                        )
+                    })?;
                 }
                 if let (Some(target), Some(v)) = (text_target, validation.as_mut()) {
                     let text: &str = t.as_ref();
