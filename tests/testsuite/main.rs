@@ -19,5 +19,6 @@ mod limits;
 mod mapping;
 mod policy;
 mod schema;
+mod text;
 mod workflow;
 mod writes;
