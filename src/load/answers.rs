@@ -189,6 +189,9 @@ fn read_body(node: &Node, id: &str, diags: &mut Diagnostics) -> Option<AnswerBod
 /// invisible, it can hide, reorder or (on a terminal) erase what a reviewer sees. The
 /// outputs leave such characters out.
 fn warn_hidden(text: &str, span: Span, id: &str, field: &str, diags: &mut Diagnostics) {
+    if !crate::chars::may_hide(text) {
+        return;
+    }
     let found: Vec<char> = text
         .chars()
         .filter(|c| crate::chars::is_hidden_control(*c))
