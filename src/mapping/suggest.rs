@@ -45,6 +45,9 @@ const B: f64 = 0.75;
 /// How much an English word no control uses counts against a question's score: an English
 /// question is mostly words Japanese texts cannot hold; only its thesaurus groups match.
 const UNSEEN_WORD: f64 = 0.35;
+/// How much a thesaurus group of the question counts beside its bigrams and words: a group
+/// names a concept a person chose; bigrams also match by chance.
+const TERM_QUERY: f64 = 2.0;
 /// How much the title of the question's group counts beside the question.
 const GROUP_QUERY: f64 = 0.3;
 /// How far a shared Annex A control lifts a candidate towards 1.
@@ -503,7 +506,17 @@ pub fn suggest(
             let text = question_text(control);
             let fact = lexicon.fact(&lexicon.spell(&text)).map(str::to_owned);
             let counts = tokens(&text, &lexicon);
-            let mut query: HashMap<Token, f64> = counts.keys().map(|t| (t.clone(), 1.0)).collect();
+            let mut query: HashMap<Token, f64> = counts
+                .keys()
+                .map(|t| {
+                    let weight = if matches!(t, Token::Term(_)) {
+                        TERM_QUERY
+                    } else {
+                        1.0
+                    };
+                    (t.clone(), weight)
+                })
+                .collect();
             if let Some(group) = question.groups.last() {
                 for t in tokens(&group.title, &lexicon).into_keys() {
                     query.entry(t).or_insert(GROUP_QUERY);
