@@ -765,7 +765,8 @@ mod tests {
 
     #[test]
     fn long_titles_are_cut_by_width_at_a_word_boundary() {
-        let english = "Do you have a documented cryptographic key management procedure covering generation?";
+        let english =
+            "Do you have a documented cryptographic key management procedure covering generation?";
         let cut = clip(english, 40);
         assert_eq!(cut, "Do you have a documented cryptographic…");
         assert!(cut.width() <= 40);

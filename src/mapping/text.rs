@@ -252,7 +252,10 @@ mod tests {
         }]);
         let t = tokens("データセンタで暗号化", &lexicon);
         assert_eq!(t.get(&Token::Term(0)), Some(&1.0));
-        assert!(t.contains_key(&Token::Gram('暗', '号')), "kanji keep their bigrams");
+        assert!(
+            t.contains_key(&Token::Gram('暗', '号')),
+            "kanji keep their bigrams"
+        );
         assert!(
             !t.contains_key(&Token::Gram('デ', 'ー')),
             "katakana of a thesaurus word do not"

@@ -384,7 +384,10 @@ mod tests {
         assert_eq!(groups.len(), 1);
         let (groups, _) = lexicon.find(&lexicon.spell("amfa"));
         assert!(groups.is_empty(), "English words match whole words only");
-        assert_eq!(lexicon.fact(&lexicon.spell("貴社の従業員数は")), Some("従業員数"));
+        assert_eq!(
+            lexicon.fact(&lexicon.spell("貴社の従業員数は")),
+            Some("従業員数")
+        );
         assert_eq!(
             lexicon.fact(&lexicon.spell("What is your Headcount?")),
             Some("headcount")

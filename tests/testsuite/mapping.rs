@@ -713,3 +713,73 @@ fn suggest_with_out_dash_prints_the_mapping() {
     );
     assert!(!p.exists("-"), "no file named `-`");
 }
+
+#[test]
+fn questions_about_the_company_or_its_terms_get_no_confident_pair() {
+    let project = Project::empty()
+        .file(
+            "checksheet.yaml",
+            "organization: {name: テスト株式会社}\nas_of: 2026-11-01\ncatalogs: [controls]\noutputs:\n  - {layout: default, catalog: mic-cloud-v3, formats: [md]}\n",
+        )
+        .file(
+            "controls/acme-2025.yaml",
+            "catalog: {id: acme-2025, title: ACME 2025}\ncontrols:\n  - {id: Q1, text: サイバー保険に加入し、事故の費用に備えていますか。}\n",
+        )
+        .file(
+            "controls/mappings/acme-2025--mic-cloud-v3.yaml",
+            "mapping: {from: acme-2025, to: mic-cloud-v3}\npairs:\n  - {from: Q1, to: [II.8.1.1]}\n",
+        )
+        .file(
+            "controls/acme.yaml",
+            "catalog: {id: acme, title: ACME}\ncontrols:\n  - {id: P1, text: 貴社の従業員数を教えてください。}\n  - {id: P2, text: What is your annual revenue?}\n  - {id: P3, text: SLAを達成できなかった場合の返金額はいくらですか。}\n  - {id: P4, text: 退職者の従業員アカウントを速やかに削除していますか。}\n  - {id: P5, text: サイバー保険に加入し、事故の費用に備えていますか。}\n  - {id: P6, text: 導入社数を教えてください。}\n  - {id: P7, text: Do you maintain a documented business continuity plan that is reviewed and tested at least once every year by management?}\n",
+        );
+    let run = project.run(&["map", "suggest", "acme", "mic-cloud-v3", "--project", "."]);
+    run.code(0);
+    let out = &run.stdout;
+    for id in ["P1", "P2", "P3"] {
+        assert!(
+            !out.contains(&format!("  - {{from: \"{id}\"")),
+            "{id}:\n{out}"
+        );
+        assert!(
+            out.contains(&format!("  # - {{from: \"{id}\"")),
+            "{id}:\n{out}"
+        );
+    }
+    assert!(
+        out.contains(
+            "weak: asks for the company's facts or terms (従業員数), which no control answers"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("(revenue)") && out.contains("(返金)"), "{out}");
+    // A question about the practice is paired; one confirmed before is paired from memory
+    // even though it names a fact word.
+    assert!(
+        out.contains("  - {from: \"P4\", to: [\"II.5.3.1\"]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  - {from: \"P5\", to: [\"II.8.1.1\"]")
+            && out.contains("[confirmed before in acme-2025 Q1]"),
+        "{out}"
+    );
+    // A long English question is shown cut at a word boundary with an ellipsis.
+    assert!(
+        out.contains("  # P7 Do you maintain a documented business continuity plan that…\n"),
+        "{out}"
+    );
+    // Until a project lists its own facts words, P6 is judged by its score alone.
+    assert!(!out.contains("(導入社数)"), "{out}");
+    let extended = project.file(
+        "controls/thesaurus.yaml",
+        "thesaurus: {description: 当社の用語}\nfacts: [導入社数]\n",
+    );
+    let run = extended.run(&["map", "suggest", "acme", "mic-cloud-v3", "--project", "."]);
+    run.code(0);
+    assert!(
+        run.stdout.contains("facts or terms (導入社数)"),
+        "{}",
+        run.stdout
+    );
+}
