@@ -106,6 +106,7 @@ codes! {
     ImportLossy = "CS0812", Error, "imported answers or a catalog could not be written without loss";
     ImportAmbiguous = "CS0813", Error, "no questionnaire table of a workbook is clearly the one to import; the candidates are listed";
     ImportNoValue = "CS0814", Error, "a workbook formula cell was saved without its value, so its text is unknown";
+    ImportTableLeft = "CS0815", Warning, "a table of questions on a sheet that was imported was left out, being shaped unlike the tables imported";
     FillNotFound = "CS0901", Error, "a question of the catalog is not in the workbook being filled";
     FillMoved = "CS0902", Warning, "a question is in another row of the workbook than the catalog records";
     FillNoChoice = "CS0903", Warning, "an answer's status matches no choice of its cell's dropdown or the label map";

@@ -1,6 +1,5 @@
 //! `checksheet import` on arbitrary bytes: `import::workbook::read` (the path the command
-//! takes, where a panic inside calamine becomes a "damaged workbook" diagnostic, rendered
-//! here), then every built-in layout's mapping (`layout_map::import`) and the questionnaire
+//! takes; a workbook it cannot read becomes a diagnostic, rendered here), then every built-in layout's mapping (`layout_map::import`) and the questionnaire
 //! detection (`questionnaire::import`, building a new catalog), then the YAML writers.
 #![no_main]
 

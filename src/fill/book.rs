@@ -19,13 +19,10 @@ pub struct Book {
 }
 
 impl Book {
-    /// A workbook's bytes opened for reading (`import` by recorded cells reads this way).
-    pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<Book, super::FillError> {
-        let package = Package::open(name, bytes)?;
-        Book::open(package).map_err(|why| super::FillError::Workbook {
-            name: name.to_owned(),
-            why,
-        })
+    /// A workbook's bytes opened for reading (`import` reads this way); the error says
+    /// why it cannot be read.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Book, String> {
+        Book::open(Package::open(bytes)?)
     }
 
     pub fn open(package: Package) -> Result<Book, String> {
@@ -61,9 +58,24 @@ impl Book {
         let part = &self.parts.sheets[index];
         let xml = self.package.read(&part.path)?;
         let sheet = SheetXml::read(xml)
-            .map_err(|e| format!("sheet `{}` is not valid XML ({e})", part.name))?;
+            .map_err(|e| format!("sheet `{}` cannot be read: {e}", part.name))?;
         self.sheets.insert(index, sheet);
         Ok(())
+    }
+
+    /// Parses a sheet's cells, all of them, from a stream without keeping its XML (unless
+    /// they are loaded already): for reading, never for editing.
+    pub fn load_cells(&mut self, index: usize) -> Result<(), String> {
+        if self.sheets.get(&index).is_some_and(|s| s.complete) {
+            return Ok(());
+        }
+        self.sheets.remove(&index);
+        self.load_head(index, u32::MAX)
+    }
+
+    /// Forgets a parsed sheet (it is parsed again when asked for).
+    pub fn unload(&mut self, index: usize) {
+        self.sheets.remove(&index);
     }
 
     /// Parses a sheet's first `rows` rows, unless it is loaded already.
@@ -75,7 +87,7 @@ impl Book {
         let sheet = self
             .package
             .stream(&part.path, |reader| SheetXml::read_head(reader, rows))
-            .map_err(|e| format!("sheet `{}` is not valid XML ({e})", part.name))?;
+            .map_err(|e| format!("sheet `{}` cannot be read: {e}", part.name))?;
         self.sheets.insert(index, sheet);
         Ok(())
     }
@@ -132,7 +144,7 @@ impl Book {
         else {
             return Ok(None);
         };
-        self.load(index)?;
+        self.load_cells(index)?;
         let texts = self.texts(index);
         let mut out = Vec::new();
         // A dropdown offers a short list; a whole-column reference stops at the data.

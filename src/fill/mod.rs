@@ -10,7 +10,7 @@
 
 pub mod book;
 mod cover;
-mod dropdown;
+pub(crate) mod dropdown;
 pub mod package;
 pub(crate) mod parts;
 pub mod sheet;
@@ -127,7 +127,7 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
             input.catalog.id, input.name, input.catalog.id
         )));
     }
-    let package = Package::open(input.name, bytes)?;
+    let package = Package::open(bytes).map_err(failed)?;
     let mut book = Book::open(package).map_err(failed)?;
     let mut diags = Vec::new();
     let mut edits: Edits = HashMap::new();

@@ -7,8 +7,6 @@ use std::io::{Cursor, Read, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
-use super::FillError;
-
 /// Largest workbook file filled (the same limit as import's).
 pub const MAX_WORKBOOK_BYTES: u64 = crate::import::workbook::MAX_WORKBOOK_BYTES;
 /// Largest decompressed size of one part read (a sheet's XML, the workbook, the styles).
@@ -27,39 +25,32 @@ pub struct Package {
 }
 
 impl Package {
-    /// Opens a package, checking its size and its directory's stated sizes first.
-    pub fn open(name: &str, bytes: Vec<u8>) -> Result<Package, FillError> {
-        let refuse = |why: String| FillError::Workbook {
-            name: name.to_owned(),
-            why,
-        };
+    /// Opens a package, checking its size and its directory's stated sizes first. The
+    /// error says why the file is not read (the caller names the file and the command).
+    pub fn open(bytes: Vec<u8>) -> Result<Package, String> {
         if bytes.len() as u64 > MAX_WORKBOOK_BYTES {
-            return Err(refuse(format!(
+            return Err(format!(
                 "it is {} bytes, over the limit of {MAX_WORKBOOK_BYTES} bytes",
                 bytes.len()
-            )));
-        }
-        if bytes.starts_with(OLE_SIGNATURE) {
-            return Err(refuse(
-                "it is password-protected (encrypted) or an old .xls file: remove the password, or save it as \"Excel Workbook (*.xlsx)\", and fill that copy".to_owned(),
             ));
         }
+        if bytes.starts_with(OLE_SIGNATURE) {
+            return Err("it is password-protected (encrypted) or an old .xls file: remove the password, or save it as \"Excel Workbook (*.xlsx)\", and use that copy".to_owned());
+        }
         let mut zip = ZipArchive::new(Cursor::new(&bytes[..])).map_err(|e| {
-            refuse(format!(
-                "it is not an xlsx workbook (an xlsx file is a zip archive): {e}"
-            ))
+            format!("it is not an xlsx workbook (an xlsx file is a zip archive): {e}")
         })?;
         let mut names = Vec::with_capacity(zip.len());
         let mut total: u64 = 0;
         for index in 0..zip.len() {
             let file = zip
                 .by_index_raw(index)
-                .map_err(|e| refuse(format!("part {index} cannot be read: {e}")))?;
+                .map_err(|e| format!("part {index} cannot be read: {e}"))?;
             if file.encrypted() {
-                return Err(refuse(format!(
+                return Err(format!(
                     "its part `{}` is encrypted: remove the password and save it again",
                     entry_name(&file)
-                )));
+                ));
             }
             total = total.saturating_add(file.size());
             names.push(entry_name(&file));
@@ -69,15 +60,15 @@ impl Package {
         if let Some(count) = directory_count(&bytes)
             && count != names.len() as u64
         {
-            return Err(refuse(format!(
+            return Err(format!(
                 "its directory lists {count} parts but only {} distinct names, so some part is in it twice and which copy applications read is not clear: open it in Excel or LibreOffice and save it again",
                 names.len()
-            )));
+            ));
         }
         if total > MAX_PACKAGE_BYTES {
-            return Err(refuse(format!(
+            return Err(format!(
                 "its parts would take {total} bytes decompressed, over the limit of {MAX_PACKAGE_BYTES}"
-            )));
+            ));
         }
         Ok(Package { bytes, names })
     }

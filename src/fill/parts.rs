@@ -17,6 +17,8 @@ pub struct SheetPart {
     pub path: String,
     /// `state="hidden"` or `veryHidden`: no cover labels are looked for there.
     pub hidden: bool,
+    /// A chart sheet (a chart filling a tab): it has no cells.
+    pub chart: bool,
 }
 
 pub struct WorkbookParts {
@@ -28,6 +30,8 @@ pub struct WorkbookParts {
     pub names: HashMap<(Option<usize>, String), String>,
     /// The shared strings part, when the workbook has one.
     pub shared_strings: Option<String>,
+    /// `<workbookPr date1904="1">`: date serials count from 1904-01-01 (old Mac workbooks).
+    pub date1904: bool,
 }
 
 /// An attribute by local name (`r:id` → `id`), unescaped.
@@ -115,10 +119,11 @@ impl WorkbookParts {
                 && e.local_name().as_ref() == "Relationship"
                 && let (Some(id), Some(target)) = (attr(e, "Id"), attr(e, "Target"))
             {
-                if attr(e, "Type").is_some_and(|t| t.ends_with("/sharedStrings")) {
+                let kind = attr(e, "Type").unwrap_or_default();
+                if kind.ends_with("/sharedStrings") {
                     shared_strings = Some(resolve(&target));
                 }
-                targets.insert(id, target);
+                targets.insert(id, (target, kind.ends_with("/chartsheet")));
             }
         })
         .map_err(|e| format!("`{rels_path}` is not valid XML ({e})"))?;
@@ -127,15 +132,22 @@ impl WorkbookParts {
         let mut names = HashMap::new();
         let mut in_name: Option<(String, Option<usize>)> = None;
         let mut name_text = String::new();
+        let mut date1904 = false;
         walk(&xml, |item| match item {
             XmlItem::Start(e) => match e.local_name().as_ref() {
+                "workbookPr" => {
+                    date1904 = matches!(attr(e, "date1904").as_deref(), Some("1" | "true"));
+                }
                 "sheet" => {
-                    let path = attr(e, "id")
-                        .and_then(|id| targets.get(&id))
-                        .map(|t| resolve(t));
+                    let target = attr(e, "id").and_then(|id| targets.get(&id));
                     let hidden = attr(e, "state").is_some_and(|s| s != "visible");
-                    if let (Some(name), Some(path)) = (attr(e, "name"), path) {
-                        sheets.push(SheetPart { name, path, hidden });
+                    if let (Some(name), Some((target, chart))) = (attr(e, "name"), target) {
+                        sheets.push(SheetPart {
+                            name,
+                            path: resolve(target),
+                            hidden,
+                            chart: *chart,
+                        });
                     }
                 }
                 "definedName" => {
@@ -163,6 +175,7 @@ impl WorkbookParts {
             sheets,
             names,
             shared_strings: shared_strings.filter(|p| package.has(p)),
+            date1904,
         })
     }
 }
@@ -197,6 +210,40 @@ pub fn locked_formats(styles: &[u8]) -> Result<Vec<bool>, String> {
         _ => {}
     })?;
     Ok(locked)
+}
+
+/// For each cell format (`cellXfs`, by index: a cell's `s`), its number format: the id
+/// (`numFmtId`, 0 `General` when absent) and, for an id the workbook defines in `numFmts`,
+/// its format code. Built-in ids (0–163, ECMA-376 §18.8.30) have no code here.
+pub fn number_formats(styles: &[u8]) -> Result<Vec<(u32, Option<String>)>, String> {
+    let mut codes: HashMap<u32, String> = HashMap::new();
+    let mut formats = Vec::new();
+    let mut in_cell_xfs = false;
+    walk(styles, |item| match item {
+        XmlItem::Start(e) => match e.local_name().as_ref() {
+            "numFmt" => {
+                if let (Some(id), Some(code)) = (
+                    attr(e, "numFmtId").and_then(|i| i.trim().parse().ok()),
+                    attr(e, "formatCode"),
+                ) {
+                    codes.insert(id, code);
+                }
+            }
+            "cellXfs" => in_cell_xfs = true,
+            "xf" if in_cell_xfs => formats.push(
+                attr(e, "numFmtId")
+                    .and_then(|i| i.trim().parse::<u32>().ok())
+                    .unwrap_or(0),
+            ),
+            _ => {}
+        },
+        XmlItem::End("cellXfs") => in_cell_xfs = false,
+        _ => {}
+    })?;
+    Ok(formats
+        .into_iter()
+        .map(|id| (id, codes.get(&id).cloned()))
+        .collect())
 }
 
 /// `workbook.xml` asking for a full calculation when the file is opened, so that formulas

@@ -19,9 +19,9 @@ pub struct CellElement {
     pub col: u32,
     /// Byte range of the whole element, from `<c` to the end of `</c>` or `/>`.
     pub range: (usize, usize),
-    /// The attributes a rewritten cell keeps, e.g. ` r="D5" s="3"`: all but its type
-    /// (`t`) and value metadata (`cm`, `vm`), each written `name="value"`.
-    pub attributes: String,
+    /// Where its start tag ends (the attributes a rewritten cell keeps are read from the
+    /// tag again when it is edited: [`SheetXml::kept_attributes`]).
+    pub tag_end: usize,
     pub style: Option<u32>,
     pub has_r: bool,
     pub formula: bool,
@@ -30,6 +30,10 @@ pub struct CellElement {
     pub kind: String,
     /// Its `<v>`, or the text of its inline string.
     pub value: String,
+    /// Whether it holds a value: an inline string, a `<v>` with text, or a `<v>` (even an
+    /// empty one) of a formula's string result (`t="str"`). A formula cell without one
+    /// was saved by a program that does not calculate: its result is unknown.
+    pub valued: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -43,6 +47,8 @@ pub struct RowElement {
     pub end_tag_at: usize,
     /// The row's style, when `customFormat` says it applies to its empty cells.
     pub style: Option<u32>,
+    /// `hidden="1"`.
+    pub hidden: bool,
     pub cells: Vec<CellElement>,
 }
 
@@ -70,6 +76,8 @@ pub struct SheetXml {
     pub sheet_data: Option<SheetData>,
     /// `<col min max style>`: default styles of columns (1-based min, max inclusive).
     pub col_styles: Vec<(u32, u32, u32)>,
+    /// `<col min max hidden="1">`: hidden columns (1-based min, max inclusive).
+    pub hidden_cols: Vec<(u32, u32)>,
     pub protected: bool,
     pub dropdowns: Vec<Dropdown>,
     /// The namespace prefix the sheet's cells are written with (`x:` for `<x:c>`, as some
@@ -82,6 +90,9 @@ pub struct SheetXml {
     pub array_ranges: Vec<String>,
     /// Only the first rows were read ([`SheetXml::read_head`]): not to be edited.
     pub partial: bool,
+    /// Every row was read (a sheet read whole, or one whose rows all came before the
+    /// head's end): its cells can be looked up, though it is edited only when not partial.
+    pub complete: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -197,6 +208,21 @@ impl SheetXml {
         self.merges.iter().find(|m| m.contains(row, col))
     }
 
+    /// The attributes a rewritten cell keeps, e.g. ` r="D5" s="3"`: all but its type (`t`)
+    /// and value metadata (`cm`, `vm`), each written `name="value"`, read from its start
+    /// tag. Duplicate attributes are an error, as in XML.
+    pub fn kept_attributes(&self, cell: &CellElement) -> Result<String, String> {
+        let tag = self
+            .xml
+            .get(cell.range.0..cell.tag_end)
+            .ok_or("a cell's start tag is not in the sheet read")?;
+        match Reader::from_reader(tag).read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) => kept_attributes(&e),
+            Ok(_) => Err("a cell's start tag cannot be read again".to_owned()),
+            Err(e) => Err(format!("a cell's start tag: {e}")),
+        }
+    }
+
     pub fn dropdown(&self, row: u32, col: u32) -> Option<&Dropdown> {
         self.dropdowns.iter().find(|d| d.covers(row, col))
     }
@@ -218,7 +244,7 @@ impl SheetXml {
                 continue;
             };
             if let Some(cell) = element.cells.iter().find(|c| c.col == col) {
-                let attributes = cell.attributes.clone();
+                let attributes = self.kept_attributes(cell)?;
                 splices.push((
                     cell.range.0,
                     cell.range.1,
@@ -304,8 +330,10 @@ const MAX_CELLS: u64 = crate::import::workbook::MAX_SHEET_CELLS;
 /// Reads a sheet's XML; with `max_row`, stops at the first row after it.
 fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String> {
     let mut rows: Vec<RowElement> = Vec::new();
+    let mut complete = true;
     let mut sheet_data = None;
     let mut col_styles = Vec::new();
+    let mut hidden_cols = Vec::new();
     let mut protected = false;
     let mut dropdowns = Vec::new();
     let mut prefix = String::new();
@@ -342,8 +370,19 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                 match e.local_name().as_ref() {
                     "sheetData" if empty => sheet_data = Some(SheetData::Empty(start, end)),
                     "row" => {
-                        let row = number(e, "r").unwrap_or(next_row);
+                        let row = match attr(e, "r") {
+                            Some(r) => r
+                                .trim()
+                                .parse::<u32>()
+                                .ok()
+                                .filter(|r| *r >= 1)
+                                .ok_or_else(|| {
+                                    format!("a row's number `{r}` is not a row number")
+                                })?,
+                            None => next_row,
+                        };
                         if max_row.is_some_and(|max| row > max) {
+                            complete = false;
                             break;
                         }
                         next_row = row + 1;
@@ -355,6 +394,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                             empty,
                             end_tag_at: end,
                             style,
+                            hidden: is_true(e, "hidden"),
                             cells: Vec::new(),
                         });
                     }
@@ -365,7 +405,14 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                                 "it has more than {MAX_CELLS} cells (the limit import has too)"
                             ));
                         }
-                        let (col, has_r) = match attr(e, "r").as_deref().and_then(cell_ref) {
+                        let reference = attr(e, "r");
+                        let position = match reference.as_deref() {
+                            Some(r) => Some(cell_ref(r).ok_or_else(|| {
+                                format!("a cell's reference `{r}` is not a cell of a sheet")
+                            })?),
+                            None => None,
+                        };
+                        let (col, has_r) = match position {
                             Some((cell_row, col)) => {
                                 let row = rows.last().map_or(0, |r| r.row);
                                 if cell_row != row {
@@ -382,12 +429,13 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                         let cell = CellElement {
                             col,
                             range: (start, end),
-                            attributes: kept_attributes(e)?,
+                            tag_end: end,
                             style: number(e, "s"),
                             has_r,
                             formula: false,
                             kind: attr(e, "t").unwrap_or_default(),
                             value: String::new(),
+                            valued: false,
                         };
                         if empty {
                             if let Some(row) = rows.last_mut() {
@@ -410,10 +458,13 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                         }
                     }
                     "col" => {
-                        if let (Some(min), Some(max), Some(style)) =
-                            (number(e, "min"), number(e, "max"), number(e, "style"))
-                        {
-                            col_styles.push((min, max, style));
+                        if let (Some(min), Some(max)) = (number(e, "min"), number(e, "max")) {
+                            if let Some(style) = number(e, "style") {
+                                col_styles.push((min, max, style));
+                            }
+                            if is_true(e, "hidden") {
+                                hidden_cols.push((min, max));
+                            }
                         }
                     }
                     "sheetProtection" => protected = is_true(e, "sheet"),
@@ -425,8 +476,21 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                             validation = None;
                         }
                     }
-                    "v" | "t" if open_cell.is_some() && !in_phonetic => in_value = true,
-                    "rPh" if open_cell.is_some() => in_phonetic = true,
+                    "v" | "t" if open_cell.is_some() && !in_phonetic => {
+                        // An empty `<v/>` opens no text.
+                        in_value = !empty;
+                        if let Some(cell) = open_cell.as_mut()
+                            && cell.kind == "str"
+                        {
+                            cell.valued = true;
+                        }
+                    }
+                    "is" => {
+                        if let Some(cell) = open_cell.as_mut() {
+                            cell.valued = true;
+                        }
+                    }
+                    "rPh" if open_cell.is_some() => in_phonetic = !empty,
                     "mergeCell" => {
                         if let Some(range) = attr(e, "ref") {
                             let (first, last) = range.split_once(':').unwrap_or((&range, &range));
@@ -450,6 +514,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
             Event::Text(ref t) => {
                 if in_value && let Some(cell) = open_cell.as_mut() {
                     cell.value.push_str(t.as_ref());
+                    cell.valued |= !t.is_empty();
                 }
                 if let (Some(target), Some(v)) = (text_target, validation.as_mut()) {
                     let text: &str = t.as_ref();
@@ -463,6 +528,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
             Event::GeneralRef(ref r) => {
                 if in_value && let Some(cell) = open_cell.as_mut() {
                     cell.value.push_str(&reference_text(r));
+                    cell.valued = true;
                 }
                 if let (Some(target), Some(v)) = (text_target, validation.as_mut()) {
                     let text = reference_text(r);
@@ -481,6 +547,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                     }
                 }
                 "c" => {
+                    (in_value, in_phonetic) = (false, false);
                     if let Some(mut cell) = open_cell.take() {
                         cell.range.1 = end;
                         if let Some(row) = rows.last_mut() {
@@ -507,12 +574,14 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
         rows,
         sheet_data,
         col_styles,
+        hidden_cols,
         protected,
         dropdowns,
         prefix,
         merges,
         array_ranges,
         partial: false,
+        complete,
     })
 }
 
@@ -622,6 +691,41 @@ mod tests {
         assert_eq!(s.dropdown(1, 5).unwrap().formula, "\"はい,No\"");
         assert_eq!(s.dropdown(9, 4).unwrap().formula, "Lists!$A$1:$A$3");
         assert!(s.dropdown(10, 4).is_none());
+    }
+
+    #[test]
+    fn an_empty_value_element_does_not_take_the_next_formula_as_text() {
+        let s = SheetXml::read(
+            br#"<worksheet><cols><col min="2" max="3" hidden="1"/></cols><sheetData><row r="1" hidden="1"><c r="A1" t="str"><f>X1</f><v/></c><c r="B1" t="str"><f>VLOOKUP(A1,T!A:B,2,0)&amp;""</f><v xml:space="preserve"> Documentation</v></c><c r="C1"><f>1+1</f></c><c r="D1" t="inlineStr"><is><t/></is></c></row></sheetData></worksheet>"#.to_vec(),
+        )
+        .unwrap();
+        let a1 = s.cell(1, 0).unwrap();
+        assert_eq!(
+            (a1.value.as_str(), a1.valued),
+            ("", true),
+            "a string result, empty"
+        );
+        let b1 = s.cell(1, 1).unwrap();
+        assert_eq!(b1.value, " Documentation");
+        let c1 = s.cell(1, 2).unwrap();
+        assert!(
+            c1.formula && !c1.valued,
+            "a formula saved without its value"
+        );
+        assert!(s.cell(1, 3).unwrap().valued);
+        assert!(s.row(1).unwrap().hidden);
+        assert_eq!(s.hidden_cols, [(2, 3)]);
+    }
+
+    #[test]
+    fn references_that_name_no_cell_are_refused() {
+        for xml in [
+            r#"<worksheet><sheetData><row r="99999999999"/></sheetData></worksheet>"#,
+            r#"<worksheet><sheetData><row r="1"><c r="1A"/></row></sheetData></worksheet>"#,
+            r#"<worksheet><sheetData><row r="0"/></sheetData></worksheet>"#,
+        ] {
+            assert!(SheetXml::read(xml.as_bytes().to_vec()).is_err(), "{xml}");
+        }
     }
 
     #[test]

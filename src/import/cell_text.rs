@@ -1,6 +1,196 @@
-//! Numbers and dates spelled as a spreadsheet shows them: calamine gives a number cell as a
-//! float, so `1.10` in a `0.00` cell must be spelled from its number format, and a `General`
-//! cell that shows `1.1` may have been typed `1.10` (reported by the caller).
+//! Numbers and dates spelled as a spreadsheet shows them: a number cell holds a float, so
+//! `1.10` in a `0.00` cell must be spelled from its number format, a date is a serial number
+//! under a date format, and a `General` cell that shows `1.1` may have been typed `1.10`
+//! (reported by the caller).
+
+/// What a number format makes of a number: a number, a date (or time of day), or a
+/// duration (`[h]:mm:ss`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    Number,
+    Date,
+    Duration,
+}
+
+/// A cell format's number format: its code (the workbook's own, else the built-in one's,
+/// else `General`) and what it shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NumberFormat {
+    pub code: String,
+    pub shown: Shown,
+}
+
+impl NumberFormat {
+    pub fn general() -> NumberFormat {
+        NumberFormat {
+            code: "General".to_owned(),
+            shown: Shown::Number,
+        }
+    }
+
+    /// The format of `numFmtId` `id`, with the workbook's `code` for it if it defines one.
+    /// Built-in ids and codes: ECMA-376 Part 1, §18.8.30; the East Asian ids 27–36 and
+    /// 50–58 are dates whose codes depend on the locale (given here as `General`, which
+    /// [`date`] spells as ISO 8601).
+    pub fn of(id: u32, code: Option<&str>) -> NumberFormat {
+        if let Some(code) = code {
+            return NumberFormat {
+                code: code.to_owned(),
+                shown: shown_by_code(code),
+            };
+        }
+        let shown = match id {
+            14..=22 | 27..=36 | 45 | 47 | 50..=58 => Shown::Date,
+            46 => Shown::Duration,
+            _ => Shown::Number,
+        };
+        let code = match id {
+            1 => "0",
+            2 => "0.00",
+            3 => "#,##0",
+            4 => "#,##0.00",
+            9 => "0%",
+            10 => "0.00%",
+            11 => "0.00E+00",
+            12 => "# ?/?",
+            13 => "# ??/??",
+            14 => "mm-dd-yy",
+            15 => "d-mmm-yy",
+            16 => "d-mmm",
+            17 => "mmm-yy",
+            18 => "h:mm AM/PM",
+            19 => "h:mm:ss AM/PM",
+            20 => "h:mm",
+            21 => "h:mm:ss",
+            22 => "m/d/yy h:mm",
+            37 => "#,##0 ;(#,##0)",
+            38 => "#,##0 ;[Red](#,##0)",
+            39 => "#,##0.00;(#,##0.00)",
+            40 => "#,##0.00;[Red](#,##0.00)",
+            41 => "_(* #,##0_);_(* (#,##0);_(* \"-\"_);_(@_)",
+            42 => "_($* #,##0_);_($* (#,##0);_($* \"-\"_);_(@_)",
+            43 => "_(* #,##0.00_);_(* (#,##0.00);_(* \"-\"??_);_(@_)",
+            44 => "_($* #,##0.00_);_($* (#,##0.00);_($* \"-\"??_);_(@_)",
+            45 => "mm:ss",
+            46 => "[h]:mm:ss",
+            47 => "mmss.0",
+            48 => "##0.0E+0",
+            49 => "@",
+            _ => "General",
+        };
+        NumberFormat {
+            code: code.to_owned(),
+            shown,
+        }
+    }
+}
+
+/// Whether a format code shows a date, a duration or a number: a date when its first
+/// section has a date or time letter (`y m d h s`, or `a/p`, `AM/PM`) outside quotes,
+/// brackets and escapes; a duration when an elapsed-time field (`[h]`, `[mm]`, `[ss]`)
+/// comes first.
+fn shown_by_code(code: &str) -> Shown {
+    let mut chars = code.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            quoted = c != '"';
+            continue;
+        }
+        match c {
+            '"' => quoted = true,
+            // The next character is a literal (`\-`), a width (`_)`) or a fill (`*-`).
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            ';' => break,
+            '[' => {
+                let inner: String = chars.by_ref().take_while(|&c| c != ']').collect();
+                let lower = inner.to_ascii_lowercase();
+                if !lower.is_empty() && lower.chars().all(|c| matches!(c, 'h' | 'm' | 's')) {
+                    return Shown::Duration;
+                }
+            }
+            'y' | 'Y' | 'm' | 'M' | 'd' | 'D' | 'h' | 'H' | 's' | 'S' => return Shown::Date,
+            'a' | 'A' => {
+                let rest: String = chars
+                    .clone()
+                    .take(4)
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if rest.starts_with("m/pm") || rest.starts_with("/p") {
+                    return Shown::Date;
+                }
+            }
+            _ => {}
+        }
+    }
+    Shown::Number
+}
+
+/// A date serial number as (year, month, day, hour, minute, second, millisecond). In the
+/// 1900 system day 1 is 1900-01-01 and day 60 the 1900-02-29 Excel keeps for Lotus 1-2-3's
+/// sake; in the 1904 system day 0 is 1904-01-01 (ECMA-376 Part 1, §18.17.4.1). Serials
+/// before the epoch count as the epoch; past 9999-12-31, as that day.
+pub fn serial_date(serial: f64, date1904: bool) -> (u16, u8, u8, u8, u8, u8, u16) {
+    let serial = if serial.is_finite() {
+        serial.max(0.0)
+    } else {
+        0.0
+    };
+    let day = serial.floor();
+    let mut millis = ((serial - day) * 86_400_000.0).round() as u64;
+    let mut day = day.min(2_958_465.0) as i64;
+    if millis >= 86_400_000 {
+        millis -= 86_400_000;
+        day += 1;
+    }
+    let (y, m, d) = if date1904 {
+        civil_from_days(day + days_from_civil(1904, 1, 1))
+    } else if day == 60 {
+        (1900, 2, 29)
+    } else if day == 0 {
+        (1900, 1, 0)
+    } else {
+        // Day 1 is 1900-01-01; from day 61 on, the fictitious 29 February is skipped.
+        let offset = if day > 60 { day - 1 } else { day };
+        civil_from_days(offset - 1 + days_from_civil(1900, 1, 1))
+    };
+    let seconds = millis / 1000;
+    (
+        y.clamp(0, 9999) as u16,
+        m as u8,
+        d as u8,
+        (seconds / 3600) as u8,
+        (seconds / 60 % 60) as u8,
+        (seconds % 60) as u8,
+        (millis % 1000) as u16,
+    )
+}
+
+/// Days since 1970-01-01 of a date of the proleptic Gregorian calendar (H. Hinnant's
+/// `days_from_civil`, public domain: <https://howardhinnant.github.io/date_algorithms.html>).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day count since 1970-01-01 (the inverse of [`days_from_civil`]).
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
 
 /// The text of a number under a number format, and whether that text is certainly what was
 /// typed (`false` for a fraction under `General`, whose trailing zeros are gone).
@@ -315,6 +505,81 @@ fn pad(value: u8, run: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn serials_are_dates_of_either_system() {
+        assert_eq!(serial_date(1.0, false), (1900, 1, 1, 0, 0, 0, 0));
+        assert_eq!(serial_date(59.0, false), (1900, 2, 28, 0, 0, 0, 0));
+        assert_eq!(serial_date(60.0, false), (1900, 2, 29, 0, 0, 0, 0));
+        assert_eq!(serial_date(61.0, false), (1900, 3, 1, 0, 0, 0, 0));
+        assert_eq!(serial_date(366.0, false), (1900, 12, 31, 0, 0, 0, 0));
+        assert_eq!(serial_date(46_357.5, false), (2026, 12, 1, 12, 0, 0, 0));
+        assert_eq!(serial_date(0.0, true), (1904, 1, 1, 0, 0, 0, 0));
+        assert_eq!(serial_date(44_895.0, true), (2026, 12, 1, 0, 0, 0, 0));
+        // A time that rounds to the end of the day is the next day's midnight.
+        assert_eq!(
+            serial_date(45_000.999_999_999, false),
+            (2023, 3, 16, 0, 0, 0, 0)
+        );
+        assert_eq!(serial_date(45_000.25, false), (2023, 3, 15, 6, 0, 0, 0));
+        assert_eq!(serial_date(f64::NAN, false).0, 1900);
+        assert_eq!(serial_date(1e300, false), (9999, 12, 31, 0, 0, 0, 0));
+    }
+
+    #[test]
+    fn formats_say_whether_they_show_dates() {
+        for date in [
+            "yyyy/m/d",
+            "m/d/yy",
+            "h:mm AM/PM",
+            "[$-411]ggge\"年\"m\"月\"d\"日\"",
+            "hh:mm",
+            "a/p h",
+        ] {
+            assert_eq!(
+                NumberFormat::of(200, Some(date)).shown,
+                Shown::Date,
+                "{date}"
+            );
+        }
+        for number in [
+            "0.00",
+            "#,##0",
+            "\"days\" 0",
+            "0_);[Red](0)",
+            "General",
+            "@",
+            "[Red]0.0",
+            "0 \\h",
+        ] {
+            assert_eq!(
+                NumberFormat::of(200, Some(number)).shown,
+                Shown::Number,
+                "{number}"
+            );
+        }
+        assert_eq!(
+            NumberFormat::of(200, Some("[h]:mm:ss")).shown,
+            Shown::Duration
+        );
+        assert_eq!(NumberFormat::of(14, None).shown, Shown::Date);
+        assert_eq!(
+            NumberFormat::of(31, None),
+            NumberFormat {
+                code: "General".into(),
+                shown: Shown::Date
+            }
+        );
+        assert_eq!(NumberFormat::of(46, None).shown, Shown::Duration);
+        assert_eq!(
+            NumberFormat::of(2, None),
+            NumberFormat {
+                code: "0.00".into(),
+                shown: Shown::Number
+            }
+        );
+        assert_eq!(NumberFormat::of(0, None), NumberFormat::general());
+    }
 
     #[test]
     fn numbers_follow_their_format() {

@@ -934,8 +934,12 @@ const CLEARLY_BETTER: f64 = 2.0;
 
 /// What detection decided.
 pub enum Decision {
-    /// The tables to import, in workbook order.
-    Tables(Vec<Table>),
+    /// The tables to import, in workbook order, and the tables of questions on the same
+    /// sheets that are not (shaped unlike them, or scoring clearly lower): to be reported.
+    Tables {
+        tables: Vec<Table>,
+        left_out: Vec<Table>,
+    },
     /// No clear choice: every candidate, best first (with why each is not taken).
     Refused { why: String, ranked: Vec<Table> },
 }
@@ -982,6 +986,7 @@ pub fn find_tables(
             all.push(candidate(sheet, index, Some(h), end, given));
         }
     }
+    same_labels_same_columns(workbook, &mut all, given);
     let mut ranked: Vec<Table> = all.clone();
     // Passing tables with a place to answer, then passing lists of questions, then the rest.
     let tier = |t: &Table| match (t.fails.is_empty(), t.answerless) {
@@ -1050,6 +1055,23 @@ pub fn find_tables(
         taken.push(table);
     }
     let mut tables: Vec<Table> = taken.into_iter().cloned().collect();
+    // Every other table of questions is named, never dropped in silence: on a sheet a
+    // table was taken from, those not taken (and not copies of taken ones) are left out.
+    let left_out: Vec<Table> = ranked
+        .iter()
+        .filter(|t| t.items > 0 && t.header.is_some())
+        .filter(|t| {
+            !tables
+                .iter()
+                .any(|k| k.sheet == t.sheet && k.header == t.header)
+        })
+        .filter(|t| tables.iter().any(|k| k.sheet == t.sheet))
+        .filter(|t| {
+            let repeated = t.ids.iter().filter(|id| seen.contains(id.as_str())).count();
+            repeated * 2 <= t.ids.len()
+        })
+        .cloned()
+        .collect();
     tables.sort_by_key(|t| {
         (
             sheets
@@ -1059,7 +1081,77 @@ pub fn find_tables(
             t.header,
         )
     });
-    Decision::Tables(tables)
+    Decision::Tables { tables, left_out }
+}
+
+/// The labels of a header row but the ID column's (which often holds the section's name:
+/// `Documentation`, `Data`…), folded, by column.
+fn header_labels(sheet: &Sheet, header: u32, id: Option<u32>) -> Vec<(u32, String)> {
+    sheet
+        .row_cells(header)
+        .filter(|(c, _)| Some(*c) != id)
+        .map(|(c, cell)| (c, fold(&cell.text)))
+        .collect()
+}
+
+/// A header row repeated down a sheet with the same labels heads a table of the same
+/// shape. When such tables came out with different columns (a choice column without its
+/// dropdown in one section, say), the columns most of them have (then the ones mapping more
+/// roles) are given to the others, each kept so only if it still passes every check.
+fn same_labels_same_columns(workbook: &Workbook, all: &mut [Table], given: &Columns) {
+    // Only tables that read as tables take part: a failing candidate (a block of notes
+    // under a repeated header, say) stays refused.
+    let labels: Vec<Option<Vec<(u32, String)>>> = all
+        .iter()
+        .map(|t| {
+            let sheet = &workbook.sheets[t.sheet];
+            t.header
+                .filter(|_| t.fails.is_empty() && t.columns.is_table())
+                .map(|h| header_labels(sheet, h, t.columns.id))
+                .filter(|l| l.len() >= 2)
+        })
+        .collect();
+    for i in 0..all.len() {
+        let Some(mine) = &labels[i] else { continue };
+        let group: Vec<usize> = (0..all.len())
+            .filter(|&j| all[j].sheet == all[i].sheet && labels[j].as_ref() == Some(mine))
+            .collect();
+        let votes = |columns: &Columns| {
+            group
+                .iter()
+                .filter(|&&j| all[j].columns == *columns)
+                .count()
+        };
+        let Some(model) = group
+            .iter()
+            .map(|&j| all[j].columns)
+            .max_by_key(|c| (votes(c), c.mapped().len()))
+        else {
+            continue;
+        };
+        if model == all[i].columns || votes(&model) <= votes(&all[i].columns) {
+            continue;
+        }
+        let table = &all[i];
+        let sheet = &workbook.sheets[table.sheet];
+        let again = candidate(
+            sheet,
+            table.sheet,
+            table.header,
+            table.end,
+            &model.with(given),
+        );
+        if again.fails.is_empty() && again.columns == model {
+            let best = group
+                .iter()
+                .map(|&j| all[j].score)
+                .fold(again.score, f64::max);
+            all[i] = Table {
+                score: best,
+                ..again
+            };
+        }
+    }
 }
 
 #[cfg(test)]

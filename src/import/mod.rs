@@ -5,7 +5,7 @@
 //! - In any other layout, the table is found from its header names, or the columns the user
 //!   names ([`detect`], [`questionnaire`]); the questionnaire can also become a new catalog.
 //!
-//! Cells are read with calamine ([`workbook`]); numbers and dates keep the spelling their
+//! Cells are read with `fill`'s package reader ([`workbook`]); numbers and dates keep the spelling their
 //! number format shows ([`cell_text`]). Nothing is lost silently: every cell that is not
 //! imported is reported with its sheet and address, and nothing is written when anything
 //! is wrong ([`write`]).
@@ -19,7 +19,6 @@ pub mod layout_map;
 pub mod questionnaire;
 #[cfg(test)]
 mod roundtrip;
-pub mod visibility;
 pub mod workbook;
 pub mod write;
 
@@ -321,9 +320,9 @@ pub fn run(args: &ImportArgs) -> u8 {
             "reading `{name}` at the cells catalog {} records",
             catalog.id
         ));
-        match crate::fill::book::Book::from_bytes(&short, bytes) {
+        match crate::fill::book::Book::from_bytes(bytes) {
             Ok(mut book) => cells::import(&mut book, catalog, &mut found),
-            Err(e) => return cannot_run(&e.to_string()),
+            Err(why) => return cannot_run(&format!("cannot read `{short}`: {why}")),
         }
         return write_outcome(args, &ws, found, catalog.id.clone(), None, &short);
     }

@@ -255,7 +255,27 @@ pub struct Placement {
 pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog> {
     let workbook = input.workbook;
     let tables = match detect::find_tables(workbook, input.sheets, &input.given, input.header_row) {
-        Decision::Tables(tables) => tables,
+        Decision::Tables { tables, left_out } => {
+            for table in &left_out {
+                found.warning(
+                    Code::ImportTableLeft,
+                    format!(
+                        "{}: a table of {} question(s) was not imported: its columns ({}) are not those of the tables imported; to import it on its own: {}",
+                        table.place(workbook),
+                        table.items,
+                        table.columns.describe(&workbook.sheets[table.sheet], table.header),
+                        table.options(workbook),
+                    ),
+                    Some(cell_diag(
+                        workbook,
+                        &workbook.sheets[table.sheet],
+                        table.header.unwrap_or(0),
+                        table.columns.id.unwrap_or(0),
+                    )),
+                );
+            }
+            tables
+        }
         Decision::Refused { why, ranked } => {
             refuse(input, found, &why, &ranked);
             return None;

@@ -1,24 +1,16 @@
-//! A workbook read into plain cell grids with calamine: every sheet's cells as text (numbers
-//! and dates spelled as the cell's number format shows them), its merged ranges, and which
-//! sheets, rows and columns are hidden.
-//!
-//! calamine is not trusted not to panic on a damaged file (arithmetic that overflows in
-//! debug builds, indexing in any build): [`read`] runs it under `catch_unwind` and reports
-//! a panic as a damaged workbook. This needs the unwinding panic strategy, which every
-//! profile of this crate and of `fuzz/` uses.
+//! A workbook read into plain cell grids: every sheet's cells as text (numbers and dates
+//! spelled as the cell's number format shows them), its merged ranges, its dropdown lists,
+//! its formula cells, and which sheets, rows and columns are hidden. The package and the
+//! sheets' XML are read by `fill`'s reader ([`crate::fill::book`]), so import and fill see
+//! the same cells under the same limits.
 
-use std::cell::Cell as Flag;
 use std::collections::BTreeSet;
-use std::io::{Cursor, Read, Seek};
-use std::panic::{self, AssertUnwindSafe};
-use std::sync::Once;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-use calamine::{Data, DataRef, Reader, SheetVisible, Xlsx, XlsxError};
-
-use super::cell_text;
-use super::visibility;
+use super::cell_text::{self, NumberFormat, Shown};
 use crate::diag::{Code, Diagnostic};
+use crate::fill::book::Book;
+use crate::fill::sheet::{CellElement, Dropdown, cell_ref};
+use crate::fill::{dropdown, parts, text};
 
 /// Largest workbook file read (the same limit as a YAML file).
 pub const MAX_WORKBOOK_BYTES: u64 = 64 * 1024 * 1024;
@@ -64,6 +56,22 @@ impl Cell {
 
 static EMPTY_CELL: Cell = Cell::EMPTY;
 
+/// A dropdown (a `list` data validation): the ranges it covers (0-based, inclusive: first
+/// row, first column, last row, last column) and its `formula1` as written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Validation {
+    pub ranges: Vec<(u32, u32, u32, u32)>,
+    pub formula: String,
+}
+
+impl Validation {
+    pub fn covers(&self, row: u32, col: u32) -> bool {
+        self.ranges
+            .iter()
+            .any(|&(r1, c1, r2, c2)| (r1..=r2).contains(&row) && (c1..=c2).contains(&col))
+    }
+}
+
 /// A merged range, inclusive, 0-based.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Merge {
@@ -100,7 +108,7 @@ pub struct Sheet {
     pub hidden_cols: BTreeSet<u32>,
     /// Dropdown lists: the cells each covers and the choices it offers (when its source
     /// could be read: a list written out, a range or a defined name naming one).
-    pub dropdowns: Vec<(visibility::Validation, Vec<String>)>,
+    pub dropdowns: Vec<(Validation, Vec<String>)>,
     /// Formula cells (0-based row, column) saved without a value: their text is unknown.
     pub no_value: Vec<(u32, u32)>,
     /// Formula cells (0-based row, column).
@@ -231,414 +239,231 @@ pub fn sheet_prefix(name: &str) -> String {
     }
 }
 
-/// Reads a workbook (xlsx or xlsm) from its bytes. Every failure is a [`Code::Io`] error
-/// naming the file; a panic inside calamine is one too (the workbook is damaged), never a
-/// crash.
+/// Reads a workbook (xlsx or xlsm) from its bytes, through the same package reader as
+/// `fill` (its limits on the file, every part and the cells of a sheet apply). Every
+/// failure is a [`Code::Io`] error naming the file.
 pub fn read(name: &str, bytes: Vec<u8>) -> Result<Workbook, Box<Diagnostic>> {
-    read_workbook(name, bytes).map_err(|failure| match failure {
-        Failure::Refused(message) => Box::new(Diagnostic::new(Code::Io, message)),
-        Failure::Damaged { place, detail } => Box::new(Diagnostic::new(
-            Code::Io,
-            format!(
-                "the workbook `{name}` could not be read: the xlsx reader failed {place} (the xlsx is damaged)"
+    read_book(bytes).map_err(|why| {
+        Box::new(
+            Diagnostic::new(Code::Io, format!("cannot read `{name}`: {why}")).help(
+                "open it in Excel or LibreOffice and save it as \"Excel Workbook (*.xlsx)\", then import that copy",
             ),
         )
-        .help(format!(
-            "open it in Excel or LibreOffice, let it repair the file and save it as \"Excel Workbook (*.xlsx)\", then import that copy (the reader stopped with: {detail})"
-        ))),
-    })
-}
-
-/// Why a workbook was not read.
-enum Failure {
-    /// calamine (or a check before it) refused the file, with this message.
-    Refused(String),
-    /// calamine panicked `place` (`while reading sheet …`) with the message `detail`.
-    Damaged { place: String, detail: String },
-}
-
-impl From<String> for Failure {
-    fn from(message: String) -> Failure {
-        Failure::Refused(message)
-    }
-}
-
-thread_local! {
-    /// Set while [`guarded`] runs on this thread: a panic then is caught and reported, so
-    /// the panic hook stays quiet.
-    static GUARDED: Flag<bool> = const { Flag::new(false) };
-}
-
-/// Runs calamine's `f` `place` (`while opening it`), a panic inside it becoming
-/// [`Failure::Damaged`]. Only calamine's calls are guarded: a panic in checksheet's own code
-/// is a bug, and still crashes (and fails the fuzz targets).
-///
-/// The panic hook that was in place (the default one that prints the message, or a
-/// fuzzer's that aborts) is wrapped once, so that it is skipped for panics on a thread
-/// while it runs `f`, and only for those: every other panic prints (or aborts) as before.
-fn guarded<T>(place: impl FnOnce() -> String, f: impl FnOnce() -> T) -> Result<T, Failure> {
-    static QUIET_HOOK: Once = Once::new();
-    QUIET_HOOK.call_once(|| {
-        let previous = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            if !GUARDED.try_with(Flag::get).unwrap_or(false) {
-                previous(info);
-            }
-        }));
-    });
-    let outer = GUARDED.replace(true);
-    let result = panic::catch_unwind(AssertUnwindSafe(f));
-    GUARDED.set(outer);
-    result.map_err(|payload| Failure::Damaged {
-        place: place(),
-        detail: payload
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "an unknown failure".to_owned()),
-    })
-}
-
-fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Workbook, Failure> {
-    if bytes.len() as u64 > MAX_WORKBOOK_BYTES {
-        return Err(Failure::Refused(format!(
-            "`{name}` is {} bytes, over the limit of {MAX_WORKBOOK_BYTES} bytes",
-            bytes.len()
-        )));
-    }
-    if !bytes.starts_with(b"PK") {
-        return Err(Failure::Refused(format!(
-            "`{name}` is not an xlsx workbook (an xlsx file is a zip archive); save it as \"Excel Workbook (*.xlsx)\""
-        )));
-    }
-    let bytes: &[u8] = &bytes;
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok();
-    let parts = zip.as_mut().and_then(visibility::parts).unwrap_or_default();
-    let workbook: Xlsx<_> = guarded(
-        || "while opening it".to_owned(),
-        || Xlsx::new(Cursor::new(bytes)),
-    )?
-    .map_err(|e| format!("cannot read `{name}` as an xlsx workbook: {e}"))?;
-    let metadata: Vec<(String, bool)> = workbook
-        .sheets_metadata()
-        .iter()
-        .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
-        .collect();
-    // The largest sheets first, shared among up to two threads for a large workbook.
-    let mut order: Vec<usize> = (0..metadata.len()).collect();
-    if let Some(zip) = zip.as_mut() {
-        let sizes: Vec<u64> = (0..metadata.len())
-            .map(|i| visibility::size(zip, parts.sheets.get(i).and_then(|p| p.as_deref())))
-            .collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
-    }
-    let threads = if bytes.len() >= PARALLEL_FROM_BYTES && metadata.len() > 1 {
-        std::thread::available_parallelism()
-            .map_or(1, usize::from)
-            .min(2)
-    } else {
-        1
-    };
-    let next = AtomicUsize::new(0);
-    let job = |workbook: &mut Xlsx<Cursor<&[u8]>>,
-               zip: &mut Option<zip::ZipArchive<Cursor<&[u8]>>>| {
-        let mut done = Vec::new();
-        while let Some(&index) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
-            let path = parts.sheets.get(index).and_then(|p| p.as_deref());
-            let scan = zip
-                .as_mut()
-                .map(|z| visibility::scan(z, path))
-                .unwrap_or_default();
-            let (sheet_name, sheet_hidden) = &metadata[index];
-            done.push((
-                index,
-                read_one(workbook, name, sheet_name, *sheet_hidden, scan),
-            ));
-        }
-        done
-    };
-    let mut results: Vec<Option<SheetRead>> = metadata.iter().map(|_| None).collect();
-    if threads < 2 {
-        let mut workbook = workbook;
-        for (i, r) in job(&mut workbook, &mut zip) {
-            results[i] = Some(r);
-        }
-    } else {
-        let done = std::thread::scope(|scope| {
-            let other = scope.spawn(|| -> Result<Vec<_>, Failure> {
-                let mut workbook: Xlsx<_> = guarded(
-                    || "while opening it".to_owned(),
-                    || Xlsx::new(Cursor::new(bytes)),
-                )?
-                .map_err(|e| format!("cannot read `{name}` as an xlsx workbook: {e}"))?;
-                let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok();
-                Ok(job(&mut workbook, &mut zip))
-            });
-            let mut workbook = workbook;
-            let mut done = job(&mut workbook, &mut zip);
-            // A panic outside calamine is a bug: raised again here.
-            let theirs = other
-                .join()
-                .unwrap_or_else(|p| std::panic::resume_unwind(p))?;
-            done.extend(theirs);
-            Ok::<_, Failure>(done)
-        })?;
-        for (i, r) in done {
-            results[i] = Some(r);
-        }
-    }
-    let mut sheets = Vec::new();
-    let mut hidden: Vec<Vec<visibility::Validation>> = Vec::new();
-    for result in results {
-        let (sheet, validations) =
-            result.unwrap_or_else(|| Err(Failure::Refused(format!("cannot read `{name}`"))))?;
-        sheets.push(sheet);
-        hidden.push(validations);
-    }
-    let names = parts.names;
-    for (index, validations) in hidden.into_iter().enumerate() {
-        let dropdowns = validations
-            .into_iter()
-            .map(|v| {
-                let choices = list_choices(&v.formula, &sheets, index, &names);
-                (v, choices)
-            })
-            .collect();
-        sheets[index].dropdowns = dropdowns;
-    }
-    Ok(Workbook {
+    }).map(|sheets| Workbook {
         name: name.to_owned(),
         sheets,
     })
 }
 
-/// One sheet read: its cells and its dropdowns still to resolve, or why it was not.
-type SheetRead = Result<(Sheet, Vec<visibility::Validation>), Failure>;
-
-/// Workbooks from this size on are read on two threads (when the machine has two cores).
-const PARALLEL_FROM_BYTES: usize = 256 * 1024;
-
-/// Reads one sheet after the checks its scan allows: its cells, with what the scan found
-/// (hidden rows and columns, formulas), and its dropdowns still to resolve.
-fn read_one<R: Read + Seek>(
-    workbook: &mut Xlsx<R>,
-    name: &str,
-    sheet_name: &str,
-    sheet_hidden: bool,
-    mut scan: visibility::Hidden,
-) -> SheetRead {
-    let (row, col) = scan.extent;
-    let cells = (u64::from(row) + 1) * (u64::from(col) + 1);
-    if cells > MAX_SHEET_CELLS {
-        return Err(Failure::Refused(format!(
-            "cannot read sheet `{sheet_name}` of `{name}`: its cells reach {}, {cells} cells, over the limit of {MAX_SHEET_CELLS}",
-            address(row, col)
-        )));
-    }
-    if let Some(why) = &scan.refused {
-        return Err(Failure::Refused(format!(
-            "cannot read sheet `{sheet_name}` of `{name}`: {why}"
-        )));
-    }
-    let mut sheet = read_sheet(workbook, sheet_name).map_err(|f| match f {
-        Failure::Refused(e) => {
-            Failure::Refused(format!("cannot read sheet `{sheet_name}` of `{name}`: {e}"))
+fn read_book(bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {
+    let mut book = Book::from_bytes(bytes)?;
+    let count = book.parts.sheets.len();
+    let mut formats: Option<Vec<NumberFormat>> = None;
+    let mut sheets = Vec::with_capacity(count);
+    let mut lists: Vec<Vec<Dropdown>> = Vec::with_capacity(count);
+    for index in 0..count {
+        let part = book.part(index).clone();
+        if part.chart {
+            lists.push(Vec::new());
+            sheets.push(Sheet {
+                name: part.name,
+                hidden: part.hidden,
+                ..Sheet::default()
+            });
+            continue;
         }
-        damaged => damaged,
-    })?;
-    sheet.hidden = sheet_hidden;
-    sheet.hidden_rows = std::mem::take(&mut scan.rows);
-    sheet.hidden_cols = std::mem::take(&mut scan.cols);
-    sheet.no_value = std::mem::take(&mut scan.no_value);
-    sheet.formulas = std::mem::take(&mut scan.formulas).into_iter().collect();
-    Ok((sheet, scan.validations))
+        book.load_cells(index)?;
+        let numeric = book.sheet(index).rows.iter().any(|row| {
+            row.cells
+                .iter()
+                .any(|c| matches!(c.kind.as_str(), "" | "n") && c.style.is_some_and(|s| s > 0))
+        });
+        if numeric && formats.is_none() {
+            formats = Some(number_formats(&book)?);
+        }
+        let mut sheet = cells_of(&book, index, formats.as_deref().unwrap_or(&[]))
+            .map_err(|why| format!("sheet `{}`: {why}", part.name))?;
+        sheet.name = part.name;
+        sheet.hidden = part.hidden;
+        // Parsed cells take several times the grid's memory: each sheet is let go once
+        // read (a dropdown's list reads its range's sheet again).
+        lists.push(book.sheet(index).dropdowns.clone());
+        book.unload(index);
+        sheets.push(sheet);
+    }
+    for (index, sheet) in sheets.iter_mut().enumerate() {
+        for list in std::mem::take(&mut lists[index]) {
+            let ranges = sqref_ranges(&list.sqref);
+            if ranges.is_empty() || list.formula.trim().is_empty() {
+                continue;
+            }
+            let mut choices: Vec<String> =
+                match dropdown::values(&list.formula, &sheet.name, &mut book) {
+                    Ok(Ok(values)) => values,
+                    // A list that cannot be read offers nothing known; the cell is still a
+                    // choice cell.
+                    Ok(Err(_)) | Err(_) => Vec::new(),
+                };
+            let mut seen = std::collections::HashSet::new();
+            choices.retain(|c| seen.insert(c.clone()));
+            choices.truncate(MAX_CHOICES);
+            sheet.dropdowns.push((
+                Validation {
+                    ranges,
+                    formula: list.formula,
+                },
+                choices,
+            ));
+        }
+    }
+    Ok(sheets)
 }
 
 /// Most choices read from one dropdown's source range.
 const MAX_CHOICES: usize = 100;
 
-/// The choices of a dropdown list: `"a,b,c"` written out, or the texts of the range (or of
-/// the range a defined name names) it points at; empty when it cannot be read.
-fn list_choices(
-    formula: &str,
-    sheets: &[Sheet],
-    own: usize,
-    names: &std::collections::HashMap<String, String>,
-) -> Vec<String> {
-    let formula = formula.trim().trim_start_matches('=');
-    if let Some(inner) = formula.strip_prefix('"').and_then(|f| f.strip_suffix('"')) {
-        return inner
-            .replace("\"\"", "\"")
-            .split(',')
-            .map(|c| c.trim().to_owned())
-            .filter(|c| !c.is_empty())
-            .collect();
-    }
-    let reference = names.get(formula).map_or(formula, String::as_str);
-    let reference = reference.trim().trim_start_matches('=');
-    let (sheet, range) = match reference.rsplit_once('!') {
-        Some((name, range)) => {
-            let name = name.trim_matches('\'').replace("''", "'");
-            match sheets.iter().position(|s| s.name == name) {
-                Some(i) => (i, range),
-                None => return Vec::new(),
-            }
-        }
-        None => (own, reference),
+/// The number format of each cell format of the workbook (by a cell's `s`).
+fn number_formats(book: &Book) -> Result<Vec<NumberFormat>, String> {
+    let Some(path) = parts::styles_path(&book.package, &book.parts) else {
+        return Ok(Vec::new());
     };
-    let range = range.replace('$', "");
-    let (a, b) = range.split_once(':').unwrap_or((&range, &range));
-    let position = |r: &str| {
-        let split = r.find(|c: char| c.is_ascii_digit())?;
-        let col = parse_column(&r[..split])?;
-        let row: u32 = r[split..].parse().ok()?;
-        Some((row.checked_sub(1)?, col))
-    };
-    let (Some((r1, c1)), Some((r2, c2))) = (position(a), position(b)) else {
-        return Vec::new();
-    };
-    let sheet = &sheets[sheet];
-    let mut out = Vec::new();
-    for row in r1.min(r2)..=r1.max(r2).min(sheet.height()) {
-        for col in c1.min(c2)..=c1.max(c2) {
-            let text = sheet.text(row, col).trim();
-            if !text.is_empty() && !out.iter().any(|c: &String| c == text) {
-                out.push(text.to_owned());
-            }
-            if out.len() >= MAX_CHOICES {
-                return out;
-            }
-        }
-    }
-    out
-}
-
-fn read_sheet<R: Read + Seek>(workbook: &mut Xlsx<R>, name: &str) -> Result<Sheet, Failure> {
-    let (cells, merges) = guarded(
-        || format!("while reading sheet `{name}`"),
-        || {
-            (
-                used_cells(workbook, name),
-                workbook.merge_cells_by_sheet_name(name),
-            )
-        },
-    )?;
-    let cells = cells?;
-    // Number formats spell fractions and dates; a sheet without either is not read again
-    // for them.
-    let needs_formats = cells
-        .iter()
-        .any(|(_, _, d)| matches!(d, Data::Float(_) | Data::DateTime(_)));
-    let styles = if needs_formats {
-        guarded(
-            || format!("while reading sheet `{name}`"),
-            || workbook.worksheet_style(name).ok(),
-        )?
-    } else {
-        None
-    };
-    let merges = merges
-        .map_err(|e| e.to_string())?
+    let styles = book.package.read(&path)?;
+    Ok(parts::number_formats(&styles)
+        .map_err(|e| format!("the styles part is not valid XML ({e})"))?
         .into_iter()
-        .map(|d| Merge {
-            first_row: d.start.0,
-            first_col: d.start.1,
-            last_row: d.end.0,
-            last_col: d.end.1,
-        })
-        .collect();
-    let height = cells.iter().map(|&(row, _, _)| row as usize + 1).max();
-    let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); height.unwrap_or(0)];
-    for (row, col, data) in &cells {
-        let format = styles
-            .as_ref()
-            .and_then(|s| s.get((*row, *col)))
-            .and_then(|s| s.number_format.as_ref())
-            .map(|f| f.format_code.as_str());
-        let cell = convert(data, format);
-        if cell.is_empty() {
-            continue;
-        }
-        let r = &mut rows[*row as usize];
-        if r.len() <= *col as usize {
-            r.resize(*col as usize + 1, Cell::EMPTY);
-        }
-        r[*col as usize] = cell;
-    }
-    Ok(Sheet {
-        name: name.to_owned(),
-        hidden: false,
-        rows,
-        merges,
-        hidden_rows: BTreeSet::new(),
-        hidden_cols: BTreeSet::new(),
-        dropdowns: Vec::new(),
-        no_value: Vec::new(),
-        formulas: Default::default(),
-    })
+        .map(|(id, code)| NumberFormat::of(id, code.as_deref()))
+        .collect())
 }
 
-/// The non-empty cells of a sheet with their positions (0-based), streamed from calamine's
-/// cell reader rather than its `worksheet_range`, which allocates the whole rectangle of
-/// used cells first: a damaged or hostile sheet (one that the pre-scan in [`visibility`]
-/// could not read) with cells in two far corners would make that allocation abort. The
-/// sheet is refused as soon as its cells reach past [`MAX_SHEET_CELLS`].
-fn used_cells<R: Read + Seek>(
-    workbook: &mut Xlsx<R>,
-    name: &str,
-) -> Result<Vec<(u32, u32, Data)>, Failure> {
-    let mut reader = match workbook.worksheet_cells_reader(name) {
-        Ok(reader) => reader,
-        // A chart sheet: no cells (what `worksheet_range` gives too).
-        Err(XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
-        Err(e) => return Err(Failure::Refused(e.to_string())),
+/// A loaded sheet's cells as text, with its merges, hidden rows and columns and formula
+/// cells. Refused when its cells reach past [`MAX_SHEET_CELLS`] (counted over the
+/// rectangle from A1, as the grid is).
+fn cells_of(book: &Book, index: usize, formats: &[NumberFormat]) -> Result<Sheet, String> {
+    let xml = book.sheet(index);
+    let date1904 = book.parts.date1904;
+    let mut sheet = Sheet {
+        merges: xml.merges.clone(),
+        ..Sheet::default()
     };
-    let mut cells = Vec::new();
-    let (mut last_row, mut last_col) = (0, 0);
-    while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
-        if matches!(cell.get_value(), DataRef::Empty) {
-            continue;
+    let (mut last_row, mut last_col) = (0u32, 0u32);
+    for row in &xml.rows {
+        let r = row.row - 1;
+        if row.hidden {
+            sheet.hidden_rows.insert(r);
         }
-        let (row, col) = cell.get_position();
-        (last_row, last_col) = (last_row.max(row), last_col.max(col));
-        let count = (u64::from(last_row) + 1) * (u64::from(last_col) + 1);
-        if count > MAX_SHEET_CELLS {
-            return Err(Failure::Refused(format!(
-                "a cell at {} makes it {count} cells (from A1), over the limit of {MAX_SHEET_CELLS}",
-                address(row, col)
-            )));
+        for cell in &row.cells {
+            (last_row, last_col) = (last_row.max(r), last_col.max(cell.col));
+            let count = (u64::from(last_row) + 1) * (u64::from(last_col) + 1);
+            if count > MAX_SHEET_CELLS {
+                return Err(format!(
+                    "its cells reach {}, {count} cells from A1, over the limit of {MAX_SHEET_CELLS}",
+                    address(r, cell.col)
+                ));
+            }
+            if cell.formula {
+                sheet.formulas.insert((r, cell.col));
+                if !cell.valued {
+                    sheet.no_value.push((r, cell.col));
+                }
+            }
+            let value = convert(cell, &book.shared, formats, date1904)
+                .map_err(|why| format!("cell {}: {why}", address(r, cell.col)))?;
+            if value.is_empty() {
+                continue;
+            }
+            let at = r as usize;
+            if sheet.rows.len() <= at {
+                sheet.rows.resize(at + 1, Vec::new());
+            }
+            let cells = &mut sheet.rows[at];
+            if cells.len() <= cell.col as usize {
+                cells.resize(cell.col as usize + 1, Cell::EMPTY);
+            }
+            cells[cell.col as usize] = value;
         }
-        cells.push((row, col, Data::from(cell.get_value().clone())));
     }
-    Ok(cells)
+    for &(min, max) in &xml.hidden_cols {
+        let last = (last_col + 1).min(max);
+        sheet.hidden_cols.extend(min.saturating_sub(1)..last);
+    }
+    Ok(sheet)
 }
 
 /// A cell's text: strings as written (Windows line breaks made `\n`), numbers and dates as
-/// their number format shows them.
-fn convert(data: &Data, format: Option<&str>) -> Cell {
-    let (text, kind) = match data {
-        Data::Empty => return Cell::EMPTY,
-        Data::String(s) => (normalize_breaks(s), Kind::Text),
-        Data::Int(i) => (i.to_string(), Kind::Number { exact: true }),
-        Data::Float(f) => {
-            let (text, exact) = cell_text::number(*f, format.unwrap_or("General"));
-            (text, Kind::Number { exact })
+/// their number format shows them, booleans as `TRUE`/`FALSE`, errors as their code.
+fn convert(
+    cell: &CellElement,
+    shared: &[String],
+    formats: &[NumberFormat],
+    date1904: bool,
+) -> Result<Cell, String> {
+    let value = cell.value.as_str();
+    let (text, kind) = match cell.kind.as_str() {
+        "s" => {
+            if value.trim().is_empty() {
+                return Ok(Cell::EMPTY);
+            }
+            let text = value
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| shared.get(i))
+                .ok_or_else(|| {
+                    format!("it names shared string `{value}`, which the workbook does not have")
+                })?;
+            (normalize_breaks(text), Kind::Text)
         }
-        Data::Bool(b) => (if *b { "TRUE" } else { "FALSE" }.to_owned(), Kind::Bool),
-        Data::DateTime(d) => {
-            if d.is_duration() {
-                (d.to_string(), Kind::Date)
-            } else {
-                (
-                    cell_text::date(d.to_ymd_hms_milli(), format.unwrap_or("")),
+        "inlineStr" | "str" => (normalize_breaks(&text::decode(value)), Kind::Text),
+        "b" => match value.trim() {
+            "" => return Ok(Cell::EMPTY),
+            "1" | "true" => ("TRUE".to_owned(), Kind::Bool),
+            _ => ("FALSE".to_owned(), Kind::Bool),
+        },
+        "e" => (value.trim().to_owned(), Kind::Error),
+        "d" => (value.trim().to_owned(), Kind::Date),
+        _ => {
+            let trimmed = value.trim();
+            if trimmed.is_empty() {
+                return Ok(Cell::EMPTY);
+            }
+            let Ok(number) = trimmed.parse::<f64>() else {
+                return Ok(Cell {
+                    text: normalize_breaks(&text::decode(value)),
+                    kind: Kind::Text,
+                });
+            };
+            let general = NumberFormat::general();
+            let format = cell
+                .style
+                .and_then(|s| formats.get(s as usize))
+                .unwrap_or(&general);
+            match format.shown {
+                Shown::Number => {
+                    let (text, exact) = cell_text::number(number, &format.code);
+                    (text, Kind::Number { exact })
+                }
+                Shown::Date => (
+                    cell_text::date(cell_text::serial_date(number, date1904), &format.code),
                     Kind::Date,
-                )
+                ),
+                Shown::Duration => (number.to_string(), Kind::Date),
             }
         }
-        Data::DateTimeIso(s) | Data::DurationIso(s) => (s.clone(), Kind::Date),
-        Data::Error(e) => (e.to_string(), Kind::Error),
     };
-    Cell { text, kind }
+    Ok(Cell { text, kind })
+}
+
+/// `A1:B3 D5` → ranges (0-based, inclusive).
+fn sqref_ranges(sqref: &str) -> Vec<(u32, u32, u32, u32)> {
+    sqref
+        .split_whitespace()
+        .filter_map(|part| {
+            let (a, b) = part.split_once(':').unwrap_or((part, part));
+            let (r1, c1) = cell_ref(a)?;
+            let (r2, c2) = cell_ref(b)?;
+            Some((r1.min(r2) - 1, c1.min(c2), r1.max(r2) - 1, c1.max(c2)))
+        })
+        .collect()
 }
 
 fn normalize_breaks(text: &str) -> String {
@@ -672,35 +497,6 @@ mod tests {
     fn addresses_of_the_largest_indexes_do_not_overflow() {
         assert_eq!(address(u32::MAX, 0), "A4294967296");
         assert_eq!(column_name(u32::MAX), "MWLQKWV");
-    }
-
-    #[test]
-    fn panics_inside_the_guard_become_damaged_failures() {
-        let failure = guarded(
-            || "while testing".to_owned(),
-            || -> u32 { panic!("boom {}", 1) },
-        );
-        match failure {
-            Err(Failure::Damaged { place, detail }) => {
-                assert_eq!(place, "while testing");
-                assert_eq!(detail, "boom 1");
-            }
-            _ => panic!("a damaged failure expected"),
-        }
-        assert!(!GUARDED.with(Flag::get), "the flag is reset after a panic");
-        let nested = guarded(String::new, || {
-            let inner = guarded(String::new, || -> () { panic!("inner") });
-            (
-                matches!(inner, Err(Failure::Damaged { .. })),
-                GUARDED.with(Flag::get),
-            )
-        });
-        assert!(
-            matches!(nested, Ok((true, true))),
-            "the outer guard stays on"
-        );
-        assert!(!GUARDED.with(Flag::get));
-        assert!(matches!(guarded(String::new, || 7), Ok(7)));
     }
 
     #[test]

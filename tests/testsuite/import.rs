@@ -1066,3 +1066,37 @@ fn a_questionnaire_and_its_translation_are_refused() {
     run.code(0);
     assert!(project.read("controls/q.yaml").contains("  lang: en\n"));
 }
+
+/// Sections under repeated header rows, in HECVAT's shape: every section is imported with
+/// the same columns, the last one too although its Answer cells have no dropdown; a table
+/// of other columns on the same sheet is not imported, and says so with the options that
+/// import it.
+#[test]
+fn repeated_header_rows_give_every_section_the_same_columns() {
+    let (project, run) = detect("sections.xlsx", &[]);
+    run.code(0);
+    let err = &run.stderr;
+    for section in [
+        "header row 4: ID = A (Documentation), question = B, choice = C (Answer), answer = D (Additional Information) — 2 item(s)",
+        "header row 8: ID = A (Change Management), question = B, choice = C (Answer), answer = D (Additional Information) — 3 item(s)",
+        "header row 13: ID = A (Data), question = B, choice = C (Answer), answer = D (Additional Information) — 2 item(s)",
+        "header row 17: ID = A (On-Premises Solutions), question = B, choice = C (Answer), answer = D (Additional Information) — 2 item(s)",
+        "warning[CS0815]: q.xlsx: Organization!A22: sheet `Organization`, header row 22: a table of 3 question(s) was not imported",
+        "to import it on its own: --sheet Organization --header-row 22 --id-col A --question-col B --evidence-col D",
+    ] {
+        assert!(err.contains(section), "missing `{section}` in\n{err}");
+    }
+    let catalog = project.read("controls/q.yaml");
+    for id in ["DOCU-01", "CHNG-03", "DATA-02", "OPEM-01", "OPEM-02"] {
+        assert!(
+            catalog.contains(&format!("id: \"{id}\"")),
+            "{id} in\n{catalog}"
+        );
+    }
+    assert!(
+        catalog
+            .contains("cells: {sheet: Organization, row: 19, question: B, choice: C, answer: D}"),
+        "{catalog}"
+    );
+    assert!(!catalog.contains("\"S1\""), "{catalog}");
+}
