@@ -707,7 +707,7 @@ pub fn render(from: &Catalog, to: &Catalog, suggestions: &[Suggestion]) -> Strin
     let one_line = |t: &str| clip(t.lines().next().unwrap_or_default(), TITLE_WIDTH);
     let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
     let mut out = format!(
-        "# Suggested by `checksheet map suggest {} {}`: review every pair, then change its\n# status to `confirmed` (or delete it). Suggested pairs never carry answers.\n# Questions without a confident counterpart (score below {CONFIDENT:.2}) keep their\n# candidates as comments only.\nmapping:\n  from: {}\n  to: {}\npairs:\n",
+        "# Suggested by `checksheet map suggest {} {}`: review every pair, then change its\n# status to `confirmed` (or delete it). Suggested pairs never carry answers.\n# Questions without a confident counterpart (score below {CONFIDENT}, matched only through\n# words many controls use, or asking for the company's facts or terms) keep their\n# candidates as comments only.\nmapping:\n  from: {}\n  to: {}\npairs:\n",
         from.id, to.id, from.id, to.id
     );
     let mut empty = true;
