@@ -47,7 +47,7 @@ const B: f64 = 0.75;
 const UNSEEN_WORD: f64 = 0.35;
 /// How much a thesaurus group of the question counts beside its bigrams and words: a group
 /// names a concept a person chose; bigrams also match by chance.
-const TERM_QUERY: f64 = 2.0;
+const TERM_QUERY: f64 = 3.0;
 /// How much the title of the question's group counts beside the question.
 const GROUP_QUERY: f64 = 0.3;
 /// How far a shared Annex A control lifts a candidate towards 1.
