@@ -764,6 +764,38 @@ mod tests {
     use unicode_width::UnicodeWidthStr;
 
     #[test]
+    fn a_question_asking_for_facts_is_confident_only_from_memory() {
+        let candidate = |score: f64, rarest: f64, found: Found| Candidate {
+            id: "II.5.1.1".into(),
+            title: "雇用契約".into(),
+            score,
+            found,
+            rarest,
+        };
+        let text = || Found::Text {
+            fields: vec!["guideline"],
+            terms: Vec::new(),
+            bilingual: false,
+        };
+        let suggestion = |c: Candidate, fact: Option<&str>| Suggestion {
+            from: "Q1".into(),
+            from_title: "Q1".into(),
+            matches: vec![c],
+            to: vec!["II.5.1.1".into()],
+            fact: fact.map(str::to_owned),
+        };
+        assert!(suggestion(candidate(0.6, 0.01, text()), None).confident());
+        assert!(!suggestion(candidate(0.6, 0.01, text()), Some("従業員数")).confident());
+        assert!(!suggestion(candidate(0.1, 0.01, text()), None).confident());
+        assert!(!suggestion(candidate(0.6, 0.5, text()), None).confident());
+        let memory = Found::Memory {
+            catalog: "acme-2025".into(),
+            control: "Q1".into(),
+        };
+        assert!(suggestion(candidate(0.9, 0.0, memory), Some("従業員数")).confident());
+    }
+
+    #[test]
     fn long_titles_are_cut_by_width_at_a_word_boundary() {
         let english =
             "Do you have a documented cryptographic key management procedure covering generation?";
