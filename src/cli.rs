@@ -206,13 +206,17 @@ pub fn run(cli: Cli) -> u8 {
             format,
         } => match pipeline::build(&project, out.as_deref(), deny_warnings) {
             Ok(built) => {
+                for path in &built.removed_stale {
+                    report::status(&format!(
+                        "removed {}, left by a build that was stopped",
+                        display_path(path)
+                    ));
+                }
                 report::report(&built.diags, &built.sources, format);
-                if built.written.is_empty()
-                    && (built.has_errors() || deny_warnings && built.diags.warning_count() > 0)
-                {
+                if built.exit > 0 {
                     finish_line(format, &built.diags, None);
                     report::status("build failed: nothing was written");
-                    return 1;
+                    return built.exit;
                 }
                 for path in &built.written {
                     report::status(&format!("wrote {}", display_path(path)));

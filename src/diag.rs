@@ -56,6 +56,9 @@ codes! {
     Io = "CS0001", Error, "a file or folder could not be read";
     NotUtf8 = "CS0002", Error, "a file is not valid UTF-8";
     EmptyFile = "CS0003", Error, "a YAML file has no content";
+    OutsideProject = "CS0004", Error, "a path a project names or holds leads outside the project's folder and git repository, or into a `.git` folder";
+    NotRegularFile = "CS0005", Error, "a path a project names or holds is a named pipe, device, socket or other special file";
+    NotRead = "CS0006", Warning, "a file or folder inside a project's folders is not read";
     YamlSyntax = "CS0101", Error, "a file is not valid YAML";
     DuplicateKey = "CS0102", Error, "a YAML mapping has the same key twice";
     Limit = "CS0103", Error, "a file exceeds a safety limit (size, nesting, aliases)";

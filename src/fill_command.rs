@@ -167,25 +167,10 @@ pub fn run(args: &FillArgs) -> u8 {
 }
 
 /// Reads the workbook, refusing what is not a regular file or is over the size limit
-/// (whatever size the file system reports).
+/// (whatever size the file system reports), without waiting on a pipe.
 fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    let shown = display_path(path);
-    let meta = fs::metadata(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
-    if !meta.is_file() {
-        return Err(format!("`{shown}` is not a regular file"));
-    }
-    let limit = fill::package::MAX_WORKBOOK_BYTES;
-    let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
-        .map_err(|e| format!("cannot read `{shown}`: {e}"))?;
-    if bytes.len() as u64 > limit {
-        return Err(format!(
-            "`{shown}` is over the limit of {limit} bytes for a workbook"
-        ));
-    }
-    Ok(bytes)
+    crate::files::read_regular(path, None, fill::package::MAX_WORKBOOK_BYTES)
+        .map_err(|e| e.to_string())
 }
 
 /// The output must keep the workbook's kind (an `.xlsm` stays an `.xlsm`: Excel refuses a

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::{RunError, Workspace};
 use crate::model::Format;
-use crate::render::{RenderContext, renderer};
+use crate::render::{RenderContext, RenderError, renderer};
 use crate::sheet::{Document, SheetInput, build_document, check_xlsx_limits};
 use crate::validate::{Plan, validate};
 
@@ -29,7 +29,16 @@ impl Checked {
 /// Loads and validates a project, building each output's document so layout and cell
 /// problems are found by `check` as well as `build`.
 pub fn check(project: &Path) -> Result<(Checked, Vec<RenderedOutput>), RunError> {
-    let mut workspace = Workspace::load(project)?;
+    check_within(project, None)
+}
+
+/// [`check`], with the project's files allowed only inside `root` when given (a revision
+/// written out to a temporary folder) rather than its folder and git repository.
+pub fn check_within(
+    project: &Path,
+    root: Option<&Path>,
+) -> Result<(Checked, Vec<RenderedOutput>), RunError> {
+    let mut workspace = Workspace::load_within(project, root)?;
     let (plan, found) = validate(&workspace);
     let mut diags = std::mem::take(&mut workspace.diags);
     diags.extend(found);
@@ -98,6 +107,11 @@ pub struct Built {
     /// The documents the outputs were rendered from, for the caller to free or not (a
     /// command that exits next need not free them one value at a time).
     pub documents: Vec<RenderedOutput>,
+    /// The exit code: 0 when written, 1 when the project has errors (or warnings denied),
+    /// 2 when an output could not be written.
+    pub exit: u8,
+    /// Files staged by earlier builds that were killed, removed from the output folder.
+    pub removed_stale: Vec<PathBuf>,
 }
 
 impl Built {
@@ -130,6 +144,8 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
             sources,
             written: Vec::new(),
             documents,
+            exit: 1,
+            removed_stale: Vec::new(),
         });
     }
     // Rendering adds no diagnostic that points into a file: the files the report will not
@@ -153,93 +169,106 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
     let created = !out_dir.exists();
     fs::create_dir_all(&out_dir)
         .map_err(|e| RunError::Other(format!("cannot create output folder `{shown}`: {e}")))?;
+    if created {
+        crate::memory::made_folder(&out_dir);
+    }
+    // What builds that were killed left staged here goes first.
+    let removed_stale = remove_stale_staged(&out_dir);
     let contexts: Vec<Option<RenderContext>> = documents
         .iter()
         .map(|output| {
             let layout = layouts.get(&output.layout)?;
-            Some(RenderContext::new(
-                layout,
-                layouts.get("default"),
-                output.document.clone(),
-            ))
+            Some(
+                RenderContext::new(layout, layouts.get("default"), output.document.clone())
+                    .with_scratch_folder(&out_dir),
+            )
         })
         .collect();
     // Every format of every output on its own thread, streaming into a temporary file
     // beside its target; the template formats of an output share its document converted
     // once to template values.
     let dir = out_dir.as_path();
-    let rendered: Vec<Vec<(Format, Result<tempfile::NamedTempFile, Failure>)>> =
-        std::thread::scope(|scope| {
-            let running: Vec<Vec<_>> = documents
-                .iter()
-                .zip(&contexts)
-                .map(|(output, context)| {
-                    let Some(context) = context else {
-                        return Vec::new();
-                    };
-                    output
-                        .formats
-                        .iter()
-                        .map(|&format| {
-                            let job = scope.spawn(move || {
-                                render_staged(dir, format, |out| {
-                                    renderer(format).render(context, out)
-                                })
-                            });
-                            (format, job)
-                        })
-                        .collect()
-                })
-                .collect();
-            running
-                .into_iter()
-                .map(|jobs| {
-                    jobs.into_iter()
-                        .map(|(format, job)| {
-                            let result = job.join().unwrap_or_else(|_| {
-                                Err(Failure::Render(format!(
-                                    "the {} writer failed",
-                                    format.extension()
-                                )))
-                            });
-                            (format, result)
-                        })
-                        .collect()
-                })
-                .collect()
-        });
+    type Staged = Result<tempfile::NamedTempFile, RenderError>;
+    let rendered: Vec<Vec<(Format, Staged)>> = std::thread::scope(|scope| {
+        let running: Vec<Vec<_>> = documents
+            .iter()
+            .zip(&contexts)
+            .map(|(output, context)| {
+                let Some(context) = context else {
+                    return Vec::new();
+                };
+                output
+                    .formats
+                    .iter()
+                    .map(|&format| {
+                        let target = dir.join(format!("{}.{}", output.stem, format.extension()));
+                        let job = scope.spawn(move || {
+                            render_staged(dir, &target, format, |out| {
+                                renderer(format).render(context, out)
+                            })
+                        });
+                        (format, job)
+                    })
+                    .collect()
+            })
+            .collect();
+        running
+            .into_iter()
+            .map(|jobs| {
+                jobs.into_iter()
+                    .map(|(format, job)| {
+                        let result = job.join().unwrap_or_else(|_| {
+                            Err(RenderError::Template(format!(
+                                "the {} writer failed",
+                                format.extension()
+                            )))
+                        });
+                        (format, result)
+                    })
+                    .collect()
+            })
+            .collect()
+    });
+    crate::memory::staged_done();
     let mut staged: Vec<(tempfile::NamedTempFile, PathBuf)> = Vec::new();
-    let mut io_error = None;
+    let mut exit = 0;
     for (output, results) in documents.iter().zip(rendered) {
         for (format, result) in results {
             let name = format!("{}.{}", output.stem, format.extension());
-            match result {
-                Ok(temp) => staged.push((temp, out_dir.join(&name))),
-                Err(Failure::Io(e)) => {
-                    io_error.get_or_insert(format!("cannot write `{name}` into `{shown}`: {e}"));
+            let error = match result {
+                Ok(temp) => {
+                    staged.push((temp, out_dir.join(&name)));
+                    continue;
                 }
-                Err(Failure::Render(message)) => diags.push(
+                Err(error) => error,
+            };
+            exit = exit.max(error.exit_code());
+            diags.push(match &error {
+                RenderError::Template(message) => {
                     Diagnostic::new(Code::Render, format!("cannot render {name}: {message}"))
-                        .help(format!("check the templates of layout `{}`", output.layout)),
-                ),
-            }
+                        .help(format!("check the templates of layout `{}`", output.layout))
+                }
+                RenderError::Write { .. } | RenderError::Io(_) => {
+                    Diagnostic::new(Code::Write, error.at(&out_dir.join(&name)).to_string())
+                        .help("nothing was written; make room on the disk (or raise the file-size limit, `ulimit -f`) and build again")
+                }
+            });
         }
     }
     drop(contexts);
-    if io_error.is_some() || fails(&diags) {
+    if exit > 0 || fails(&diags) {
         // Dropping the staged files deletes them; a folder this build made goes too.
         drop(staged);
         if created {
             let _ = fs::remove_dir(&out_dir);
-        }
-        if let Some(message) = io_error {
-            return Err(RunError::Other(message));
         }
         return Ok(Built {
             diags,
             sources,
             written: Vec::new(),
             documents,
+            exit: exit.max(1),
+            removed_stale,
         });
     }
     // Every output is complete on disk before the first is renamed into place.
@@ -259,32 +288,144 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
         sources,
         written,
         documents,
+        exit: 0,
+        removed_stale,
     })
 }
 
-/// Why an output could not be staged: its renderer failed (a diagnostic), or the disk did
-/// (the run cannot go on).
-enum Failure {
-    Render(String),
-    Io(String),
+/// The start of the name of every file `checksheet` stages before renaming it into place:
+/// `.checksheet-<pid>-<random>[.<ext>]`.
+const STAGED_PREFIX: &str = ".checksheet-";
+/// How many random letters and digits follow the process ID.
+const STAGED_RANDOM: usize = 6;
+
+/// A new staged file in `dir`, named after this process and locked (`flock`) for as long
+/// as it is open: a later run can tell that the build that made it is gone, even when it
+/// was killed, and remove it ([`remove_stale_staged`]).
+fn new_staged(dir: &Path, extension: &str) -> std::io::Result<tempfile::NamedTempFile> {
+    let temp = tempfile::Builder::new()
+        .prefix(&format!("{STAGED_PREFIX}{}-", std::process::id()))
+        .rand_bytes(STAGED_RANDOM)
+        .suffix(extension)
+        .tempfile_in(dir)?;
+    lock(temp.as_file(), true)?;
+    Ok(temp)
+}
+
+/// Takes the exclusive lock of a file; `wait` or fail at once when another holds it.
+#[cfg(unix)]
+fn lock(file: &fs::File, wait: bool) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let operation = if wait {
+        libc::LOCK_EX
+    } else {
+        libc::LOCK_EX | libc::LOCK_NB
+    };
+    // SAFETY: flock on a file descriptor this function borrows.
+    if unsafe { libc::flock(file.as_raw_fd(), operation) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(unix))]
+fn lock(_: &fs::File, _: bool) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// The process ID a staged file's name carries, when the name is one `checksheet` gives:
+/// `.checksheet-<pid>-<six letters or digits>`, then nothing or an output's extension.
+fn staged_pid(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix(STAGED_PREFIX)?;
+    let (pid, rest) = rest.split_once('-')?;
+    let (random, extension) = rest.split_at_checked(STAGED_RANDOM)?;
+    let is_random = random.bytes().all(|b| b.is_ascii_alphanumeric());
+    let is_extension = extension.is_empty()
+        || Format::ALL
+            .iter()
+            .any(|f| extension.strip_prefix('.') == Some(f.extension()));
+    (is_random && is_extension && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| pid.parse().ok())
+        .flatten()
+}
+
+/// Whether a process with this ID runs (or may: one of another user's).
+#[cfg(unix)]
+fn process_alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: signal 0 only checks that the process exists.
+    let exists = unsafe { libc::kill(pid, 0) } == 0;
+    exists || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+}
+
+#[cfg(not(unix))]
+fn process_alive(_: u32) -> bool {
+    true
+}
+
+/// Removes from `dir` the files earlier builds staged and never renamed (a build killed
+/// while it wrote): only regular files named as `checksheet` names them, whose process is
+/// gone and whose lock nobody holds — never a file a running build is writing, nor any
+/// other file. Returns what was removed.
+pub fn remove_stale_staged(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut removed = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = staged_pid(&name.to_string_lossy()) else {
+            continue;
+        };
+        if pid == std::process::id()
+            || process_alive(pid)
+            || !entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            continue;
+        }
+        let path = entry.path();
+        let mut options = fs::OpenOptions::new();
+        options.read(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        }
+        // The lock is held while the file is removed, so no other run takes it meanwhile.
+        let Ok(file) = options.open(&path) else {
+            continue;
+        };
+        if lock(&file, false).is_ok() && fs::remove_file(&path).is_ok() {
+            removed.push(path);
+        }
+    }
+    removed.sort();
+    removed
 }
 
 /// Renders one output into a temporary file in `dir`, readable by all, ready to be
-/// renamed over its target.
+/// renamed over `target`.
 fn render_staged(
     dir: &Path,
+    target: &Path,
     format: Format,
-    render: impl FnOnce(&mut dyn std::io::Write) -> Result<(), String>,
-) -> Result<tempfile::NamedTempFile, Failure> {
-    let io = |e: std::io::Error| Failure::Io(e.to_string());
-    let temp = tempfile::Builder::new()
-        .prefix(".checksheet-")
-        .suffix(&format!(".{}", format.extension()))
-        .tempfile_in(dir)
-        .map_err(io)?;
-    let mut out = std::io::BufWriter::with_capacity(1 << 18, temp);
-    render(&mut out).map_err(Failure::Render)?;
-    let temp = out.into_inner().map_err(|e| io(e.into_error()))?;
+    render: impl FnOnce(&mut dyn std::io::Write) -> Result<(), RenderError>,
+) -> Result<tempfile::NamedTempFile, RenderError> {
+    let io = |error: std::io::Error| RenderError::Write {
+        path: target.to_path_buf(),
+        error: crate::render::os_error(error),
+    };
+    let temp = new_staged(dir, &format!(".{}", format.extension())).map_err(io)?;
+    // Removed even if a template's memory budget ends the run while it renders.
+    crate::memory::staged(temp.path());
+    // Written through the file itself: its errors are the operating system's, as they are.
+    let mut out = std::io::BufWriter::with_capacity(1 << 18, temp.as_file());
+    render(&mut out).map_err(|e| e.at(target))?;
+    out.flush().map_err(io)?;
+    drop(out);
     // Outputs are made again by the next build: they are renamed into place complete, but
     // not forced to disk first (that wait was a tenth of a large build). Files people write
     // (answers rewritten by `fmt` or `import`) are synced: see [`stage`].
@@ -322,10 +463,9 @@ fn stage(
     bytes: &[u8],
     permissions: Option<fs::Permissions>,
 ) -> std::io::Result<tempfile::NamedTempFile> {
-    let mut temp = tempfile::Builder::new()
-        .prefix(".checksheet-")
-        .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
+    let temp = new_staged(dir, "")?;
+    // Through the file itself: its errors are the operating system's, as they are.
+    temp.as_file().write_all(bytes)?;
     seal(&temp, permissions)?;
     Ok(temp)
 }
@@ -352,4 +492,44 @@ fn readable_by_all(file: &fs::File) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn readable_by_all(_: &fs::File) -> std::io::Result<()> {
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_names_checksheet_gives_are_staged_files() {
+        assert_eq!(staged_pid(".checksheet-4242-aB3dE9.xlsx"), Some(4242));
+        assert_eq!(staged_pid(".checksheet-4242-aB3dE9"), Some(4242));
+        for name in [
+            ".checksheet-4242-aB3dE9.txt",
+            ".checksheet-4242-aB3d.md",
+            ".checksheet-42x-aB3dE9.md",
+            ".checksheet--aB3dE9.md",
+            ".checksheet-notes",
+            "checksheet-4242-aB3dE9.md",
+            ".checksheet-4242-aB3dE9.md.bak",
+        ] {
+            assert_eq!(staged_pid(name), None, "{name}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_staged_file_is_locked_while_it_is_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let temp = new_staged(dir.path(), ".md").unwrap();
+        let name = temp
+            .path()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert_eq!(staged_pid(&name), Some(std::process::id()));
+        let other = fs::File::open(temp.path()).unwrap();
+        assert!(lock(&other, false).is_err(), "held by the staged file");
+        drop(temp);
+        assert!(!dir.path().join(&name).exists());
+    }
 }

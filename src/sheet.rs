@@ -2,6 +2,7 @@
 //! rows. Every renderer reads only this; none reads YAML or the catalog.
 
 use minijinja::{Environment, Value, context};
+
 use serde::Serialize;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
@@ -167,30 +168,135 @@ pub fn base_context(project: &Project, catalog: &Catalog, layout: &Layout) -> Va
     }
 }
 
+/// Renders a layout's text templates within [`templates::TEXT_FUEL`] steps and
+/// [`templates::TEXT_OUTPUT_BYTES`] bytes each, and a budget of steps for the document.
+struct TextTemplates {
+    env: Environment<'static>,
+    /// Steps left for the document's texts.
+    left: std::cell::Cell<u64>,
+    budget: u64,
+    /// Set once a limit has been reported: later texts render empty, unreported.
+    stopped: std::cell::Cell<bool>,
+}
+
+impl TextTemplates {
+    fn new(rows: usize) -> TextTemplates {
+        let mut env = templates::environment();
+        env.set_fuel(Some(templates::TEXT_FUEL));
+        let budget = templates::TEXT_BASE_FUEL
+            .saturating_add((rows as u64).saturating_mul(templates::TEXT_FUEL_PER_ROW));
+        TextTemplates {
+            env,
+            left: std::cell::Cell::new(budget),
+            budget,
+            stopped: std::cell::Cell::new(false),
+        }
+    }
+}
+
 /// Renders one layout text template.
 fn render(
-    env: &Environment,
+    texts: &TextTemplates,
     source: &str,
     ctx: &Value,
     diags: &mut Diagnostics,
     layout: &Layout,
 ) -> String {
-    match env.render_str(source, ctx) {
-        Ok(text) => text,
-        Err(e) => {
-            diags.push(
-                Diagnostic::new(
-                    Code::InvalidLayout,
-                    format!(
-                        "layout `{}`: template `{source}` failed: {}",
-                        layout.id,
-                        templates::describe(&e)
-                    ),
-                )
-                .help(format!("check the template in {}", layout.origin)),
-            );
-            String::new()
+    if texts.stopped.get() {
+        return String::new();
+    }
+    let failed = |diags: &mut Diagnostics, why: String| {
+        diags.push(
+            Diagnostic::new(
+                Code::InvalidLayout,
+                format!("layout `{}`: template `{source}` {why}", layout.id),
+            )
+            .help(format!("check the template in {}", layout.origin)),
+        );
+        String::new()
+    };
+    let template = match texts.env.template_from_str(source) {
+        Ok(template) => template,
+        Err(e) => return failed(diags, format!("failed: {}", templates::describe(&e))),
+    };
+    let mut out = Vec::new();
+    let mut capped = Capped {
+        out: &mut out,
+        left: templates::TEXT_OUTPUT_BYTES,
+        over: false,
+    };
+    let budget = crate::memory::Budget::enter(
+        templates::TEXT_MEMORY_BYTES as usize,
+        &format!(
+            "error[CS0503]: layout `{}`: template `{source}` took more than {} bytes of memory, the limit for one text ({})",
+            layout.id,
+            templates::TEXT_MEMORY_BYTES,
+            templates::FileLimits::WHY
+        ),
+    );
+    let rendered = template.render_captured_to(ctx, &mut capped);
+    drop(budget);
+    let over = capped.over;
+    let used = match &rendered {
+        Ok(captured) => captured.state().fuel_levels().map_or(0, |(used, _)| used),
+        Err(_) => 0,
+    };
+    let limited = |why: String| {
+        texts.stopped.set(true);
+        format!("{why} ({})", templates::FileLimits::WHY)
+    };
+    if over {
+        let why = limited(format!(
+            "wrote more than {} bytes, the limit for one text",
+            templates::TEXT_OUTPUT_BYTES
+        ));
+        return failed(diags, why);
+    }
+    match rendered {
+        Err(e) if e.kind() == minijinja::ErrorKind::OutOfFuel => {
+            let why = limited(format!(
+                "ran more than {} steps, the limit for one text",
+                templates::TEXT_FUEL
+            ));
+            failed(diags, why)
         }
+        Err(e) => failed(diags, format!("failed: {}", templates::describe(&e))),
+        Ok(_) if used > texts.left.get() => {
+            let why = limited(format!(
+                "went over {} steps, the limit for all of this document's texts together",
+                texts.budget
+            ));
+            failed(diags, why)
+        }
+        Ok(_) => {
+            texts.left.set(texts.left.get() - used);
+            // The engine writes whole UTF-8 characters.
+            String::from_utf8(out)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        }
+    }
+}
+
+/// A writer into memory that refuses to hold more than `left` bytes.
+struct Capped<'a> {
+    out: &'a mut Vec<u8>,
+    left: u64,
+    over: bool,
+}
+
+impl std::io::Write for Capped<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if bytes.len() as u64 > self.left {
+            self.over = true;
+            return Err(std::io::Error::other("over the size limit"));
+        }
+        self.left -= bytes.len() as u64;
+        self.out.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -211,7 +317,9 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
         layout,
         ..
     } = *input;
-    let env = templates::environment();
+    let env = TextTemplates::new(
+        catalog.controls.len() + catalog.groups.iter().map(row_count).sum::<usize>(),
+    );
     let ctx = base_context(project, catalog, layout);
     let text = |source: &str, diags: &mut Diagnostics| render(&env, source, &ctx, diags, layout);
     let title = match &project.document.title {
@@ -352,7 +460,7 @@ fn group_value(group: &Group, depth: usize) -> Value {
 
 struct RowBuilder<'a, 'b> {
     input: &'a SheetInput<'a>,
-    env: &'a Environment<'static>,
+    env: &'a TextTemplates,
     ctx: &'a Value,
     labels: &'a Labels,
     diags: &'b mut Diagnostics,

@@ -4,6 +4,80 @@
 
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Value};
 
+/// Limits on a layout's own file templates (`checksheet.md.j2`, `checksheet.html.j2`), which
+/// come from the project and so may be anyone's: a template with nested loops, or one that
+/// writes a text again and again, would otherwise run for hours or fill the disk. Both
+/// limits grow with the document, so that a template doing for each row what the built-in
+/// ones do is never stopped, however large the catalog: the built-in HTML template takes
+/// about 215 steps and 700 bytes a row (a 2,000-control project: 429,333 steps, 1.4 MB),
+/// a tenth of the steps and a fifth of the bytes allowed. Built-in templates run without
+/// them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileLimits {
+    /// Template steps (minijinja's fuel: about one per instruction).
+    pub fuel: u64,
+    /// Bytes written.
+    pub output_bytes: u64,
+    /// Bytes of memory the template's thread may hold while it renders.
+    pub memory_bytes: u64,
+}
+
+impl FileLimits {
+    /// Steps for any document, plus steps per row and per cell.
+    pub const BASE_FUEL: u64 = 5_000_000;
+    pub const FUEL_PER_ROW: u64 = 1_000;
+    pub const FUEL_PER_CELL: u64 = 250;
+    /// Bytes for any document (16 MiB), plus bytes per row and per byte of text.
+    pub const BASE_OUTPUT: u64 = 16 << 20;
+    pub const OUTPUT_PER_ROW: u64 = 2 << 10;
+    pub const OUTPUT_PER_TEXT_BYTE: u64 = 8;
+    /// Memory for any document (256 MiB), plus twice the bytes it may write.
+    pub const BASE_MEMORY: u64 = 256 << 20;
+    /// Why the limits exist, for error messages.
+    pub const WHY: &str = "a project's own templates are bounded so that a runaway template fails fast instead of running for hours or filling the disk";
+
+    /// The limits for a document: grown by its rows, cells and text.
+    pub fn for_document(document: &crate::sheet::Document) -> FileLimits {
+        let (mut rows, mut cells, mut text) = (0u64, 0u64, 0u64);
+        for sheet in &document.sheets {
+            for row in &sheet.rows {
+                rows += 1;
+                match row {
+                    crate::sheet::Row::Group { text: t, lead, .. } => {
+                        text += t.len() as u64 + lead.iter().map(|l| l.len() as u64).sum::<u64>();
+                    }
+                    crate::sheet::Row::Item { cells: c, .. } => {
+                        cells += c.len() as u64;
+                        text += c.iter().map(|c| c.text.len() as u64).sum::<u64>();
+                    }
+                }
+            }
+        }
+        let output_bytes = Self::BASE_OUTPUT
+            .saturating_add(rows.saturating_mul(Self::OUTPUT_PER_ROW))
+            .saturating_add(text.saturating_mul(Self::OUTPUT_PER_TEXT_BYTE));
+        FileLimits {
+            fuel: Self::BASE_FUEL
+                .saturating_add(rows.saturating_mul(Self::FUEL_PER_ROW))
+                .saturating_add(cells.saturating_mul(Self::FUEL_PER_CELL)),
+            output_bytes,
+            memory_bytes: Self::BASE_MEMORY.saturating_add(output_bytes.saturating_mul(2)),
+        }
+    }
+}
+
+/// Limits on a layout's text templates (title, column headers, group rows, notes), which
+/// `check` renders too: each render may take [`TEXT_FUEL`] steps and write
+/// [`TEXT_OUTPUT_BYTES`] (more than an xlsx cell holds), and all of a document's together
+/// [`TEXT_BASE_FUEL`] plus [`TEXT_FUEL_PER_ROW`] per row. The built-in layouts' texts take
+/// a few dozen steps each.
+pub const TEXT_FUEL: u64 = 100_000;
+pub const TEXT_OUTPUT_BYTES: u64 = 256 << 10;
+/// Memory one text's rendering may hold (see [`crate::memory`]).
+pub const TEXT_MEMORY_BYTES: u64 = 64 << 20;
+pub const TEXT_BASE_FUEL: u64 = 1_000_000;
+pub const TEXT_FUEL_PER_ROW: u64 = 1_000;
+
 /// An environment with the checksheet filters and no templates.
 pub fn environment() -> Environment<'static> {
     let mut env = Environment::new();

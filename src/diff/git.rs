@@ -199,7 +199,8 @@ impl Snapshot {
     pub fn materialize_project(&mut self, project_file: &str) -> GitResult<()> {
         self.materialize(project_file)?;
         let ws =
-            Workspace::load(&self.temp.path().join(project_file)).map_err(|e| e.to_string())?;
+            Workspace::load_within(&self.temp.path().join(project_file), Some(self.temp.path()))
+                .map_err(|e| e.to_string())?;
         let Some(project) = ws.project else {
             // A broken project file: loading it again reports why.
             return Ok(());

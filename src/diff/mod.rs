@@ -11,7 +11,6 @@ pub mod compare;
 mod git;
 pub mod render;
 
-use std::fs;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -188,13 +187,15 @@ fn load_path(path: &Path, label: String, origin: Option<Origin>) -> Result<Loade
             )
         ));
     }
-    let (checked, _) = pipeline::check(path).map_err(|e| match &origin {
-        Some(o) => format!(
-            "no project at `{}`",
-            shown_name(path, o).unwrap_or_default()
-        ),
-        None => e.to_string(),
-    })?;
+    let (checked, _) = pipeline::check_within(path, origin.as_ref().map(|o| o.root)).map_err(
+        |e| match &origin {
+            Some(o) => format!(
+                "no project at `{}`",
+                shown_name(path, o).unwrap_or_default()
+            ),
+            None => e.to_string(),
+        },
+    )?;
     Ok(finish(
         label,
         checked.workspace.sources,
@@ -215,7 +216,7 @@ fn load_answer_file(
 ) -> Loaded {
     let mut ws = Workspace::builtins();
     if let Some(project_file) = enclosing_project(file, boundary) {
-        load_project_catalogs(&mut ws, &project_file);
+        load_project_catalogs(&mut ws, &project_file, boundary);
     }
     if let Some((_, node)) = ws.read_yaml(file, None)
         && let Some(answers) = answers::load_answer_file(node, &mut ws.diags)
@@ -244,15 +245,23 @@ fn enclosing_project(file: &Path, boundary: Option<&Path>) -> Option<PathBuf> {
 }
 
 /// Loads the catalogs a project lists (not its answers or layouts).
-fn load_project_catalogs(ws: &mut Workspace, project_file: &Path) {
-    let Some((id, node)) = ws.read_yaml(project_file, None) else {
-        return;
-    };
-    ws.project_source = Some(id);
+fn load_project_catalogs(ws: &mut Workspace, project_file: &Path, root: Option<&Path>) {
     let dir = match project_file.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    // The catalogs it lists must be inside the project, as when it is checked.
+    let Ok(boundary) = root.map_or_else(
+        || crate::files::Boundary::of_project(&dir),
+        crate::files::Boundary::of_folder,
+    ) else {
+        return;
+    };
+    ws.boundary = Some(boundary);
+    let Some((id, node)) = ws.read_yaml(project_file, None) else {
+        return;
+    };
+    ws.project_source = Some(id);
     let Some(project) = project::load_project(&node, &dir, &mut ws.diags) else {
         return;
     };
@@ -276,8 +285,11 @@ fn file_kind(path: &Path) -> FileKind {
     if path.file_name().is_some_and(|n| n == PROJECT_FILE) {
         return FileKind::Project;
     }
-    let small = fs::metadata(path).is_ok_and(|m| m.len() <= yaml::limits::MAX_FILE_BYTES as u64);
-    let Some(text) = small.then(|| fs::read_to_string(path).ok()).flatten() else {
+    // Only a regular file is looked into; loading anything else reports what it is.
+    let Some(text) = crate::files::read_regular(path, None, yaml::limits::MAX_FILE_BYTES as u64)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+    else {
         return FileKind::Answers;
     };
     let mut sources = Sources::default();

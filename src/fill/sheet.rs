@@ -121,6 +121,26 @@ pub fn range_contains(range: &str, row: u32, col: u32) -> bool {
     }
 }
 
+/// A cell element's reference (`r`), style (`s`) and type (`t`, empty for a number), read
+/// in one pass over its attributes (a sheet has millions of cells).
+fn cell_attributes(e: &BytesStart) -> (Option<String>, Option<u32>, String) {
+    let (mut reference, mut style, mut kind) = (None, None, String::new());
+    for a in e.attributes().flatten() {
+        let value = || {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map(|v| v.into_owned())
+                .unwrap_or_else(|_| a.value.clone().into_owned())
+        };
+        match a.key.local_name().as_ref() {
+            "r" => reference = Some(value()),
+            "s" => style = value().trim().parse().ok(),
+            "t" => kind = value(),
+            _ => {}
+        }
+    }
+    (reference, style, kind)
+}
+
 fn number(e: &BytesStart, name: &str) -> Option<u32> {
     attr(e, name).and_then(|v| v.parse().ok())
 }
@@ -405,7 +425,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                                 "it has more than {MAX_CELLS} cells (the limit import has too)"
                             ));
                         }
-                        let reference = attr(e, "r");
+                        let (reference, style, kind) = cell_attributes(e);
                         let position = match reference.as_deref() {
                             Some(r) => Some(cell_ref(r).ok_or_else(|| {
                                 format!("a cell's reference `{r}` is not a cell of a sheet")
@@ -430,10 +450,10 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                             col,
                             range: (start, end),
                             tag_end: end,
-                            style: number(e, "s"),
+                            style,
                             has_r,
                             formula: false,
-                            kind: attr(e, "t").unwrap_or_default(),
+                            kind,
                             value: String::new(),
                             valued: false,
                         };
@@ -515,6 +535,12 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                 if in_value && let Some(cell) = open_cell.as_mut() {
                     cell.value.push_str(t.as_ref());
                     cell.valued |= !t.is_empty();
+                    super::text::check_length(&cell.value, false).map_err(|e| {
+                        format!(
+                            "cell {}: {e}",
+                            address(rows.last().map_or(1, |r| r.row) - 1, cell.col)
+                        )
+                    })?;
                 }
                 if let (Some(target), Some(v)) = (text_target, validation.as_mut()) {
                     let text: &str = t.as_ref();

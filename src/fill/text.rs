@@ -15,6 +15,31 @@ use super::sheet::SheetXml;
 /// below the sheet's cell count, which import limits to 4,000,000).
 pub const MAX_SHARED_STRINGS: usize = 4_000_000;
 
+/// Most characters a cell holds: "Total number of characters that a cell can contain:
+/// 32,767" (Microsoft, *Excel specifications and limits*). A longer text is refused while
+/// it is read, not truncated.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// Bytes of XML text past which a cell's text is over [`MAX_CELL_CHARS`] whatever it holds:
+/// a character takes at most 7 bytes as written (`_xHHHH_`).
+const MAX_CELL_XML_BYTES: usize = MAX_CELL_CHARS * 7;
+
+/// Refuses a text (as read so far, `decoded` or not) longer than a cell can hold.
+pub fn check_length(text: &str, decoded: bool) -> Result<(), String> {
+    let over = if decoded {
+        text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS
+    } else {
+        text.len() > MAX_CELL_XML_BYTES
+    };
+    if over {
+        return Err(format!(
+            "a text of more than {MAX_CELL_CHARS} characters, longer than a cell can hold (it begins `{}…`)",
+            text.chars().take(30).collect::<String>()
+        ));
+    }
+    Ok(())
+}
+
 /// The shared strings table (`sharedStrings.xml`), by index.
 pub fn shared_strings<R: BufRead>(input: R) -> Result<Vec<String>, String> {
     let mut strings = Vec::new();
@@ -37,8 +62,19 @@ pub fn shared_strings<R: BufRead>(input: R) -> Result<Vec<String>, String> {
                 "t" if in_item && !in_phonetic => in_text = true,
                 _ => {}
             },
-            Event::Empty(e) if e.local_name().as_ref() == "si" => strings.push(String::new()),
-            Event::Text(t) if in_text => current.push_str(t.as_ref()),
+            Event::Empty(e) if e.local_name().as_ref() == "si" => {
+                if strings.len() >= MAX_SHARED_STRINGS {
+                    return Err(format!(
+                        "it has more than {MAX_SHARED_STRINGS} shared strings"
+                    ));
+                }
+                strings.push(String::new());
+            }
+            Event::Text(t) if in_text => {
+                current.push_str(t.as_ref());
+                check_length(&current, false)
+                    .map_err(|e| format!("shared string {}: {e}", strings.len()))?;
+            }
             Event::GeneralRef(r) if in_text => current.push_str(&reference_text(&r)),
             Event::End(e) => match e.local_name().as_ref() {
                 "si" => {
@@ -48,7 +84,10 @@ pub fn shared_strings<R: BufRead>(input: R) -> Result<Vec<String>, String> {
                             "it has more than {MAX_SHARED_STRINGS} shared strings"
                         ));
                     }
-                    strings.push(decode(&current).into_owned());
+                    let text = decode(&current).into_owned();
+                    check_length(&text, true)
+                        .map_err(|e| format!("shared string {}: {e}", strings.len()))?;
+                    strings.push(text);
                 }
                 "rPh" => in_phonetic = false,
                 "t" => in_text = false,
@@ -137,6 +176,35 @@ mod tests {
         assert_eq!(
             shared_strings(xml.as_bytes()).unwrap(),
             ["情報", "a & b", "", "x\ry"]
+        );
+    }
+
+    #[test]
+    fn texts_longer_than_a_cell_can_hold_are_refused() {
+        let fits = format!("<sst><si><t>{}</t></si></sst>", "あ".repeat(MAX_CELL_CHARS));
+        assert_eq!(
+            shared_strings(fits.as_bytes()).unwrap()[0].chars().count(),
+            MAX_CELL_CHARS
+        );
+        let over = format!(
+            "<sst><si><t>x</t></si><si><t>{}</t></si></sst>",
+            "a".repeat(MAX_CELL_CHARS + 1)
+        );
+        let e = shared_strings(over.as_bytes()).unwrap_err();
+        assert!(
+            e.starts_with("shared string 1: a text of more than 32767 characters"),
+            "{e}"
+        );
+        // Refused while streaming, long before a huge text is held whole.
+        let huge = format!("<sst><si><t>{}", "a".repeat(MAX_CELL_CHARS * 8));
+        assert!(shared_strings(huge.as_bytes()).is_err());
+        let escaped = format!(
+            "<sst><si><t>{}</t></si></sst>",
+            "_x0041_".repeat(MAX_CELL_CHARS)
+        );
+        assert_eq!(
+            shared_strings(escaped.as_bytes()).unwrap()[0].len(),
+            MAX_CELL_CHARS
         );
     }
 

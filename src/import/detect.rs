@@ -217,19 +217,11 @@ pub enum Hint {
     Theirs,
 }
 
-/// What a header name suggests.
-pub fn classify(header: &str) -> Option<Hint> {
-    let n = fold(header);
-    if n.is_empty() || n.chars().count() > MAX_HEADER_CHARS {
-        return None;
-    }
-    // A sentence (a question or an answer) is not a header name.
-    if n.ends_with(['。', '？', '?', '！', '!']) || n.ends_with("か") {
-        return None;
-    }
-    let has = |words: &[&str]| words.iter().any(|w| n.contains(w));
-    let is = |words: &[&str]| words.iter().any(|w| n == *w);
-    if has(&[
+/// The header words each kind of column is named with, looked for anywhere in a folded
+/// header name (the lists of [`classify`], most telling first).
+const HEADER_WORDS: &[&[&str]] = &[
+    // theirs
+    &[
         "analyst",
         "reviewer",
         "assessor",
@@ -247,10 +239,9 @@ pub fn classify(header: &str) -> Option<Hint> {
         "internaluse",
         "配点",
         "得点",
-    ]) {
-        return Some(Hint::Theirs);
-    }
-    if has(&[
+    ],
+    // evidence
+    &[
         "証跡",
         "根拠資料",
         "参考資料",
@@ -259,7 +250,136 @@ pub fn classify(header: &str) -> Option<Hint> {
         "evidence",
         "supportingdoc",
         "attachment",
-    ]) {
+    ],
+    // choice
+    &[
+        "はい/いいえ",
+        "はい・いいえ",
+        "yes/no",
+        "(選択)",
+        "選択式",
+        "○×",
+        "〇×",
+        "○/×",
+        "〇/×",
+        "結果",
+        "判定",
+        "チェック欄",
+        "実施状況",
+        "対応状況",
+    ],
+    // answer
+    &[
+        "補足",
+        "備考",
+        "コメント",
+        "回答内容",
+        "説明",
+        "comment",
+        "notes",
+        "remark",
+        "additional",
+        "explanation",
+        "description",
+        "detail",
+        "詳細",
+        "具体的",
+        "実施内容",
+        "対応内容",
+        "取組内容",
+        "取り組み内容",
+        "記述",
+        "自由記入",
+        "note",
+    ],
+    // reply
+    &["回答", "answer", "response", "reply", "ご回答"],
+    // question
+    &[
+        "質問",
+        "確認項目",
+        "確認内容",
+        "確認事項",
+        "チェック項目",
+        "評価項目",
+        "要求事項",
+        "設問",
+        "対策内容",
+        "対策要件",
+        "question",
+        "requirement",
+    ],
+    // category
+    &[
+        "分類",
+        "大項目",
+        "中項目",
+        "カテゴリ",
+        "区分",
+        "領域",
+        "category",
+        "domain",
+        "section",
+        "area",
+    ],
+    // title
+    &["項目", "タイトル", "title", "topic", "name"],
+    // weak question
+    &["要件", "内容", "control", "item", "criteria", "objective"],
+];
+
+const THEIRS: usize = 0;
+const EVIDENCE: usize = 1;
+const CHOICE: usize = 2;
+const ANSWER: usize = 3;
+const REPLY: usize = 4;
+const QUESTION: usize = 5;
+const CATEGORY: usize = 6;
+const TITLE: usize = 7;
+const WEAK_QUESTION: usize = 8;
+
+/// Which lists of [`HEADER_WORDS`] have a word in `folded`, as bits (list `i` is `1 << i`),
+/// found in one pass of an Aho-Corasick automaton over every list's words: a workbook's
+/// every cell is looked at as a possible header name.
+fn header_words(folded: &str) -> u16 {
+    static AUTOMATON: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<u16>)> =
+        std::sync::LazyLock::new(|| {
+            let words: Vec<(&str, u16)> = HEADER_WORDS
+                .iter()
+                .enumerate()
+                .flat_map(|(i, list)| list.iter().map(move |w| (*w, 1u16 << i)))
+                .collect();
+            let automaton = aho_corasick::AhoCorasick::new(words.iter().map(|(w, _)| w))
+                .expect("the header words build an automaton");
+            (automaton, words.into_iter().map(|(_, bit)| bit).collect())
+        });
+    let (automaton, bits) = &*AUTOMATON;
+    automaton
+        .find_overlapping_iter(folded)
+        .fold(0, |found, m| found | bits[m.pattern().as_usize()])
+}
+
+/// What a header name suggests.
+pub fn classify(header: &str) -> Option<Hint> {
+    // Folding keeps every character but whitespace: a long text is no name, unfolded.
+    if header.chars().filter(|c| !c.is_whitespace()).count() > MAX_HEADER_CHARS {
+        return None;
+    }
+    let n = fold(header);
+    if n.is_empty() || n.chars().count() > MAX_HEADER_CHARS {
+        return None;
+    }
+    // A sentence (a question or an answer) is not a header name.
+    if n.ends_with(['。', '？', '?', '！', '!']) || n.ends_with("か") {
+        return None;
+    }
+    let found = header_words(&n);
+    let has = |list: usize| found & (1 << list) != 0;
+    let is = |words: &[&str]| words.iter().any(|w| n == *w);
+    if has(THEIRS) {
+        return Some(Hint::Theirs);
+    }
+    if has(EVIDENCE) {
         return Some(Hint::Role(Role::Evidence, 3));
     }
     if is(&[
@@ -297,86 +417,26 @@ pub fn classify(header: &str) -> Option<Hint> {
         "valid",
         "result",
         "結果",
-    ]) || has(&[
-        "はい/いいえ",
-        "はい・いいえ",
-        "yes/no",
-        "(選択)",
-        "選択式",
-        "○×",
-        "〇×",
-        "○/×",
-        "〇/×",
-        "結果",
-        "判定",
-        "チェック欄",
-        "実施状況",
-        "対応状況",
-    ]) {
+    ]) || has(CHOICE)
+    {
         return Some(Hint::Role(Role::Choice, 3));
     }
-    if has(&[
-        "補足",
-        "備考",
-        "コメント",
-        "回答内容",
-        "説明",
-        "comment",
-        "notes",
-        "remark",
-        "additional",
-        "explanation",
-        "description",
-        "detail",
-        "詳細",
-        "具体的",
-        "実施内容",
-        "対応内容",
-        "取組内容",
-        "取り組み内容",
-        "記述",
-        "自由記入",
-        "note",
-    ]) {
+    if has(ANSWER) {
         return Some(Hint::Role(Role::Answer, 2));
     }
-    if has(&["回答", "answer", "response", "reply", "ご回答"]) {
+    if has(REPLY) {
         return Some(Hint::Reply);
     }
-    if has(&[
-        "質問",
-        "確認項目",
-        "確認内容",
-        "確認事項",
-        "チェック項目",
-        "評価項目",
-        "要求事項",
-        "設問",
-        "対策内容",
-        "対策要件",
-        "question",
-        "requirement",
-    ]) {
+    if has(QUESTION) {
         return Some(Hint::Role(Role::Question, 3));
     }
-    if has(&[
-        "分類",
-        "大項目",
-        "中項目",
-        "カテゴリ",
-        "区分",
-        "領域",
-        "category",
-        "domain",
-        "section",
-        "area",
-    ]) {
+    if has(CATEGORY) {
         return Some(Hint::Role(Role::Category, 2));
     }
-    if has(&["項目", "タイトル", "title", "topic", "name"]) {
+    if has(TITLE) {
         return Some(Hint::Role(Role::Title, 2));
     }
-    if has(&["要件", "内容", "control", "item", "criteria", "objective"]) {
+    if has(WEAK_QUESTION) {
         return Some(Hint::Role(Role::Question, 1));
     }
     None

@@ -295,20 +295,9 @@ pub fn run(args: &ImportArgs) -> u8 {
         Err(code) => return code,
     };
     let name = display_path(&args.file);
-    let size = match fs::metadata(&args.file) {
-        Ok(m) if m.is_file() => m.len(),
-        Ok(_) => return cannot_run(&format!("`{name}` is not a file")),
-        Err(e) => return cannot_run(&format!("cannot read `{name}`: {e}")),
-    };
-    if size > workbook::MAX_WORKBOOK_BYTES {
-        return cannot_run(&format!(
-            "`{name}` is {size} bytes, over the limit of {} bytes",
-            workbook::MAX_WORKBOOK_BYTES
-        ));
-    }
-    let bytes = match fs::read(&args.file) {
+    let bytes = match crate::files::read_regular(&args.file, None, workbook::MAX_WORKBOOK_BYTES) {
         Ok(b) => b,
-        Err(e) => return cannot_run(&format!("cannot read `{name}`: {e}")),
+        Err(e) => return cannot_run(&e.to_string()),
     };
     let short = args
         .file

@@ -413,7 +413,11 @@ fn convert(
                 })?;
             (normalize_breaks(text), Kind::Text)
         }
-        "inlineStr" | "str" => (normalize_breaks(&text::decode(value)), Kind::Text),
+        "inlineStr" | "str" => {
+            let text = text::decode(value);
+            text::check_length(&text, true)?;
+            (normalize_breaks(&text), Kind::Text)
+        }
         "b" => match value.trim() {
             "" => return Ok(Cell::EMPTY),
             "1" | "true" => ("TRUE".to_owned(), Kind::Bool),

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::diag::{Code, Diagnostic};
 use crate::layout::load_layout;
-use crate::load::Workspace;
+use crate::load::{Workspace, file_error, not_read};
 use crate::source::{SourceId, Span, display_path};
 use crate::templates;
 
@@ -56,39 +56,62 @@ pub fn add_builtin_layout_sources(ws: &mut Workspace) -> Vec<LayoutSources> {
     layouts
 }
 
-/// Loads the layouts a project lists: a folder with `layout.yaml`, or a folder of such folders.
+/// Loads the layouts a project lists: a folder with `layout.yaml`, or a folder of such
+/// folders. Every other file or folder in them is reported as not read.
 pub fn load_layout_folder(ws: &mut Workspace, path: &Path, listed_at: Span) {
-    if !path.is_dir() {
+    let Some(meta) = ws.listed_path(path, listed_at, "layout folder ") else {
+        return;
+    };
+    if !meta.is_dir() {
         ws.diags.push(
             Diagnostic::new(
                 Code::Io,
-                format!("layout folder `{}` does not exist", display_path(path)),
+                format!("layout folder `{}` is not a folder", display_path(path)),
             )
             .at(listed_at, "listed here")
-            .help("paths are relative to the folder of checksheet.yaml"),
+            .help("list the folder that holds layout.yaml, or a folder of such folders"),
         );
         return;
     }
     let mut folders = Vec::new();
-    if path.join(LAYOUT_FILE).is_file() {
+    if exists(&path.join(LAYOUT_FILE)) {
         folders.push(path.to_path_buf());
-    } else if let Ok(entries) = fs::read_dir(path) {
-        folders.extend(
-            entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.join(LAYOUT_FILE).is_file()),
-        );
-        folders.sort();
+    } else {
+        match fs::read_dir(path) {
+            Ok(entries) => {
+                let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+                entries.sort();
+                for entry in entries {
+                    if exists(&entry.join(LAYOUT_FILE)) {
+                        folders.push(entry);
+                    } else {
+                        ws.diags.push(not_read(
+                            &entry,
+                            &format!("it is not a layout folder (one holding {LAYOUT_FILE})"),
+                            listed_at,
+                            "a folder listed in `layouts` holds layout folders, each with its layout.yaml",
+                        ));
+                    }
+                }
+            }
+            Err(error) => {
+                let e = crate::files::FileError::Io {
+                    path: path.to_path_buf(),
+                    error,
+                };
+                ws.diags.push(file_error(&e).at(listed_at, "listed here"));
+            }
+        }
     }
     for folder in folders {
+        report_unread_layout_files(ws, &folder, listed_at);
         let Some(id) = ws.read_source(&folder.join(LAYOUT_FILE), Some(listed_at)) else {
             continue;
         };
         let mut templates = Vec::new();
         for file in TEMPLATE_FILES {
             let template = folder.join(file);
-            if template.is_file()
+            if exists(&template)
                 && let Some(tid) = ws.read_source(&template, Some(listed_at))
             {
                 templates.push((file.to_string(), tid));
@@ -100,6 +123,40 @@ pub fn load_layout_folder(ws: &mut Workspace, path: &Path, listed_at: Span) {
             templates,
         };
         add_layout(ws, sources, parsed, false);
+    }
+}
+
+/// Whether anything (a file, a folder, a link, a pipe) is at `path`: reading it says
+/// whether it can be read.
+fn exists(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok()
+}
+
+/// Reports the files of a layout folder that are not its definition or templates.
+fn report_unread_layout_files(ws: &mut Workspace, folder: &Path, listed_at: Span) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        // Reading its layout.yaml reports why the folder cannot be read.
+        return;
+    };
+    let mut unread: Vec<_> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            name != LAYOUT_FILE && !TEMPLATE_FILES.iter().any(|t| name == *t)
+        })
+        .map(|e| e.path())
+        .collect();
+    unread.sort();
+    for path in unread {
+        ws.diags.push(not_read(
+            &path,
+            &format!(
+                "a layout folder holds only {LAYOUT_FILE}, {}",
+                TEMPLATE_FILES.join(" and ")
+            ),
+            listed_at,
+            "move it out of the layout folder",
+        ));
     }
 }
 

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use indexmap::IndexMap;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::files::Boundary;
 use crate::layout::Layout;
 use crate::model::{Catalog, Project};
 use crate::source::{SourceFile, SourceId, Sources, Span, display_path};
@@ -54,6 +55,9 @@ pub struct Workspace {
     /// Thesaurus files for `map suggest`, built-in and the project's (among its catalogs).
     pub thesauri: Vec<crate::mapping::thesaurus::Thesaurus>,
     pub diags: Diagnostics,
+    /// Where the project's files may be (none for the built-ins alone): every path it
+    /// names or holds must resolve inside.
+    pub boundary: Option<Boundary>,
 }
 
 /// Finds the project file for a `PROJECT` argument (a folder or a file).
@@ -82,12 +86,19 @@ impl Workspace {
             mappings: Vec::new(),
             thesauri: Vec::new(),
             diags: Diagnostics::default(),
+            boundary: None,
         }
     }
 
     /// Loads a project and everything it names. Files are read in a fixed order and parsed
     /// together (on every core when large), so reports never depend on scheduling.
     pub fn load(project_arg: &Path) -> Result<Workspace, RunError> {
+        Workspace::load_within(project_arg, None)
+    }
+
+    /// [`Workspace::load`], with the files allowed only inside `root` (a revision written
+    /// out to a temporary folder) instead of the project's folder and git repository.
+    pub fn load_within(project_arg: &Path, root: Option<&Path>) -> Result<Workspace, RunError> {
         let project_file = find_project_file(project_arg)?;
         let dir = project_file
             .parent()
@@ -99,6 +110,16 @@ impl Workspace {
             dir
         };
         let mut ws = Workspace::empty();
+        let boundary = match root {
+            Some(root) => Boundary::of_folder(root),
+            None => Boundary::of_project(&dir),
+        };
+        ws.boundary = Some(boundary.map_err(|e| {
+            RunError::Other(format!(
+                "cannot read the project folder `{}`: {e}",
+                display_path(&dir)
+            ))
+        })?);
         let builtins = ws.add_builtin_sources();
         let project_id = ws.read_source(&project_file, None);
         let mut ids = builtins.yaml_ids();
@@ -248,7 +269,7 @@ impl Workspace {
     /// Reads a file into the sources: refuses over-large files before reading them and
     /// reports the first invalid UTF-8 byte with its line and column.
     pub(crate) fn read_source(&mut self, path: &Path, listed_at: Option<Span>) -> Option<SourceId> {
-        let read = read_file(path);
+        let read = read_file(path, self.boundary.as_ref());
         self.add_read(read, listed_at)
     }
 
@@ -258,6 +279,7 @@ impl Workspace {
     /// sources, and their diagnostics the report, in the order given.
     fn load_data_files(&mut self, files: Vec<(PathBuf, Span, DataKind)>) {
         let first = self.sources.len();
+        let boundary = self.boundary.as_ref();
         let jobs: Vec<DataJob> = files
             .into_iter()
             .enumerate()
@@ -275,7 +297,7 @@ impl Workspace {
             |job| job.size,
             READ_IN_PARALLEL_FROM_BYTES,
             |job| {
-                let read = read_file(&job.path);
+                let read = read_file(&job.path, boundary);
                 let ReadFile::Text(file) = &read else {
                     return (read, None);
                 };
@@ -320,8 +342,8 @@ impl Workspace {
 
     /// Adds a file read by [`read_file`], or reports why it could not be read.
     fn add_read(&mut self, read: ReadFile, listed_at: Option<Span>) -> Option<SourceId> {
-        let fail = |ws: &mut Self, code: Code, message: String| {
-            let mut d = Diagnostic::new(code, message);
+        let fail = |ws: &mut Self, code: Code, message: String, hint: String| {
+            let mut d = Diagnostic::new(code, message).help(hint);
             if let Some(span) = listed_at {
                 d = d.at(span, "listed here");
             }
@@ -330,7 +352,7 @@ impl Workspace {
         };
         match read {
             ReadFile::Text(file) => Some(self.sources.push(file)),
-            ReadFile::Failed(code, message) => fail(self, code, message),
+            ReadFile::Failed(code, message, hint) => fail(self, code, message, hint),
             ReadFile::NotUtf8 {
                 file,
                 valid_up_to,
@@ -349,23 +371,99 @@ impl Workspace {
     }
 
     /// The YAML files a listed path stands for: the file itself, or every `*.yaml` /
-    /// `*.yml` below a folder, in sorted order.
+    /// `*.yml` below a folder, in sorted order. Whatever else the folder holds is reported
+    /// as not read, and a path leading outside the project is refused.
     pub(crate) fn yaml_files(&mut self, path: &Path, listed_at: Span) -> Vec<PathBuf> {
-        if path.is_file() {
+        let Some(meta) = self.listed_path(path, listed_at, "") else {
+            return Vec::new();
+        };
+        if !meta.is_dir() {
+            // A file of any kind: reading it refuses anything but a regular file.
             return vec![path.to_path_buf()];
         }
-        if !path.is_dir() {
-            self.diags.push(
-                Diagnostic::new(Code::Io, format!("`{}` does not exist", display_path(path)))
-                    .at(listed_at, "listed here")
-                    .help("paths are relative to the folder of checksheet.yaml"),
-            );
-            return Vec::new();
-        }
         let mut files = Vec::new();
-        walk(path, 0, &mut files);
+        let mut found = Diagnostics::default();
+        walk(
+            path,
+            0,
+            self.boundary.as_ref(),
+            listed_at,
+            &mut files,
+            &mut found,
+        );
+        self.diags.extend(found);
         files.sort();
         files
+    }
+
+    /// Checks a path listed in the project file: that it exists and stays inside the
+    /// project. Returns what it leads to (links followed), or reports why not.
+    pub(crate) fn listed_path(
+        &mut self,
+        path: &Path,
+        listed_at: Span,
+        what: &str,
+    ) -> Option<fs::Metadata> {
+        let meta = match fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                self.diags.push(
+                    Diagnostic::new(
+                        Code::Io,
+                        format!("{what}`{}` does not exist", display_path(path)),
+                    )
+                    .at(listed_at, "listed here")
+                    .help("paths are relative to the folder of checksheet.yaml"),
+                );
+                return None;
+            }
+            Err(error) => {
+                let e = crate::files::FileError::Io {
+                    path: path.to_path_buf(),
+                    error,
+                };
+                self.diags.push(file_error(&e).at(listed_at, "listed here"));
+                return None;
+            }
+        };
+        if let Some(boundary) = &self.boundary
+            && let Err(e) = boundary.resolve(path)
+        {
+            self.diags.push(file_error(&e).at(listed_at, "listed here"));
+            return None;
+        }
+        Some(meta)
+    }
+}
+
+/// The diagnostic for a file that was not read.
+pub(crate) fn file_error(e: &crate::files::FileError) -> Diagnostic {
+    use crate::files::FileError;
+    let code = match e {
+        FileError::Io { .. } => Code::Io,
+        FileError::Outside { .. } | FileError::InGitData { .. } => Code::OutsideProject,
+        FileError::NotRegular { .. } => Code::NotRegularFile,
+        FileError::TooLarge { .. } => Code::Limit,
+    };
+    Diagnostic::new(code, e.to_string()).help(e.hint())
+}
+
+/// A warning (a note for hidden entries) that a file or folder in a project's folder is
+/// not read.
+pub(crate) fn not_read(path: &Path, why: &str, listed_at: Span, help: &str) -> Diagnostic {
+    let hidden = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    let d = Diagnostic::new(
+        Code::NotRead,
+        format!("`{}` is not read: {why}", display_path(path)),
+    )
+    .at(listed_at, "in this folder")
+    .help(help);
+    if hidden {
+        d.with_severity(crate::diag::Severity::Note)
+    } else {
+        d
     }
 }
 
@@ -378,28 +476,20 @@ enum ReadFile {
         valid_up_to: usize,
         shown_offset: usize,
     },
-    Failed(Code, String),
+    /// The code, the message and the hint.
+    Failed(Code, String, String),
 }
 
-/// Reads a file, refusing one over the size limit before reading it.
-fn read_file(path: &Path) -> ReadFile {
+/// Reads a file: only a regular file (inside the boundary, when given), through a reader
+/// that stops at the size limit.
+fn read_file(path: &Path, boundary: Option<&Boundary>) -> ReadFile {
     let name = display_path(path);
-    let size = match fs::metadata(path) {
-        Ok(meta) => meta.len(),
-        Err(e) => return ReadFile::Failed(Code::Io, format!("cannot read `{name}`: {e}")),
-    };
-    if size > limits::MAX_FILE_BYTES as u64 {
-        return ReadFile::Failed(
-            Code::Limit,
-            format!(
-                "`{name}` is {size} bytes, over the limit of {} bytes",
-                limits::MAX_FILE_BYTES
-            ),
-        );
-    }
-    let bytes = match fs::read(path) {
+    let bytes = match crate::files::read_regular(path, boundary, limits::MAX_FILE_BYTES as u64) {
         Ok(bytes) => bytes,
-        Err(e) => return ReadFile::Failed(Code::Io, format!("cannot read `{name}`: {e}")),
+        Err(e) => {
+            let d = file_error(&e);
+            return ReadFile::Failed(d.code, d.message, d.help.unwrap_or_default());
+        }
     };
     // Most files are valid: check them with the vectorised validator, and leave finding
     // the first bad byte to the standard one.
@@ -530,26 +620,91 @@ fn owned(
     owned.into_iter()
 }
 
-fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
-    if depth > 32 {
-        return;
-    }
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
+/// How deep folders below a listed folder are searched.
+const MAX_FOLDER_DEPTH: usize = 32;
+
+/// Collects the YAML files below `dir`, reporting every entry that is not read and why.
+fn walk(
+    dir: &Path,
+    depth: usize,
+    boundary: Option<&Boundary>,
+    listed_at: Span,
+    out: &mut Vec<PathBuf>,
+    diags: &mut Diagnostics,
+) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) => {
+            let e = crate::files::FileError::Io {
+                path: dir.to_path_buf(),
+                error,
+            };
+            return diags.push(file_error(&e).at(listed_at, "in this folder"));
+        }
     };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            diags.push(not_read(
+                &path,
+                "hidden files and folders are skipped",
+                listed_at,
+                "remove it, or rename it without the leading `.` if it should be read",
+            ));
             continue;
         }
-        let Ok(kind) = entry.file_type() else {
+        let Ok(mut kind) = entry.file_type() else {
             continue;
         };
-        let path = entry.path();
+        if kind.is_symlink() {
+            if let Some(boundary) = boundary
+                && let Err(e) = boundary.resolve(&path)
+            {
+                diags.push(file_error(&e).at(listed_at, "in this folder"));
+                continue;
+            }
+            match fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => {
+                    diags.push(not_read(
+                        &path,
+                        "it is a link to a folder, and links to folders are not followed",
+                        listed_at,
+                        "list the folder it links to in checksheet.yaml instead",
+                    ));
+                    continue;
+                }
+                Ok(meta) => kind = meta.file_type(),
+                Err(error) => {
+                    let e = crate::files::FileError::Io { path, error };
+                    diags.push(file_error(&e).at(listed_at, "in this folder"));
+                    continue;
+                }
+            }
+        }
+        let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
         if kind.is_dir() {
-            walk(&path, depth + 1, out);
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            if depth + 1 >= MAX_FOLDER_DEPTH {
+                diags.push(not_read(
+                    &path,
+                    &format!("folders are searched {MAX_FOLDER_DEPTH} levels deep at most"),
+                    listed_at,
+                    "move its files up, or list the folder in checksheet.yaml",
+                ));
+            } else {
+                walk(&path, depth + 1, boundary, listed_at, out, diags);
+            }
+        } else if is_yaml {
+            // Special files too: reading them reports what they are.
             out.push(path);
+        } else {
+            diags.push(not_read(
+                &path,
+                "only `*.yaml` and `*.yml` files are read",
+                listed_at,
+                "move it out of the project's folders, or give it a `.yaml` name if it is one",
+            ));
         }
     }
 }

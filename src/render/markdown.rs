@@ -10,7 +10,11 @@ impl Renderer for MarkdownRenderer {
         Format::Md
     }
 
-    fn render(&self, context: &RenderContext, out: &mut dyn std::io::Write) -> Result<(), String> {
+    fn render(
+        &self,
+        context: &RenderContext,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), super::RenderError> {
         render_template(context, "checksheet.md.j2", out)
     }
 }

@@ -54,6 +54,14 @@ impl Project {
         Project::fixture("build", "demo")
     }
 
+    /// Adds a copy of a folder of the repository at `to` (a project may read only files
+    /// inside it).
+    pub fn with_copy_of(self, relative: &str, to: &str) -> Project {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+        copy_dir(&from, &self.path().join(to));
+        self
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }

@@ -289,3 +289,19 @@ fn huge_sheets_are_refused_naming_the_farthest_cell() {
         "sheet `質問票`: its cells reach XFD1048576, 17179869184 cells from A1, over the limit of 4000000",
     );
 }
+
+/// A cell longer than Excel's 32,767 characters is refused while it is read, naming the
+/// cell, never truncated.
+#[test]
+fn cells_longer_than_excel_allows_are_refused() {
+    let long = "a".repeat(40_000);
+    import_refused(
+        &patched_questionnaire(
+            "</sheetData>",
+            &format!(
+                r#"<row r="200"><c r="A200" t="inlineStr"><is><t>{long}</t></is></c></row></sheetData>"#
+            ),
+        ),
+        "a text of more than 32767 characters, longer than a cell can hold",
+    );
+}
