@@ -274,26 +274,40 @@ fn format_answers(project: &std::path::Path, check_only: bool) -> u8 {
     let files = crate::fmt::format_files(&ws.sources, &ws.answer_files, &ws.catalogs, &mut diags);
     report::report(&diags, &ws.sources, ReportFormat::Human);
     let changed: Vec<_> = files.iter().filter(|f| f.changed()).collect();
+    let failed = diags.error_count();
     if check_only {
         let list: String = changed.iter().map(|f| format!("{}\n", f.name)).collect();
         report::output(&list);
-        let verdict = match changed.len() {
-            0 => "all answer files are in canonical form".to_owned(),
-            n => format!("{n} answer file(s) would be reformatted; run `checksheet fmt`"),
-        };
-        report::status(&verdict);
-        return u8::from(!changed.is_empty() || diags.has_errors());
-    }
-    for file in &changed {
-        if let Err(e) = pipeline::replace_file(&file.path, file.formatted.as_bytes()) {
-            return cannot_run(&format!("cannot write `{}`: {e}", file.name));
+    } else {
+        for file in &changed {
+            if let Err(e) = pipeline::replace_file(&file.path, file.formatted.as_bytes()) {
+                return cannot_run(&format!("cannot write `{}`: {e}", file.name));
+            }
+            report::status(&format!("formatted {}", file.name));
         }
-        report::status(&format!("formatted {}", file.name));
     }
-    if changed.is_empty() {
-        report::status("all answer files are in canonical form");
+    if let Some(line) = fmt_closing_line(check_only, changed.len(), failed) {
+        report::status(&line);
     }
-    u8::from(diags.has_errors())
+    u8::from((check_only && !changed.is_empty()) || diags.has_errors())
+}
+
+/// The line `fmt` ends with. A file that could not be formatted is an error reported
+/// above: it is neither canonical nor formatted, so the line never says that every file is.
+fn fmt_closing_line(check_only: bool, changed: usize, failed: usize) -> Option<String> {
+    let failed = (failed > 0)
+        .then(|| format!("{failed} answer file(s) could not be formatted and were left unchanged"));
+    match (check_only, changed, failed) {
+        (_, 0, None) => Some("all answer files are in canonical form".to_owned()),
+        (_, 0, Some(failed)) | (false, _, Some(failed)) => Some(failed),
+        (true, n, None) => Some(format!(
+            "{n} answer file(s) would be reformatted; run `checksheet fmt`"
+        )),
+        (true, n, Some(failed)) => Some(format!(
+            "{n} answer file(s) would be reformatted; run `checksheet fmt`; {failed}"
+        )),
+        (false, _, None) => None,
+    }
 }
 
 fn finish_line(format: ReportFormat, diags: &Diagnostics, ok: Option<&str>) {
@@ -521,4 +535,29 @@ fn list(what: ListCommand) -> u8 {
     }
     report::output(&text);
     0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fmt_closing_line;
+
+    #[test]
+    fn fmt_never_calls_files_canonical_after_an_error() {
+        let failed = "1 answer file(s) could not be formatted and were left unchanged";
+        for check_only in [false, true] {
+            assert_eq!(fmt_closing_line(check_only, 0, 1).as_deref(), Some(failed));
+            assert_eq!(
+                fmt_closing_line(check_only, 0, 0).as_deref(),
+                Some("all answer files are in canonical form")
+            );
+        }
+        assert_eq!(fmt_closing_line(false, 2, 1).as_deref(), Some(failed));
+        assert_eq!(fmt_closing_line(false, 2, 0), None);
+        assert_eq!(
+            fmt_closing_line(true, 2, 1).as_deref(),
+            Some(
+                "2 answer file(s) would be reformatted; run `checksheet fmt`; 1 answer file(s) could not be formatted and were left unchanged"
+            )
+        );
+    }
 }

@@ -62,6 +62,7 @@ codes! {
     YamlSyntax = "CS0101", Error, "a file is not valid YAML";
     DuplicateKey = "CS0102", Error, "a YAML mapping has the same key twice";
     Limit = "CS0103", Error, "a file exceeds a safety limit (size, nesting, aliases)";
+    LookAlike = "CS0104", Error, "a file is not valid YAML where a look-alike or invisible character (full-width space, no-break space, full-width colon …) stands for a space, colon or hyphen";
     UnknownField = "CS0201", Error, "a field name is not part of the file format";
     MissingField = "CS0202", Error, "a required field is missing";
     WrongType = "CS0203", Error, "a value has the wrong YAML type";
@@ -85,6 +86,7 @@ codes! {
     UnknownMapped = "CS0409", Error, "a mapping names a catalog or control that does not exist";
     Derived = "CS0410", Warning, "an answer is derived from a mapped control of another catalog";
     DerivationConflict = "CS0411", Error, "mapped controls give different answers for one control";
+    HiddenControl = "CS0412", Warning, "an answer holds a control character or bidirectional override that a reader would not see";
     UnknownLayout = "CS0501", Error, "an output names a layout that does not exist";
     LayoutCatalog = "CS0502", Error, "an output's catalog does not fit its layout";
     InvalidLayout = "CS0503", Error, "a layout definition or template is invalid";
@@ -242,9 +244,10 @@ pub fn did_you_mean<'a>(
     given: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    let given = fold(given);
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {
-        let score = strsim::normalized_damerau_levenshtein(given, candidate);
+        let score = strsim::normalized_damerau_levenshtein(&given, &fold(candidate));
         if score >= 0.6 && best.is_none_or(|(b, _)| score > b) {
             best = Some((score, candidate));
         }
@@ -252,10 +255,86 @@ pub fn did_you_mean<'a>(
     best.map(|(_, c)| c)
 }
 
+/// `text` as it compares for suggestions: NFKC-normalized (full-width `１` is `1`, `Ⅲ` is
+/// `III`, `：` is `:`) and without invisible characters (zero-width spaces, joiners, a
+/// byte-order mark).
+pub fn fold(text: &str) -> std::borrow::Cow<'_, str> {
+    let invisible = |c: char| matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}');
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let normalized = icu_normalizer::ComposingNormalizerBorrowed::new_nfkc().normalize(text);
+    if normalized.chars().any(invisible) {
+        return std::borrow::Cow::Owned(normalized.chars().filter(|c| !invisible(*c)).collect());
+    }
+    std::borrow::Cow::Owned(normalized.into_owned())
+}
+
+/// "did you mean `suggestion`?", saying which characters of `given` are full-width,
+/// compatibility or invisible ones when that is what made it differ.
+pub fn did_you_mean_help(given: &str, suggestion: &str) -> String {
+    match folded_characters(given) {
+        Some(chars) => format!(
+            "did you mean `{suggestion}`? `{}` holds full-width, compatibility or invisible characters: {chars}; type it in half-width (半角) characters",
+            given
+                .chars()
+                .map(|c| {
+                    let own = c.to_string();
+                    if fold(&own).is_empty() || c.is_control() {
+                        c.escape_unicode().to_string()
+                    } else {
+                        own
+                    }
+                })
+                .collect::<String>()
+        ),
+        None => format!("did you mean `{suggestion}`?"),
+    }
+}
+
+/// The characters of `text` that [`fold`] changes, each as `` `Ⅲ` (U+2162) `` with what
+/// it reads as; `None` when folding changes nothing.
+pub fn folded_characters(text: &str) -> Option<String> {
+    if fold(text) == text {
+        return None;
+    }
+    let mut seen = Vec::new();
+    let described: Vec<String> = text
+        .chars()
+        .filter(|c| {
+            let own = c.to_string();
+            fold(&own) != own.as_str() && !seen.contains(c) && {
+                seen.push(*c);
+                true
+            }
+        })
+        .map(|c| match fold(&c.to_string()).as_ref() {
+            "" => format!("an invisible U+{:04X}", c as u32),
+            as_ascii => format!("`{c}` (U+{:04X}, read as `{as_ascii}`)", c as u32),
+        })
+        .collect();
+    Some(described.join(", "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn suggestions_compare_full_width_and_compatibility_characters_folded() {
+        let ids = ["II.1.1.1", "II.1.1.2", "III.1.1.1", "I.1.1.1"];
+        assert_eq!(did_you_mean("Ⅲ.1.1.1", ids), Some("III.1.1.1"));
+        assert_eq!(did_you_mean("Ⅱ.1.1.2", ids), Some("II.1.1.2"));
+        assert_eq!(did_you_mean("II.１.１.２", ids), Some("II.1.1.2"));
+        assert_eq!(did_you_mean("II.1.1.1\u{200b}", ids), Some("II.1.1.1"));
+        assert_eq!(
+            folded_characters("Ⅲ.１.1.1").as_deref(),
+            Some("`Ⅲ` (U+2162, read as `III`), `１` (U+FF11, read as `1`)")
+        );
+        assert_eq!(folded_characters("II.1.1.1"), None);
+        assert_eq!(folded_characters("方針"), None);
+    }
 
     #[test]
     fn codes_are_unique_and_described() {

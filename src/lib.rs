@@ -9,6 +9,7 @@
 
 pub mod a1;
 pub mod builtin;
+pub mod chars;
 pub mod cli;
 pub mod coverage;
 pub mod diag;

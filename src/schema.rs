@@ -112,8 +112,9 @@ const LAYOUT_ID_PATTERN: &str = "^[a-z0-9][a-z0-9-]{0,63}$";
 const OUTPUT_NAME_PATTERN: &str = "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$";
 /// A date written YYYY-MM-DD (the loaders also check it is a real calendar date).
 const DATE_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
-/// An absolute http(s) URL with a host.
-const LINK_PATTERN: &str = "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+";
+/// An absolute http(s) URL with a host, without white space, `<`, `>`, `"` or control
+/// characters (which would end the link in HTML or Markdown).
+const LINK_PATTERN: &str = "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s<>\"\\x00-\\x1f\\x7f-\\x9f]+[^\\s<>\"\\x00-\\x1f\\x7f-\\x9f]*$";
 /// The start of an evidence item meant as a URL (`looks_like_url` of the answers loader).
 const EVIDENCE_URL_PATTERN: &str = "^([Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\\.)";
 /// Scalars the loaders read as text: numbers and booleans are taken as spelled.

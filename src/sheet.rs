@@ -443,16 +443,19 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
             .to_string(),
         )
     };
+    // The project's and layout's texts around the table: like answers, never with a
+    // character a reader would not see.
+    let shown = |t: &str| crate::chars::strip_hidden(t).into_owned();
     Document {
         layout: layout.id.clone(),
         catalog_id: catalog.id.clone(),
-        catalog_title: catalog.title.clone(),
-        title,
-        organization: project.organization.name.clone(),
-        header,
-        intro,
-        notice,
-        unanswered: unanswered.map(|u| u.to_string()),
+        catalog_title: shown(&catalog.title),
+        title: shown(&title),
+        organization: shown(&project.organization.name),
+        header: header.as_deref().map(shown),
+        intro: intro.iter().map(|t| shown(t)).collect(),
+        notice: notice.as_deref().map(shown),
+        unanswered: unanswered.map(|u| shown(&u)),
         as_of: project.as_of.to_string(),
         columns,
         sheets,
@@ -692,7 +695,7 @@ impl RowBuilder<'_, '_> {
             level: control.level.map(|l| l.as_str()),
             derived: derived.map(|d| Box::new(d.from.clone())),
             evidence: answer
-                .map(|a| a.evidence.as_slice().into())
+                .map(|a| visible_all(&a.evidence).into())
                 .unwrap_or_default(),
             cells,
             span: answer.map(|a| a.span).or(control.span),
@@ -738,7 +741,9 @@ impl RowBuilder<'_, '_> {
             ),
             ColumnValue::Answer => self.answer_cell(answer),
             ColumnValue::Evidence => match answer {
-                Some(a) if !a.evidence.is_empty() => plain(Some(&a.evidence.join("\n"))),
+                Some(a) if !a.evidence.is_empty() => {
+                    plain(Some(&visible_all(&a.evidence).join("\n")))
+                }
                 _ => Cell::default(),
             },
         }
@@ -754,14 +759,15 @@ impl RowBuilder<'_, '_> {
         let checkbox = self.input.layout.checkbox.as_deref();
         let (text, items): (Text, Vec<String>) = match &answer.body {
             None => (Text::default(), Vec::new()),
-            Some(AnswerBody::Text(t)) => (t.clone(), Vec::new()),
+            Some(AnswerBody::Text(t)) => (visible(t), Vec::new()),
             Some(AnswerBody::Items(items)) => {
+                let items = visible_all(items);
                 let prefix = checkbox.unwrap_or("・");
                 let lines: Vec<String> = items
                     .iter()
                     .map(|i| format!("{prefix}{}", i.replace('\n', "\n  ")))
                     .collect();
-                (lines.join("\n").into(), items.clone())
+                (lines.join("\n").into(), items)
             }
         };
         let text = if answer.links.is_empty() {
@@ -773,7 +779,7 @@ impl RowBuilder<'_, '_> {
         let evidence = if self.evidence_column || answer.evidence.is_empty() {
             Vec::new()
         } else {
-            answer.evidence.clone()
+            visible_all(&answer.evidence)
         };
         let text = if evidence.is_empty() {
             text
@@ -799,6 +805,23 @@ impl RowBuilder<'_, '_> {
             parts: (!plain_text).then(|| Box::new(parts)),
         }
     }
+}
+
+/// An answer's text without the control characters and bidirectional overrides a reader
+/// would not see (`check` warns about them, CS0412): no output carries them, and the
+/// xlsx never holds a character XML 1.0 forbids.
+fn visible(text: &Text) -> Text {
+    match crate::chars::strip_hidden(text) {
+        std::borrow::Cow::Borrowed(_) => text.clone(),
+        std::borrow::Cow::Owned(cleaned) => cleaned.into(),
+    }
+}
+
+fn visible_all(texts: &[String]) -> Vec<String> {
+    texts
+        .iter()
+        .map(|t| crate::chars::strip_hidden(t).into_owned())
+        .collect()
 }
 
 /// `first` and `then` on lines of their own (either may be empty).

@@ -280,14 +280,27 @@ pub fn css_string(text: &str) -> String {
 }
 
 /// Splits text into runs, marking the http(s) URLs in it.
+///
+/// A line that holds one URL and nothing else (spaces around it aside) is a link as a
+/// whole, exactly as written — percent escapes and characters outside ASCII
+/// (`https://例え.jp/検索?q=セキュリティ`) included — up to the end of the line. A URL inside
+/// a sentence ends at the first white space, character outside ASCII, `<`, `>`, `"` or
+/// Japanese bracket or punctuation, and a `.`, `,`, `)`, `;` or `:` ending it is left out.
 pub fn url_runs(text: &str) -> Vec<(bool, &str)> {
     let mut runs = Vec::new();
     let mut rest = text;
+    let mut consumed = 0;
     while let Some(start) = find_url_start(rest) {
         if start > 0 {
             runs.push((false, &rest[..start]));
         }
         let tail = &rest[start..];
+        if let Some(end) = whole_line_url(text, consumed + start) {
+            runs.push((true, &tail[..end]));
+            rest = &tail[end..];
+            consumed = text.len() - rest.len();
+            continue;
+        }
         let mut end = tail
             .char_indices()
             .find(|(_, c)| {
@@ -304,11 +317,34 @@ pub fn url_runs(text: &str) -> Vec<(bool, &str)> {
         }
         runs.push((true, &tail[..end]));
         rest = &tail[end..];
+        consumed = text.len() - rest.len();
     }
     if !rest.is_empty() {
         runs.push((false, rest));
     }
     runs
+}
+
+/// Whether a character can be part of a link: never white space, a control character,
+/// `<`, `>` or `"` (which end a link in HTML and Markdown and are refused in `links`).
+pub fn link_char(c: char) -> bool {
+    !(c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'))
+}
+
+/// The length of the URL starting at `at` when it is the only thing on its line (spaces
+/// and tabs around it aside).
+fn whole_line_url(text: &str, at: usize) -> Option<usize> {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..at]
+        .bytes()
+        .all(|b| b == b' ' || b == b'\t')
+    {
+        return None;
+    }
+    let tail = &text[at..];
+    let line = &tail[..tail.find('\n').unwrap_or(tail.len())];
+    let url = line.trim_end_matches([' ', '\t']);
+    url.chars().all(link_char).then_some(url.len())
 }
 
 fn find_url_start(text: &str) -> Option<usize> {
@@ -383,6 +419,13 @@ pub fn html_escape(text: &str) -> String {
 pub fn md_escape(text: &str, in_cell: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (is_url, run) in url_runs(text) {
+        // A link with characters outside ASCII is written as an autolink, `<…>`, which
+        // CommonMark ends only at `>`: a bare URL would be cut where a renderer's idea of
+        // a URL ends.
+        let angled = is_url && !run.is_ascii();
+        if angled {
+            out.push('<');
+        }
         escape_into(&mut out, run, |b| match b {
             b'|' => Some("\\|"),
             b'\n' if in_cell => Some("<br>"),
@@ -403,6 +446,9 @@ pub fn md_escape(text: &str, in_cell: bool) -> String {
             b'!' => Some("\\!"),
             _ => None,
         });
+        if angled {
+            out.push('>');
+        }
     }
     out
 }
@@ -451,6 +497,10 @@ mod tests {
     fn reference_md(text: &str, in_cell: bool) -> String {
         let mut out = String::new();
         for (is_url, run) in url_runs(text) {
+            let angled = is_url && !run.is_ascii();
+            if angled {
+                out.push('<');
+            }
             for c in run.chars() {
                 match c {
                     '|' => out.push_str("\\|"),
@@ -466,6 +516,9 @@ mod tests {
                     }
                     _ => out.push(c),
                 }
+            }
+            if angled {
+                out.push('>');
             }
         }
         out

@@ -113,7 +113,7 @@ fn collect_answers(ws: &Workspace, plan: &mut Plan, diags: &mut Diagnostics) {
                 )
                 .at(answer.span, "not a control of this catalog");
                 if let Some(s) = did_you_mean(&answer.control, ordered.iter().copied()) {
-                    d = d.help(format!("did you mean `{s}`?"));
+                    d = d.help(crate::diag::did_you_mean_help(&answer.control, s));
                 } else {
                     d = d.help(format!("see `checksheet list controls {}`", file.catalog));
                 }

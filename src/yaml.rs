@@ -636,6 +636,82 @@ impl<'a> TreeBuilder<'a> {
         }
     }
 
+    /// A parse error on a line that holds a look-alike or invisible character where YAML
+    /// reads structure (see [`crate::chars::structural_look_alike`]): the character named,
+    /// pointed at, and what to type instead. The error's line is looked at first, then the
+    /// lines above it back to the previous blank line (the parser often stops one key after
+    /// the line it could not read).
+    fn look_alike_error(&self, offset: usize, parser_said: &str) -> Option<Box<Diagnostic>> {
+        let text = &self.file.text;
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let mut line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        for _ in 0..4 {
+            let line_end = text[line_start..]
+                .find('\n')
+                .map_or(text.len(), |i| line_start + i);
+            let line = &text[line_start..line_end];
+            // A byte-order mark opening the file is no part of its text.
+            let skip = if line_start == 0 && line.starts_with('\u{feff}') {
+                3
+            } else {
+                0
+            };
+            if let Some((at, c)) = crate::chars::structural_look_alike(&line[skip..]) {
+                let start = line_start + skip + at;
+                let name = crate::chars::look_alike(c)?;
+                let expected = match name.instead {
+                    " " => "where YAML expects a space",
+                    ":" => "where YAML expects a key's `:`",
+                    "-" => "where YAML expects a list item's `-`",
+                    "#" => "where YAML expects a comment's `#`",
+                    "~" => "where YAML expects `~`",
+                    _ => "that is invisible and that YAML does not read as white space",
+                };
+                let help = match name.instead {
+                    "" => format!(
+                        "delete the invisible {} (U+{:04X}) — it has no width, so select the \
+                         text around it and retype it",
+                        name.english, c as u32
+                    ),
+                    typed => format!(
+                        "type a half-width `{typed}` (半角) instead of the {} (U+{:04X}){}",
+                        name.english,
+                        c as u32,
+                        if typed == ":" {
+                            ", followed by a space"
+                        } else {
+                            ""
+                        }
+                    ),
+                };
+                return Some(Box::new(
+                    Diagnostic::new(
+                        Code::LookAlike,
+                        format!(
+                            "invalid YAML: line {} holds {} {expected} (the parser said: \
+                             {parser_said})",
+                            self.file.line_col(start).line,
+                            crate::chars::describe(c),
+                        ),
+                    )
+                    .at(
+                        self.span(start, start + c.len_utf8()),
+                        format!("{} (U+{:04X}) / {}", name.english, c as u32, name.japanese),
+                    )
+                    .help(help),
+                ));
+            }
+            if line_start == 0 || (line.trim().is_empty() && line_start < offset) {
+                return None;
+            }
+            line_start = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+        }
+        None
+    }
+
     fn scan_error(&self, error: &ScanError) -> Box<Diagnostic> {
         let marker = error.marker();
         let offset = marker
@@ -661,14 +737,16 @@ impl<'a> TreeBuilder<'a> {
                     .at(span, "here")
                     .help("define the anchor (`&name`) before the alias (`*name`) that uses it"),
             ),
-            _ => Box::new(
-                Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {message}"))
-                    .at(span, "here")
-                    .help(
-                        "check the quotes, brackets and indentation on and above this line; \
+            _ => self.look_alike_error(offset, &message).unwrap_or_else(|| {
+                Box::new(
+                    Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {message}"))
+                        .at(span, "here")
+                        .help(
+                            "check the quotes, brackets and indentation on and above this line; \
                          text containing `: ` or ` #` needs quotes",
-                    ),
-            ),
+                        ),
+                )
+            }),
         }
     }
 }

@@ -203,9 +203,82 @@ impl Painter {
     }
 }
 
+/// The comparison with every control character and bidirectional override in its texts
+/// written as its escape (`\u{1b}`): on a terminal an escape sequence could recolour, move
+/// or erase what a reviewer reads, and in a pull request comment it would be invisible.
+/// Both sides are escaped alike, so a change that is only such a character still shows.
+fn visible(comparison: &Comparison) -> std::borrow::Cow<'_, Comparison> {
+    use crate::chars::{escape_hidden, is_hidden_control};
+    let hidden = |t: &str| t.chars().any(is_hidden_control);
+    let entry_hidden = |e: &Entry| {
+        e.links.iter().chain(&e.evidence).any(|t| hidden(t))
+            || e.note.as_deref().is_some_and(hidden)
+            || e.reviewed.as_deref().is_some_and(hidden)
+            || e.location.as_ref().is_some_and(|l| hidden(&l.file))
+            || match &e.body {
+                Some(AnswerBody::Text(t)) => hidden(t),
+                Some(AnswerBody::Items(items)) => items.iter().any(|t| hidden(t)),
+                None => false,
+            }
+    };
+    let any = hidden(&comparison.old_label)
+        || hidden(&comparison.new_label)
+        || comparison.catalogs.iter().any(|c| {
+            hidden(&c.id)
+                || hidden(&c.title)
+                || c.controls.iter().any(|d| {
+                    hidden(&d.id)
+                        || hidden(&d.title)
+                        || d.old.as_ref().is_some_and(entry_hidden)
+                        || d.new.as_ref().is_some_and(entry_hidden)
+                })
+        });
+    if !any {
+        return std::borrow::Cow::Borrowed(comparison);
+    }
+    let esc = |t: &mut String| {
+        if let std::borrow::Cow::Owned(e) = escape_hidden(t) {
+            *t = e;
+        }
+    };
+    let esc_entry = |e: &mut Entry| {
+        e.links
+            .iter_mut()
+            .chain(e.evidence.iter_mut())
+            .for_each(esc);
+        e.note.iter_mut().for_each(esc);
+        e.reviewed.iter_mut().for_each(esc);
+        e.location.iter_mut().for_each(|l| esc(&mut l.file));
+        match &mut e.body {
+            Some(AnswerBody::Text(t)) => {
+                if let std::borrow::Cow::Owned(escaped) = escape_hidden(t) {
+                    *t = escaped.into();
+                }
+            }
+            Some(AnswerBody::Items(items)) => items.iter_mut().for_each(esc),
+            None => {}
+        }
+    };
+    let mut copy = comparison.clone();
+    esc(&mut copy.old_label);
+    esc(&mut copy.new_label);
+    for catalog in &mut copy.catalogs {
+        esc(&mut catalog.id);
+        esc(&mut catalog.title);
+        for control in &mut catalog.controls {
+            esc(&mut control.id);
+            esc(&mut control.title);
+            control.old.iter_mut().for_each(esc_entry);
+            control.new.iter_mut().for_each(esc_entry);
+        }
+    }
+    std::borrow::Cow::Owned(copy)
+}
+
 /// Text for a terminal: a line per control (`+` added, `-` removed, `~` changed) with
 /// where it is written, then the fields that differ. Empty when nothing differs.
 pub fn text(comparison: &Comparison, color: bool) -> String {
+    let comparison = &*visible(comparison);
     if comparison.is_empty() {
         return String::new();
     }
@@ -360,6 +433,7 @@ const MD_MARKS: Marks<'static> = Marks {
 /// inside texts as `<del>`/`<ins>` (which GitHub shows struck through and underlined,
 /// also inside Japanese text where `~~`/`**` would not close next to punctuation).
 pub fn markdown(comparison: &Comparison) -> String {
+    let comparison = &*visible(comparison);
     let mut out = format!(
         "{MARKDOWN_MARKER}\n### Checksheet answers: {} → {}\n\n",
         md_label(&comparison.old_label),

@@ -73,11 +73,6 @@ impl Book {
         self.load_head(index, u32::MAX)
     }
 
-    /// Forgets a parsed sheet (it is parsed again when asked for).
-    pub fn unload(&mut self, index: usize) {
-        self.sheets.remove(&index);
-    }
-
     /// Parses a sheet's first `rows` rows, unless it is loaded already.
     pub fn load_head(&mut self, index: usize, rows: u32) -> Result<(), String> {
         if self.sheets.contains_key(&index) {

@@ -73,6 +73,15 @@ impl Package {
         Ok(Package { bytes, names })
     }
 
+    /// A part's decompressed size as the zip directory states it (0 when it has none): a
+    /// weight to share work by, never trusted as a bound.
+    pub fn size(&self, name: &str) -> u64 {
+        ZipArchive::new(Cursor::new(&self.bytes[..]))
+            .ok()
+            .and_then(|mut zip| zip.by_name(name).ok().map(|f| f.size()))
+            .unwrap_or(0)
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.names.iter().any(|n| n == name)
     }

@@ -14,6 +14,8 @@ pub struct Comment {
     pub own_line: bool,
 }
 
+const BYTE_ORDER_MARK: char = '\u{feff}';
+
 /// Every comment of `file`, in order. `protected` are the byte spans of scalars and keys.
 pub fn find_comments(file: &SourceFile, protected: &mut [Span]) -> Vec<Comment> {
     protected.sort_by_key(|s| s.start);
@@ -34,11 +36,17 @@ pub fn find_comments(file: &SourceFile, protected: &mut [Span]) -> Vec<Comment> 
                 comments.push(Comment {
                     text: line[i..].trim_end().to_owned(),
                     line: index + 1,
-                    own_line: line[..i].trim().is_empty(),
+                    own_line: line[..i]
+                        .trim_start_matches(BYTE_ORDER_MARK)
+                        .trim()
+                        .is_empty(),
                 });
                 break;
             }
-            previous_blank = c == ' ' || c == '\t';
+            // A byte-order mark opening the file is not part of its text: a `#` right
+            // after it starts a comment.
+            previous_blank =
+                c == ' ' || c == '\t' || (line_start == 0 && i == 0 && c == BYTE_ORDER_MARK);
         }
         line_start += line.len() + 1;
     }
@@ -76,13 +84,15 @@ pub fn attach(comments: &[Comment], thing_lines: &[usize]) -> Attachments {
             .position(|&l| l == comment.line)
             .or_else(|| thing_lines.iter().rposition(|&l| l < comment.line));
         match target {
-            Some(i) => {
-                let slot = &mut result.inline[i];
-                *slot = Some(match slot.take() {
-                    Some(existing) => format!("{existing} {}", comment.text),
-                    None => comment.text.clone(),
-                });
-            }
+            // A thing has one inline comment. A second one (on a line of its own inside a
+            // flow collection: `links: [a,  # one` … `]  # two`) goes on its own line
+            // before the next thing, where it reads back as the same comment; joined to
+            // the first it would read back as one comment of different text.
+            Some(i) if result.inline[i].is_some() => match result.leading.get_mut(i + 1) {
+                Some(next) => next.push(comment.text.clone()),
+                None => result.trailer.push(comment.text.clone()),
+            },
+            Some(i) => result.inline[i] = Some(comment.text.clone()),
             None => result
                 .leading
                 .first_mut()

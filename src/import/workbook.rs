@@ -9,8 +9,10 @@ use std::collections::BTreeSet;
 use super::cell_text::{self, NumberFormat, Shown};
 use crate::diag::{Code, Diagnostic};
 use crate::fill::book::Book;
-use crate::fill::sheet::{CellElement, Dropdown, cell_ref};
+use crate::fill::parts::SheetPart;
+use crate::fill::sheet::{CellElement, Dropdown, SheetXml, cell_ref};
 use crate::fill::{dropdown, parts, text};
+use crate::parallel;
 
 /// Largest workbook file read (the same limit as a YAML file).
 pub const MAX_WORKBOOK_BYTES: u64 = 64 * 1024 * 1024;
@@ -257,39 +259,43 @@ pub fn read(name: &str, bytes: Vec<u8>) -> Result<Workbook, Box<Diagnostic>> {
 
 fn read_book(bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {
     let mut book = Book::from_bytes(bytes)?;
-    let count = book.parts.sheets.len();
-    let mut formats: Option<Vec<NumberFormat>> = None;
-    let mut sheets = Vec::with_capacity(count);
-    let mut lists: Vec<Vec<Dropdown>> = Vec::with_capacity(count);
-    for index in 0..count {
-        let part = book.part(index).clone();
-        if part.chart {
-            lists.push(Vec::new());
-            sheets.push(Sheet {
-                name: part.name,
-                hidden: part.hidden,
-                ..Sheet::default()
-            });
-            continue;
-        }
-        book.load_cells(index)?;
-        let numeric = book.sheet(index).rows.iter().any(|row| {
-            row.cells
-                .iter()
-                .any(|c| matches!(c.kind.as_str(), "" | "n") && c.style.is_some_and(|s| s > 0))
-        });
-        if numeric && formats.is_none() {
-            formats = Some(number_formats(&book)?);
-        }
-        let mut sheet = cells_of(&book, index, formats.as_deref().unwrap_or(&[]))
-            .map_err(|why| format!("sheet `{}`: {why}", part.name))?;
-        sheet.name = part.name;
-        sheet.hidden = part.hidden;
-        // Parsed cells take several times the grid's memory: each sheet is let go once
-        // read (a dropdown's list reads its range's sheet again).
-        lists.push(book.sheet(index).dropdowns.clone());
-        book.unload(index);
+    let formats = number_formats(&book)?;
+    // Each sheet parsed and made a grid on its own (sheets on every core for a large
+    // workbook); its parsed cells, several times the grid's memory, let go at once.
+    let jobs: Vec<(&SheetPart, usize)> = book
+        .parts
+        .sheets
+        .iter()
+        .map(|part| (part, book.package.size(&part.path) as usize))
+        .collect();
+    let read: Vec<Result<(Sheet, Vec<Dropdown>), String>> = parallel::map_in_order(
+        &jobs,
+        |(_, size)| *size,
+        PARALLEL_FROM_BYTES,
+        |(part, _)| {
+            let mut sheet = if part.chart {
+                (Sheet::default(), Vec::new())
+            } else {
+                let xml = book
+                    .package
+                    .stream(&part.path, |r| SheetXml::read_head(r, u32::MAX))
+                    .map_err(|e| format!("sheet `{}` cannot be read: {e}", part.name))?;
+                let sheet = cells_of(&xml, &book.shared, &formats, book.parts.date1904)
+                    .map_err(|why| format!("sheet `{}`: {why}", part.name))?;
+                (sheet, xml.dropdowns)
+            };
+            sheet.0.name = part.name.clone();
+            sheet.0.hidden = part.hidden;
+            Ok(sheet)
+        },
+    );
+    drop(jobs);
+    let mut sheets = Vec::with_capacity(read.len());
+    let mut lists = Vec::with_capacity(read.len());
+    for result in read {
+        let (sheet, list) = result?;
         sheets.push(sheet);
+        lists.push(list);
     }
     for (index, sheet) in sheets.iter_mut().enumerate() {
         for list in std::mem::take(&mut lists[index]) {
@@ -319,6 +325,9 @@ fn read_book(bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {
     Ok(sheets)
 }
 
+/// Sheet XML from this size on (decompressed, all sheets together) is read on every core.
+const PARALLEL_FROM_BYTES: usize = 2 * 1024 * 1024;
+
 /// Most choices read from one dropdown's source range.
 const MAX_CHOICES: usize = 100;
 
@@ -338,9 +347,12 @@ fn number_formats(book: &Book) -> Result<Vec<NumberFormat>, String> {
 /// A loaded sheet's cells as text, with its merges, hidden rows and columns and formula
 /// cells. Refused when its cells reach past [`MAX_SHEET_CELLS`] (counted over the
 /// rectangle from A1, as the grid is).
-fn cells_of(book: &Book, index: usize, formats: &[NumberFormat]) -> Result<Sheet, String> {
-    let xml = book.sheet(index);
-    let date1904 = book.parts.date1904;
+fn cells_of(
+    xml: &SheetXml,
+    shared: &[String],
+    formats: &[NumberFormat],
+    date1904: bool,
+) -> Result<Sheet, String> {
     let mut sheet = Sheet {
         merges: xml.merges.clone(),
         ..Sheet::default()
@@ -366,7 +378,7 @@ fn cells_of(book: &Book, index: usize, formats: &[NumberFormat]) -> Result<Sheet
                     sheet.no_value.push((r, cell.col));
                 }
             }
-            let value = convert(cell, &book.shared, formats, date1904)
+            let value = convert(cell, shared, formats, date1904)
                 .map_err(|why| format!("cell {}: {why}", address(r, cell.col)))?;
             if value.is_empty() {
                 continue;

@@ -112,7 +112,10 @@ fn read_answer(id: &str, key_span: Span, node: &Node, diags: &mut Diagnostics) -
             answer.evidence = fields
                 .text_list("evidence", diags)
                 .into_iter()
-                .filter(|(e, span)| check_evidence(e, *span, id, diags))
+                .filter(|(e, span)| {
+                    warn_hidden(e, *span, id, "evidence", diags);
+                    check_evidence(e, *span, id, diags)
+                })
                 .map(|(e, _)| e)
                 .collect();
             answer.reviewed = fields
@@ -166,12 +169,62 @@ fn read_body(node: &Node, id: &str, diags: &mut Diagnostics) -> Option<AnswerBod
         Value::Seq(items) => {
             let texts: Vec<String> = items
                 .iter()
-                .filter_map(|item| text_of(item, "the answer list", "answer", diags))
-                .map(|t| t.0)
+                .filter_map(|item| {
+                    let (text, span) = text_of(item, "the answer list", "answer", diags)?;
+                    warn_hidden(&text, span, id, "answer", diags);
+                    Some(text)
+                })
                 .collect();
             Some(AnswerBody::Items(texts))
         }
-        _ => text_as(node, &format!("the answer to `{id}`"), "answer", diags)
-            .map(|t| AnswerBody::Text(t.0)),
+        _ => text_as::<crate::model::Text>(node, &format!("the answer to `{id}`"), "answer", diags)
+            .map(|(text, span)| {
+                warn_hidden(&text, span, id, "answer", diags);
+                AnswerBody::Text(text)
+            }),
     }
+}
+
+/// Warns about a control character or bidirectional override in a text customers read:
+/// invisible, it can hide, reorder or (on a terminal) erase what a reviewer sees. The
+/// outputs leave such characters out.
+fn warn_hidden(text: &str, span: Span, id: &str, field: &str, diags: &mut Diagnostics) {
+    if !crate::chars::may_hide(text) {
+        return;
+    }
+    let found: Vec<char> = text
+        .chars()
+        .filter(|c| crate::chars::is_hidden_control(*c))
+        .fold(Vec::new(), |mut seen, c| {
+            if !seen.contains(&c) {
+                seen.push(c);
+            }
+            seen
+        });
+    let Some(first) = found.first() else {
+        return;
+    };
+    let named: Vec<String> = found.iter().map(|c| crate::chars::describe(*c)).collect();
+    diags.push(
+        Diagnostic::new(
+            Code::HiddenControl,
+            format!(
+                "the {field} of control `{id}` holds {}: {} a reader would not see",
+                named.join(", "),
+                if found.len() == 1 {
+                    "a character"
+                } else {
+                    "characters"
+                }
+            ),
+        )
+        .at(
+            span,
+            format!("{} in this text", crate::chars::describe(*first)),
+        )
+        .help(
+            "delete it (it may have come from a copy of a terminal or a web page); the \
+             outputs leave it out, and `checksheet diff` shows it as `\\u{…}`",
+        ),
+    );
 }

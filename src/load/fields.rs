@@ -37,10 +37,14 @@ impl<'a> Fields<'a> {
                 )
                 .at(key.span, "not a field of this format");
                 d = match did_you_mean(&key.text, allowed.iter().copied()) {
-                    Some(name) => d.help(format!(
-                        "did you mean `{name}`? allowed fields: {}",
-                        allowed.join(", ")
-                    )),
+                    Some(name) => {
+                        let help = crate::diag::did_you_mean_help(&key.text, name);
+                        let then = if help.ends_with('?') { " " } else { "; " };
+                        d.help(format!(
+                            "{help}{then}allowed fields: {}",
+                            allowed.join(", ")
+                        ))
+                    }
                     None => d.help(format!("allowed fields: {}", allowed.join(", "))),
                 };
                 diags.push(d);
@@ -242,6 +246,27 @@ pub fn check_url(text: &str, span: Span, diags: &mut Diagnostics) -> bool {
             .at(span, "not a link customers can open")
             .help("write the full address, e.g. https://example.com/security"),
         );
+        return false;
     }
-    ok
+    // White space, `<`, `>` and `"` end a link in HTML and Markdown, and a control
+    // character is never one: such a link would open a shorter address than written.
+    if let Some(c) = text.chars().find(|c| !crate::templates::link_char(*c)) {
+        let escaped: String = c.to_string().bytes().map(|b| format!("%{b:02X}")).collect();
+        diags.push(
+            Diagnostic::new(
+                Code::InvalidUrl,
+                format!(
+                    "`{}` holds {}, which cannot be part of a link",
+                    text.escape_debug(),
+                    crate::chars::describe(c)
+                ),
+            )
+            .at(span, "a link cannot hold this character")
+            .help(format!(
+                "percent-encode it as `{escaped}` (the address the browser opens is the same)"
+            )),
+        );
+        return false;
+    }
+    true
 }

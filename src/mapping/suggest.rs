@@ -15,8 +15,10 @@
 //!    others do) is drawn to controls naming the same ones.
 //!
 //! Scores are 0–1: for text, the share of the question's weighted content the control's
-//! texts hold; a memory match scores its similarity. Below [`CONFIDENT`] a question has no
-//! confident counterpart: its candidates are listed as comments only.
+//! texts hold; a memory match scores its similarity. Below [`CONFIDENT`], matched only
+//! through words many controls use, or asking for the company's facts or commercial terms
+//! (a thesaurus `facts` word: head count, revenue, prices, addresses, contract terms), a
+//! question has no confident counterpart: its candidates are listed as comments only.
 
 use std::collections::{HashMap, HashSet};
 
@@ -43,6 +45,9 @@ const B: f64 = 0.75;
 /// How much an English word no control uses counts against a question's score: an English
 /// question is mostly words Japanese texts cannot hold; only its thesaurus groups match.
 const UNSEEN_WORD: f64 = 0.35;
+/// How much a thesaurus group of the question counts beside its bigrams and words: a group
+/// names a concept a person chose; bigrams also match by chance.
+const TERM_QUERY: f64 = 3.0;
 /// How much the title of the question's group counts beside the question.
 const GROUP_QUERY: f64 = 0.3;
 /// How far a shared Annex A control lifts a candidate towards 1.
@@ -149,14 +154,20 @@ pub struct Suggestion {
     /// The controls of the pair: those confirmed before for a repeated question, or the
     /// best candidate.
     pub to: Vec<String>,
+    /// The thesaurus `facts` word by which the question asks for a company's facts or
+    /// commercial terms, which no control answers.
+    pub fact: Option<String>,
 }
 
 impl Suggestion {
-    /// A pair worth proposing: its best candidate scores at least [`CONFIDENT`].
+    /// A pair worth proposing: a question confirmed before, or a best candidate scoring at
+    /// least [`CONFIDENT`] through a word at most [`RARE`] of the controls use, for a
+    /// question that does not ask for the company's facts or terms.
     pub fn confident(&self) -> bool {
-        self.matches
-            .first()
-            .is_some_and(|c| c.score >= CONFIDENT && c.rarest <= RARE)
+        self.matches.first().is_some_and(|c| {
+            matches!(c.found, Found::Memory { .. })
+                || (self.fact.is_none() && c.score >= CONFIDENT && c.rarest <= RARE)
+        })
     }
 }
 
@@ -493,8 +504,19 @@ pub fn suggest(
         .map(|question| {
             let control = question.control;
             let text = question_text(control);
+            let fact = lexicon.fact(&lexicon.spell(&text)).map(str::to_owned);
             let counts = tokens(&text, &lexicon);
-            let mut query: HashMap<Token, f64> = counts.keys().map(|t| (t.clone(), 1.0)).collect();
+            let mut query: HashMap<Token, f64> = counts
+                .keys()
+                .map(|t| {
+                    let weight = if matches!(t, Token::Term(_)) {
+                        TERM_QUERY
+                    } else {
+                        1.0
+                    };
+                    (t.clone(), weight)
+                })
+                .collect();
             if let Some(group) = question.groups.last() {
                 for t in tokens(&group.title, &lexicon).into_keys() {
                     query.entry(t).or_insert(GROUP_QUERY);
@@ -634,26 +656,58 @@ pub fn suggest(
                 from_title: label(control),
                 matches: scored,
                 to,
+                fact,
             }
         })
         .collect()
+}
+
+/// How wide (in terminal columns, a full-width character counting two) a title shown in a
+/// comment of a suggested mapping may be.
+pub const TITLE_WIDTH: usize = 60;
+
+/// `text` cut to at most `width` columns with an ellipsis: text with spaces (English) at the
+/// last space that fits, other text (Japanese) at the last character that fits.
+pub fn clip(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let text = text.trim();
+    let columns = |c: char| c.width().unwrap_or(0);
+    if text.chars().map(columns).sum::<usize>() <= width {
+        return text.to_owned();
+    }
+    let room = width.saturating_sub(1);
+    let mut kept = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        if used + columns(c) > room {
+            break;
+        }
+        used += columns(c);
+        kept.push(c);
+    }
+    if text.contains([' ', '\u{3000}']) {
+        // The next character starts a word when it is a space: the last word fits whole.
+        let next = text[kept.len()..].chars().next();
+        if !next.is_some_and(char::is_whitespace)
+            && let Some(space) = kept.rfind([' ', '\u{3000}'])
+        {
+            kept.truncate(space);
+        }
+        let trimmed = kept.trim_end_matches(|c: char| c.is_whitespace() || ",;:-、".contains(c));
+        kept.truncate(trimmed.len());
+    }
+    kept.push('…');
+    kept
 }
 
 /// A mapping file of suggested pairs, with each candidate's score, title and how it was
 /// found as a comment so a reviewer can judge it without opening both catalogs. A question
 /// with no confident candidate keeps its candidates and its would-be pair as comments.
 pub fn render(from: &Catalog, to: &Catalog, suggestions: &[Suggestion]) -> String {
-    let one_line = |t: &str| {
-        t.lines()
-            .next()
-            .unwrap_or_default()
-            .chars()
-            .take(40)
-            .collect::<String>()
-    };
+    let one_line = |t: &str| clip(t.lines().next().unwrap_or_default(), TITLE_WIDTH);
     let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
     let mut out = format!(
-        "# Suggested by `checksheet map suggest {} {}`: review every pair, then change its\n# status to `confirmed` (or delete it). Suggested pairs never carry answers.\n# Questions without a confident counterpart (score below {CONFIDENT:.2}) keep their\n# candidates as comments only.\nmapping:\n  from: {}\n  to: {}\npairs:\n",
+        "# Suggested by `checksheet map suggest {} {}`: review every pair, then change its\n# status to `confirmed` (or delete it). Suggested pairs never carry answers.\n# Questions without a confident counterpart (score below {CONFIDENT}, matched only through\n# words many controls use, or asking for the company's facts or terms) keep their\n# candidates as comments only.\nmapping:\n  from: {}\n  to: {}\npairs:\n",
         from.id, to.id, from.id, to.id
     );
     let mut empty = true;
@@ -663,10 +717,17 @@ pub fn render(from: &Catalog, to: &Catalog, suggestions: &[Suggestion]) -> Strin
         };
         out.push_str(&format!("  # {} {}\n", s.from, one_line(&s.from_title)));
         if !s.confident() {
-            out.push_str(&format!(
-                "  #   weak: no confident counterpart (best {:.2}); map it by hand or leave it out\n",
-                best.score
-            ));
+            match &s.fact {
+                Some(word) if !matches!(best.found, Found::Memory { .. }) => {
+                    out.push_str(&format!(
+                        "  #   weak: asks for the company's facts or terms ({word}), which no control answers; map it by hand or leave it out\n"
+                    ))
+                }
+                _ => out.push_str(&format!(
+                    "  #   weak: no confident counterpart (best {:.2}); map it by hand or leave it out\n",
+                    best.score
+                )),
+            }
         }
         for c in &s.matches {
             out.push_str(&format!(
@@ -695,4 +756,63 @@ pub fn render(from: &Catalog, to: &Catalog, suggestions: &[Suggestion]) -> Strin
         out = out.replace("pairs:\n", "pairs: []\n");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn a_question_asking_for_facts_is_confident_only_from_memory() {
+        let candidate = |score: f64, rarest: f64, found: Found| Candidate {
+            id: "II.5.1.1".into(),
+            title: "雇用契約".into(),
+            score,
+            found,
+            rarest,
+        };
+        let text = || Found::Text {
+            fields: vec!["guideline"],
+            terms: Vec::new(),
+            bilingual: false,
+        };
+        let suggestion = |c: Candidate, fact: Option<&str>| Suggestion {
+            from: "Q1".into(),
+            from_title: "Q1".into(),
+            matches: vec![c],
+            to: vec!["II.5.1.1".into()],
+            fact: fact.map(str::to_owned),
+        };
+        assert!(suggestion(candidate(0.6, 0.01, text()), None).confident());
+        assert!(!suggestion(candidate(0.6, 0.01, text()), Some("従業員数")).confident());
+        assert!(!suggestion(candidate(0.1, 0.01, text()), None).confident());
+        assert!(!suggestion(candidate(0.6, 0.5, text()), None).confident());
+        let memory = Found::Memory {
+            catalog: "acme-2025".into(),
+            control: "Q1".into(),
+        };
+        assert!(suggestion(candidate(0.9, 0.0, memory), Some("従業員数")).confident());
+    }
+
+    #[test]
+    fn long_titles_are_cut_by_width_at_a_word_boundary() {
+        let english =
+            "Do you have a documented cryptographic key management procedure covering generation?";
+        let cut = clip(english, 40);
+        assert_eq!(cut, "Do you have a documented cryptographic…");
+        assert!(cut.width() <= 40);
+        // A word that ends exactly at the limit is kept whole.
+        assert_eq!(clip("abc defg hij", 9), "abc defg…");
+        assert_eq!(clip("abc defg, hij", 10), "abc defg…");
+        // Japanese is cut by columns (two per character), not characters.
+        let japanese = "クラウドサービス事業者とクラウドサービス利用者間の報告";
+        let cut = clip(japanese, 20);
+        assert_eq!(cut, "クラウドサービス事…");
+        assert!(cut.width() <= 20);
+        // Short text is left as it is; one long word is cut inside.
+        assert_eq!(clip("SLA", 40), "SLA");
+        assert_eq!(clip(japanese, 60), japanese);
+        assert_eq!(clip("Supercalifragilistic", 8), "Superca…");
+    }
 }

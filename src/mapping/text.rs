@@ -141,8 +141,8 @@ pub enum Token {
 
 /// Tokens of a text with their counts: bigrams of kanji and katakana, single kanji at half
 /// weight, ASCII words. Bigrams with hiragana (mostly grammar: して, ます, を定) are left
-/// out; thesaurus words found count as their group and, for Japanese
-/// words, as their bigrams too; words to ignore count as nothing.
+/// out; thesaurus words found count as their group and, for their kanji, as their
+/// bigrams too; words to ignore count as nothing.
 pub fn tokens(text: &str, lexicon: &Lexicon) -> HashMap<Token, f64> {
     let spelled = lexicon.spell(text);
     let (groups, rest) = lexicon.find(&spelled);
@@ -150,14 +150,21 @@ pub fn tokens(text: &str, lexicon: &Lexicon) -> HashMap<Token, f64> {
     for g in groups {
         *out.entry(Token::Term(g)).or_default() += 1.0;
     }
-    // Japanese words of the thesaurus keep their bigrams: "暗号化" still shares 暗号 with
-    // texts the thesaurus does not cover. English words are fully replaced by the group.
+    // Kanji of the thesaurus's words keep their bigrams: "暗号化" still shares 暗号 with
+    // texts the thesaurus does not cover. English words and katakana are fully replaced by
+    // the group: the bigrams of データセンタ would match every データ by chance.
     let source: Vec<char> = spelled.chars().collect();
     let blanked: Vec<char> = rest.chars().collect();
     let chars: Vec<char> = source
         .iter()
         .zip(&blanked)
-        .map(|(s, b)| if *b == TAKEN && !s.is_ascii() { *s } else { *b })
+        .map(|(s, b)| {
+            if *b == TAKEN && !s.is_ascii() && kind(*s) != Kind::Katakana {
+                *s
+            } else {
+                *b
+            }
+        })
         .collect();
     let mut i = 0;
     while i < chars.len() {
@@ -236,6 +243,23 @@ mod tests {
         assert!(!t.contains_key(&Token::Gram('て', 'い')));
         assert!(!t.contains_key(&Token::Gram('理', 'し')));
         assert!(t.contains_key(&Token::Gram('鍵', ' ')));
+        let lexicon = Lexicon::new([&crate::mapping::thesaurus::Thesaurus {
+            terms: vec![
+                vec!["情報の場所".into(), "データセンタ".into()],
+                vec!["暗号".into(), "encryption".into()],
+            ],
+            ..Default::default()
+        }]);
+        let t = tokens("データセンタで暗号化", &lexicon);
+        assert_eq!(t.get(&Token::Term(0)), Some(&1.0));
+        assert!(
+            t.contains_key(&Token::Gram('暗', '号')),
+            "kanji keep their bigrams"
+        );
+        assert!(
+            !t.contains_key(&Token::Gram('デ', 'ー')),
+            "katakana of a thesaurus word do not"
+        );
         let t = tokens("Backups of logs", &lexicon);
         assert!(t.contains_key(&Token::Word("backup".into())));
         assert!(t.contains_key(&Token::Word("of".into())));

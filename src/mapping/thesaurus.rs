@@ -1,6 +1,7 @@
 //! The thesaurus of `map suggest`: variant spellings folded into one, groups of words that
 //! mean the same thing (Japanese and English), and words that carry no meaning for
-//! matching. The built-in one is `controls/thesaurus/thesaurus.yaml`; a project adds its own
+//! matching, and words by which a question asks for a company's facts or commercial terms
+//! rather than for a control. The built-in one is `controls/thesaurus/thesaurus.yaml`; a project adds its own
 //! thesaurus files (any file with a top-level `thesaurus:`) in a folder listed under
 //! `catalogs:`. Groups from several files that share a word become one group.
 
@@ -11,7 +12,7 @@ use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::fields::{Fields, text_of, wrong_type};
 use crate::yaml::{Node, Value};
 
-const FILE_FIELDS: &[&str] = &["thesaurus", "spellings", "terms", "ignore"];
+const FILE_FIELDS: &[&str] = &["thesaurus", "spellings", "terms", "ignore", "facts"];
 const HEADER_FIELDS: &[&str] = &["description"];
 
 /// One thesaurus file.
@@ -22,6 +23,9 @@ pub struct Thesaurus {
     /// Lists of words that mean the same; the first names the group.
     pub terms: Vec<Vec<String>>,
     pub ignore: Vec<String>,
+    /// Words by which a question asks for a company's facts or commercial terms (head
+    /// count, revenue, prices, addresses, contract terms), which no control answers.
+    pub facts: Vec<String>,
     pub origin: String,
 }
 
@@ -80,19 +84,20 @@ pub fn load_thesaurus(root: &Node, origin: &str, diags: &mut Diagnostics) -> Opt
     };
     let spellings = lists("spellings", diags);
     let terms = lists("terms", diags);
-    let ignore = match fields.get("ignore") {
-        None => Vec::new(),
-        Some(node) => match &node.value {
-            Value::Seq(items) => items
-                .iter()
-                .filter_map(|w| word(w, "ignore", diags))
-                .collect(),
-            _ => {
-                diags.push(wrong_type(node, "`ignore`", "a list of words"));
-                Vec::new()
-            }
-        },
+    let words = |name: &str, diags: &mut Diagnostics| -> Vec<String> {
+        match fields.get(name) {
+            None => Vec::new(),
+            Some(node) => match &node.value {
+                Value::Seq(items) => items.iter().filter_map(|w| word(w, name, diags)).collect(),
+                _ => {
+                    diags.push(wrong_type(node, &format!("`{name}`"), "a list of words"));
+                    Vec::new()
+                }
+            },
+        }
     };
+    let ignore = words("ignore", diags);
+    let facts = words("facts", diags);
     if diags.error_count() > before {
         return None;
     }
@@ -100,6 +105,7 @@ pub fn load_thesaurus(root: &Node, origin: &str, diags: &mut Diagnostics) -> Opt
         spellings,
         terms,
         ignore,
+        facts,
         origin: origin.to_owned(),
     })
 }
@@ -117,6 +123,37 @@ fn word(node: &Node, name: &str, diags: &mut Diagnostics) -> Option<String> {
     Some(text.trim().to_owned())
 }
 
+/// The places where `word` occurs in `chars`; a word of ASCII only where it is a whole
+/// word (not inside a longer ASCII word).
+fn places(chars: &[char], word: &str) -> Vec<usize> {
+    let w: Vec<char> = word.chars().collect();
+    let mut out = Vec::new();
+    if w.is_empty() || w.len() > chars.len() {
+        return out;
+    }
+    let ascii = w.iter().all(char::is_ascii);
+    let mut i = 0;
+    while i + w.len() <= chars.len() {
+        if chars[i..i + w.len()] == w[..]
+            && (!ascii
+                || ((i == 0 || !chars[i - 1].is_ascii_alphanumeric())
+                    && chars
+                        .get(i + w.len())
+                        .is_none_or(|c| !c.is_ascii_alphanumeric())))
+        {
+            out.push(i);
+            i += w.len();
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn occurs(chars: &[char], word: &str) -> bool {
+    !places(chars, word).is_empty()
+}
+
 /// What [`Lexicon::find`] leaves in place of the characters of a word it found.
 pub const TAKEN: char = '\u{1}';
 
@@ -130,6 +167,8 @@ pub struct Lexicon {
     /// The first word of each group, for notes.
     names: Vec<String>,
     ignore: Vec<String>,
+    /// Words asking for a company's facts or terms; spelled like `words`.
+    facts: Vec<String>,
 }
 
 impl Lexicon {
@@ -215,7 +254,27 @@ impl Lexicon {
         lexicon
             .ignore
             .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        lexicon.facts = thesauri
+            .iter()
+            .flat_map(|t| t.facts.iter().map(|w| lexicon.spell(w)))
+            .filter(|w| !w.is_empty())
+            .collect();
+        lexicon.facts.sort();
+        lexicon.facts.dedup();
         lexicon
+            .facts
+            .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        lexicon
+    }
+
+    /// The longest word by which a spelled text asks for a company's facts or commercial
+    /// terms; English words match only as whole words.
+    pub fn fact(&self, spelled: &str) -> Option<&str> {
+        let chars: Vec<char> = spelled.chars().collect();
+        self.facts
+            .iter()
+            .find(|word| occurs(&chars, word))
+            .map(String::as_str)
     }
 
     /// Width-folds, lowercases and applies the spellings.
@@ -242,30 +301,12 @@ impl Lexicon {
         let mut chars: Vec<char> = spelled.chars().collect();
         let mut found = Vec::new();
         let blank = |chars: &mut Vec<char>, word: &str, mark: char| -> bool {
-            let w: Vec<char> = word.chars().collect();
-            if w.is_empty() || w.len() > chars.len() {
-                return false;
+            let found = places(chars, word);
+            let len = word.chars().count();
+            for &i in &found {
+                chars[i..i + len].iter_mut().for_each(|c| *c = mark);
             }
-            let ascii = w.iter().all(char::is_ascii);
-            let mut hit = false;
-            let mut i = 0;
-            while i + w.len() <= chars.len() {
-                if chars[i..i + w.len()] == w[..] {
-                    let boundary = !ascii
-                        || ((i == 0 || !chars[i - 1].is_ascii_alphanumeric())
-                            && chars
-                                .get(i + w.len())
-                                .is_none_or(|c| !c.is_ascii_alphanumeric()));
-                    if boundary {
-                        chars[i..i + w.len()].iter_mut().for_each(|c| *c = mark);
-                        hit = true;
-                        i += w.len();
-                        continue;
-                    }
-                }
-                i += 1;
-            }
-            hit
+            !found.is_empty()
         };
         for (word, group) in &self.words {
             if blank(&mut chars, word, TAKEN) && !found.contains(group) {
@@ -295,17 +336,20 @@ mod tests {
     #[test]
     fn a_thesaurus_file_is_read_and_its_mistakes_refused() {
         let (t, diags) = parse(
-            "thesaurus: {description: d}\nspellings: [[脆弱, ぜい弱]]\nterms: [[MFA, 多要素認証]]\nignore: [貴社]\n",
+            "thesaurus: {description: d}\nspellings: [[脆弱, ぜい弱]]\nterms: [[MFA, 多要素認証]]\nignore: [貴社]\nfacts: [資本金]\n",
         );
         assert!(!diags.has_errors());
         let t = t.unwrap();
         assert_eq!(t.terms[0], ["MFA", "多要素認証"]);
+        assert_eq!(t.facts, ["資本金"]);
         for bad in [
             "thesaurus:\nterms: [[MFA]]\n",
             "thesaurus:\nterms: [MFA, 多要素認証]\n",
             "thesaurus:\nsynonyms: [[a, b]]\n",
             "thesaurus: {title: x}\n",
             "thesaurus:\nterms: [[a, \" \"]]\n",
+            "thesaurus:\nfacts: 資本金\n",
+            "thesaurus:\nfacts: [\"\"]\n",
         ] {
             let (t, diags) = parse(bad);
             assert!(t.is_none() && diags.has_errors(), "{bad}");
@@ -321,6 +365,7 @@ mod tests {
                 vec!["認証".into(), "authentication".into()],
             ],
             ignore: vec!["貴社".into()],
+            facts: vec!["従業員数".into(), "ＨＥＡＤＣＯＵＮＴ".into()],
             origin: String::new(),
         };
         let b = Thesaurus {
@@ -339,5 +384,15 @@ mod tests {
         assert_eq!(groups.len(), 1);
         let (groups, _) = lexicon.find(&lexicon.spell("amfa"));
         assert!(groups.is_empty(), "English words match whole words only");
+        assert_eq!(
+            lexicon.fact(&lexicon.spell("貴社の従業員数は")),
+            Some("従業員数")
+        );
+        assert_eq!(
+            lexicon.fact(&lexicon.spell("What is your Headcount?")),
+            Some("headcount")
+        );
+        assert_eq!(lexicon.fact(&lexicon.spell("headcounts")), None);
+        assert_eq!(lexicon.fact(&lexicon.spell("従業員の教育")), None);
     }
 }

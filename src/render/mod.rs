@@ -2,6 +2,7 @@
 //! [`Document`]. A renderer writes into any `Write`; which files, and when they are put in
 //! place, is the pipeline's job.
 
+mod csp;
 mod html;
 mod markdown;
 pub(crate) mod view;

@@ -118,6 +118,8 @@ struct Styles {
     center: CellFormat,
     link: CellFormat,
     groups: [CellFormat; 3],
+    /// Link targets to set back to the URL as written (see [`Retargets`]).
+    retargets: std::cell::RefCell<Retargets>,
 }
 
 impl Styles {
@@ -167,6 +169,7 @@ impl Styles {
                 group(0xEDF2F9, 0x1F3864),
                 group(0xF7F7F7, 0x333333),
             ],
+            retargets: Default::default(),
         }
     }
 }
@@ -201,9 +204,159 @@ fn write_workbook(document: &Document, scratch: Option<&Path>) -> Result<Vec<u8>
         let name = sheet_name(&sheet.name, index, &used_names);
         worksheet.set_name(&name)?;
         used_names.push(name);
+        styles.retargets.borrow_mut().sheet = index;
         write_sheet(worksheet, document, sheet, index == 0, &styles)?;
     }
-    workbook.save_to_buffer()
+    let bytes = workbook.save_to_buffer()?;
+    styles
+        .retargets
+        .into_inner()
+        .apply(bytes)
+        .map_err(XlsxError::ParameterError)
+}
+
+/// Link targets as the answers write them. rust_xlsxwriter percent-escapes `%`, `[`, `]`,
+/// `^`, `` ` ``, `{`, `}` (and white space, `<`, `>`, `"`, which a link never holds here) in
+/// a link's target unless the target already holds an escape of one of those characters:
+/// `https://example.jp/search?q=%E3%82%BB` would open `…q=%25E3%2582%25BB`. Every link is
+/// noted by sheet and cell while the sheets are written; once the workbook is saved, each
+/// sheet's hyperlink relationships — which rust_xlsxwriter writes in cell order — are set
+/// back to the URL as written wherever the target found is the one it was predicted to
+/// write for that cell.
+#[derive(Default)]
+struct Retargets {
+    /// The sheet being written (0-based).
+    sheet: usize,
+    /// Per sheet, by cell: (the target rust_xlsxwriter writes, the URL as written).
+    links: Vec<std::collections::BTreeMap<(u32, u16), (String, String)>>,
+    /// Whether any target differs from the URL as written.
+    needed: bool,
+}
+
+impl Retargets {
+    fn note(&mut self, row: u32, col: u16, url: &str) {
+        // The relationship holds the part before `#`; the fragment goes to `location`.
+        let target = url.split('#').next().unwrap_or(url);
+        let written = xlsxwriter_target(target);
+        self.needed |= written != target;
+        if self.links.len() <= self.sheet {
+            self.links.resize_with(self.sheet + 1, Default::default);
+        }
+        self.links[self.sheet].insert((row, col), (written, target.to_owned()));
+    }
+
+    fn apply(self, bytes: Vec<u8>) -> Result<Vec<u8>, String> {
+        use std::io::{Cursor, Read, Write};
+        use zip::write::SimpleFileOptions;
+        use zip::{CompressionMethod, ZipArchive, ZipWriter};
+        if !self.needed {
+            return Ok(bytes);
+        }
+        let mut zip = ZipArchive::new(Cursor::new(&bytes[..])).map_err(|e| e.to_string())?;
+        let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len())));
+        for index in 0..zip.len() {
+            let name = zip
+                .by_index_raw(index)
+                .map_err(|e| e.to_string())?
+                .name()
+                .map_err(|e| e.to_string())?
+                .into_owned();
+            let sheet = name
+                .strip_prefix("xl/worksheets/_rels/sheet")
+                .and_then(|rest| rest.strip_suffix(".xml.rels"))
+                .and_then(|n| n.parse::<usize>().ok())
+                .and_then(|n| self.links.get(n.checked_sub(1)?))
+                .filter(|links| links.values().any(|(written, target)| written != target));
+            let Some(links) = sheet else {
+                let file = zip.by_index_raw(index).map_err(|e| e.to_string())?;
+                out.raw_copy_file(file).map_err(|e| e.to_string())?;
+                continue;
+            };
+            let mut file = zip.by_index(index).map_err(|e| e.to_string())?;
+            let mut xml = String::new();
+            file.read_to_string(&mut xml).map_err(|e| e.to_string())?;
+            let xml = retarget_relationships(&xml, links.values());
+            let mut options = SimpleFileOptions::default()
+                .compression_method(CompressionMethod::Deflated)
+                .compression_level(Some(2));
+            if let Some(time) = file.last_modified() {
+                options = options.last_modified_time(time);
+            }
+            drop(file);
+            out.start_file(name.as_str(), options)
+                .map_err(|e| e.to_string())?;
+            out.write_all(xml.as_bytes()).map_err(|e| e.to_string())?;
+        }
+        Ok(out.finish().map_err(|e| e.to_string())?.into_inner())
+    }
+}
+
+/// A sheet's relationships with the targets of its hyperlinks, in order, set to the URLs
+/// as written. A hyperlink whose target is not the one predicted is left as it is.
+fn retarget_relationships<'a>(
+    xml: &str,
+    mut links: impl Iterator<Item = &'a (String, String)>,
+) -> String {
+    let attribute = |url: &str| {
+        format!(
+            "Target=\"{}\"",
+            url.replace('&', "&amp;").replace('"', "&quot;")
+        )
+    };
+    let mut out = String::with_capacity(xml.len() + 64);
+    let mut pieces = xml.split("<Relationship ");
+    out.push_str(pieces.next().unwrap_or_default());
+    for piece in pieces {
+        out.push_str("<Relationship ");
+        let end = piece.find('>').unwrap_or(piece.len());
+        let is_hyperlink = piece[..end].contains("/relationships/hyperlink\"");
+        match is_hyperlink.then(|| links.next()).flatten() {
+            Some((written, target)) if written != target => {
+                let (from, to) = (attribute(written), attribute(target));
+                match piece[..end].find(&from) {
+                    Some(at) => {
+                        out.push_str(&piece[..at]);
+                        out.push_str(&to);
+                        out.push_str(&piece[at + from.len()..]);
+                    }
+                    None => out.push_str(piece),
+                }
+            }
+            _ => out.push_str(piece),
+        }
+    }
+    out
+}
+
+/// The relationship target rust_xlsxwriter 0.102 writes for `url` (its `Url::is_escaped`
+/// and `escape_url`): the URL as it is when it holds one of the escapes below, else with
+/// each of the characters they stand for escaped.
+fn xlsxwriter_target(url: &str) -> String {
+    const KNOWN: [&str; 11] = [
+        "%20", "%25", "%22", "%60", "%3C", "%3E", "%5B", "%5D", "%5E", "%7B", "%7D",
+    ];
+    let upper = url.to_ascii_uppercase();
+    if url.contains('%') && KNOWN.iter().any(|k| upper.contains(k)) {
+        return url.to_owned();
+    }
+    let mut out = String::with_capacity(url.len() + 8);
+    for c in url.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '"' => out.push_str("%22"),
+            ' ' => out.push_str("%20"),
+            '<' => out.push_str("%3c"),
+            '>' => out.push_str("%3e"),
+            '[' => out.push_str("%5b"),
+            ']' => out.push_str("%5d"),
+            '^' => out.push_str("%5e"),
+            '`' => out.push_str("%60"),
+            '{' => out.push_str("%7b"),
+            '}' => out.push_str("%7d"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Most characters of a sheet (tab) name, and the characters a name may not hold. Excel
@@ -618,6 +771,7 @@ fn write_cell(
         && matches!(url_runs(text).as_slice(), [(true, url)] if url.len() == text.len() && url.len() <= 2079);
     if whole_url {
         ws.write_url_with_format(row, col, Url::new(text), &styles.link)?;
+        styles.retargets.borrow_mut().note(row, col, text);
     } else {
         ws.write_string_with_format(row, col, &*cell.text, format)?;
     }
@@ -667,6 +821,49 @@ fn ascii_and_wide_chars(bytes: &[u8]) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_targets_are_set_back_to_the_urls_as_written() {
+        assert_eq!(
+            xlsxwriter_target("https://example.jp/?q=%E3%82%BB"),
+            "https://example.jp/?q=%25E3%2582%25BB"
+        );
+        // A target holding an escape rust_xlsxwriter knows is left as it is.
+        assert_eq!(
+            xlsxwriter_target("https://x.jp/a%20b?q=%E3"),
+            "https://x.jp/a%20b?q=%E3"
+        );
+        assert_eq!(
+            xlsxwriter_target("https://x.jp/{a}"),
+            "https://x.jp/%7ba%7d"
+        );
+        let rel = |id: u32, target: &str| {
+            format!(
+                "<Relationship Id=\"rId{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"{target}\" TargetMode=\"External\"/>"
+            )
+        };
+        let written = "https://example.jp/?q=%E3&x=1";
+        let already = "https://example.jp/?q=%25E3&x=1";
+        let links = [
+            (xlsxwriter_target(written), written.to_owned()),
+            (xlsxwriter_target(already), already.to_owned()),
+        ];
+        // Both cells' links have the same target in the saved workbook; each is set back
+        // to its own URL by its place.
+        let saved = format!(
+            "<Relationships>{}{}</Relationships>",
+            rel(1, "https://example.jp/?q=%25E3&amp;x=1"),
+            rel(2, "https://example.jp/?q=%25E3&amp;x=1")
+        );
+        assert_eq!(
+            retarget_relationships(&saved, links.iter()),
+            format!(
+                "<Relationships>{}{}</Relationships>",
+                rel(1, "https://example.jp/?q=%E3&amp;x=1"),
+                rel(2, "https://example.jp/?q=%25E3&amp;x=1")
+            )
+        );
+    }
 
     #[test]
     fn a_panic_on_a_failed_write_is_the_os_error_it_names() {

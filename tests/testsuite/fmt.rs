@@ -119,3 +119,36 @@ fn evidence_goes_right_after_links_with_its_comments() {
     );
     project.run(&["fmt", "--check"]).code(0);
 }
+
+#[test]
+fn two_comments_in_a_flow_list_are_both_kept() {
+    let project = Project::fixture("fmt", "messy").file(
+        "answers/links.yaml",
+        "catalog: mic-cloud-v3\nanswers:\n  II.10.1.1:\n    links: [\n      \"https://example.com/a\"  # 公開ページ\n      ,  # 規程\n    ]\n  II.10.1.2: 実施しています。\n",
+    );
+    let run = project.run(&["fmt"]);
+    run.code(0);
+    assert!(!run.stderr.contains("error"), "{}", run.stderr);
+    assert_eq!(
+        project.read("answers/links.yaml"),
+        "catalog: mic-cloud-v3\nanswers:\n  \"II.10.1.1\":\n    links:\n      - https://example.com/a  # 公開ページ\n  # 規程\n  \"II.10.1.2\": 実施しています。\n"
+    );
+    project.run(&["fmt", "--check"]).code(0);
+}
+
+#[test]
+fn a_byte_order_mark_is_dropped_and_the_first_comment_kept() {
+    let project = Project::fixture("fmt", "messy").file(
+        "answers/bom.yaml",
+        "\u{feff}# 第10章の回答\ncatalog: mic-cloud-v3\nanswers:\n  II.10.1.1: 実施しています。  # 確認済み\n",
+    );
+    let run = project.run(&["fmt", "--check"]);
+    run.code(1);
+    assert!(run.stdout.contains("answers/bom.yaml"), "{}", run.stdout);
+    project.run(&["fmt"]).code(0);
+    assert_eq!(
+        project.read("answers/bom.yaml"),
+        "# 第10章の回答\ncatalog: mic-cloud-v3\nanswers:\n  \"II.10.1.1\": 実施しています。  # 確認済み\n"
+    );
+    project.run(&["fmt", "--check"]).code(0);
+}

@@ -20,5 +20,6 @@ mod mapping;
 mod policy;
 mod print;
 mod schema;
+mod text;
 mod workflow;
 mod writes;

@@ -1,0 +1,301 @@
+//! Text that could mislead a reader: link targets, look-alike and invisible characters in
+//! YAML, control characters in answers.
+
+use crate::harness::Project;
+
+/// One file of a zip archive (xlsx) as text.
+fn unzip_entry(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("xlsx is a zip");
+    let mut entry = archive.by_name(name).expect("entry exists");
+    let mut text = String::new();
+    entry.read_to_string(&mut text).expect("utf-8 xml");
+    text
+}
+
+/// The `Target`s of a worksheet's relationships.
+fn rels_targets(bytes: &[u8]) -> Vec<String> {
+    let rels = unzip_entry(bytes, "xl/worksheets/_rels/sheet1.xml.rels");
+    rels.split("Target=\"")
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').expect("closing quote")].replace("&amp;", "&"))
+        .collect()
+}
+
+const ESCAPED: &str = "https://example.jp/search?q=%E3%82%BB%E3%82%AD";
+const UNESCAPED: &str = "https://例え.jp/検索?q=セキュリティ";
+const WITH_QUERY: &str = "https://example.jp/a?x=1&y=%E3%81%82";
+
+fn linked_demo() -> Project {
+    Project::demo().file(
+        "answers/demo.yaml",
+        &format!(
+            "catalog: demo\nanswers:\n  \"1.1\": {ESCAPED}\n  \"1.10\": {UNESCAPED}\n  \"2-1\":\n    answer: 詳細は次のページです。\n    links:\n      - {WITH_QUERY}\n      - {UNESCAPED}\n  \"2-2\": \"{WITH_QUERY}\"\n"
+        ),
+    )
+}
+
+#[test]
+fn link_targets_are_the_urls_as_written_in_every_format() {
+    let project = linked_demo();
+    project.run(&["build"]).code(0);
+
+    let xlsx = project.read_bytes("dist/default-demo.xlsx");
+    let targets = rels_targets(&xlsx);
+    for url in [ESCAPED, UNESCAPED, WITH_QUERY] {
+        assert!(
+            targets.iter().any(|t| t == url),
+            "xlsx link target of {url}: {targets:?}"
+        );
+    }
+    assert!(
+        targets.iter().all(|t| !t.contains("%25")),
+        "escaped twice: {targets:?}"
+    );
+
+    let html = project.read("dist/default-demo.html");
+    for url in [ESCAPED, UNESCAPED, &WITH_QUERY.replace('&', "&amp;")] {
+        assert!(
+            html.contains(&format!("<a href=\"{url}\" rel=\"noopener\">{url}</a>")),
+            "html link of {url}"
+        );
+    }
+    assert!(!html.contains("%25E3"));
+    assert!(
+        !html.contains("<a href=\"https://\""),
+        "a link cut short at the first character outside ASCII"
+    );
+
+    let md = project.read("dist/default-demo.md");
+    assert!(md.contains(&format!("| {ESCAPED} |")), "{md}");
+    assert!(md.contains(&format!("<{UNESCAPED}>")), "{md}");
+    assert!(
+        md.contains(&format!(
+            "<br>{}<br><{UNESCAPED}>",
+            WITH_QUERY.replace('&', "&amp;")
+        )),
+        "{md}"
+    );
+    assert!(!md.contains("%25E3"));
+}
+
+#[test]
+fn a_link_that_html_or_markdown_would_cut_short_is_refused() {
+    for (url, shown) in [
+        ("https://example.jp/a<b>", "`<` (U+003C)"),
+        ("https://example.jp/a\\\"b", "`\"` (U+0022)"),
+        ("https://example.jp/a b", "` ` (U+0020)"),
+        (
+            "https://example.jp/a\\u3000b",
+            "a full-width space (U+3000, 全角スペース)",
+        ),
+    ] {
+        let project = Project::demo().file(
+            "answers/demo.yaml",
+            &format!(
+                "catalog: demo\nanswers:\n  \"1.1\":\n    answer: 公開しています。\n    links: [\"{url}\"]\n"
+            ),
+        );
+        let run = project.run(&["check"]);
+        run.code(1);
+        assert!(run.stderr.contains("error[CS0206]"), "{}", run.stderr);
+        assert!(
+            run.stderr
+                .contains(&format!("holds {shown}, which cannot be part of a link")),
+            "{url}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("answers/demo.yaml:5:"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("percent-encode it as `%"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+/// Every control character and bidirectional override that must never reach a reader raw.
+const HIDDEN: [char; 7] = [
+    '\u{1b}', '\r', '\u{7}', '\u{85}', '\u{9b}', '\u{202e}', '\u{2066}',
+];
+
+fn has_hidden(text: &str) -> bool {
+    text.chars().any(|c| HIDDEN.contains(&c))
+}
+
+/// An answer with an escape sequence that clears a terminal, a carriage return, a bell,
+/// C1 controls and bidirectional overrides (written with YAML escapes).
+const HIDDEN_ANSWER: &str = "\"1.1\": \"暗号化しています\\e[2J\\r\\a。\\N\\x9b\\u202eabc\\u2066d\"";
+
+#[test]
+fn control_characters_are_warned_about_and_never_rendered() {
+    let project = Project::demo().file(
+        "answers/demo.yaml",
+        &format!("catalog: demo\nanswers:\n  {HIDDEN_ANSWER}\n  \"1.10\":\n    answer: [\"一つ目\\e]0;x\\a\"]\n    evidence: [\"規程\\u202e\"]\n"),
+    );
+    let run = project.run(&["check"]);
+    run.code(0);
+    assert!(
+        run.stderr.contains(
+            "warning[CS0412]: the answer of control `1.1` holds U+001B ESCAPE (`\\u{1b}`), U+000D CARRIAGE RETURN (`\\u{d}`), U+0007 BEL (`\\u{7}`), U+0085 NEXT LINE (`\\u{85}`), U+009B CONTROL SEQUENCE INTRODUCER (`\\u{9b}`), U+202E RIGHT-TO-LEFT OVERRIDE (`\\u{202e}`), U+2066 LEFT-TO-RIGHT ISOLATE (`\\u{2066}`): characters a reader would not see"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("answers/demo.yaml:3:10"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("the answer of control `1.10` holds U+001B ESCAPE"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("the evidence of control `1.10` holds U+202E"),
+        "{}",
+        run.stderr
+    );
+    assert!(!has_hidden(&run.stderr), "the report itself is raw");
+
+    project.run(&["build"]).code(0);
+    for (page, shown) in [
+        ("dist/default-demo.md", "暗号化しています\\[2J。abcd"),
+        ("dist/default-demo.html", "暗号化しています[2J。abcd"),
+    ] {
+        let text = project.read(page);
+        assert!(!has_hidden(&text), "{page} holds a control character");
+        assert!(text.contains(shown), "{page}");
+    }
+    let xlsx = project.read_bytes("dist/default-demo.xlsx");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&xlsx[..])).unwrap();
+    for index in 0..archive.len() {
+        use std::io::Read;
+        let mut part = archive.by_index(index).unwrap();
+        let mut text = String::new();
+        part.read_to_string(&mut text).unwrap();
+        // XML 1.0 allows tab, line feed and carriage return only of the C0 controls; an
+        // `_x001B_` escape would become the character again in Excel.
+        assert!(
+            !text
+                .chars()
+                .any(|c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+                    || HIDDEN.contains(&c)
+                    || c == '\u{fffe}'),
+            "{} holds a control character",
+            part.name().unwrap()
+        );
+        assert!(
+            !text.contains("_x001B_") && !text.contains("_x000D_"),
+            "{}",
+            part.name().unwrap()
+        );
+    }
+}
+
+#[test]
+fn diff_shows_control_characters_escaped() {
+    let project = Project::demo()
+        .file("old/checksheet.yaml", &Project::demo().read("checksheet.yaml"))
+        .file("old/controls/demo.yaml", &Project::demo().read("controls/demo.yaml"))
+        .file("old/answers/demo.yaml", "catalog: demo\nanswers:\n  \"1.1\": 暗号化しています。\n")
+        .file("new/checksheet.yaml", &Project::demo().read("checksheet.yaml"))
+        .file("new/controls/demo.yaml", &Project::demo().read("controls/demo.yaml"))
+        .file(
+            "new/answers/demo.yaml",
+            &format!("catalog: demo\nanswers:\n  {HIDDEN_ANSWER}\n  \"2-2\":\n    answer: \"対象外\\e[8m\"\n    links: [https://example.jp/]\n"),
+        );
+    for (format, bracket) in [("text", "["), ("markdown", "\\[")] {
+        let run = project.run(&["diff", "old", "new", "--format", format, "--color", "never"]);
+        run.code(0);
+        assert!(!has_hidden(&run.stdout), "{format}: {:?}", run.stdout);
+        for shown in ["u{1b}{bracket}2J", "u{202e}abc", "u{1b}{bracket}8m"] {
+            let shown = shown.replace("{bracket}", bracket);
+            assert!(
+                run.stdout.contains(&shown),
+                "{format}: {shown} in {}",
+                run.stdout
+            );
+        }
+    }
+    let colored = project.run(&["diff", "old", "new", "--color", "always"]);
+    assert!(colored.stdout.contains("\\u{1b}[2J"), "{}", colored.stdout);
+    assert!(
+        !colored.stdout.contains("\u{1b}[2J"),
+        "an answer's escape sequence ran"
+    );
+}
+
+#[test]
+fn the_html_page_carries_a_policy_that_allows_only_its_own_script_and_style() {
+    let project = Project::demo();
+    project.run(&["build"]).code(0);
+    let html = project.read("dist/default-demo.html");
+    let start = html
+        .find("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+        .expect("a Content-Security-Policy meta element");
+    let policy = &html[start..];
+    let policy = &policy[policy.find("content=\"").unwrap() + 9..];
+    let policy = &policy[..policy.find('"').unwrap()];
+    let directives: Vec<&str> = policy.split("; ").collect();
+    assert_eq!(directives[0], "default-src 'none'", "{policy}");
+    for (directive, tag) in [("script-src", "<script>"), ("style-src", "<style>")] {
+        let sources = directives
+            .iter()
+            .find_map(|d| d.strip_prefix(&format!("{directive} ")))
+            .unwrap_or_else(|| panic!("no {directive} in {policy}"));
+        assert_eq!(
+            sources
+                .split(' ')
+                .filter(|s| s.starts_with("'sha256-"))
+                .count(),
+            html.matches(tag).count(),
+            "one hash per inline {tag}: {policy}"
+        );
+        assert!(
+            !sources.contains("unsafe") && !sources.contains("http"),
+            "{policy}"
+        );
+        assert!(start < html.find(tag).unwrap(), "the policy comes first");
+    }
+    assert!(
+        policy.ends_with("base-uri 'none'; form-action 'none'"),
+        "{policy}"
+    );
+    // What the policy would refuse is not in the page.
+    assert!(!html.contains(" style=\""), "a style attribute");
+    assert!(!html.contains(" onclick="), "an event handler attribute");
+}
+
+#[test]
+fn control_characters_in_the_project_s_texts_are_left_out_of_the_outputs() {
+    let project = Project::demo();
+    let yaml = project
+        .read("checksheet.yaml")
+        .replace("  name: デモ株式会社", "  name: \"デモ\\e[2J株式会社\"")
+        .replace(
+            "as_of:",
+            "document: {title: \"題\\u202e名\", notice: \"注\\a意\", preamble: [\"前\\x01文\"]}\nas_of:",
+        );
+    let project = project.file("checksheet.yaml", &yaml);
+    project.run(&["build"]).code(0);
+    for page in ["dist/default-demo.md", "dist/default-demo.html"] {
+        let text = project.read(page);
+        assert!(
+            !text
+                .chars()
+                .any(|c| (c < ' ' && c != '\n') || HIDDEN.contains(&c)),
+            "{page} holds a control character"
+        );
+        for shown in ["2J株式会社", "題名", "注意", "前文"] {
+            assert!(text.contains(shown), "{page}: {shown}");
+        }
+    }
+}
