@@ -379,7 +379,9 @@ fn project(builtins: &Builtins) -> Value {
                         ),
                         (
                             "notice",
-                            opt_text("A notice line, e.g. 本資料は予告なく変更修正されます。 It follows the layout's as-of line (本資料は…時点の情報に基づきます。) unless it names the as-of year and month itself."),
+                            opt_text(
+                                "A notice line, e.g. 本資料は予告なく変更修正されます。 It follows the layout's as-of line (本資料は…時点の情報に基づきます。) unless it names the as-of year and month itself.",
+                            ),
                         ),
                     ],
                 ),

@@ -440,9 +440,6 @@ fn write_sheet(
     banner(ws, &doc.title, &styles.title, &mut row, &mut rows)?;
     rows.set(ws, 0, 26.0, RowKind::Other)?;
     banner(ws, &doc.organization, &styles.text, &mut row, &mut rows)?;
-    if let Some(notice) = &doc.notice {
-        banner(ws, notice, &styles.notice, &mut row, &mut rows)?;
-    }
     if first {
         // Several paragraphs read as a bulleted list, as in Markdown and HTML.
         let bullet = if doc.intro.len() > 1 { "・" } else { "" };
@@ -456,11 +453,21 @@ fn write_sheet(
             )?;
         }
     }
+    // The rows that may open a frozen area above the header row, first to last: the
+    // notice (the as-of date, after the introduction so that it stays next to the table),
+    // the sheet's heading, the sheet's notice.
+    let mut frozen_from = Vec::new();
+    if let Some(notice) = &doc.notice {
+        frozen_from.push(row);
+        banner(ws, notice, &styles.notice, &mut row, &mut rows)?;
+    }
     if let Some(heading) = &sheet.heading {
         row += 1;
+        frozen_from.push(row);
         banner(ws, heading, &styles.heading, &mut row, &mut rows)?;
     }
     if let Some(notice) = &sheet.notice {
+        frozen_from.push(row);
         banner(ws, notice, &styles.notice, &mut row, &mut rows)?;
     }
     row += 1;
@@ -570,17 +577,22 @@ fn write_sheet(
         }
     }
     // The header row stays in view while scrolling. When the rows above it (title,
-    // notice, preamble) are short they stay in view too; when they would take more than
-    // FROZEN_BUDGET of the screen, the sheet opens scrolled to the header row and only
-    // that row is frozen: the title block is above it (Unfreeze Panes shows it) and on
-    // the first printed page.
-    if rows.height(0, header_row + 1) <= FROZEN_BUDGET {
+    // preamble, notice) are short they stay in view too; when they would take more than
+    // FROZEN_BUDGET of the screen, the sheet opens scrolled down so that only the notice
+    // (or the sheet's heading, or its notice) and the header row are frozen, or the
+    // header row alone: the rows above are there (Unfreeze Panes shows them) and on the
+    // first printed page.
+    let frozen_top = std::iter::once(0)
+        .chain(frozen_from)
+        .find(|&top| rows.height(top, header_row + 1) <= FROZEN_BUDGET)
+        .unwrap_or(header_row);
+    if frozen_top == 0 {
         ws.set_freeze_panes(header_row + 1, 0)?;
     } else {
-        ws.set_top_left_cell(header_row, 0)?;
+        ws.set_top_left_cell(frozen_top, 0)?;
         // In a frozen pane, `ySplit` is the number of rows shown above the split, counted
         // from the view's top-left cell (ECMA-376 Part 1, 18.3.1.66 pane).
-        ws.set_freeze_panes(1, 0)?;
+        ws.set_freeze_panes(header_row + 1 - frozen_top, 0)?;
         ws.set_freeze_panes_top_cell(header_row + 1, 0)?;
     }
     let page = PrintPage::of(doc);
