@@ -111,14 +111,22 @@ impl Package {
         &self,
         name: &str,
         f: impl FnOnce(
-            std::io::BufReader<std::io::Take<zip::read::ZipFile<'_, Cursor<&[u8]>>>>,
+            &mut std::io::BufReader<std::io::Take<zip::read::ZipFile<'_, Cursor<&[u8]>>>>,
         ) -> Result<T, String>,
     ) -> Result<T, String> {
         let mut zip = ZipArchive::new(Cursor::new(&self.bytes[..])).map_err(|e| e.to_string())?;
         let file = zip
             .by_name(name)
             .map_err(|e| format!("part `{name}`: {e}"))?;
-        f(std::io::BufReader::new(file.take(MAX_PART_BYTES)))
+        let mut reader = std::io::BufReader::new(file.take(MAX_PART_BYTES + 1));
+        let read = f(&mut reader)?;
+        // A part longer than the limit is refused, never read as a shorter one.
+        if reader.get_ref().limit() == 0 {
+            return Err(format!(
+                "part `{name}` is over {MAX_PART_BYTES} bytes decompressed"
+            ));
+        }
+        Ok(read)
     }
 
     /// The package with `changed` parts replaced: every other part is copied as stored.

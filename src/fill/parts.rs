@@ -218,10 +218,12 @@ pub fn locked_formats(styles: &[u8]) -> Result<Vec<bool>, String> {
 pub fn number_formats(styles: &[u8]) -> Result<Vec<(u32, Option<String>)>, String> {
     let mut codes: HashMap<u32, String> = HashMap::new();
     let mut formats = Vec::new();
-    let mut in_cell_xfs = false;
+    let (mut in_cell_xfs, mut in_num_fmts) = (false, false);
     walk(styles, |item| match item {
         XmlItem::Start(e) => match e.local_name().as_ref() {
-            "numFmt" => {
+            "numFmts" => in_num_fmts = true,
+            // Only the workbook's formats: a conditional format's (`dxfs`) may reuse an id.
+            "numFmt" if in_num_fmts => {
                 if let (Some(id), Some(code)) = (
                     attr(e, "numFmtId").and_then(|i| i.trim().parse().ok()),
                     attr(e, "formatCode"),
@@ -238,6 +240,7 @@ pub fn number_formats(styles: &[u8]) -> Result<Vec<(u32, Option<String>)>, Strin
             _ => {}
         },
         XmlItem::End("cellXfs") => in_cell_xfs = false,
+        XmlItem::End("numFmts") => in_num_fmts = false,
         _ => {}
     })?;
     Ok(formats
@@ -416,5 +419,19 @@ mod tests {
     fn formats_are_locked_unless_they_say_otherwise() {
         let styles = br#"<styleSheet><cellStyleXfs><xf><protection locked="0"/></xf></cellStyleXfs><cellXfs count="3"><xf numFmtId="0"/><xf applyProtection="1"><protection locked="0"/></xf><xf><alignment wrapText="1"/></xf></cellXfs></styleSheet>"#;
         assert_eq!(locked_formats(styles).unwrap(), vec![true, false, true]);
+    }
+}
+
+#[cfg(test)]
+mod number_format_tests {
+    use super::*;
+
+    #[test]
+    fn a_conditional_formats_number_format_does_not_replace_the_workbooks() {
+        let styles = br#"<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="0.00"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs><dxfs count="1"><dxf><numFmt numFmtId="164" formatCode="yyyy/m/d"/></dxf></dxfs></styleSheet>"#;
+        assert_eq!(
+            number_formats(styles).unwrap(),
+            [(0, None), (164, Some("0.00".to_owned()))]
+        );
     }
 }

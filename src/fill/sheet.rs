@@ -107,7 +107,7 @@ pub fn cell_ref(reference: &str) -> Option<(u32, u32)> {
     let split = reference.find(|c: char| c.is_ascii_digit())?;
     let col = parse_column(reference[..split].trim_end_matches('$'))?;
     let row: u32 = reference[split..].parse().ok()?;
-    (row >= 1).then_some((row, col))
+    ((1..=MAX_ROWS).contains(&row) && col < 16_384).then_some((row, col))
 }
 
 /// Whether `A1` or `A1:B5` (1-based rows) holds the cell.
@@ -344,6 +344,10 @@ impl SheetXml {
     }
 }
 
+/// Rows of a sheet: "Total number of rows and columns on a worksheet: 1,048,576 rows by
+/// 16,384 columns" (Microsoft, *Excel specifications and limits*).
+const MAX_ROWS: u32 = 1_048_576;
+
 /// Most cell elements read from one sheet: import's limit.
 const MAX_CELLS: u64 = crate::import::workbook::MAX_SHEET_CELLS;
 
@@ -352,6 +356,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
     let mut rows: Vec<RowElement> = Vec::new();
     let mut complete = true;
     let mut sheet_data = None;
+    let mut in_sheet_data = false;
     let mut col_styles = Vec::new();
     let mut hidden_cols = Vec::new();
     let mut protected = false;
@@ -389,18 +394,27 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                 }
                 match e.local_name().as_ref() {
                     "sheetData" if empty => sheet_data = Some(SheetData::Empty(start, end)),
+                    "sheetData" => in_sheet_data = true,
                     "row" => {
                         let row = match attr(e, "r") {
                             Some(r) => r
                                 .trim()
                                 .parse::<u32>()
                                 .ok()
-                                .filter(|r| *r >= 1)
+                                .filter(|r| (1..=MAX_ROWS).contains(r))
                                 .ok_or_else(|| {
                                     format!("a row's number `{r}` is not a row number")
                                 })?,
-                            None => next_row,
+                            None if next_row <= MAX_ROWS => next_row,
+                            None => {
+                                return Err(format!("it has rows past row {MAX_ROWS}"));
+                            }
                         };
+                        if rows.len() as u32 >= MAX_ROWS {
+                            return Err(format!(
+                                "it has more than {MAX_ROWS} row elements, more than a sheet has rows"
+                            ));
+                        }
                         if max_row.is_some_and(|max| row > max) {
                             complete = false;
                             break;
@@ -551,6 +565,13 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                     }
                 }
             }
+            Event::CData(ref t) => {
+                if in_value && let Some(cell) = open_cell.as_mut() {
+                    let text: &str = t.as_ref();
+                    cell.value.push_str(text);
+                    cell.valued |= !text.is_empty();
+                }
+            }
             Event::GeneralRef(ref r) => {
                 if in_value && let Some(cell) = open_cell.as_mut() {
                     cell.value.push_str(&reference_text(r));
@@ -566,7 +587,10 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                 }
             }
             Event::End(ref e) => match e.local_name().as_ref() {
-                "sheetData" => sheet_data = Some(SheetData::EndTagAt(start)),
+                "sheetData" => {
+                    in_sheet_data = false;
+                    sheet_data = Some(SheetData::EndTagAt(start));
+                }
                 "row" => {
                     if let Some(row) = rows.last_mut() {
                         row.end_tag_at = start;
@@ -591,7 +615,13 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                 }
                 _ => {}
             },
-            Event::Eof => break,
+            Event::Eof => {
+                // A part cut short (a damaged file) must not read as a shorter sheet.
+                if open_cell.is_some() || in_sheet_data {
+                    return Err("its XML ends inside its cells: the file is damaged".to_owned());
+                }
+                break;
+            }
             _ => {}
         }
     }
@@ -741,6 +771,55 @@ mod tests {
         assert!(s.cell(1, 3).unwrap().valued);
         assert!(s.row(1).unwrap().hidden);
         assert_eq!(s.hidden_cols, [(2, 3)]);
+    }
+
+    #[test]
+    fn a_sheet_cut_short_is_refused_not_read_as_a_shorter_one() {
+        let whole = r#"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>b</t></is></c></row></sheetData></worksheet>"#;
+        assert!(SheetXml::read(whole.as_bytes().to_vec()).is_ok());
+        for cut in [
+            whole.find("<row r=\"2\"").unwrap(),
+            whole.find("<is><t>b").unwrap(),
+        ] {
+            let e = SheetXml::read(whole.as_bytes()[..cut].to_vec())
+                .err()
+                .expect("refused");
+            assert!(e.contains("the file is damaged"), "{e}");
+        }
+        // Cut inside a tag: not XML.
+        let cut = whole.find("<c r=\"A2\"").unwrap() + 5;
+        assert!(SheetXml::read(whole.as_bytes()[..cut].to_vec()).is_err());
+        // Reading only the first rows stops before the end, and is not damage.
+        assert!(
+            SheetXml::read_head(&whole.as_bytes()[..whole.find("<c r=\"A2\"").unwrap()], 1).is_ok()
+        );
+    }
+
+    #[test]
+    fn rows_past_excels_last_row_are_refused_without_overflow() {
+        for xml in [
+            r#"<worksheet><sheetData><row r="4294967295"/><row/></sheetData></worksheet>"#,
+            r#"<worksheet><sheetData><row r="1048577"/></sheetData></worksheet>"#,
+            r#"<worksheet><sheetData><row r="1048576"/><row/></sheetData></worksheet>"#,
+            r#"<worksheet><sheetData><row r="1"><c r="XFE1"/></row></sheetData></worksheet>"#,
+        ] {
+            assert!(SheetXml::read(xml.as_bytes().to_vec()).is_err(), "{xml}");
+        }
+        let many = format!(
+            "<worksheet><sheetData>{}</sheetData></worksheet>",
+            "<row r=\"5\" hidden=\"1\"/>".repeat(1_048_577)
+        );
+        let e = SheetXml::read(many.into_bytes()).err().expect("refused");
+        assert!(e.contains("more than 1048576 row elements"), "{e}");
+    }
+
+    #[test]
+    fn cdata_texts_are_read() {
+        let s = SheetXml::read(
+            br#"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[a < b & c]]></t></is></c></row></sheetData></worksheet>"#.to_vec(),
+        )
+        .unwrap();
+        assert_eq!(s.cell(1, 0).unwrap().value, "a < b & c");
     }
 
     #[test]

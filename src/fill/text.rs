@@ -76,6 +76,12 @@ pub fn shared_strings<R: BufRead>(input: R) -> Result<Vec<String>, String> {
                     .map_err(|e| format!("shared string {}: {e}", strings.len()))?;
             }
             Event::GeneralRef(r) if in_text => current.push_str(&reference_text(&r)),
+            Event::CData(t) if in_text => {
+                let text: &str = t.as_ref();
+                current.push_str(text);
+                check_length(&current, false)
+                    .map_err(|e| format!("shared string {}: {e}", strings.len()))?;
+            }
             Event::End(e) => match e.local_name().as_ref() {
                 "si" => {
                     in_item = false;
@@ -93,6 +99,9 @@ pub fn shared_strings<R: BufRead>(input: R) -> Result<Vec<String>, String> {
                 "t" => in_text = false,
                 _ => {}
             },
+            Event::Eof if in_item => {
+                return Err("its XML ends inside a string: the file is damaged".to_owned());
+            }
             Event::Eof => return Ok(strings),
             _ => {}
         }
@@ -206,6 +215,13 @@ mod tests {
             shared_strings(escaped.as_bytes()).unwrap()[0].len(),
             MAX_CELL_CHARS
         );
+    }
+
+    #[test]
+    fn cdata_and_damage_in_shared_strings() {
+        let xml = "<sst><si><t><![CDATA[x < y]]></t></si></sst>";
+        assert_eq!(shared_strings(xml.as_bytes()).unwrap(), ["x < y"]);
+        assert!(shared_strings("<sst><si><t>cut".as_bytes()).is_err());
     }
 
     #[test]

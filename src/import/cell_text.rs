@@ -3,6 +3,9 @@
 //! under a date format, and a `General` cell that shows `1.1` may have been typed `1.10`
 //! (reported by the caller).
 
+/// Most decimal places (and leading zeros) a number format spells.
+const MAX_PLACES: usize = 30;
+
 /// What a number format makes of a number: a number, a date (or time of day), or a
 /// duration (`[h]:mm:ss`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -356,7 +359,9 @@ impl Pattern {
                 }
             }
         }
-        seen_digit.then_some(p)
+        // Excel shows at most 30 decimal places (Microsoft, *Excel specifications and
+        // limits*); a longer pattern is no format it writes, and is read as General.
+        (seen_digit && p.max_places <= MAX_PLACES && p.int_zeros <= MAX_PLACES).then_some(p)
     }
 
     fn apply(&self, value: f64) -> String {
@@ -524,6 +529,13 @@ mod tests {
         assert_eq!(serial_date(45_000.25, false), (2023, 3, 15, 6, 0, 0, 0));
         assert_eq!(serial_date(f64::NAN, false).0, 1900);
         assert_eq!(serial_date(1e300, false), (9999, 12, 31, 0, 0, 0, 0));
+    }
+
+    #[test]
+    fn formats_past_excels_thirty_places_read_as_general() {
+        let long = format!("0.{}", "0".repeat(60_000));
+        assert_eq!(number(1.5, &long), ("1.5".to_owned(), false));
+        assert_eq!(number(1.5, &format!("0.{}", "0".repeat(30))).0.len(), 32);
     }
 
     #[test]

@@ -462,15 +462,17 @@ fn hints(sheet: &Sheet, row: u32) -> Vec<(u32, Hint)> {
 /// Whether a row reads as a header row: two roles named, one of them a place to answer or
 /// (a list of questions without answers) an ID and a question.
 pub fn is_header(sheet: &Sheet, row: u32) -> bool {
-    // An item (an ID with a digit beside a question) is never a header, whatever words its
-    // answer holds (`Answer: …`, `詳細は回答欄のとおり`).
-    let numbered = sheet.row_cells(row).any(|(_, c)| {
+    // An item (its first cell an ID with a digit, then a question sentence) is never a
+    // header, whatever words its answer holds (`Answer: …`, `詳細は回答欄のとおり`). A
+    // header's own labels (`ISO27001`, `Applicable?`) are neither first nor sentences.
+    let mut cells = sheet.row_cells(row);
+    let numbered = cells.next().is_some_and(|(_, c)| {
         looks_like_id(&c.text)
             && c.text
                 .chars()
                 .any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
     });
-    if numbered && sheet.row_cells(row).any(|(_, c)| asks(&c.text)) {
+    if numbered && cells.any(|(_, c)| asks(&c.text) && c.text.trim().chars().count() >= 10) {
         return false;
     }
     let h = hints(sheet, row);
@@ -1292,6 +1294,49 @@ mod tests {
         assert!(!asks("実施済"));
         assert!(asks("Do you support SSO for users?*"));
         assert!(asks("方針を定めていますか。※"));
+    }
+
+    #[test]
+    fn items_are_not_headers_but_headers_with_numbered_labels_are() {
+        let row = |cells: &[&str]| {
+            cells
+                .iter()
+                .map(|t| crate::import::workbook::Cell {
+                    text: (*t).to_owned(),
+                    kind: crate::import::workbook::Kind::Text,
+                })
+                .collect::<Vec<_>>()
+        };
+        let sheet = Sheet::from_rows(
+            "s",
+            vec![
+                row(&[
+                    "ID",
+                    "Question",
+                    "Answer",
+                    "Comments",
+                    "ISO27001",
+                    "Applicable?",
+                ]),
+                row(&[
+                    "No.",
+                    "質問",
+                    "回答",
+                    "補足説明",
+                    "2024年度",
+                    "該当しますか",
+                ]),
+                row(&[
+                    "CHNG-01",
+                    "Do you have a change process?*",
+                    "No",
+                    "Answer: see the policy.",
+                ]),
+            ],
+        );
+        assert!(is_header(&sheet, 0));
+        assert!(is_header(&sheet, 1));
+        assert!(!is_header(&sheet, 2));
     }
 
     #[test]
