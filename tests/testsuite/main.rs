@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod ci;
 mod cli;
 mod completions;
 mod diff;
