@@ -712,6 +712,22 @@ impl<'a> TreeBuilder<'a> {
         None
     }
 
+    /// The tab the parser complains about: it reports the place after the tab, or the
+    /// next token. The last tab before `offset` on its line, else the line's first tab.
+    fn tab_at(&self, offset: usize) -> Option<Span> {
+        let text = &self.file.text;
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let tab = text[line_start..offset]
+            .rfind('\t')
+            .or_else(|| text[line_start..line_end].find('\t'))?;
+        Some(self.span(line_start + tab, line_start + tab + 1))
+    }
+
     fn scan_error(&self, error: &ScanError) -> Box<Diagnostic> {
         let marker = error.marker();
         let offset = marker
@@ -729,7 +745,7 @@ impl<'a> TreeBuilder<'a> {
             | ErrorKind::TabInIndentation
             | ErrorKind::TabAtBlockScalarStart => Box::new(
                 Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {message}"))
-                    .at(span, "tab here")
+                    .at(self.tab_at(offset).unwrap_or(span), "tab here")
                     .help("YAML indents with spaces; replace the tab characters with spaces"),
             ),
             ErrorKind::UnknownAnchor => Box::new(
