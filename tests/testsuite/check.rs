@@ -224,10 +224,22 @@ fn a_catalog_that_does_not_parse_is_reported_once() {
     );
     let run = project.run(&["check"]);
     run.code(1);
-    assert!(run.stderr.contains("error[CS0101]"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains(" --> controls/demo.yaml:"),
+    assert_eq!(
+        run.stderr.matches("error[CS0101]").count(),
+        1,
         "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches(" --> controls/demo.yaml:").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("error[").count(),
+        1,
+        "the parse error alone:\n{}",
         run.stderr
     );
     assert!(

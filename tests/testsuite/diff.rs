@@ -126,7 +126,7 @@ fn exit_code_is_1_with_exit_code_only_when_answers_differ() {
 }
 
 #[test]
-fn colours_only_when_asked_or_on_a_terminal() {
+fn colours_only_when_asked_never_when_piped_or_in_markdown() {
     let project = versions();
     let coloured = project.run(&["diff", "old", "new", "--color", "always"]);
     assert!(

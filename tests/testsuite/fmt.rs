@@ -66,6 +66,13 @@ fn formatting_never_changes_what_is_built() {
     let before = project.outputs("before");
     let after = project.outputs("after");
     assert_eq!(before.len(), 3);
+    let names = |files: &[(std::path::PathBuf, Vec<u8>)]| -> Vec<std::ffi::OsString> {
+        files
+            .iter()
+            .map(|(path, _)| path.file_name().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(names(&before), names(&after), "the same files");
     for ((name, a), (_, b)) in before.iter().zip(&after) {
         assert!(a == b, "{} changed after fmt", name.display());
     }
