@@ -118,6 +118,20 @@ pub fn structural_look_alike(line: &str) -> Option<(usize, char)> {
 /// `true` still needs a look at the characters.
 pub fn may_hide(text: &str) -> bool {
     let bytes = text.as_bytes();
+    // Most texts have none of the lead bytes below: a branch-free pass over 64-byte blocks
+    // (which the compiler vectorizes) clears them before any byte is looked at in turn.
+    let suspect = |block: &[u8]| {
+        block.iter().fold(false, |seen, &b| {
+            seen | ((b < 0x20) & (b != b'\t') & (b != b'\n'))
+                | (b == 0x7F)
+                | (b == 0xC2)
+                | (b == 0xE2)
+                | (b == 0xEF)
+        })
+    };
+    if !bytes.chunks(64).any(suspect) {
+        return false;
+    }
     bytes.iter().enumerate().any(|(i, &b)| match b {
         0x00..=0x08 | 0x0B..=0x1F | 0x7F => true,
         // U+0080–U+009F (C1 controls).

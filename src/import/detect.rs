@@ -462,6 +462,17 @@ fn hints(sheet: &Sheet, row: u32) -> Vec<(u32, Hint)> {
 /// Whether a row reads as a header row: two roles named, one of them a place to answer or
 /// (a list of questions without answers) an ID and a question.
 pub fn is_header(sheet: &Sheet, row: u32) -> bool {
+    // An item (an ID with a digit beside a question) is never a header, whatever words its
+    // answer holds (`Answer: …`, `詳細は回答欄のとおり`).
+    let numbered = sheet.row_cells(row).any(|(_, c)| {
+        looks_like_id(&c.text)
+            && c.text
+                .chars()
+                .any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
+    });
+    if numbered && sheet.row_cells(row).any(|(_, c)| asks(&c.text)) {
+        return false;
+    }
     let h = hints(sheet, row);
     let has = |f: &dyn Fn(&Hint) -> bool| h.iter().any(|(_, h)| f(h));
     let answer = has(&|h| {
@@ -607,7 +618,11 @@ impl Profile {
 
 /// A question's ending (`…ますか。`, `…?`) or a request (`記入してください`, `Describe`).
 pub fn asks(text: &str) -> bool {
-    let t = text.trim_end();
+    // A required question's marker after it (`…?*`, `…か。※`) is not part of the sentence.
+    let t = text
+        .trim_end()
+        .trim_end_matches(['*', '＊', '※'])
+        .trim_end();
     t.ends_with(['?', '？'])
         || t.ends_with("か。")
         || t.ends_with('か')
@@ -1275,6 +1290,8 @@ mod tests {
         assert!(asks("方針を定めていますか。"));
         assert!(asks("Do you encrypt data?"));
         assert!(!asks("実施済"));
+        assert!(asks("Do you support SSO for users?*"));
+        assert!(asks("方針を定めていますか。※"));
     }
 
     #[test]

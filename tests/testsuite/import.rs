@@ -1107,4 +1107,10 @@ fn repeated_header_rows_give_every_section_the_same_columns() {
         "{catalog}"
     );
     assert!(!catalog.contains("\"S1\""), "{catalog}");
+    // An answered row whose cells are header words (`No`, `Answer: …`) stays an item.
+    let answers = project.read("answers/q.yaml");
+    assert!(
+        answers.contains("\"CHNG-01\":\n    status: not-implemented\n    answer: \"Answer: see the change policy.\""),
+        "{answers}"
+    );
 }
