@@ -21,5 +21,6 @@ mod mapping;
 mod policy;
 mod schema;
 mod text;
+mod workbook_structure;
 mod workflow;
 mod writes;
