@@ -64,6 +64,7 @@ class Cell:
 @dataclass(slots=True)
 class Group:
     depth: int
+    level: int
     id: str
     anchor: str
     text: str
@@ -247,7 +248,8 @@ def build_document(project, catalog, answers, layout, text_env):
     def group(g, depth):
         style = max((d for d in group_rows if d <= depth), default=None)  # the deepest style that applies
         label = group_rows[style].render(ctx, group={**g, "depth": depth}) if style is not None else g["title"]
-        rows.append(Group(depth, g["id"], "group-" + anchor(g["id"]), label, g.get("text")))
+        # The default layout hides no depth: a heading's level is its depth.
+        rows.append(Group(depth, depth, g["id"], "group-" + anchor(g["id"]), label, g.get("text")))
         for control in g.get("controls") or []:
             item(control)
         for child in g.get("groups") or []:
@@ -394,14 +396,28 @@ def write_sheet(ws, doc, sheet, first):
     ws.oddFooter.center.text, ws.oddFooter.center.size = "&P / &N", 8
 
 
+def unbreakable(text):
+    """A word joiner between two characters next to a non-ASCII one (src/templates.rs)."""
+    if len(text) > 24 or "\n" in text:
+        return text
+    out = []
+    for i, c in enumerate(text):
+        p = text[i - 1] if i else None
+        if p is not None and (not p.isascii() or not c.isascii()) and not p.isspace() and not c.isspace():
+            out.append("\u2060")
+        out.append(c)
+    return "".join(out)
+
+
 def template_env():
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(LAYOUT), keep_trailing_newline=True,
                              autoescape=jinja2.select_autoescape(["html.j2"], default_for_string=False),
                              undefined=jinja2.ChainableUndefined,
                              extensions=["jinja2.ext.loopcontrols"])
     env.filters.update(md_cell=lambda t: md_escape(t, True), md_text=lambda t: md_escape(t, False),
-                       md_row=lambda cells: "|" + "".join(
-                           f" {md_escape(c if isinstance(c, str) else c.text, True)} |" for c in cells),
+                       md_row=lambda cells, keep=(): "|" + "".join(
+                           f" {md_escape(unbreakable(t) if i in keep else t, True)} |"
+                           for i, t in enumerate(c if isinstance(c, str) else c.text for c in cells)),
                        autolink=autolink, css_string=css_string, anchor=anchor)
     return env
 

@@ -463,7 +463,7 @@ fn list_coverage(project: &std::path::Path, json: bool) -> u8 {
     } else {
         reports
             .iter()
-            .map(|r| r.render_text())
+            .map(|r| r.render_text(crate::coverage::terminal_width()))
             .collect::<Vec<_>>()
             .join("\n")
     };

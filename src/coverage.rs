@@ -120,8 +120,10 @@ pub fn coverage(
 }
 
 impl Coverage {
-    /// A short human-readable report.
-    pub fn render_text(&self) -> String {
+    /// A short human-readable report for a terminal `width` columns wide: labels padded
+    /// by display width (a full-width character such as 基 takes two columns), the list of
+    /// open controls wrapped under itself.
+    pub fn render_text(&self, width: usize) -> String {
         let percent = |a: usize, t: usize| {
             if t == 0 {
                 100.0
@@ -136,7 +138,8 @@ impl Coverage {
             String::new()
         };
         out.push_str(&format!(
-            "  answered   {:>5} / {:<5} ({:.1}%{derived})\n",
+            "  {} {:>5} / {:<5} ({:.1}%{derived})\n",
+            pad("answered", LABEL_WIDTH),
             self.answered,
             self.total,
             percent(self.answered, self.total)
@@ -148,7 +151,8 @@ impl Coverage {
                 level.level
             };
             out.push_str(&format!(
-                "  {label:<10} {:>5} / {:<5} ({:.1}%)\n",
+                "  {} {:>5} / {:<5} ({:.1}%)\n",
+                pad(label, LABEL_WIDTH),
                 level.answered,
                 level.total,
                 percent(level.answered, level.total)
@@ -161,7 +165,8 @@ impl Coverage {
             .map(|s| format!("{} {}", s.status, s.count))
             .collect();
         out.push_str(&format!(
-            "  status     {}\n",
+            "  {} {}\n",
+            pad("status", LABEL_WIDTH),
             if statuses.is_empty() {
                 "-".to_owned()
             } else {
@@ -170,8 +175,137 @@ impl Coverage {
         ));
         if !self.unanswered.is_empty() {
             let ids: Vec<&str> = self.unanswered.iter().map(|o| o.id.as_str()).collect();
-            out.push_str(&format!("  open       {}\n", ids.join(", ")));
+            let lead = format!("  {} ", pad("open", LABEL_WIDTH));
+            out.push_str(&wrap_list(&lead, &ids, width));
         }
         out
+    }
+}
+
+/// Display columns of the labels (`answered`, `基本`, `(no level)`, `status`, `open`).
+const LABEL_WIDTH: usize = 10;
+
+/// `text` followed by spaces up to `width` display columns (East Asian wide characters
+/// count two, by Unicode's East Asian Width property).
+fn pad(text: &str, width: usize) -> String {
+    let shown = unicode_width::UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(shown)))
+}
+
+/// `items` joined by `, ` after `lead`, each line at most `width` display columns (an item
+/// longer than a line gets one of its own), continuation lines indented under the first.
+fn wrap_list(lead: &str, items: &[&str], width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let indent = lead.width();
+    let mut out = String::from(lead);
+    let mut column = indent;
+    for (i, item) in items.iter().enumerate() {
+        let last = i + 1 == items.len();
+        let piece = if last {
+            (*item).to_owned()
+        } else {
+            format!("{item},")
+        };
+        let needed = piece.width() + usize::from(column > indent);
+        if column > indent && column + needed > width {
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+            column = indent;
+        }
+        if column > indent {
+            out.push(' ');
+            column += 1;
+        }
+        out.push_str(&piece);
+        column += piece.width();
+    }
+    out.push('\n');
+    out
+}
+
+/// The width of the terminal standard output is, else `COLUMNS`, else 80.
+pub fn terminal_width() -> usize {
+    #[cfg(unix)]
+    {
+        // SAFETY: TIOCGWINSZ fills a `winsize` the call is given; a failure leaves it zeroed.
+        let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+        let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
+        if ok && size.ws_col > 0 {
+            return usize::from(size.ws_col);
+        }
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c >= 20)
+        .unwrap_or(80)
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    fn report(open: usize) -> Coverage {
+        Coverage {
+            catalog: "c".to_owned(),
+            title: "t".to_owned(),
+            total: 100,
+            answered: 100 - open,
+            derived: 0,
+            by_level: vec![
+                LevelCount {
+                    level: "基本",
+                    answered: 90,
+                    total: 93,
+                },
+                LevelCount {
+                    level: "推奨",
+                    answered: 28,
+                    total: 28,
+                },
+            ],
+            by_status: Vec::new(),
+            unanswered: (0..open)
+                .map(|i| Open {
+                    id: format!("III.1.{i}.1"),
+                    level: None,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn columns_line_up_in_display_width() {
+        let text = report(3).render_text(80);
+        let slash: Vec<usize> = text
+            .lines()
+            .filter(|l| l.contains(" / "))
+            .map(|l| l[..l.find(" / ").unwrap()].width())
+            .collect();
+        assert_eq!(slash.len(), 3, "{text}");
+        assert!(slash.iter().all(|&c| c == slash[0]), "{text}");
+    }
+
+    #[test]
+    fn open_controls_wrap_to_the_width() {
+        let text = report(40).render_text(60);
+        let open: Vec<&str> = text.lines().skip_while(|l| !l.contains("open")).collect();
+        assert!(open.len() > 3, "{text}");
+        for line in &open {
+            assert!(line.width() <= 60, "{line}");
+        }
+        for line in &open[1..] {
+            assert!(line.starts_with(&" ".repeat(13)), "{line}");
+            assert!(!line[13..].starts_with(' '), "{line}");
+        }
+        let ids: Vec<String> = open
+            .join(" ")
+            .replace("open", "")
+            .split(',')
+            .map(|s| s.trim().to_owned())
+            .collect();
+        assert_eq!(ids.len(), 40);
+        assert_eq!(ids[39], "III.1.39.1");
     }
 }

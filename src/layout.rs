@@ -103,6 +103,8 @@ pub enum Numbering {
 /// One sheet (xlsx) or part (md/html) of a document.
 #[derive(Clone, Debug)]
 pub struct SheetSpec {
+    /// Template of the xlsx sheet (tab) name; empty when the layout names no sheets: the
+    /// document's title then names its only sheet.
     pub name: String,
     /// Top-level group IDs shown on this sheet; empty means all.
     pub groups: Vec<(String, Span)>,
@@ -126,6 +128,9 @@ pub struct Layout {
     pub checkbox: Option<String>,
     /// Template of a line added to a derived answer; context: `source` (`catalog`, `controls`).
     pub derived_note: Option<String>,
+    /// Template of what the answer cell of a control without an answer shows (e.g.
+    /// 「個別にご相談ください」); without it the cell is left empty.
+    pub unanswered: Option<String>,
     pub sheets: Vec<SheetSpec>,
     /// Extra templates by file name (`checksheet.md.j2`, `checksheet.html.j2`).
     pub templates: BTreeMap<String, String>,
@@ -156,6 +161,7 @@ pub const LAYOUT_FILE_FIELDS: &[&str] = &[
     "checkbox",
     "sheets",
     "derived_note",
+    "unanswered",
 ];
 pub const LAYOUT_FIELDS: &[&str] = &["id", "description", "catalog"];
 pub const COLUMN_FIELDS: &[&str] = &["header", "value", "width", "hide_when_empty"];
@@ -286,6 +292,7 @@ pub fn load_layout(
     };
     let checkbox = fields.text("checkbox", diags).map(|t| t.0);
     let derived_note = fields.text("derived_note", diags).map(&mut template);
+    let unanswered = fields.text("unanswered", diags).map(&mut template);
     let mut sheets = Vec::new();
     if let Some(node) = fields.get("sheets") {
         for item in seq(node, "`sheets`", diags) {
@@ -307,8 +314,9 @@ pub fn load_layout(
         }
     }
     if sheets.is_empty() {
+        // No name: the sheet is named after the document's title (see `SheetSpec::name`).
         sheets.push(SheetSpec {
-            name: "{{ catalog.id }}".to_owned(),
+            name: String::new(),
             groups: Vec::new(),
             heading: None,
             notice: None,
@@ -330,6 +338,7 @@ pub fn load_layout(
         numbering,
         checkbox,
         derived_note,
+        unanswered,
         sheets,
         templates: BTreeMap::new(),
         origin: origin.to_owned(),

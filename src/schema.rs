@@ -379,7 +379,9 @@ fn project(builtins: &Builtins) -> Value {
                         ),
                         (
                             "notice",
-                            opt_text("A notice line, e.g. 本資料は予告なく変更修正されます。"),
+                            opt_text(
+                                "A notice line, e.g. 本資料は予告なく変更修正されます。 It follows the layout's as-of line (本資料は…時点の情報に基づきます。) unless it names the as-of year and month itself.",
+                            ),
                         ),
                     ],
                 ),
@@ -1007,6 +1009,12 @@ fn layout(builtins: &Builtins) -> Value {
                 "derived_note",
                 opt_text(&template(
                     "A line added under an answer taken from a mapped control of another catalog; it sees `source.catalog` and `source.controls`",
+                )),
+            ),
+            (
+                "unanswered",
+                opt_text(&template(
+                    "What the answer cell of a control without an answer shows (e.g. 個別にご相談ください); without it the cell is empty",
                 )),
             ),
         ],

@@ -28,6 +28,9 @@ pub struct Document {
     /// Paragraphs before the table: the layout's, then the project's preamble.
     pub intro: Vec<String>,
     pub notice: Option<String>,
+    /// What the answer cell of a control without an answer shows (the layout's
+    /// `unanswered`), if anything.
+    pub unanswered: Option<String>,
     /// The date the answers describe, `YYYY-MM-DD`.
     pub as_of: String,
     pub columns: Vec<ColumnHead>,
@@ -54,6 +57,9 @@ pub struct Sheet {
 pub enum Row {
     Group {
         depth: usize,
+        /// The heading's level among the group rows shown: 1 for the outermost, one more
+        /// for each shown group around it (depths whose rows a layout hides do not count).
+        level: usize,
         id: String,
         anchor: String,
         /// Cells before the merged text (e.g. the group's ISMS refs).
@@ -334,10 +340,13 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
         .filter(|t| !t.is_empty())
         .collect();
     intro.extend(project.document.preamble.iter().cloned());
-    let notice = match &project.document.notice {
-        Some(n) => Some(n.clone()),
-        None => layout.notice.as_ref().map(|n| text(n, diags)),
-    };
+    let layout_notice = layout.notice.as_ref().map(|n| text(n, diags));
+    let notice = compose_notice(
+        layout_notice,
+        project.document.notice.as_deref(),
+        project.as_of,
+        catalog.lang,
+    );
     let columns: Vec<ColumnHead> = layout
         .columns
         .iter()
@@ -347,6 +356,12 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
             value: c.value.clone(),
         })
         .collect();
+    let unanswered: Option<Text> = layout
+        .unanswered
+        .as_ref()
+        .map(|u| text(u, diags))
+        .filter(|u| !u.trim().is_empty())
+        .map(Text::from);
     let labels = Labels::new(catalog.lang);
     let mut sheets = Vec::new();
     for (index, spec) in layout.sheets.iter().enumerate() {
@@ -380,6 +395,8 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
             diags,
             rows: &mut rows,
             sequence: 0,
+            shown_levels: 0,
+            unanswered: unanswered.clone(),
             evidence_column: layout
                 .columns
                 .iter()
@@ -395,7 +412,11 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
             builder.group(group, 1);
         }
         sheets.push(Sheet {
-            name: sheet_text(&spec.name, diags),
+            name: if spec.name.is_empty() {
+                title.clone()
+            } else {
+                sheet_text(&spec.name, diags)
+            },
             heading: spec.heading.as_ref().map(|h| sheet_text(h, diags)),
             notice: spec.notice.as_ref().map(|n| sheet_text(n, diags)),
             rows,
@@ -403,6 +424,25 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
     }
     let mut columns = columns;
     drop_empty_columns(layout, &mut columns, &mut sheets);
+    // Every sheet says what date it describes: where neither the document's notice nor a
+    // sheet's own notice names the date, the document's notice starts with it.
+    let dated = |text: &str| mentions_date(text, project.as_of);
+    let notice = if notice.as_deref().is_some_and(dated)
+        || (!sheets.is_empty()
+            && sheets
+                .iter()
+                .all(|s| s.notice.as_deref().is_some_and(dated)))
+    {
+        notice
+    } else {
+        Some(
+            joined_lines(
+                &as_of_line(project.as_of, catalog.lang),
+                notice.as_deref().unwrap_or_default(),
+            )
+            .to_string(),
+        )
+    };
     // The project's and layout's texts around the table: like answers, never with a
     // character a reader would not see.
     let shown = |t: &str| crate::chars::strip_hidden(t).into_owned();
@@ -415,10 +455,73 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
         header: header.as_deref().map(shown),
         intro: intro.iter().map(|t| shown(t)).collect(),
         notice: notice.as_deref().map(shown),
+        unanswered: unanswered.map(|u| shown(&u)),
         as_of: project.as_of.to_string(),
         columns,
         sheets,
     }
+}
+
+/// The document's notice: the layout's, then the project's `document.notice` — in place
+/// of the layout's when it names the as-of date itself, else after it (lines the layout's
+/// notice already has are not repeated), so that a notice of the project's own never
+/// takes the date away.
+fn compose_notice(
+    layout: Option<String>,
+    project: Option<&str>,
+    as_of: jiff::civil::Date,
+    lang: Lang,
+) -> Option<String> {
+    let layout = layout.filter(|n| !n.trim().is_empty());
+    let Some(project) = project.filter(|n| !n.trim().is_empty()) else {
+        return layout;
+    };
+    if mentions_date(project, as_of) {
+        return Some(project.to_owned());
+    }
+    let layout = layout.unwrap_or_else(|| as_of_line(as_of, lang));
+    let known: Vec<&str> = layout
+        .lines()
+        .flat_map(|l| l.split_inclusive('。'))
+        .map(str::trim)
+        .collect();
+    let added: Vec<&str> = project
+        .lines()
+        .filter(|l| !known.contains(&l.trim()))
+        .collect();
+    Some(joined_lines(&layout, &added.join("\n")).to_string())
+}
+
+/// The line that says what date a document describes, where its layout has none.
+pub fn as_of_line(as_of: jiff::civil::Date, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "本資料は{}年{}月{}日時点の情報に基づきます。",
+            as_of.year(),
+            as_of.month(),
+            as_of.day()
+        ),
+        Lang::En => format!("This document is based on information as of {as_of}."),
+    }
+}
+
+/// Whether a text names the year and month of `as_of` (`2026年11月`, `2026年 11月`,
+/// `2026-11`, `2026/11`, `2026.11`, zero-padded or not).
+pub fn mentions_date(text: &str, as_of: jiff::civil::Date) -> bool {
+    let year = as_of.year().to_string();
+    let months = [as_of.month().to_string(), format!("{:02}", as_of.month())];
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    compact.match_indices(&year).any(|(at, _)| {
+        let rest = &compact[at + year.len()..];
+        ["年", "-", "/", "."].iter().any(|sep| {
+            rest.strip_prefix(sep).is_some_and(|rest| {
+                months.iter().any(|m| {
+                    rest.strip_prefix(m.as_str())
+                        .is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_digit()))
+                })
+            })
+        })
+    })
 }
 
 /// Leaves out the `hide_when_empty` columns in which no item has any text.
@@ -469,6 +572,10 @@ struct RowBuilder<'a, 'b> {
     diags: &'b mut Diagnostics,
     rows: &'b mut Vec<Row>,
     sequence: usize,
+    /// Group rows shown around the row being built.
+    shown_levels: usize,
+    /// What the answer cell of a control without an answer shows.
+    unanswered: Option<Text>,
     /// Whether a column of the layout shows the evidence (else the answer cell does).
     evidence_column: bool,
 }
@@ -523,8 +630,10 @@ impl RowBuilder<'_, '_> {
             ),
             None => (group.title.clone(), Vec::new()),
         };
+        self.shown_levels += 1;
         self.rows.push(Row::Group {
             depth,
+            level: self.shown_levels,
             id: group.id.clone(),
             anchor: format!("group-{}", templates::anchor(&group.id)),
             lead,
@@ -537,6 +646,7 @@ impl RowBuilder<'_, '_> {
         for child in &group.groups {
             self.group(child, depth + 1);
         }
+        self.shown_levels -= 1;
     }
 
     fn item(&mut self, control: &Control) {
@@ -641,7 +751,10 @@ impl RowBuilder<'_, '_> {
 
     fn answer_cell(&self, answer: Option<&Answer>) -> Cell {
         let Some(answer) = answer else {
-            return Cell::default();
+            return Cell {
+                text: self.unanswered.clone().unwrap_or_default(),
+                ..Cell::default()
+            };
         };
         let checkbox = self.input.layout.checkbox.as_deref();
         let (text, items): (Text, Vec<String>) = match &answer.body {
@@ -748,5 +861,86 @@ pub fn check_xlsx_limits(document: &Document, output: &str, diags: &mut Diagnost
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod notice_tests {
+    use super::*;
+
+    fn date(y: i16, m: i8, d: i8) -> jiff::civil::Date {
+        jiff::civil::date(y, m, d)
+    }
+
+    #[test]
+    fn a_date_is_found_however_it_is_spelt() {
+        let as_of = date(2026, 11, 1);
+        for text in [
+            "本資料は2026年11月時点の情報に基づきます。",
+            "本資料は2026年 11月1日現在",
+            "as of 2026-11-01",
+            "2026/11 現在",
+        ] {
+            assert!(mentions_date(text, as_of), "{text}");
+        }
+        for text in [
+            "本資料は予告なく変更修正されます。",
+            "2026年1月時点",
+            "2025年11月時点",
+            "2026-111",
+        ] {
+            assert!(!mentions_date(text, as_of), "{text}");
+        }
+        assert!(mentions_date("2022年03月", date(2022, 3, 1)));
+    }
+
+    #[test]
+    fn a_notice_of_the_projects_own_keeps_the_date() {
+        let as_of = date(2026, 11, 1);
+        let layout = Some("本資料は2026年11月1日時点の情報に基づきます。".to_owned());
+        assert_eq!(
+            compose_notice(
+                layout.clone(),
+                Some("本資料は予告なく変更修正されます。"),
+                as_of,
+                Lang::Ja
+            )
+            .unwrap(),
+            "本資料は2026年11月1日時点の情報に基づきます。\n本資料は予告なく変更修正されます。"
+        );
+        // A notice that names the date itself takes the layout's place, as before.
+        assert_eq!(
+            compose_notice(
+                layout.clone(),
+                Some("2026年11月現在の情報です。"),
+                as_of,
+                Lang::Ja
+            )
+            .unwrap(),
+            "2026年11月現在の情報です。"
+        );
+        // A layout without a notice: the date line comes first.
+        assert_eq!(
+            compose_notice(None, Some("変更されることがあります。"), as_of, Lang::Ja).unwrap(),
+            "本資料は2026年11月1日時点の情報に基づきます。\n変更されることがあります。"
+        );
+        // A sentence the layout's notice already says is not repeated.
+        let both = Some(
+            "本資料は2026年11月時点の情報に基づきます。本資料は予告なく変更修正されます。"
+                .to_owned(),
+        );
+        assert_eq!(
+            compose_notice(
+                both.clone(),
+                Some("本資料は予告なく変更修正されます。"),
+                as_of,
+                Lang::Ja
+            ),
+            both
+        );
+        assert_eq!(
+            compose_notice(layout.clone(), None, as_of, Lang::Ja),
+            layout
+        );
     }
 }

@@ -157,16 +157,26 @@ fn next_ascii(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool) -> Option<
 /// One Markdown table row, `| a | b |`, from a list of texts or of cells (their `text`),
 /// each escaped as `md_cell` does. One call per row instead of a loop in the template:
 /// a large table renders in a third of the time.
-fn md_row(cells: Value) -> Result<String, Error> {
+fn md_row(cells: Value, keep: Option<Vec<usize>>) -> Result<String, Error> {
+    let keep = keep.unwrap_or_default();
     let mut row = String::from("|");
+    let mut column = 0;
     let mut push = |text: &str| {
         row.push(' ');
+        let joined;
+        let text = if keep.contains(&column) {
+            joined = unbreakable(text);
+            joined.as_str()
+        } else {
+            text
+        };
         if has_ascii_punctuation_or_control(text) {
             row.push_str(&md_escape(text, true));
         } else {
             row.push_str(text);
         }
         row.push_str(" |");
+        column += 1;
     };
     if let Some(texts) = crate::render::view::cell_texts(&cells) {
         texts.for_each(push);
@@ -186,6 +196,34 @@ fn md_row(cells: Value) -> Result<String, Error> {
         push(text);
     }
     Ok(row)
+}
+
+/// The word joiner (U+2060): no line break on either side of it (Unicode Standard Annex
+/// #14, Unicode Line Breaking Algorithm, class WJ), and nothing shown.
+const WORD_JOINER: char = '\u{2060}';
+
+/// A short text that a renderer must not break across lines (a status, a level, a column
+/// header such as 区分): a word joiner between every two characters where a break could
+/// come next to a character that is not ASCII (Japanese breaks between any two
+/// characters). ASCII text (`II.1.1.1`, `1-1`) is left as it is, so that IDs copied from
+/// the page are the IDs; so are texts longer than 24 characters or of several lines.
+pub fn unbreakable(text: &str) -> String {
+    if text.chars().count() > 24 || text.contains('\n') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        if let Some(p) = previous {
+            let breakable = !p.is_ascii() || !c.is_ascii();
+            if breakable && !p.is_whitespace() && !c.is_whitespace() {
+                out.push(WORD_JOINER);
+            }
+        }
+        out.push(c);
+        previous = Some(c);
+    }
+    out
 }
 
 /// Checks a template's syntax without rendering it.
@@ -540,6 +578,12 @@ mod tests {
             "| x\\*y |  |"
         );
         assert_eq!(render("{{ [] | md_row }}").unwrap(), "|");
+        // Columns named by index are not broken across lines.
+        assert_eq!(
+            render(r#"{{ ["1-1", "実施済", "長い回答", "II.1.1.1"] | md_row([0, 1, 3]) }}"#)
+                .unwrap(),
+            "| 1-1 | 実\u{2060}施\u{2060}済 | 長い回答 | II.1.1.1 |"
+        );
         assert!(render("{{ [1, 2] | md_row }}").is_err());
     }
 

@@ -355,7 +355,7 @@ fn apply_policy(ws: &Workspace, plan: &Plan, diags: &mut Diagnostics) {
             )
             .with_severity(severity)
             .help(format!(
-                "answer them in a file with `catalog: {}` (see `checksheet list coverage`); until then they are shown blank",
+                "answer them in a file with `catalog: {}` (see `checksheet list coverage`); until then their answer cells are empty, or show the layout's `unanswered` text",
                 catalog.id
             ));
             if let Some(span) = output_span {

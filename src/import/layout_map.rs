@@ -333,8 +333,13 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                 typed_cell_warning(found, workbook, sheet, row, at(key_col), "number");
                 let answer_cell = sheet.cell(row, at(answer_col));
                 typed_cell_warning(found, workbook, sheet, row, at(answer_col), "answer");
+                // What the layout writes for a control without an answer is no answer.
+                let answer_text = match &document.unanswered {
+                    Some(shown) if answer_cell.text.trim() == shown.trim() => "",
+                    _ => answer_cell.text.as_str(),
+                };
                 let AnswerCell { body, links } =
-                    answer_cell::invert(&answer_cell.text, input.list_prefix, input.split_links);
+                    answer_cell::invert(answer_text, input.list_prefix, input.split_links);
                 let evidence: Vec<String> = match evidence_col.and_then(|c| place[c]) {
                     None => Vec::new(),
                     Some(col) => {

@@ -604,6 +604,7 @@ fn resolve_mode<'a>(
                 .sheets
                 .iter()
                 .find_map(|s| ws.catalogs.get(&s.name))
+                .or_else(|| catalog_quoted(book, ws))
                 .ok_or_else(|| {
                     format!(
                         "layout `{}` fits any catalog: name it with --catalog (known catalogs: {})",
@@ -649,6 +650,28 @@ fn resolve_mode<'a>(
         catalog: None,
         new: Some((id, path.clone())),
     })
+}
+
+/// The catalog whose title a sheet quotes above its table (「title」 or "title"), as the `default`
+/// layout's introduction does, when exactly one catalog is quoted: sheets are named after
+/// the document's title, not the catalog's ID.
+fn catalog_quoted<'a>(book: &Workbook, ws: &'a Workspace) -> Option<&'a Catalog> {
+    let mut quoted = ws.catalogs.values().filter(|catalog| {
+        let quotes = [
+            format!("「{}」", catalog.title),
+            format!("\"{}\"", catalog.title),
+        ];
+        book.sheets.iter().any(|sheet| {
+            (0..sheet.height().min(12)).any(|row| {
+                sheet.row_cells(row).any(|(col, _)| {
+                    let text = sheet.text(row, col);
+                    quotes.iter().any(|q| text.contains(q.as_str()))
+                })
+            })
+        })
+    });
+    let first = quoted.next()?;
+    quoted.next().is_none().then_some(first)
 }
 
 /// The catalog to read at its recorded cells: `--catalog C` names one that records where

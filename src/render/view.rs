@@ -41,6 +41,7 @@ const DOCUMENT_KEYS: &[&str] = &[
     "header",
     "intro",
     "notice",
+    "unanswered",
     "as_of",
     "columns",
     "sheets",
@@ -62,6 +63,7 @@ impl Object for DocumentView {
             "header" => optional(&doc.header),
             "intro" => texts(&doc.intro),
             "notice" => optional(&doc.notice),
+            "unanswered" => optional(&doc.unanswered),
             "as_of" => text(&doc.as_of),
             "columns" => self.1.clone(),
             "sheets" => Value::from_object(SheetsView(doc.clone())),
@@ -153,7 +155,9 @@ impl RowView {
     }
 }
 
-const GROUP_KEYS: &[&str] = &["type", "depth", "id", "anchor", "lead", "text", "intro"];
+const GROUP_KEYS: &[&str] = &[
+    "type", "depth", "level", "id", "anchor", "lead", "text", "intro",
+];
 const ITEM_KEYS: &[&str] = &[
     "type", "id", "anchor", "status", "level", "derived", "evidence", "cells",
 ];
@@ -167,6 +171,7 @@ impl Object for RowView {
         Some(match (self.row(), key) {
             (Row::Group { .. }, "type") => text("group"),
             (Row::Group { depth, .. }, "depth") => Value::from(*depth),
+            (Row::Group { level, .. }, "level") => Value::from(*level),
             (Row::Group { id, .. }, "id") => text(id),
             (Row::Group { anchor, .. }, "anchor") => text(anchor),
             (Row::Item { id, .. }, "id") => Value::from(id.clone()),

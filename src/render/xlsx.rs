@@ -359,28 +359,42 @@ fn xlsxwriter_target(url: &str) -> String {
     out
 }
 
-/// Excel sheet names: at most 31 characters, none of `[]:*?/\`, unique.
+/// Most characters of a sheet (tab) name, and the characters a name may not hold. Excel
+/// refuses a name that is blank, longer than 31 characters, holds any of `/ \ ? * : [ ]`,
+/// begins or ends with an apostrophe, or is `History` (Microsoft Support, "Rename a
+/// worksheet"), and compares names without regard to case.
+const SHEET_NAME_CHARS: usize = 31;
+const SHEET_NAME_FORBIDDEN: &str = "[]:*?/\\";
+
+/// A valid, unique sheet name for `wanted` (a title): the forbidden characters and line
+/// breaks left out, a name too long cut with `…`, and ` (2)`, ` (3)` … added to a name the
+/// workbook has already.
 fn sheet_name(wanted: &str, index: usize, used: &[String]) -> String {
     let cleaned: String = wanted
         .chars()
-        .filter(|c| !"[]:*?/\\".contains(*c))
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .filter(|c| !SHEET_NAME_FORBIDDEN.contains(*c))
         .collect();
-    let cleaned = cleaned.trim().trim_matches('\'').to_owned();
-    let mut name: String = if cleaned.is_empty() {
+    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cleaned = cleaned.trim_matches('\'').trim().to_owned();
+    let name: String = if cleaned.is_empty() || cleaned.eq_ignore_ascii_case("history") {
         format!("Sheet{}", index + 1)
     } else {
         cleaned
     };
-    name = name.chars().take(31).collect();
-    let mut candidate = name.clone();
+    let cut = |name: &str, room: usize| -> String {
+        if name.chars().count() <= room {
+            return name.to_owned();
+        }
+        let kept: String = name.chars().take(room - 1).collect();
+        format!("{}…", kept.trim_end().trim_end_matches('\''))
+    };
+    let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+    let mut candidate = cut(&name, SHEET_NAME_CHARS);
     let mut n = 2;
-    while used.iter().any(|u| u.eq_ignore_ascii_case(&candidate)) {
+    while used.iter().any(|u| same(u, &candidate)) {
         let suffix = format!(" ({n})");
-        candidate = name
-            .chars()
-            .take(31 - suffix.chars().count())
-            .collect::<String>()
-            + &suffix;
+        candidate = cut(&name, SHEET_NAME_CHARS - suffix.chars().count()) + &suffix;
         n += 1;
     }
     candidate
@@ -399,10 +413,14 @@ fn write_sheet(
         ws.set_column_width(col as u16, column.width)?;
     }
     let mut row: u32 = 0;
+    // The height of every row written, and which rows are group headings, for the frozen
+    // area and the page breaks.
+    let mut rows = RowPlan::default();
     let banner = |ws: &mut Worksheet,
                   text: &str,
                   format: &CellFormat,
-                  row: &mut u32|
+                  row: &mut u32,
+                  rows: &mut RowPlan|
      -> Result<(), XlsxError> {
         if last_col > 0 {
             ws.merge_range(*row, 0, *row, last_col, text, format)?;
@@ -410,32 +428,47 @@ fn write_sheet(
             ws.write_string_with_format(*row, 0, text, format)?;
         }
         let lines = text_lines(text, total_width);
-        ws.set_row_height(
+        rows.set(
+            ws,
             *row,
             (lines as f64 * LINE_HEIGHT + 4.0).clamp(LINE_HEIGHT + 4.0, MAX_ROW_HEIGHT),
+            RowKind::Other,
         )?;
         *row += 1;
         Ok(())
     };
-    banner(ws, &doc.title, &styles.title, &mut row)?;
-    ws.set_row_height(0, 26.0)?;
-    banner(ws, &doc.organization, &styles.text, &mut row)?;
-    if let Some(notice) = &doc.notice {
-        banner(ws, notice, &styles.notice, &mut row)?;
-    }
+    banner(ws, &doc.title, &styles.title, &mut row, &mut rows)?;
+    rows.set(ws, 0, 26.0, RowKind::Other)?;
+    banner(ws, &doc.organization, &styles.text, &mut row, &mut rows)?;
     if first {
         // Several paragraphs read as a bulleted list, as in Markdown and HTML.
         let bullet = if doc.intro.len() > 1 { "・" } else { "" };
         for paragraph in &doc.intro {
-            banner(ws, &format!("{bullet}{paragraph}"), &styles.text, &mut row)?;
+            banner(
+                ws,
+                &format!("{bullet}{paragraph}"),
+                &styles.text,
+                &mut row,
+                &mut rows,
+            )?;
         }
+    }
+    // The rows that may open a frozen area above the header row, first to last: the
+    // notice (the as-of date, after the introduction so that it stays next to the table),
+    // the sheet's heading, the sheet's notice.
+    let mut frozen_from = Vec::new();
+    if let Some(notice) = &doc.notice {
+        frozen_from.push(row);
+        banner(ws, notice, &styles.notice, &mut row, &mut rows)?;
     }
     if let Some(heading) = &sheet.heading {
         row += 1;
-        banner(ws, heading, &styles.heading, &mut row)?;
+        frozen_from.push(row);
+        banner(ws, heading, &styles.heading, &mut row, &mut rows)?;
     }
     if let Some(notice) = &sheet.notice {
-        banner(ws, notice, &styles.notice, &mut row)?;
+        frozen_from.push(row);
+        banner(ws, notice, &styles.notice, &mut row, &mut rows)?;
     }
     row += 1;
     let header_row = row;
@@ -448,7 +481,12 @@ fn write_sheet(
         .map(|c| text_lines(&c.header, c.width))
         .max()
         .unwrap_or(1);
-    ws.set_row_height(row, header_lines as f64 * LINE_HEIGHT + 8.0)?;
+    rows.set(
+        ws,
+        row,
+        header_lines as f64 * LINE_HEIGHT + 8.0,
+        RowKind::Other,
+    )?;
     row += 1;
     for item in &sheet.rows {
         match item {
@@ -481,7 +519,12 @@ fn write_sheet(
                         .max()
                         .unwrap_or(1),
                 );
-                ws.set_row_height(row, (lines as f64 * LINE_HEIGHT + 6.0).min(MAX_ROW_HEIGHT))?;
+                rows.set(
+                    ws,
+                    row,
+                    (lines as f64 * LINE_HEIGHT + 6.0).min(MAX_ROW_HEIGHT),
+                    RowKind::Heading,
+                )?;
                 row += 1;
                 if let Some(intro) = intro {
                     if last_col > 0 {
@@ -489,10 +532,12 @@ fn write_sheet(
                     } else {
                         ws.write_string_with_format(row, 0, intro, &styles.cell)?;
                     }
-                    ws.set_row_height(
+                    rows.set(
+                        ws,
                         row,
                         (text_lines(intro, total_width) as f64 * LINE_HEIGHT + 6.0)
                             .min(MAX_ROW_HEIGHT),
+                        RowKind::Heading,
                     )?;
                     row += 1;
                 }
@@ -521,12 +566,37 @@ fn write_sheet(
                     )?;
                     lines = lines.max(text_lines(&cell.text, column.width));
                 }
-                ws.set_row_height(row, (lines as f64 * LINE_HEIGHT + 6.0).min(MAX_ROW_HEIGHT))?;
+                rows.set(
+                    ws,
+                    row,
+                    (lines as f64 * LINE_HEIGHT + 6.0).min(MAX_ROW_HEIGHT),
+                    RowKind::Item,
+                )?;
                 row += 1;
             }
         }
     }
-    ws.set_freeze_panes(header_row + 1, 0)?;
+    // The header row stays in view while scrolling. When the rows above it (title,
+    // preamble, notice) are short they stay in view too; when they would take more than
+    // FROZEN_BUDGET of the screen, the sheet opens scrolled down so that only the notice
+    // (or the sheet's heading, or its notice) and the header row are frozen, or the
+    // header row alone: the rows above are there (Unfreeze Panes shows them) and on the
+    // first printed page.
+    let frozen_top = std::iter::once(0)
+        .chain(frozen_from)
+        .find(|&top| rows.height(top, header_row + 1) <= FROZEN_BUDGET)
+        .unwrap_or(header_row);
+    if frozen_top == 0 {
+        ws.set_freeze_panes(header_row + 1, 0)?;
+    } else {
+        ws.set_top_left_cell(frozen_top, 0)?;
+        // In a frozen pane, `ySplit` is the number of rows shown above the split, counted
+        // from the view's top-left cell (ECMA-376 Part 1, 18.3.1.66 pane).
+        ws.set_freeze_panes(header_row + 1 - frozen_top, 0)?;
+        ws.set_freeze_panes_top_cell(header_row + 1, 0)?;
+    }
+    let page = PrintPage::of(doc);
+    ws.set_page_breaks(&rows.page_breaks(header_row, &page))?;
     if row > header_row + 1 {
         ws.autofilter(header_row, 0, row - 1, last_col)?;
     }
@@ -534,7 +604,14 @@ fn write_sheet(
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(header_row, header_row)?;
-    ws.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
+    ws.set_margins(
+        MARGIN_LEFT_RIGHT,
+        MARGIN_LEFT_RIGHT,
+        MARGIN_TOP_BOTTOM,
+        MARGIN_TOP_BOTTOM,
+        0.3,
+        0.3,
+    );
     ws.set_print_center_horizontally(true);
     let header_text = doc.header.as_deref().unwrap_or(&doc.title);
     ws.set_header(format!(
@@ -544,6 +621,151 @@ fn write_sheet(
     ));
     ws.set_footer("&C&8&P / &N");
     Ok(())
+}
+
+/// Page margins, in inches: 0.4 at the sides, 0.6 at the top and bottom (the header and
+/// footer sit 0.3 from the edge, inside them).
+const MARGIN_LEFT_RIGHT: f64 = 0.4;
+const MARGIN_TOP_BOTTOM: f64 = 0.6;
+/// A4 is 210 × 297 mm (ISO 216), in points of 1/72 inch (25.4 mm): landscape, 841.89 wide
+/// and 595.28 high.
+const A4_LONG_PT: f64 = 297.0 / 25.4 * 72.0;
+const A4_SHORT_PT: f64 = 210.0 / 25.4 * 72.0;
+/// The height of a row whose height is not set: 15 points for the workbook's default font
+/// (Calibri 11, rust_xlsxwriter's `Normal` style).
+const DEFAULT_ROW_HEIGHT: f64 = 15.0;
+/// Most points the frozen rows at the top of a sheet may take: about a fifth of the rows
+/// a laptop screen shows at 100% (a 1080-pixel-high screen shows about 600 points of
+/// cells), so that the table keeps most of the window.
+const FROZEN_BUDGET: f64 = 120.0;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum RowKind {
+    /// Title, notice, preamble, blank rows, the header row.
+    Other,
+    /// A group row, or a group's intro paragraph under it.
+    Heading,
+    Item,
+}
+
+/// The heights (points) and kinds of a sheet's rows, as written.
+#[derive(Default)]
+struct RowPlan {
+    heights: Vec<f64>,
+    kinds: Vec<RowKind>,
+}
+
+impl RowPlan {
+    /// Sets a row's height on the sheet and records it.
+    fn set(
+        &mut self,
+        ws: &mut Worksheet,
+        row: u32,
+        height: f64,
+        kind: RowKind,
+    ) -> Result<(), XlsxError> {
+        ws.set_row_height(row, height)?;
+        let at = row as usize;
+        if self.heights.len() <= at {
+            self.heights.resize(at + 1, DEFAULT_ROW_HEIGHT);
+            self.kinds.resize(at + 1, RowKind::Other);
+        }
+        self.heights[at] = height;
+        self.kinds[at] = kind;
+        Ok(())
+    }
+
+    /// The height of rows `from..to`.
+    fn height(&self, from: u32, to: u32) -> f64 {
+        (from..to)
+            .map(|r| {
+                self.heights
+                    .get(r as usize)
+                    .copied()
+                    .unwrap_or(DEFAULT_ROW_HEIGHT)
+            })
+            .sum()
+    }
+
+    /// The first row of every page after the first, as manual page breaks: each page
+    /// holds the rows that fit in `page` (with the header row, `header_row`, repeated at
+    /// its top), and a run of group headings whose first item would not fit on the page
+    /// starts the next one, so that no heading is left alone at the foot of a page. Every
+    /// break is given, so the spreadsheet application adds none of its own where the
+    /// estimate is right or a little high; a row taller than a page gets a page of its own.
+    fn page_breaks(&self, header_row: u32, page: &PrintPage) -> Vec<u32> {
+        let rows = self.heights.len();
+        let repeated = self
+            .heights
+            .get(header_row as usize)
+            .copied()
+            .unwrap_or(0.0);
+        let first_body = header_row as usize + 1;
+        let mut breaks = Vec::new();
+        let mut used = self.heights[..first_body.min(rows)].iter().sum::<f64>();
+        let mut on_page = 0;
+        for r in first_body..rows {
+            let starts_run =
+                self.kinds[r] == RowKind::Heading && self.kinds[r - 1] != RowKind::Heading;
+            // The rows that must share a page with row r: a run of headings and the first
+            // row under them, or the row alone.
+            let together: f64 = if starts_run {
+                let mut end = r;
+                while end < rows && self.kinds[end] == RowKind::Heading {
+                    end += 1;
+                }
+                self.heights[r..(end + 1).min(rows)].iter().sum()
+            } else {
+                self.heights[r]
+            };
+            let fits_alone = repeated + together <= page.height;
+            let needed = if fits_alone {
+                together
+            } else {
+                self.heights[r]
+            };
+            if on_page > 0 && used + needed > page.height {
+                breaks.push(r as u32);
+                used = repeated;
+                on_page = 0;
+            }
+            used += self.heights[r];
+            on_page += 1;
+        }
+        breaks
+    }
+}
+
+/// The printable height of a page, in the sheet's points: A4 landscape less the top and
+/// bottom margins, divided by the scale that fits the columns to the page's width.
+struct PrintPage {
+    height: f64,
+}
+
+impl PrintPage {
+    fn of(doc: &Document) -> PrintPage {
+        // A column `w` characters wide is `w * 7 + 5` pixels for the default font's 7-pixel
+        // digit (ECMA-376 Part 1, 18.3.1.13 col: width), at 96 pixels per inch, so 0.75
+        // points a pixel.
+        let columns_pt: f64 = doc
+            .columns
+            .iter()
+            .map(|c| (c.width * 7.0 + 5.0) * 0.75)
+            .sum();
+        let printable_width = A4_LONG_PT - 2.0 * MARGIN_LEFT_RIGHT * 72.0;
+        // Fit to width scales down (never up), to a whole percentage, rounded down.
+        let scale = if columns_pt > printable_width {
+            ((printable_width / columns_pt) * 100.0).floor() / 100.0
+        } else {
+            1.0
+        };
+        // Row heights are set in points but drawn in whole pixels, and applications differ
+        // a little in how they scale: a page is taken as 3% shorter than it is, so that
+        // their own breaks never come before the ones given.
+        PrintPage {
+            height: (A4_SHORT_PT - 2.0 * MARGIN_TOP_BOTTOM * 72.0) / scale.max(0.1) * 0.97,
+        }
+    }
 }
 
 /// Writes a cell as a string. A cell that is exactly one URL becomes a clickable link;
@@ -686,7 +908,27 @@ mod tests {
         assert_eq!(sheet_name("センター・設備", 1, &used), "センター・設備 (2)");
         assert_eq!(sheet_name("a/b[c]", 0, &[]), "abc");
         assert_eq!(sheet_name("", 2, &[]), "Sheet3");
-        assert_eq!(sheet_name(&"x".repeat(40), 0, &[]).len(), 31);
+        assert_eq!(sheet_name(&"x".repeat(40), 0, &[]).chars().count(), 31);
+        assert_eq!(
+            sheet_name(
+                "クラウドサービス提供における情報セキュリティ対策ガイドライン（第3版）",
+                0,
+                &[]
+            ),
+            "クラウドサービス提供における情報セキュリティ対策ガイドライン…"
+        );
+        let long = "クラウドサービス提供における情報セキュリティ対策ガイドライン…".to_owned();
+        let second = sheet_name(
+            "クラウドサービス提供における情報セキュリティ対策ガイドライン（第3版）",
+            1,
+            &[long],
+        );
+        assert_eq!(second.chars().count(), 31);
+        assert!(second.ends_with("… (2)"), "{second}");
+        assert_eq!(sheet_name("'Q&A'", 0, &[]), "Q&A");
+        assert_eq!(sheet_name("History", 3, &[]), "Sheet4");
+        assert_eq!(sheet_name("a\nb:c", 0, &[]), "a bc");
+        assert_eq!(sheet_name("Ａ", 1, &["ａ".to_owned()]), "Ａ (2)");
     }
 
     #[test]

@@ -253,3 +253,47 @@ fn every_example_reproduces_its_items_in_order() {
         }
     }
 }
+
+/// Markdown as GitHub shows it: heading levels go down one at a time (a layout hiding a
+/// depth of group rows does not leave a gap), and short columns hold word joiners so that
+/// they are not narrowed to one character per line beside long answers.
+#[test]
+fn markdown_headings_step_by_one_and_short_columns_do_not_break() {
+    let mut pages = Vec::new();
+    for name in ["monocone", "skyarch", "melcol", "kingoftime"] {
+        let project = Project::copy_of(&format!("examples/{name}"));
+        project.run(&["build"]).code(0);
+        for entry in fs::read_dir(project.path().join("dist")).unwrap().flatten() {
+            if entry.path().extension().is_some_and(|e| e == "md") {
+                pages.push((name, fs::read_to_string(entry.path()).unwrap()));
+            }
+        }
+    }
+    let root = Project::copy_of(".");
+    root.run(&["build"]).code(0);
+    let default_md = root.read("dist/default-mic-cloud-v3.md");
+    pages.push(("root", default_md.clone()));
+    pages.push(("root", root.read("dist/monocone.md")));
+    for (name, md) in &pages {
+        let mut last = 0;
+        for line in md.lines() {
+            let level = line.chars().take_while(|c| *c == '#').count();
+            if level == 0 || !line[level..].starts_with(' ') {
+                continue;
+            }
+            assert!(
+                level <= last + 1,
+                "{name}: `{line}` comes after a level-{last} heading"
+            );
+            last = level;
+        }
+    }
+    let wj = '\u{2060}';
+    assert!(
+        default_md.contains(&format!("| 区{wj}分 | 状{wj}況 |")),
+        "short headers are joined"
+    );
+    assert!(default_md.contains(&format!("| 基{wj}本 | 実{wj}施{wj}済 |")));
+    // IDs stay as they are, so that copying one gives the ID.
+    assert!(default_md.contains("| II.1.1.1 |"));
+}

@@ -122,3 +122,68 @@ fn init_never_overwrites_a_file() {
     let blocked = Project::empty().file("blocker", "a file where the folder should be");
     blocked.run(&["init", "blocker/new"]).code(2);
 }
+
+/// A new project sets `document.notice`; its sheets still say what date they describe,
+/// in every format and in every built-in layout.
+#[test]
+fn a_new_projects_sheets_say_their_date() {
+    let project = Project::empty();
+    project.run(&["init", "new"]).code(0);
+    let config = project.read("new/checksheet.yaml");
+    let as_of = config
+        .lines()
+        .find_map(|l| l.strip_prefix("as_of: "))
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("init writes as_of")
+        .to_owned();
+    let parts: Vec<u32> = as_of.split('-').map(|p| p.parse().unwrap()).collect();
+    // Layouts say the day (`default`) or only the month (`melcol`, as its vendor does).
+    let dated = |text: &str| {
+        [
+            format!(
+                "本資料は{}年{}月{}日時点の情報に基づきます。",
+                parts[0], parts[1], parts[2]
+            ),
+            format!(
+                "本資料は{}年{}月時点の情報に基づきます。",
+                parts[0], parts[1]
+            ),
+            format!(
+                "本資料は{}年{:02}月時点の情報に基づきます。",
+                parts[0], parts[1]
+            ),
+        ]
+        .iter()
+        .any(|line| text.contains(line.as_str()))
+    };
+    let line = "本資料は…時点の情報に基づきます。";
+    let config = config.replace(
+        "outputs:\n",
+        "policy:\n  unanswered: off\n  unanswered_basic: off\noutputs:\n  - layout: monocone\n  - layout: skyarch\n  - layout: melcol\n  - layout: mic-annex2\n",
+    );
+    let project = project.file("new/checksheet.yaml", &config);
+    project.run(&["build", "new"]).code(0);
+    for name in [
+        "default-mic-cloud-v3",
+        "monocone",
+        "skyarch",
+        "melcol",
+        "mic-annex2",
+    ] {
+        let md = project.read(&format!("new/dist/{name}.md"));
+        assert!(dated(&md), "{name}.md lacks {line}:\n{md}");
+        let html = project.read(&format!("new/dist/{name}.html"));
+        assert!(dated(&html), "{name}.html lacks {line}");
+        let cells =
+            crate::harness::xlsx_cells(&project.read_bytes(&format!("new/dist/{name}.xlsx")));
+        let sheets: std::collections::BTreeSet<&str> = cells.iter().map(|c| c.0.as_str()).collect();
+        for sheet in sheets {
+            assert!(
+                cells.iter().any(|c| c.0 == sheet && dated(&c.3)),
+                "{name}.xlsx sheet {sheet} lacks {line}"
+            );
+        }
+        // The project's own notice is still there.
+        assert!(md.contains("予告なく変更修正"), "{name}.md");
+    }
+}

@@ -103,3 +103,48 @@ fn built_in_layouts_pass_the_checks_a_project_layout_gets() {
         run.stderr
     );
 }
+
+/// A layout's `unanswered` text fills the answer cell of a control without an answer, in
+/// every format, and reads back as no answer.
+#[test]
+fn a_layout_says_what_an_unanswered_cell_shows() {
+    let layout = "layout:\n  id: consult\ntitle: \"{{ organization.name }} 回答\"\nunanswered: \"個別にご相談ください（{{ organization.name }}）\"\ncolumns:\n  - {header: 項番, value: id}\n  - {header: 状況, value: status}\n  - {header: 回答, value: answer}\n";
+    let answers = "catalog: demo\nanswers:\n  \"1.1\": 方針を制定しています。\n  \"2-2\":\n    status: implemented\n    answer: 対応しています。\n";
+    let project = Project::demo()
+        .file("layouts/consult/layout.yaml", layout)
+        .file("answers/demo.yaml", answers)
+        .file(
+            "checksheet.yaml",
+            "organization:\n  name: デモ株式会社\nas_of: 2026-04-01\ncatalogs: [controls]\nlayouts: [layouts]\npolicy:\n  unanswered: off\n  unanswered_basic: off\noutputs:\n  - layout: consult\n    catalog: demo\n  - layout: default\n    catalog: demo\n    formats: [md]\n",
+        );
+    project.run(&["build"]).code(0);
+    let shown = "個別にご相談ください（デモ株式会社）";
+    let md = project.read("dist/consult-demo.md");
+    for id in ["1.10", "2-1"] {
+        assert!(md.contains(&format!("| {id} |  | {shown} |")), "{md}");
+    }
+    assert!(md.contains("| 1.1 |  | 方針を制定しています。 |"), "{md}");
+    assert!(project.read("dist/consult-demo.html").contains(shown));
+    let grid = xlsx_grid(&project.read_bytes("dist/consult-demo.xlsx"));
+    assert_eq!(grid.matches(shown).count(), 2, "{grid}");
+    // Layouts without it leave the cell empty, as before.
+    assert!(!project.read("dist/default-demo.md").contains(shown));
+    // Read back, the text is no answer.
+    project
+        .run(&[
+            "import",
+            "dist/consult-demo.xlsx",
+            "--layout",
+            "consult",
+            "--catalog",
+            "demo",
+            "--project",
+            ".",
+            "--out",
+            "back.yaml",
+        ])
+        .code(0);
+    let back = project.read("back.yaml");
+    assert!(!back.contains("ご相談"), "{back}");
+    assert!(back.contains("\"2-2\""), "{back}");
+}

@@ -19,6 +19,7 @@ mod layouts;
 mod limits;
 mod mapping;
 mod policy;
+mod print;
 mod schema;
 mod text;
 mod workbook_structure;

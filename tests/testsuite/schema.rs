@@ -462,6 +462,8 @@ fn snippets() -> Vec<(Kind, String, Expect)> {
         (Kind::Layout, l("footer: F\n"), Invalid),
         (Kind::Layout, layout_columns("  - {header: h, value: refs:iso27001-2013, width: 12.5}\n"), Valid),
         (Kind::Layout, layout_columns("  - {header: h, value: answers}\n"), Invalid),
+        (Kind::Layout, format!("unanswered: 個別にご相談ください\n{}", layout_columns("  - {header: h, value: answer}\n")), Valid),
+        (Kind::Layout, format!("unanswered: [a, b]\n{}", layout_columns("  - {header: h, value: answer}\n")), Invalid),
         (Kind::Layout, layout_columns("  - {header: 項番, value: id}\n  - {header: 証跡, value: evidence, width: 30, hide_when_empty: true}\n"), Valid),
         (Kind::Layout, layout_columns("  - {header: 証跡, value: evidence, hide_when_empty: false}\n"), Valid),
         (Kind::Layout, layout_columns("  - {header: 証跡, value: evidence, hide_when_empty: maybe}\n"), Invalid),
