@@ -49,13 +49,13 @@ fn locked_versions(lock: &str) -> BTreeMap<String, BTreeSet<String>> {
     for line in lock.lines() {
         if let Some(n) = line.strip_prefix("name = ") {
             name = Some(n.trim_matches('"').to_owned());
-        } else if let Some(v) = line.strip_prefix("version = ") {
-            if let Some(n) = name.take() {
-                versions
-                    .entry(n)
-                    .or_default()
-                    .insert(v.trim_matches('"').to_owned());
-            }
+        } else if let Some(v) = line.strip_prefix("version = ")
+            && let Some(n) = name.take()
+        {
+            versions
+                .entry(n)
+                .or_default()
+                .insert(v.trim_matches('"').to_owned());
         }
     }
     versions

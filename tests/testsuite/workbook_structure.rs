@@ -300,11 +300,11 @@ fn check_workbook(name: &str, bytes: &[u8], as_of: &str, organization: &str) -> 
 
         // Every written cell in Yu Gothic; a cell that is one URL is a link to it.
         let rels_path = path.replace("worksheets/", "worksheets/_rels/") + ".rels";
-        let links: HashMap<String, String> = package
-            .parts
-            .contains_key(&rels_path)
-            .then(|| package.relationships(&rels_path))
-            .unwrap_or_default();
+        let links: HashMap<String, String> = if package.parts.contains_key(&rels_path) {
+            package.relationships(&rels_path)
+        } else {
+            HashMap::new()
+        };
         let hyperlinks: HashMap<&str, &str> = xml
             .iter()
             .filter(|e| e.name == "hyperlink")
