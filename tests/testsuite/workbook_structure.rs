@@ -233,6 +233,7 @@ fn check_workbook(name: &str, bytes: &[u8], as_of: &str, organization: &str) -> 
     let sheets: Vec<&Element> = workbook.iter().filter(|e| e.name == "sheet").collect();
     assert!(!sheets.is_empty(), "{name}: no sheets");
     let mut urls = 0;
+    let mut title_shown = false;
     for (index, sheet) in sheets.iter().enumerate() {
         let tab = sheet.attr("name").unwrap();
         let target = &workbook_rels[sheet.attr("id").expect("r:id")];
@@ -325,6 +326,9 @@ fn check_workbook(name: &str, bytes: &[u8], as_of: &str, organization: &str) -> 
             if text.is_empty() {
                 continue;
             }
+            if index == 0 && text == title {
+                title_shown = true;
+            }
             let style: usize = cell.attr("s").unwrap_or("0").parse().unwrap();
             assert_eq!(
                 xf_fonts[style], "Yu Gothic",
@@ -343,6 +347,11 @@ fn check_workbook(name: &str, bytes: &[u8], as_of: &str, organization: &str) -> 
             }
         }
     }
+
+    assert!(
+        title_shown,
+        "{name}: the title in core.xml, {title:?}, is not the first sheet's title"
+    );
 
     // No time of the build: every entry's time is zip's earliest (1980-01-01 00:00), and
     // the only dates in the parts are the project's as_of.
