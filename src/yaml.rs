@@ -712,8 +712,9 @@ impl<'a> TreeBuilder<'a> {
         None
     }
 
-    /// The tab the parser complains about: it reports the place after the tab, or the
-    /// next token. The last tab before `offset` on its line, else the line's first tab.
+    /// The tab the parser complains about: it reports the place after the tab, the next
+    /// token, or the end of the line before. The last tab before `offset` on its line, else
+    /// the first tab after it on that line or the next.
     fn tab_at(&self, offset: usize) -> Option<Span> {
         let text = &self.file.text;
         let mut offset = offset.min(text.len());
@@ -722,10 +723,15 @@ impl<'a> TreeBuilder<'a> {
         }
         let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let next_end = text
+            .get(line_end + 1..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(text.len(), |i| line_end + 1 + i);
         let tab = text[line_start..offset]
             .rfind('\t')
-            .or_else(|| text[line_start..line_end].find('\t'))?;
-        Some(self.span(line_start + tab, line_start + tab + 1))
+            .map(|i| line_start + i)
+            .or_else(|| text[offset..next_end].find('\t').map(|i| offset + i))?;
+        Some(self.span(tab, tab + 1))
     }
 
     fn scan_error(&self, error: &ScanError) -> Box<Diagnostic> {
@@ -744,6 +750,11 @@ impl<'a> TreeBuilder<'a> {
             | ErrorKind::TabInBlockIndentation
             | ErrorKind::TabInIndentation
             | ErrorKind::TabAtBlockScalarStart => Box::new(
+                Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {message}"))
+                    .at(self.tab_at(offset).unwrap_or(span), "tab here")
+                    .help("YAML indents with spaces; replace the tab characters with spaces"),
+            ),
+            _ if message.contains("found a tab") && self.tab_at(offset).is_some() => Box::new(
                 Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {message}"))
                     .at(self.tab_at(offset).unwrap_or(span), "tab here")
                     .help("YAML indents with spaces; replace the tab characters with spaces"),

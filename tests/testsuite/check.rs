@@ -78,6 +78,17 @@ fn a_tab_is_located_at_its_own_column() {
             4,
             3,
         ),
+        // The parser stops at the end of the line before: the tab is on the next.
+        (
+            "catalog: mic-cloud-v3\nanswers:\n  II.1.1.1:\n    answer: 回答\n  \t status: implemented\n",
+            5,
+            3,
+        ),
+        (
+            "catalog: mic-cloud-v3\nanswers:\n  II.1.1.1:\n    evidence:\n    - a\n   \t- b\n",
+            6,
+            4,
+        ),
     ] {
         let project = Project::fixture("check", "tabs").file("answers/a.yaml", answers);
         let run = project.run(&["check", "--format", "json"]);
