@@ -101,6 +101,19 @@ fn differing_mapped_answers_are_a_conflict_never_resolved() {
         "{}",
         run.stderr
     );
+    // The first source is the error's place; each other source is marked as differing.
+    assert!(
+        run.stderr.contains("`II.1.1.3`\n --> answers/mic.yaml:6:3\n"),
+        "the first source leads:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("^ mic-cloud-v3 II.1.1.2\n")
+            && run.stderr.contains("- mic-cloud-v3 II.1.1.3 differs\n")
+            && !run.stderr.contains("II.1.1.2 differs"),
+        "{}",
+        run.stderr
+    );
     assert!(!project.exists("dist"));
     let agreed_text = project.read("answers/mic.yaml").replace(
         "文書管理システムで保護しています。",
