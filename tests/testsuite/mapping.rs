@@ -103,7 +103,8 @@ fn differing_mapped_answers_are_a_conflict_never_resolved() {
     );
     // The first source is the error's place; each other source is marked as differing.
     assert!(
-        run.stderr.contains("`II.1.1.3`\n --> answers/mic.yaml:6:3\n"),
+        run.stderr
+            .contains("`II.1.1.3`\n --> answers/mic.yaml:6:3\n"),
         "the first source leads:\n{}",
         run.stderr
     );
