@@ -303,7 +303,10 @@ pub struct OutputSpec {
     pub catalog: Option<String>,
     pub formats: Vec<Format>,
     pub name: Option<String>,
+    /// The output's list item.
     pub span: Span,
+    /// The layout's name as written after `layout:`.
+    pub layout_span: Span,
 }
 
 /// What a policy rule does when it finds something: nothing, a warning, or an error.

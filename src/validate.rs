@@ -147,7 +147,7 @@ fn resolve_output(
             Code::UnknownLayout,
             format!("unknown layout `{}`", spec.layout),
         )
-        .at(spec.span, "this output");
+        .at(spec.layout_span, "not a layout");
         let known: Vec<&str> = ws.layouts.keys().map(String::as_str).collect();
         d = match did_you_mean(&spec.layout, known.iter().copied()) {
             Some(s) => d.help(format!("did you mean `{s}`?")),

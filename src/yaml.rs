@@ -712,6 +712,28 @@ impl<'a> TreeBuilder<'a> {
         None
     }
 
+    /// The tab the parser complains about: it reports the place after the tab, the next
+    /// token, or the end of the line before. The last tab before `offset` on its line, else
+    /// the first tab after it on that line or the next.
+    fn tab_at(&self, offset: usize) -> Option<Span> {
+        let text = &self.file.text;
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let next_end = text
+            .get(line_end + 1..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(text.len(), |i| line_end + 1 + i);
+        let tab = text[line_start..offset]
+            .rfind('\t')
+            .map(|i| line_start + i)
+            .or_else(|| text[offset..next_end].find('\t').map(|i| offset + i))?;
+        Some(self.span(tab, tab + 1))
+    }
+
     fn scan_error(&self, error: &ScanError) -> Box<Diagnostic> {
         let marker = error.marker();
         let offset = marker
@@ -729,7 +751,12 @@ impl<'a> TreeBuilder<'a> {
             | ErrorKind::TabInIndentation
             | ErrorKind::TabAtBlockScalarStart => Box::new(
                 Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {message}"))
-                    .at(span, "tab here")
+                    .at(self.tab_at(offset).unwrap_or(span), "tab here")
+                    .help("YAML indents with spaces; replace the tab characters with spaces"),
+            ),
+            _ if message.contains("found a tab") && self.tab_at(offset).is_some() => Box::new(
+                Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {message}"))
+                    .at(self.tab_at(offset).unwrap_or(span), "tab here")
                     .help("YAML indents with spaces; replace the tab characters with spaces"),
             ),
             ErrorKind::UnknownAnchor => Box::new(

@@ -538,7 +538,16 @@ mod properties {
             let once = once.unwrap();
             let id2 = sources.add("p.yaml", Path::new("p.yaml"), once.clone());
             let twice = format_text(sources.get(id2), id2, &order).unwrap();
-            prop_assert_eq!(once, twice);
+            prop_assert_eq!(&once, &twice);
+            // Lossless, as an independent reader sees it: the same data, every comment kept.
+            let data = |t: &str| serde_saphyr::from_str::<serde_json::Value>(t).unwrap();
+            prop_assert_eq!(data(&text), data(&once), "formatted:\n{}", once);
+            for comment in text.lines().map(str::trim).filter(|l| l.starts_with('#')) {
+                prop_assert!(
+                    once.lines().any(|l| l.trim() == comment),
+                    "comment {:?} lost:\n{}", comment, once
+                );
+            }
         }
     }
 }

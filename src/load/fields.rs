@@ -181,6 +181,26 @@ pub fn wrong_type(node: &Node, what: &str, expected: &str) -> Diagnostic {
         format!("{what} must be {expected}, found {}", node.value.kind()),
     )
     .at(node.span, format!("expected {expected}"))
+    .help(wrong_type_help(expected))
+}
+
+/// How to write a value of the `expected` shape in YAML.
+fn wrong_type_help(expected: &str) -> String {
+    if expected.starts_with("a list") {
+        "write a list, even of one item: a `- item` line for each, indented under the key, \
+         or `[first, second]` on one line"
+            .to_owned()
+    } else if expected == "a mapping" {
+        "write `key: value` lines, indented under it".to_owned()
+    } else if expected == "a whole number" {
+        "write the number in digits without quotes, e.g. `3`".to_owned()
+    } else if expected == "text" {
+        "write the text on the line after the key; quote it (`\"[…]\"`) when it starts with \
+         `[`, `{`, `-`, `&` or `*`, or join a list's items into one text"
+            .to_owned()
+    } else {
+        format!("write {expected} here; `checksheet schema` prints every file format")
+    }
 }
 
 /// Checks an ID: non-empty, no surrounding space, no line breaks or control characters.

@@ -200,9 +200,10 @@ fn read_outputs(node: &Node, diags: &mut Diagnostics) -> Vec<OutputSpec> {
                 })
                 .collect(),
         };
-        if let Some((layout, _)) = layout {
+        if let Some((layout, layout_span)) = layout {
             outputs.push(OutputSpec {
                 layout,
+                layout_span,
                 catalog,
                 formats,
                 name: name.map(|n| n.0),

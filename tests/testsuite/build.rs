@@ -76,6 +76,13 @@ fn two_builds_are_byte_identical() {
     let first = project.outputs("first");
     let second = project.outputs("second");
     assert_eq!(first.len(), 3);
+    let names = |files: &[(std::path::PathBuf, Vec<u8>)]| -> Vec<std::ffi::OsString> {
+        files
+            .iter()
+            .map(|(path, _)| path.file_name().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(names(&first), names(&second), "the same files");
     for ((_, a), (name, b)) in first.iter().zip(&second) {
         assert!(a == b, "{} differs between builds", name.display());
     }

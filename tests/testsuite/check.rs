@@ -37,6 +37,29 @@ fn every_broken_fixture_is_reported_with_file_line_and_hint() {
             run.stderr
         );
         insta::assert_snapshot!(case.clone(), format!("exit: {}\n{}", run.code, run.stderr));
+        let json = project.run(&["check", "--format", "json"]);
+        let report: serde_json::Value =
+            serde_json::from_str(&json.stdout).expect("valid JSON on stdout");
+        let diagnostics = report["diagnostics"].as_array().expect("diagnostics");
+        assert_eq!(
+            diagnostics.len(),
+            run.stderr.matches("error[").count() + run.stderr.matches("warning[").count(),
+            "{case}: the JSON report has the text report's diagnostics"
+        );
+        for d in diagnostics {
+            assert!(
+                d["location"]["line"].as_u64().is_some_and(|line| line > 0),
+                "{case}: {} has no line: {d}",
+                d["code"]
+            );
+            assert!(
+                d["help"]
+                    .as_str()
+                    .is_some_and(|help| !help.trim().is_empty()),
+                "{case}: {} has no hint: {d}",
+                d["code"]
+            );
+        }
         let build = project.run(&["build"]);
         assert_eq!(build.code, 1, "{case}: build must fail too");
         assert!(
@@ -44,6 +67,66 @@ fn every_broken_fixture_is_reported_with_file_line_and_hint() {
             "{case}: a failed build wrote outputs"
         );
     }
+}
+
+#[test]
+fn a_tab_is_located_at_its_own_column() {
+    for (answers, line, column) in [
+        ("catalog: mic-cloud-v3\nanswers:\n\tII.1.1.1: 回答\n", 3, 1),
+        (
+            "catalog: mic-cloud-v3\nanswers:\n  II.1.1.1:\n  \t- 回答\n",
+            4,
+            3,
+        ),
+        // The parser stops at the end of the line before: the tab is on the next.
+        (
+            "catalog: mic-cloud-v3\nanswers:\n  II.1.1.1:\n    answer: 回答\n  \t status: implemented\n",
+            5,
+            3,
+        ),
+        (
+            "catalog: mic-cloud-v3\nanswers:\n  II.1.1.1:\n    evidence:\n    - a\n   \t- b\n",
+            6,
+            4,
+        ),
+    ] {
+        let project = Project::fixture("check", "tabs").file("answers/a.yaml", answers);
+        let run = project.run(&["check", "--format", "json"]);
+        run.code(1);
+        let report: serde_json::Value =
+            serde_json::from_str(&run.stdout).expect("valid JSON on stdout");
+        let d = &report["diagnostics"][0];
+        assert_eq!(d["code"], "CS0101", "{d}");
+        assert_eq!(d["location"]["line"], line, "{answers:?}: {d}");
+        assert_eq!(d["location"]["column"], column, "{answers:?}: {d}");
+        let text = project.run(&["check"]);
+        assert!(
+            text.stderr
+                .contains(&format!(" --> answers/a.yaml:{line}:{column}\n")),
+            "{}",
+            text.stderr
+        );
+    }
+}
+
+#[test]
+fn an_unknown_layout_is_pointed_at_by_its_name() {
+    let run = Project::fixture("check", "bad-project").run(&["check", "--format", "json"]);
+    let report: serde_json::Value =
+        serde_json::from_str(&run.stdout).expect("valid JSON on stdout");
+    let d = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "CS0501")
+        .expect("an unknown-layout diagnostic");
+    let source = d["source_line"].as_str().unwrap();
+    let column = d["location"]["column"].as_u64().unwrap() as usize;
+    assert_eq!(
+        &source[column - 1..],
+        "defualt",
+        "the location is the name, not the list item: {d}"
+    );
 }
 
 #[test]
@@ -152,10 +235,22 @@ fn a_catalog_that_does_not_parse_is_reported_once() {
     );
     let run = project.run(&["check"]);
     run.code(1);
-    assert!(run.stderr.contains("error[CS0101]"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains(" --> controls/demo.yaml:"),
+    assert_eq!(
+        run.stderr.matches("error[CS0101]").count(),
+        1,
         "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches(" --> controls/demo.yaml:").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("error[").count(),
+        1,
+        "the parse error alone:\n{}",
         run.stderr
     );
     assert!(

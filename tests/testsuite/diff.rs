@@ -126,7 +126,7 @@ fn exit_code_is_1_with_exit_code_only_when_answers_differ() {
 }
 
 #[test]
-fn colours_only_when_asked_or_on_a_terminal() {
+fn colours_only_when_asked_never_when_piped_or_in_markdown() {
     let project = versions();
     let coloured = project.run(&["diff", "old", "new", "--color", "always"]);
     assert!(
@@ -511,4 +511,39 @@ fn a_project_new_since_the_revision_is_all_added() {
         value["summary"],
         serde_json::json!({"added": 6, "removed": 0, "changed": 0})
     );
+}
+
+/// `--color auto` (the default) on a terminal: coloured, unless `NO_COLOR` is set. The
+/// terminal is a pseudo-terminal made by util-linux's `script`.
+#[cfg(target_os = "linux")]
+#[test]
+fn colours_on_a_terminal_unless_no_color() {
+    let project = versions();
+    let binary = assert_cmd::cargo::cargo_bin("checksheet");
+    let on_terminal = |no_color: Option<&str>| {
+        let mut command = std::process::Command::new("script");
+        command
+            .args(["-q", "-e", "-c"])
+            .arg(format!("'{}' diff old new", binary.display()))
+            .arg("/dev/null")
+            .current_dir(project.path())
+            .env_remove("NO_COLOR")
+            .stdin(std::process::Stdio::null());
+        if let Some(value) = no_color {
+            command.env("NO_COLOR", value);
+        }
+        let output = command
+            .output()
+            .expect("util-linux's `script` runs the command on a pseudo-terminal");
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let coloured = on_terminal(None);
+    assert!(
+        coloured.contains("\x1b[31m制\x1b[0m\x1b[32m策\x1b[0m"),
+        "{coloured}"
+    );
+    let plain = on_terminal(Some("1"));
+    assert!(plain.contains("制"), "{plain}");
+    assert!(!plain.contains('\x1b'), "NO_COLOR on a terminal: {plain}");
 }

@@ -66,6 +66,13 @@ fn formatting_never_changes_what_is_built() {
     let before = project.outputs("before");
     let after = project.outputs("after");
     assert_eq!(before.len(), 3);
+    let names = |files: &[(std::path::PathBuf, Vec<u8>)]| -> Vec<std::ffi::OsString> {
+        files
+            .iter()
+            .map(|(path, _)| path.file_name().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(names(&before), names(&after), "the same files");
     for ((name, a), (_, b)) in before.iter().zip(&after) {
         assert!(a == b, "{} changed after fmt", name.display());
     }
@@ -151,4 +158,47 @@ fn a_byte_order_mark_is_dropped_and_the_first_comment_kept() {
         "# 第10章の回答\ncatalog: mic-cloud-v3\nanswers:\n  \"II.10.1.1\": 実施しています。  # 確認済み\n"
     );
     project.run(&["fmt", "--check"]).code(0);
+}
+
+/// `fmt` writes each file anew and renames it into place: never in place, so a reader (or a
+/// crash) never sees half a file, and a hard link to the old file keeps the old text.
+#[cfg(unix)]
+#[test]
+fn files_are_replaced_by_rename_never_rewritten_in_place() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+
+    let project = Project::fixture("fmt", "messy");
+    let path = project.path().join(MESSY);
+    let before = project.read(MESSY);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let old_inode = std::fs::metadata(&path).unwrap().ino();
+    // A hard link outside the answer folders shares the file's inode.
+    std::fs::hard_link(&path, project.path().join("kept.yaml.orig")).unwrap();
+    let listing = |project: &Project| {
+        let mut names: Vec<_> = std::fs::read_dir(project.path().join("answers"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let files_before = listing(&project);
+
+    project.run(&["fmt"]).code(0);
+    let after = project.read(MESSY);
+    assert_ne!(after, before, "the fixture is reformatted");
+    let metadata = std::fs::metadata(&path).unwrap();
+    assert_ne!(
+        metadata.ino(),
+        old_inode,
+        "a new file took the old one's name"
+    );
+    assert_eq!(metadata.mode() & 0o777, 0o640, "its permissions are kept");
+    assert_eq!(
+        project.read("kept.yaml.orig"),
+        before,
+        "the old file was not written over"
+    );
+    assert_eq!(listing(&project), files_before, "no temporary file left");
 }

@@ -117,6 +117,10 @@ fn every_example_comes_back_from_its_workbook() {
             xlsx_grid(&project.read_bytes(&workbook)),
             "{example}: the imported answers build another workbook"
         );
+        assert!(
+            again.read_bytes(&workbook) == project.read_bytes(&workbook),
+            "{example}: the workbook built from the imported answers is not byte for byte the same"
+        );
     }
 }
 
@@ -187,6 +191,10 @@ fn the_root_project_comes_back_through_the_default_layout() {
     assert_eq!(
         xlsx_grid(&again.read_bytes(workbook)),
         xlsx_grid(&project.read_bytes(workbook))
+    );
+    assert!(
+        again.read_bytes(workbook) == project.read_bytes(workbook),
+        "the workbook built from the imported answers is not byte for byte the same"
     );
 }
 

@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod ci;
 mod cli;
 mod completions;
 mod diff;
@@ -21,5 +22,6 @@ mod policy;
 mod print;
 mod schema;
 mod text;
+mod workbook_structure;
 mod workflow;
 mod writes;

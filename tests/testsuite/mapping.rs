@@ -101,6 +101,20 @@ fn differing_mapped_answers_are_a_conflict_never_resolved() {
         "{}",
         run.stderr
     );
+    // The first source is the error's place; each other source is marked as differing.
+    assert!(
+        run.stderr
+            .contains("`II.1.1.3`\n --> answers/mic.yaml:6:3\n"),
+        "the first source leads:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("^ mic-cloud-v3 II.1.1.2\n")
+            && run.stderr.contains("- mic-cloud-v3 II.1.1.3 differs\n")
+            && !run.stderr.contains("II.1.1.2 differs"),
+        "{}",
+        run.stderr
+    );
     assert!(!project.exists("dist"));
     let agreed_text = project.read("answers/mic.yaml").replace(
         "文書管理システムで保護しています。",
@@ -156,6 +170,41 @@ fn mapped_answers_must_agree_on_their_evidence() {
         "年1回見直しています。<br>（mic-cloud-v3 II.1.1.2、II.1.1.3 の回答を転用）"
     );
     assert_eq!(row[6], "情報セキュリティ基本方針 第3版");
+}
+
+#[test]
+fn mapped_answers_must_agree_on_their_status() {
+    let project = Project::fixture("mapping", "conflict");
+    let text = project
+        .read("answers/mic.yaml")
+        .replace(
+            "  \"II.1.1.2\": 年1回見直しています。\n",
+            "  \"II.1.1.2\":\n    status: implemented\n    answer: 年1回見直しています。\n",
+        )
+        .replace(
+            "  \"II.1.1.3\": 文書管理システムで保護しています。\n",
+            "  \"II.1.1.3\":\n    status: planned\n    answer: 年1回見直しています。\n",
+        );
+    let differ = project.file("answers/mic.yaml", &text);
+    let run = differ.run(&["build"]);
+    run.code(1);
+    assert!(
+        run.stderr.contains("error[CS0411]: control `Q2` of catalog acme maps to answers that differ in status: mic-cloud-v3 `II.1.1.2`, mic-cloud-v3 `II.1.1.3`"),
+        "the same text with another status is a conflict:\n{}",
+        run.stderr
+    );
+    assert!(!differ.exists("dist"));
+    // The same status on both: no conflict, and the derived answer has it.
+    let agreed = differ.file(
+        "answers/mic.yaml",
+        &text.replace("status: planned", "status: implemented"),
+    );
+    agreed.run(&["build"]).code(0);
+    let md = agreed.read("dist/default-acme.md");
+    assert_eq!(
+        md_row(&md, "Q2")[5],
+        "年1回見直しています。<br>（mic-cloud-v3 II.1.1.2、II.1.1.3 の回答を転用）"
+    );
 }
 
 #[test]
