@@ -49,28 +49,24 @@ impl Hashes {
         loop {
             match &mut self.inside {
                 None => {
-                    let found = [(true, SCRIPT), (false, STYLE)]
-                        .into_iter()
-                        .filter_map(|(is_script, tag)| {
-                            let mut from = 0;
-                            while let Some(i) = memchr::memmem::find(&self.pending[from..], tag) {
-                                let at = from + i;
-                                match self.pending.get(at + tag.len()) {
-                                    // `<styles>` or `<scripting>` is another element.
-                                    Some(b)
-                                        if !matches!(
+                    // The first `<script` or `<style` (not `<styles>` or `<scripting>`,
+                    // other elements), found from the `<`s of the text.
+                    let pending = &self.pending;
+                    let found = memchr::memchr_iter(b'<', pending).find_map(|at| {
+                        [(true, SCRIPT), (false, STYLE)]
+                            .into_iter()
+                            .find(|(_, tag)| {
+                                pending[at..].starts_with(tag)
+                                    && !matches!(
+                                        pending.get(at + tag.len()),
+                                        Some(b) if !matches!(
                                             b,
                                             b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/'
-                                        ) =>
-                                    {
-                                        from = at + 1;
-                                    }
-                                    _ => return Some((at, is_script, tag.len())),
-                                }
-                            }
-                            None
-                        })
-                        .min_by_key(|(at, ..)| *at);
+                                        )
+                                    )
+                            })
+                            .map(|(is_script, tag)| (at, is_script, tag.len()))
+                    });
                     match found {
                         Some((at, is_script, len)) if at + len < self.pending.len() => {
                             let Some(gt) = memchr::memchr(b'>', &self.pending[at..]) else {
@@ -122,6 +118,15 @@ impl Hashes {
 
 impl Write for Hashes {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        // Outside a script or style, text without a `<` can start no element: most of a
+        // page (its rows) passes with one byte search.
+        if self.inside.is_none()
+            && memchr::memchr(b'<', &self.pending).is_none()
+            && memchr::memchr(b'<', bytes).is_none()
+        {
+            self.pending.clear();
+            return Ok(bytes.len());
+        }
         self.pending.extend_from_slice(bytes);
         self.scan();
         Ok(bytes.len())
