@@ -21,7 +21,10 @@ impl Renderer for HtmlRenderer {
     /// aside; then it is copied to `out` with its Content-Security-Policy placed in its
     /// head (see [`super::csp`]).
     fn render(&self, context: &RenderContext, out: &mut dyn Write) -> Result<(), RenderError> {
-        let mut page = tempfile::spooled_tempfile(IN_MEMORY_BYTES);
+        // Buffered: once the page outgrows memory, each of the template's small writes
+        // would otherwise be a system call.
+        let mut page =
+            io::BufWriter::with_capacity(1 << 18, tempfile::spooled_tempfile(IN_MEMORY_BYTES));
         let mut hashes = Hashes::default();
         render_template(
             context,
@@ -31,6 +34,9 @@ impl Renderer for HtmlRenderer {
                 hashes: &mut hashes,
             },
         )?;
+        let mut page = page
+            .into_inner()
+            .map_err(|e| RenderError::Io(e.into_error()))?;
         page.rewind().map_err(RenderError::Io)?;
         let mut out = WithPolicy::new(out, &hashes.policy());
         io::copy(&mut page, &mut out).map_err(RenderError::Io)?;
