@@ -175,8 +175,8 @@ fn patched_questionnaire(from: &str, to: &str) -> Vec<u8> {
     out.finish().expect("zip written").into_inner()
 }
 
-#[track_caller]
-fn import_refused(bytes: &[u8], needle: &str) {
+/// `import --write-catalog` of `bytes` as `hostile.xlsx` in an empty project.
+fn import_new(bytes: &[u8]) -> (Project, crate::harness::Run) {
     let project = Project::empty().bytes("hostile.xlsx", bytes);
     let run = project.run(&[
         "import",
@@ -186,6 +186,12 @@ fn import_refused(bytes: &[u8], needle: &str) {
         "--out",
         "-",
     ]);
+    (project, run)
+}
+
+#[track_caller]
+fn import_refused(bytes: &[u8], needle: &str) {
+    let (project, run) = import_new(bytes);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     assert!(run.stderr.contains(needle), "{}", run.stderr);
@@ -198,16 +204,10 @@ fn import_refused(bytes: &[u8], needle: &str) {
 /// names, and the import goes on.
 #[test]
 fn reversed_merged_ranges_are_read_as_the_range_they_name() {
-    let bytes = patched_questionnaire(r#"ref="D13:D14""#, r#"ref="D14:D13""#);
-    let project = Project::empty().bytes("hostile.xlsx", &bytes);
-    let run = project.run(&[
-        "import",
-        "hostile.xlsx",
-        "--write-catalog",
-        "controls/acme.yaml",
-        "--out",
-        "-",
-    ]);
+    let (_, run) = import_new(&patched_questionnaire(
+        r#"ref="D13:D14""#,
+        r#"ref="D14:D13""#,
+    ));
     run.code(0);
     assert!(
         run.stderr
