@@ -177,17 +177,30 @@ fn control_name(c: char) -> Option<&'static str> {
 }
 
 /// `U+001B ESCAPE (\u{1b})`: a character by code point, name and escape.
-pub fn describe(c: char) -> String {
+pub fn describe(c: char) -> crate::i18n::Message {
+    use crate::msg;
     let code = format!("U+{:04X}", c as u32);
     if let Some(l) = look_alike(c) {
-        return format!("a {} ({code}, {})", l.english, l.japanese);
+        return msg!(
+            "char-look-alike",
+            english = l.english,
+            japanese = l.japanese,
+            code = code
+        );
     }
     match control_name(c) {
-        Some(name) => format!("{code} {name} (`{}`)", c.escape_unicode()),
-        None if c.is_control() || is_hidden_control(c) => {
-            format!("{code} (`{}`)", c.escape_unicode())
-        }
-        None => format!("`{c}` ({code})"),
+        Some(name) => msg!(
+            "char-control",
+            code = code,
+            name = name,
+            escape = c.escape_unicode().to_string()
+        ),
+        None if c.is_control() || is_hidden_control(c) => msg!(
+            "char-escaped",
+            code = code,
+            escape = c.escape_unicode().to_string()
+        ),
+        None => msg!("char-plain", char = c, code = code),
     }
 }
 

@@ -3,7 +3,12 @@
 //!
 //! Codes are part of the user-facing contract (CI scripts grep for them): never reuse or
 //! renumber one. `checksheet check --format json` prints them.
+//!
+//! A diagnostic holds no text: its message, labels and hint are [`Message`]s (an ID of the
+//! catalogs in `i18n/` with its arguments), turned into English or Japanese by the reporter.
 
+use crate::i18n::Message;
+use crate::msg;
 use crate::source::Span;
 
 /// How bad a diagnostic is. Errors fail the run; warnings fail it only with `--deny-warnings`.
@@ -26,8 +31,9 @@ impl Severity {
 }
 
 macro_rules! codes {
-    ($($variant:ident = $code:literal, $severity:ident, $description:literal;)*) => {
-        /// The kind of a diagnostic. Each has a stable code and a one-line description.
+    ($($variant:ident = $code:literal, $severity:ident;)*) => {
+        /// The kind of a diagnostic. Each has a stable code and a one-line description
+        /// (the message `code-<code>` of the catalogs in `i18n/`).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Code { $($variant),* }
 
@@ -39,9 +45,9 @@ macro_rules! codes {
                 match self { $(Code::$variant => $code),* }
             }
 
-            /// What this kind of diagnostic means, in one line.
-            pub fn description(self) -> &'static str {
-                match self { $(Code::$variant => $description),* }
+            /// What this kind of diagnostic means, in one line (`code-CS0101`, …).
+            pub fn description(self) -> Message {
+                Message::new(match self { $(Code::$variant => concat!("code-", $code)),* })
             }
 
             /// The severity a diagnostic of this kind has by default.
@@ -53,83 +59,81 @@ macro_rules! codes {
 }
 
 codes! {
-    Io = "CS0001", Error, "a file or folder could not be read";
-    NotUtf8 = "CS0002", Error, "a file is not valid UTF-8";
-    EmptyFile = "CS0003", Error, "a YAML file has no content";
-    OutsideProject = "CS0004", Error, "a path a project names or holds leads outside the project's folder and git repository, or into a `.git` folder";
-    NotRegularFile = "CS0005", Error, "a path a project names or holds is a named pipe, device, socket or other special file";
-    NotRead = "CS0006", Warning, "a file or folder inside a project's folders is not read";
-    YamlSyntax = "CS0101", Error, "a file is not valid YAML";
-    DuplicateKey = "CS0102", Error, "a YAML mapping has the same key twice";
-    Limit = "CS0103", Error, "a file exceeds a safety limit (size, nesting, aliases)";
-    LookAlike = "CS0104", Error, "a file is not valid YAML where a look-alike or invisible character (full-width space, no-break space, full-width colon …) stands for a space, colon or hyphen";
-    UnknownField = "CS0201", Error, "a field name is not part of the file format";
-    MissingField = "CS0202", Error, "a required field is missing";
-    WrongType = "CS0203", Error, "a value has the wrong YAML type";
-    InvalidValue = "CS0204", Error, "a value is not one of the allowed values or forms";
-    InvalidDate = "CS0205", Error, "a date is not a real calendar date in YYYY-MM-DD form";
-    InvalidUrl = "CS0206", Error, "a link is not an absolute http(s) URL";
-    InvalidId = "CS0207", Error, "an ID is empty or has characters IDs may not have";
-    DuplicateControl = "CS0301", Error, "a control ID appears twice in a catalog";
-    DuplicateGroup = "CS0302", Error, "a group ID appears twice in a catalog";
-    DuplicateCatalog = "CS0303", Error, "two catalogs have the same ID";
-    EmptyControl = "CS0304", Error, "a control has neither a title nor a text";
-    DuplicateCells = "CS0305", Error, "two controls of a catalog record the same row of a workbook";
-    UnknownCatalog = "CS0401", Error, "an answer file or output names a catalog that does not exist";
-    UnknownControl = "CS0402", Error, "an answer names a control that its catalog does not have";
-    DuplicateAnswer = "CS0403", Error, "a control is answered twice";
-    EmptyAnswer = "CS0404", Warning, "an answer has no text";
-    Unanswered = "CS0405", Warning, "a control of an output's catalog has no answer";
-    UnansweredBasic = "CS0406", Warning, "a 基本 (basic) control of an output's catalog has no answer";
-    StaleReview = "CS0407", Warning, "an answer was last reviewed longer ago than the project's policy allows";
-    MissingReview = "CS0408", Warning, "an answer has no `reviewed` date and the project's policy asks for one";
-    UnknownMapped = "CS0409", Error, "a mapping names a catalog or control that does not exist";
-    Derived = "CS0410", Warning, "an answer is derived from a mapped control of another catalog";
-    DerivationConflict = "CS0411", Error, "mapped controls give different answers for one control";
-    HiddenControl = "CS0412", Warning, "an answer holds a control character or bidirectional override that a reader would not see";
-    UnknownLayout = "CS0501", Error, "an output names a layout that does not exist";
-    LayoutCatalog = "CS0502", Error, "an output's catalog does not fit its layout";
-    InvalidLayout = "CS0503", Error, "a layout definition or template is invalid";
-    DuplicateOutput = "CS0504", Error, "two outputs would write the same file";
-    CellTooLong = "CS0601", Error, "a text is longer than an xlsx cell can hold (32,767 characters)";
-    Render = "CS0602", Error, "an output could not be rendered";
-    Write = "CS0603", Error, "an output file could not be written";
-    Format = "CS0701",
-    Error,
-    "an answer file could not be put in canonical form without loss";
-    ImportNoTable = "CS0801", Error, "no table of the expected layout or columns was found in a workbook";
-    ImportColumns = "CS0802", Error, "the ID, question or answer column of a questionnaire table could not be determined";
-    ImportUnknownItem = "CS0803", Error, "a workbook row holds an answer that belongs to no control";
-    ImportDuplicate = "CS0804", Error, "a workbook has the same control or ID twice";
-    ImportStatus = "CS0805", Error, "a workbook's status cell holds no known status";
-    ImportInvalidId = "CS0806", Error, "an ID cell of a workbook is not a valid ID";
-    ImportUnmapped = "CS0807", Warning, "a workbook cell belongs to no item or column and was not imported";
-    ImportTypedCell = "CS0808", Warning, "a workbook cell holds a number or date where text was meant; its spelling may be lost";
-    ImportHidden = "CS0809", Warning, "a workbook's hidden row, column or sheet";
-    ImportMerged = "CS0810", Warning, "a merged workbook cell's value was given to several rows";
-    ImportIdChanged = "CS0811", Warning, "IDs read from a workbook were prefixed to make them unique";
-    ImportLossy = "CS0812", Error, "imported answers or a catalog could not be written without loss";
-    ImportAmbiguous = "CS0813", Error, "no questionnaire table of a workbook is clearly the one to import; the candidates are listed";
-    ImportNoValue = "CS0814", Error, "a workbook formula cell was saved without its value, so its text is unknown";
-    ImportTableLeft = "CS0815", Warning, "a table of questions on a sheet that was imported was left out, being shaped unlike the tables imported";
-    FillNotFound = "CS0901", Error, "a question of the catalog is not in the workbook being filled";
-    FillMoved = "CS0902", Warning, "a question is in another row of the workbook than the catalog records";
-    FillNoChoice = "CS0903", Warning, "an answer's status matches no choice of its cell's dropdown or the label map";
-    FillLocked = "CS0904", Warning, "an answer cell is locked on a protected sheet, or merged with another question's cell";
-    FillFormula = "CS0905", Warning, "an answer cell holds a formula, which fill does not replace";
-    FillTextNowhere = "CS0906", Warning, "an answer's text has no cell to go in";
-    FillVendorField = "CS0907", Warning, "the workbook asks for a vendor field the project does not give";
-    FillSameCell = "CS0908", Error, "two answers would be written into one workbook cell";
-    FillNoStatus = "CS0909", Warning, "a question has a choice cell but its answer gives no status";
-    FillUnknownQuestion = "CS0910", Warning, "a workbook's table holds a question its catalog does not have";
-    FillLanguage = "CS0911", Warning, "answers in Japanese are written into an English questionnaire";
+    Io = "CS0001", Error;
+    NotUtf8 = "CS0002", Error;
+    EmptyFile = "CS0003", Error;
+    OutsideProject = "CS0004", Error;
+    NotRegularFile = "CS0005", Error;
+    NotRead = "CS0006", Warning;
+    YamlSyntax = "CS0101", Error;
+    DuplicateKey = "CS0102", Error;
+    Limit = "CS0103", Error;
+    LookAlike = "CS0104", Error;
+    UnknownField = "CS0201", Error;
+    MissingField = "CS0202", Error;
+    WrongType = "CS0203", Error;
+    InvalidValue = "CS0204", Error;
+    InvalidDate = "CS0205", Error;
+    InvalidUrl = "CS0206", Error;
+    InvalidId = "CS0207", Error;
+    DuplicateControl = "CS0301", Error;
+    DuplicateGroup = "CS0302", Error;
+    DuplicateCatalog = "CS0303", Error;
+    EmptyControl = "CS0304", Error;
+    DuplicateCells = "CS0305", Error;
+    UnknownCatalog = "CS0401", Error;
+    UnknownControl = "CS0402", Error;
+    DuplicateAnswer = "CS0403", Error;
+    EmptyAnswer = "CS0404", Warning;
+    Unanswered = "CS0405", Warning;
+    UnansweredBasic = "CS0406", Warning;
+    StaleReview = "CS0407", Warning;
+    MissingReview = "CS0408", Warning;
+    UnknownMapped = "CS0409", Error;
+    Derived = "CS0410", Warning;
+    DerivationConflict = "CS0411", Error;
+    HiddenControl = "CS0412", Warning;
+    UnknownLayout = "CS0501", Error;
+    LayoutCatalog = "CS0502", Error;
+    InvalidLayout = "CS0503", Error;
+    DuplicateOutput = "CS0504", Error;
+    CellTooLong = "CS0601", Error;
+    Render = "CS0602", Error;
+    Write = "CS0603", Error;
+    Format = "CS0701", Error;
+    ImportNoTable = "CS0801", Error;
+    ImportColumns = "CS0802", Error;
+    ImportUnknownItem = "CS0803", Error;
+    ImportDuplicate = "CS0804", Error;
+    ImportStatus = "CS0805", Error;
+    ImportInvalidId = "CS0806", Error;
+    ImportUnmapped = "CS0807", Warning;
+    ImportTypedCell = "CS0808", Warning;
+    ImportHidden = "CS0809", Warning;
+    ImportMerged = "CS0810", Warning;
+    ImportIdChanged = "CS0811", Warning;
+    ImportLossy = "CS0812", Error;
+    ImportAmbiguous = "CS0813", Error;
+    ImportNoValue = "CS0814", Error;
+    ImportTableLeft = "CS0815", Warning;
+    FillNotFound = "CS0901", Error;
+    FillMoved = "CS0902", Warning;
+    FillNoChoice = "CS0903", Warning;
+    FillLocked = "CS0904", Warning;
+    FillFormula = "CS0905", Warning;
+    FillTextNowhere = "CS0906", Warning;
+    FillVendorField = "CS0907", Warning;
+    FillSameCell = "CS0908", Error;
+    FillNoStatus = "CS0909", Warning;
+    FillUnknownQuestion = "CS0910", Warning;
+    FillLanguage = "CS0911", Warning;
 }
 
 /// A place a diagnostic points at, with a short label.
 #[derive(Clone, Debug)]
 pub struct Label {
     pub span: Span,
-    pub message: String,
+    pub message: Message,
 }
 
 /// One problem found in a run.
@@ -137,39 +141,39 @@ pub struct Label {
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
-    pub message: String,
+    pub message: Message,
     /// The main place; `None` for problems that belong to no file.
     pub primary: Option<Label>,
     /// Other places worth showing (e.g. the first of two duplicates).
     pub secondary: Vec<Label>,
     /// What would be right.
-    pub help: Option<String>,
+    pub help: Option<Message>,
 }
 
 impl Diagnostic {
-    pub fn new(code: Code, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, message: Message) -> Self {
         Diagnostic {
             code,
             severity: code.severity(),
-            message: message.into(),
+            message,
             primary: None,
             secondary: Vec::new(),
             help: None,
         }
     }
 
-    pub fn at(mut self, span: Span, label: impl Into<String>) -> Self {
+    pub fn at(mut self, span: Span, label: Message) -> Self {
         self.primary = Some(Label {
             span,
-            message: label.into(),
+            message: label,
         });
         self
     }
 
-    pub fn also(mut self, span: Span, label: impl Into<String>) -> Self {
+    pub fn also(mut self, span: Span, label: Message) -> Self {
         self.secondary.push(Label {
             span,
-            message: label.into(),
+            message: label,
         });
         self
     }
@@ -180,8 +184,8 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: Message) -> Self {
+        self.help = Some(help);
         self
     }
 
@@ -272,11 +276,12 @@ pub fn fold(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// "did you mean `suggestion`?", saying which characters of `given` are full-width,
 /// compatibility or invisible ones when that is what made it differ.
-pub fn did_you_mean_help(given: &str, suggestion: &str) -> String {
+pub fn did_you_mean_help(given: &str, suggestion: &str) -> Message {
     match folded_characters(given) {
-        Some(chars) => format!(
-            "did you mean `{suggestion}`? `{}` holds full-width, compatibility or invisible characters: {chars}; type it in half-width (半角) characters",
-            given
+        Some(chars) => msg!(
+            "help-did-you-mean-folded",
+            suggestion = suggestion,
+            given = given
                 .chars()
                 .map(|c| {
                     let own = c.to_string();
@@ -286,20 +291,21 @@ pub fn did_you_mean_help(given: &str, suggestion: &str) -> String {
                         own
                     }
                 })
-                .collect::<String>()
+                .collect::<String>(),
+            chars = chars,
         ),
-        None => format!("did you mean `{suggestion}`?"),
+        None => msg!("help-did-you-mean", suggestion = suggestion),
     }
 }
 
 /// The characters of `text` that [`fold`] changes, each as `` `Ⅲ` (U+2162) `` with what
 /// it reads as; `None` when folding changes nothing.
-pub fn folded_characters(text: &str) -> Option<String> {
+pub fn folded_characters(text: &str) -> Option<Message> {
     if fold(text) == text {
         return None;
     }
     let mut seen = Vec::new();
-    let described: Vec<String> = text
+    let described: Vec<Message> = text
         .chars()
         .filter(|c| {
             let own = c.to_string();
@@ -309,11 +315,16 @@ pub fn folded_characters(text: &str) -> Option<String> {
             }
         })
         .map(|c| match fold(&c.to_string()).as_ref() {
-            "" => format!("an invisible U+{:04X}", c as u32),
-            as_ascii => format!("`{c}` (U+{:04X}, read as `{as_ascii}`)", c as u32),
+            "" => msg!("char-invisible", code = format!("{:04X}", c as u32)),
+            as_ascii => msg!(
+                "char-read-as",
+                char = c,
+                code = format!("{:04X}", c as u32),
+                read_as = as_ascii
+            ),
         })
         .collect();
-    Some(described.join(", "))
+    Some(msg!("list", items = crate::i18n::Arg::List(described)))
 }
 
 #[cfg(test)]
@@ -329,7 +340,7 @@ mod tests {
         assert_eq!(did_you_mean("II.１.１.２", ids), Some("II.1.1.2"));
         assert_eq!(did_you_mean("II.1.1.1\u{200b}", ids), Some("II.1.1.1"));
         assert_eq!(
-            folded_characters("Ⅲ.１.1.1").as_deref(),
+            folded_characters("Ⅲ.１.1.1").map(|m| m.text(crate::i18n::Lang::En)).as_deref(),
             Some("`Ⅲ` (U+2162, read as `III`), `１` (U+FF11, read as `1`)")
         );
         assert_eq!(folded_characters("II.1.1.1"), None);
@@ -342,7 +353,9 @@ mod tests {
         for code in Code::ALL {
             assert!(seen.insert(code.code()), "duplicate code {}", code.code());
             assert!(code.code().starts_with("CS") && code.code().len() == 6);
-            assert!(!code.description().is_empty());
+            for lang in crate::i18n::Lang::ALL {
+                assert!(!code.description().text(lang).is_empty());
+            }
         }
     }
 

@@ -179,10 +179,10 @@ pub fn load_layout(
 ) -> Option<(Layout, TemplateSources)> {
     let before = diags.error_count();
     let mut templates: TemplateSources = Vec::new();
-    let fields = Fields::new(root, "a layout file", LAYOUT_FILE_FIELDS, diags)?;
+    let fields = Fields::new(root, msg!("what-layout-file"), LAYOUT_FILE_FIELDS, diags)?;
     let header = Fields::new(
         fields.require("layout", diags)?,
-        "the `layout` header",
+        msg!("what-layout-header"),
         LAYOUT_FIELDS,
         diags,
     )?;
@@ -214,7 +214,7 @@ pub fn load_layout(
     let mut columns = Vec::new();
     if let Some(node) = fields.require("columns", diags) {
         for item in seq(node, "`columns`", diags) {
-            let Some(col) = Fields::new(item, "a column", COLUMN_FIELDS, diags) else {
+            let Some(col) = Fields::new(item, msg!("what-column"), COLUMN_FIELDS, diags) else {
                 continue;
             };
             let header = col.required_text("header", diags).map(&mut template);
@@ -255,7 +255,7 @@ pub fn load_layout(
     let mut group_rows = Vec::new();
     if let Some(node) = fields.get("group_rows") {
         for item in seq(node, "`group_rows`", diags) {
-            let Some(row) = Fields::new(item, "a group row style", GROUP_ROW_FIELDS, diags) else {
+            let Some(row) = Fields::new(item, msg!("what-group-row-style"), GROUP_ROW_FIELDS, diags) else {
                 continue;
             };
             let depth = row
@@ -296,7 +296,7 @@ pub fn load_layout(
     let mut sheets = Vec::new();
     if let Some(node) = fields.get("sheets") {
         for item in seq(node, "`sheets`", diags) {
-            let Some(sheet) = Fields::new(item, "a sheet", SHEET_FIELDS, diags) else {
+            let Some(sheet) = Fields::new(item, msg!("what-sheet"), SHEET_FIELDS, diags) else {
                 continue;
             };
             let name = sheet.required_text("name", diags).map(&mut template);
@@ -359,7 +359,7 @@ fn seq<'a, 't>(node: &'a Node<'t>, what: &str, diags: &mut Diagnostics) -> &'a [
     match &node.value {
         Value::Seq(items) => items,
         _ => {
-            diags.push(wrong_type(node, what, "a list"));
+            diags.push(wrong_type(node, what, msg!("expected-list")));
             &[]
         }
     }
@@ -403,11 +403,11 @@ fn number(text: &str, span: Span, min: f64, max: f64, diags: &mut Diagnostics) -
 }
 
 fn read_numbering(node: &Node, diags: &mut Diagnostics) -> Option<Numbering> {
-    let fields = Fields::new(node, "`numbering`", NUMBERING_FIELDS, diags)?;
+    let fields = Fields::new(node, msg!("what-key", key = "numbering"), NUMBERING_FIELDS, diags)?;
     let (scheme, span) = fields.required_text("scheme", diags)?;
     let separator = fields
         .get("separator")
-        .and_then(|n| text_of(n, "numbering", "separator", diags));
+        .and_then(|n| text_of(n, msg!("what-numbering"), "separator", diags));
     match scheme.as_str() {
         "id" => Some(Numbering::Id),
         "sequential" => Some(Numbering::Sequential),

@@ -1,5 +1,8 @@
 //! The reporter: the only place that prints diagnostics. Three forms: `human`
 //! (rustc-style snippets), `json` (for tools) and `github` (workflow annotations).
+//!
+//! Diagnostics and status lines are messages (`crate::i18n`): they become text here, in the
+//! run's language. Codes, severities and the JSON fields never change with the language.
 
 use std::io::{IsTerminal, Write};
 
@@ -7,6 +10,8 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Diagnostics, Label, Severity};
+use crate::i18n::{Lang, Message, lang};
+use crate::msg;
 use crate::source::{SourceFile, Sources};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -23,42 +28,51 @@ pub fn use_color(stream_is_terminal: bool) -> bool {
 
 /// Prints the diagnostics in the chosen form: human and github to stderr, json to stdout.
 pub fn report(diags: &Diagnostics, sources: &Sources, format: ReportFormat) {
+    let lang = lang();
     match format {
         ReportFormat::Human => {
             let color = use_color(std::io::stderr().is_terminal());
-            let text = render_human(diags, sources, color);
+            let text = render_human(diags, sources, color, lang);
             let _ = std::io::stderr().write_all(text.as_bytes());
         }
         ReportFormat::Json => {
-            let text = render_json(diags, sources);
+            let text = render_json(diags, sources, lang);
             let _ = std::io::stdout().write_all(text.as_bytes());
         }
         ReportFormat::Github => {
-            let text = render_github(diags, sources);
+            let text = render_github(diags, sources, lang);
             let _ = std::io::stdout().write_all(text.as_bytes());
-            let summary = summary_line(diags);
-            if !summary.is_empty() {
-                let _ = writeln!(std::io::stderr(), "{summary}");
+            if let Some(summary) = summary(diags) {
+                say(&summary);
             }
         }
     }
 }
 
-/// A short status line for the end of a run (no diagnostics: empty).
-pub fn summary_line(diags: &Diagnostics) -> String {
-    let (errors, warnings) = (diags.error_count(), diags.warning_count());
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    match (errors, warnings) {
-        (0, 0) => String::new(),
-        (0, w) => format!("{} found", plural(w, "warning")),
-        (e, 0) => format!("{} found", plural(e, "error")),
-        (e, w) => format!("{} and {} found", plural(e, "error"), plural(w, "warning")),
+/// A short status line for the end of a run ("2 errors and 1 warning found"); `None`
+/// without errors or warnings.
+pub fn summary(diags: &Diagnostics) -> Option<Message> {
+    match (diags.error_count(), diags.warning_count()) {
+        (0, 0) => None,
+        (0, warnings) => Some(msg!("summary-warnings", warnings = warnings)),
+        (errors, 0) => Some(msg!("summary-errors", errors = errors)),
+        (errors, warnings) => Some(msg!(
+            "summary-errors-warnings",
+            errors = errors,
+            warnings = warnings
+        )),
     }
 }
 
-/// Prints one line of progress or result to stderr (build summaries, written files).
-pub fn status(line: &str) {
-    let _ = writeln!(std::io::stderr(), "{line}");
+/// Prints one line of progress or result to stderr, in the run's language (build
+/// summaries, written files).
+pub fn say(line: &Message) {
+    let _ = writeln!(std::io::stderr(), "{}", line.to_text());
+}
+
+/// Prints a command's fatal error to stderr: `error: …` (`エラー: …`).
+pub fn say_error(message: &Message) {
+    say(&msg!("error-line", message = message.clone()));
 }
 
 /// Prints command output to stdout (listings, formatted data).
@@ -100,31 +114,47 @@ fn excerpt<'a>(file: &'a SourceFile, label: &Label) -> Excerpt<'a> {
     }
 }
 
-pub fn render_human(diags: &Diagnostics, sources: &Sources, color: bool) -> String {
+pub fn render_human(diags: &Diagnostics, sources: &Sources, color: bool, lang: Lang) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
+    // The levels' names in the run's language (English: annotate-snippets' own).
+    let names = [
+        "level-error",
+        "level-warning",
+        "level-note",
+        "level-help",
+    ]
+    .map(|id| Message::new(id).text(lang));
+    let named = |level: Level<'static>, name: &str| match lang {
+        Lang::En => level,
+        Lang::Ja => level.with_name(Some(name.to_owned())),
+    };
+    let help_level = named(Level::HELP, &names[3]);
     let mut out = String::new();
     for d in diags.iter() {
         let level = match d.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
-            Severity::Note => Level::NOTE,
+            Severity::Error => named(Level::ERROR, &names[0]),
+            Severity::Warning => named(Level::WARNING, &names[1]),
+            Severity::Note => named(Level::NOTE, &names[2]),
         };
-        let title = || {
-            level
-                .clone()
-                .primary_title(d.message.as_str())
-                .id(d.code.code())
-        };
+        let message = d.message.text(lang);
+        let title = || level.clone().primary_title(message.as_str()).id(d.code.code());
         let mut labels: Vec<(&Label, bool)> = d.primary.iter().map(|l| (l, true)).collect();
         labels.extend(d.secondary.iter().map(|l| (l, false)));
-        let excerpts: Vec<(Excerpt, &Label, bool)> = labels
+        let excerpts: Vec<(Excerpt, String, bool)> = labels
             .iter()
-            .map(|(l, primary)| (excerpt(sources.get(l.span.source), l), *l, *primary))
+            .map(|(l, primary)| {
+                (
+                    excerpt(sources.get(l.span.source), l),
+                    l.message.text(lang),
+                    *primary,
+                )
+            })
             .collect();
+        let help = d.help.as_ref().map(|h| h.text(lang));
         let mut group = None;
         for (ex, label, primary) in &excerpts {
             let kind = if *primary {
@@ -136,15 +166,15 @@ pub fn render_human(diags: &Diagnostics, sources: &Sources, color: bool) -> Stri
                 .line_start(ex.line_start)
                 .path(ex.name)
                 .fold(true)
-                .annotation(kind.span(ex.start..ex.end).label(label.message.as_str()));
+                .annotation(kind.span(ex.start..ex.end).label(label.as_str()));
             group = Some(match group.take() {
                 None => title().element(snippet),
                 Some(g) => Group::element(g, snippet),
             });
         }
         let mut group = group.unwrap_or_else(|| Group::with_title(title()));
-        if let Some(help) = &d.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+        if let Some(help) = &help {
+            group = group.element(help_level.clone().message(help.as_str()));
         }
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");
@@ -159,14 +189,14 @@ struct JsonLocation<'a> {
     column: usize,
     end_line: usize,
     end_column: usize,
-    message: &'a str,
+    message: String,
 }
 
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     code: &'static str,
     severity: &'static str,
-    message: &'a str,
+    message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     location: Option<JsonLocation<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -174,10 +204,10 @@ struct JsonDiagnostic<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related: Vec<JsonLocation<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    help: Option<&'a str>,
+    help: Option<String>,
 }
 
-fn json_location<'a>(label: &'a Label, sources: &'a Sources) -> JsonLocation<'a> {
+fn json_location<'a>(label: &'a Label, sources: &'a Sources, lang: Lang) -> JsonLocation<'a> {
     let file = sources.get(label.span.source);
     let (start, end) = (
         file.line_col(label.span.start),
@@ -189,7 +219,7 @@ fn json_location<'a>(label: &'a Label, sources: &'a Sources) -> JsonLocation<'a>
         column: start.column,
         end_line: end.line,
         end_column: end.column,
-        message: &label.message,
+        message: label.message.text(lang),
     }
 }
 
@@ -200,21 +230,21 @@ fn source_line<'a>(label: &Label, sources: &'a Sources) -> &'a str {
     file.text[from..].lines().next().unwrap_or("")
 }
 
-pub fn render_json(diags: &Diagnostics, sources: &Sources) -> String {
+pub fn render_json(diags: &Diagnostics, sources: &Sources, lang: Lang) -> String {
     let items: Vec<JsonDiagnostic> = diags
         .iter()
         .map(|d: &Diagnostic| JsonDiagnostic {
             code: d.code.code(),
             severity: d.severity.as_str(),
-            message: &d.message,
-            location: d.primary.as_ref().map(|l| json_location(l, sources)),
+            message: d.message.text(lang),
+            location: d.primary.as_ref().map(|l| json_location(l, sources, lang)),
             source_line: d.primary.as_ref().map(|l| source_line(l, sources)),
             related: d
                 .secondary
                 .iter()
-                .map(|l| json_location(l, sources))
+                .map(|l| json_location(l, sources, lang))
                 .collect(),
-            help: d.help.as_deref(),
+            help: d.help.as_ref().map(|h| h.text(lang)),
         })
         .collect();
     let value = serde_json::json!({
@@ -226,7 +256,7 @@ pub fn render_json(diags: &Diagnostics, sources: &Sources) -> String {
 }
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
-pub fn render_github(diags: &Diagnostics, sources: &Sources) -> String {
+pub fn render_github(diags: &Diagnostics, sources: &Sources, lang: Lang) -> String {
     fn data(text: &str) -> String {
         text.replace('%', "%25")
             .replace('\r', "%0D")
@@ -239,17 +269,17 @@ pub fn render_github(diags: &Diagnostics, sources: &Sources) -> String {
     for d in diags.iter() {
         let mut props = Vec::new();
         if let Some(label) = &d.primary {
-            let loc = json_location(label, sources);
+            let loc = json_location(label, sources, lang);
             props.push(format!("file={}", property(loc.file)));
             props.push(format!("line={}", loc.line));
             props.push(format!("col={}", loc.column));
             props.push(format!("endLine={}", loc.end_line));
         }
         props.push(format!("title={}", property(d.code.code())));
-        let mut message = d.message.clone();
+        let mut message = d.message.text(lang);
         if let Some(help) = &d.help {
-            message.push_str("\nhelp: ");
-            message.push_str(help);
+            message.push('\n');
+            message.push_str(&msg!("github-help", help = help.clone()).text(lang));
         }
         // GitHub's workflow commands are error, warning and notice.
         let command = match d.severity {

@@ -7,6 +7,7 @@ use indexmap::IndexMap;
 
 use crate::coverage::{Open, coverage};
 use crate::diag::{Code, Diagnostic, Diagnostics, Severity, did_you_mean};
+use crate::msg;
 use crate::load::Workspace;
 use crate::mapping::{
     self,
@@ -50,11 +51,11 @@ pub fn validate(ws: &Workspace) -> (Plan, Diagnostics) {
                 diags.push(
                     Diagnostic::new(
                         Code::DuplicateOutput,
-                        format!("two outputs would write `{}.*`", output.stem),
+                        msg!("duplicate-output", stem = &output.stem),
                     )
-                    .at(spec.span, "second output")
-                    .also(first.span, "first output")
-                    .help("give one of them a different `name:`"),
+                    .at(spec.span, msg!("label-second-output"))
+                    .also(first.span, msg!("label-first-output"))
+                    .help(msg!("duplicate-output-help")),
                 );
                 continue;
             }
@@ -88,14 +89,14 @@ fn collect_answers(ws: &Workspace, plan: &mut Plan, diags: &mut Diagnostics) {
             }
             let mut d = Diagnostic::new(
                 Code::UnknownCatalog,
-                format!("unknown catalog `{}`", file.catalog),
+                msg!("unknown-catalog", catalog = &file.catalog),
             )
-            .at(file.catalog_span, "no catalog with this ID");
+            .at(file.catalog_span, msg!("label-no-catalog-with-id"));
             d = match did_you_mean(&file.catalog, ws.catalogs.keys().map(String::as_str)) {
-                Some(s) => d.help(format!("did you mean `{s}`?")),
-                None => d.help(format!(
-                    "known catalogs: {}; a catalog of the project (one `import --write-catalog` wrote) must be in a folder listed under `catalogs:` in checksheet.yaml, e.g. `catalogs: [controls]`",
-                    catalog_list(ws)
+                Some(s) => d.help(msg!("help-did-you-mean", suggestion = s)),
+                None => d.help(msg!(
+                    "unknown-catalog-answers-help",
+                    catalogs = catalog_list(ws)
                 )),
             };
             diags.push(d);
@@ -106,16 +107,17 @@ fn collect_answers(ws: &Workspace, plan: &mut Plan, diags: &mut Diagnostics) {
             if !ids.contains(answer.control.as_str()) {
                 let mut d = Diagnostic::new(
                     Code::UnknownControl,
-                    format!(
-                        "unknown control ID `{}` in catalog {}",
-                        answer.control, file.catalog
+                    msg!(
+                        "unknown-control",
+                        control = &answer.control,
+                        catalog = &file.catalog
                     ),
                 )
-                .at(answer.span, "not a control of this catalog");
+                .at(answer.span, msg!("label-not-a-control-of-catalog"));
                 if let Some(s) = did_you_mean(&answer.control, ordered.iter().copied()) {
                     d = d.help(crate::diag::did_you_mean_help(&answer.control, s));
                 } else {
-                    d = d.help(format!("see `checksheet list controls {}`", file.catalog));
+                    d = d.help(msg!("help-see-list-controls", catalog = &file.catalog));
                 }
                 diags.push(d);
                 continue;
@@ -124,11 +126,11 @@ fn collect_answers(ws: &Workspace, plan: &mut Plan, diags: &mut Diagnostics) {
                 diags.push(
                     Diagnostic::new(
                         Code::DuplicateAnswer,
-                        format!("control `{}` is answered twice", answer.control),
+                        msg!("duplicate-answer", control = &answer.control),
                     )
-                    .at(answer.span, "second answer")
-                    .also(first.span, "first answered here")
-                    .help("keep one answer per control; merge the two texts into one"),
+                    .at(answer.span, msg!("label-second-answer"))
+                    .also(first.span, msg!("label-first-answered-here"))
+                    .help(msg!("duplicate-answer-help")),
                 );
                 continue;
             }
@@ -145,13 +147,13 @@ fn resolve_output(
     let Some(layout) = ws.layouts.get(&spec.layout) else {
         let mut d = Diagnostic::new(
             Code::UnknownLayout,
-            format!("unknown layout `{}`", spec.layout),
+            msg!("unknown-layout", layout = &spec.layout),
         )
-        .at(spec.layout_span, "not a layout");
+        .at(spec.layout_span, msg!("label-not-a-layout"));
         let known: Vec<&str> = ws.layouts.keys().map(String::as_str).collect();
         d = match did_you_mean(&spec.layout, known.iter().copied()) {
-            Some(s) => d.help(format!("did you mean `{s}`?")),
-            None => d.help(format!("known layouts: {}", known.join(", "))),
+            Some(s) => d.help(msg!("help-did-you-mean", suggestion = s)),
+            None => d.help(msg!("help-known-layouts", layouts = known.join(", "))),
         };
         diags.push(d);
         return None;
@@ -161,15 +163,15 @@ fn resolve_output(
             diags.push(
                 Diagnostic::new(
                     Code::LayoutCatalog,
-                    format!(
-                        "layout `{}` is made for catalog `{bound}`, not `{asked}`",
-                        layout.id
+                    msg!(
+                        "layout-for-other-catalog",
+                        layout = &layout.id,
+                        bound = bound,
+                        asked = asked
                     ),
                 )
-                .at(spec.span, "this output")
-                .help(format!(
-                    "remove `catalog:` or use the generic layout `default` for `{asked}`"
-                )),
+                .at(spec.span, msg!("label-this-output"))
+                .help(msg!("layout-for-other-catalog-help", asked = asked)),
             );
             return None;
         }
@@ -179,13 +181,10 @@ fn resolve_output(
             diags.push(
                 Diagnostic::new(
                     Code::LayoutCatalog,
-                    format!("output with layout `{}` needs a `catalog`", layout.id),
+                    msg!("output-needs-catalog", layout = &layout.id),
                 )
-                .at(spec.span, "this output")
-                .help(format!(
-                    "add `catalog: <id>`; known catalogs: {}",
-                    catalog_list(ws)
-                )),
+                .at(spec.span, msg!("label-this-output"))
+                .help(msg!("output-needs-catalog-help", catalogs = catalog_list(ws))),
             );
             return None;
         }
@@ -194,11 +193,11 @@ fn resolve_output(
         if ws.broken_catalogs.contains(&catalog) {
             return None;
         }
-        let mut d = Diagnostic::new(Code::UnknownCatalog, format!("unknown catalog `{catalog}`"))
-            .at(spec.span, "this output");
+        let mut d = Diagnostic::new(Code::UnknownCatalog, msg!("unknown-catalog", catalog = &catalog))
+            .at(spec.span, msg!("label-this-output"));
         d = match did_you_mean(&catalog, ws.catalogs.keys().map(String::as_str)) {
-            Some(s) => d.help(format!("did you mean `{s}`?")),
-            None => d.help(format!("known catalogs: {}", catalog_list(ws))),
+            Some(s) => d.help(msg!("help-did-you-mean", suggestion = s)),
+            None => d.help(msg!("help-known-catalogs", catalogs = catalog_list(ws))),
         };
         diags.push(d);
         return None;
@@ -209,12 +208,12 @@ fn resolve_output(
                 diags.push(
                     Diagnostic::new(
                         Code::LayoutCatalog,
-                        format!("layout `{}` puts group `{group}` on a sheet, but catalog `{catalog}` has no such top-level group", layout.id),
+                        msg!("layout-unknown-group", layout = &layout.id, group = group, catalog = &catalog),
                     )
-                    .at(*span, "unknown group")
-                    .help(format!(
-                        "top-level groups: {}",
-                        found.groups.iter().map(|g| g.id.as_str()).collect::<Vec<_>>().join(", ")
+                    .at(*span, msg!("label-unknown-group"))
+                    .help(msg!(
+                        "help-top-level-groups",
+                        groups = found.groups.iter().map(|g| g.id.as_str()).collect::<Vec<_>>().join(", ")
                     )),
                 );
             }
@@ -326,9 +325,9 @@ fn apply_policy(ws: &Workspace, plan: &Plan, diags: &mut Diagnostics) {
                 Code::UnansweredBasic,
                 policy.unanswered_basic,
                 basic,
-                "基本 controls",
+                msg!("unanswered-basic"),
             ),
-            (Code::Unanswered, policy.unanswered, other, "controls"),
+            (Code::Unanswered, policy.unanswered, other, msg!("unanswered")),
         ];
         for (code, level, open, what) in groups {
             let Some(severity) = severity(level) else {
@@ -344,22 +343,16 @@ fn apply_policy(ws: &Workspace, plan: &Plan, diags: &mut Diagnostics) {
                 .collect::<Vec<_>>()
                 .join(", ");
             let more = open.len().saturating_sub(SHOWN_UNANSWERED);
-            let tail = if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            };
-            let mut d = Diagnostic::new(
-                code,
-                format!("{} {what} of catalog {} have no answer: {shown}{tail}", open.len(), catalog.id),
-            )
-            .with_severity(severity)
-            .help(format!(
-                "answer them in a file with `catalog: {}` (see `checksheet list coverage`); until then their answer cells are empty, or show the layout's `unanswered` text",
-                catalog.id
-            ));
+            let message = what
+                .arg("count", open.len())
+                .arg("catalog", &catalog.id)
+                .arg("shown", shown)
+                .arg("more", more);
+            let mut d = Diagnostic::new(code, message)
+                .with_severity(severity)
+                .help(msg!("unanswered-help", catalog = &catalog.id));
             if let Some(span) = output_span {
-                d = d.at(span, "output of this catalog");
+                d = d.at(span, msg!("label-output-of-catalog"));
             }
             diags.push(d);
         }
@@ -374,21 +367,21 @@ fn apply_policy(ws: &Workspace, plan: &Plan, diags: &mut Diagnostics) {
                         diags.push(
                             Diagnostic::new(
                                 Code::StaleReview,
-                                format!("control `{}` was last reviewed {reviewed}, {age} days before as_of {}", answer.control, project.as_of),
+                                msg!("stale-review", control = &answer.control, reviewed = reviewed.to_string(), age = age, as_of = project.as_of.to_string()),
                             )
                             .with_severity(severity)
-                            .at(answer.span, format!("reviewed more than {days} days ago"))
-                            .help("review the answer and update `reviewed:` (policy.review_within_days)"),
+                            .at(answer.span, msg!("label-reviewed-more-than", days = days))
+                            .help(msg!("stale-review-help")),
                         );
                     }
                 }
                 (None, _) => {
                     if let Some(severity) = severity(policy.missing_review) {
                         diags.push(
-                            Diagnostic::new(Code::MissingReview, format!("control `{}` has no `reviewed` date", answer.control))
+                            Diagnostic::new(Code::MissingReview, msg!("missing-review", control = &answer.control))
                                 .with_severity(severity)
-                                .at(answer.span, "no review date")
-                                .help("add `reviewed: YYYY-MM-DD` after reviewing the answer (policy.missing_review)"),
+                                .at(answer.span, msg!("label-no-review-date"))
+                                .help(msg!("missing-review-help")),
                         );
                     }
                 }

@@ -12,6 +12,8 @@ use std::collections::{HashMap, HashSet};
 use granit_parser::{ErrorKind, Event, Parser, ScalarStyle, ScanError, Tag};
 
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::Message;
+use crate::msg;
 use crate::source::{SourceFile, SourceId, Sources, Span};
 
 /// The limits a YAML file must stay within. Each breach is reported naming the limit.
@@ -104,6 +106,17 @@ impl<'a> Node<'a> {
 
 impl Value<'_> {
     /// The YAML type as users name it, for "expected a mapping, found a list".
+    /// What [`Value::kind`] says, as the key the message `yaml-kind` selects on.
+    pub fn kind_key(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Str(_) => "text",
+            Value::Plain(_) => "number",
+            Value::Seq(_) => "list",
+            Value::Map(_) => "mapping",
+        }
+    }
+
     pub fn kind(&self) -> &'static str {
         match self {
             Value::Null => "nothing (null)",
@@ -124,32 +137,29 @@ pub fn parse(file: &SourceFile, source: SourceId) -> Result<Node<'_>, Box<Diagno
         return Err(Box::new(
             Diagnostic::new(
                 Code::Limit,
-                format!(
-                    "file is {} bytes, over the limit of {} bytes",
-                    text.len(),
-                    limits::MAX_FILE_BYTES
+                msg!(
+                    "yaml-file-too-large",
+                    bytes = text.len(),
+                    limit = limits::MAX_FILE_BYTES
                 ),
             )
-            .at(whole, "file too large")
-            .help("split the answers into several files (e.g. one per chapter)"),
+            .at(whole, msg!("label-file-too-large"))
+            .help(msg!("yaml-file-too-large-help")),
         ));
     }
     if is_blank(text) {
         return Err(Box::new(
-            Diagnostic::new(Code::EmptyFile, "file is empty")
-                .at(whole, "no YAML content here")
-                .help("write the file's content, or remove the file"),
+            Diagnostic::new(Code::EmptyFile, msg!("yaml-file-empty"))
+                .at(whole, msg!("label-no-yaml-content"))
+                .help(msg!("yaml-empty-help")),
         ));
     }
     let node = TreeBuilder::new(file, source).build()?;
     if matches!(node.value, Value::Null) {
         return Err(Box::new(
-            Diagnostic::new(
-                Code::EmptyFile,
-                "file has no content (the document is null)",
-            )
-            .at(node.span, "empty document")
-            .help("write the file's content, or remove the file"),
+            Diagnostic::new(Code::EmptyFile, msg!("yaml-document-null"))
+                .at(node.span, msg!("label-empty-document"))
+                .help(msg!("yaml-empty-help")),
         ));
     }
     Ok(node)
@@ -268,7 +278,7 @@ impl<'a> TreeBuilder<'a> {
             if self.events > limits::MAX_EVENTS {
                 return Err(self.limit(
                     span.start.byte_offset().unwrap_or(0),
-                    format!("more than {} YAML events", limits::MAX_EVENTS),
+                    msg!("limit-events", limit = limits::MAX_EVENTS),
                 ));
             }
             let start = span.start.byte_offset().unwrap_or(0);
@@ -278,15 +288,9 @@ impl<'a> TreeBuilder<'a> {
                     self.documents += 1;
                     if self.documents > 1 {
                         return Err(Box::new(
-                            Diagnostic::new(
-                                Code::YamlSyntax,
-                                "the file holds more than one YAML document",
-                            )
-                            .at(self.span(start, end), "a second document starts here")
-                            .help(
-                                "a checksheet file holds one YAML document: remove the `---` \
-                             separator or split the file",
-                            ),
+                            Diagnostic::new(Code::YamlSyntax, msg!("yaml-two-documents"))
+                                .at(self.span(start, end), msg!("label-second-document"))
+                                .help(msg!("yaml-two-documents-help")),
                         ));
                     }
                 }
@@ -337,11 +341,11 @@ impl<'a> TreeBuilder<'a> {
         }
     }
 
-    fn limit(&self, offset: usize, what: String) -> Box<Diagnostic> {
+    fn limit(&self, offset: usize, what: Message) -> Box<Diagnostic> {
         Box::new(
-            Diagnostic::new(Code::Limit, format!("file exceeds the limit of {what}"))
-                .at(self.span(offset, offset), "limit reached here")
-                .help("checksheet refuses files this large or deep; write the content out plainly"),
+            Diagnostic::new(Code::Limit, msg!("yaml-limit", what = what))
+                .at(self.span(offset, offset), msg!("label-limit-reached"))
+                .help(msg!("yaml-limit-help")),
         )
     }
 
@@ -350,7 +354,7 @@ impl<'a> TreeBuilder<'a> {
         if self.nodes > limits::MAX_NODES {
             return Err(self.limit(
                 offset,
-                format!("more than {} YAML nodes", limits::MAX_NODES),
+                msg!("limit-nodes", limit = limits::MAX_NODES),
             ));
         }
         Ok(())
@@ -359,10 +363,7 @@ impl<'a> TreeBuilder<'a> {
     /// Checks a collection may open here: the depth limit, and that it is not a map key.
     fn open(&mut self, start: usize, end: usize) -> Result<(), Box<Diagnostic>> {
         if self.stack.len() >= limits::MAX_DEPTH {
-            return Err(self.limit(
-                start,
-                format!("nesting deeper than {} levels", limits::MAX_DEPTH),
-            ));
+            return Err(self.limit(start, msg!("limit-depth", limit = limits::MAX_DEPTH)));
         }
         if let Some(Frame::Map { key: None, .. }) = self.stack.last() {
             return Err(self.complex_key(start, end));
@@ -372,9 +373,9 @@ impl<'a> TreeBuilder<'a> {
 
     fn complex_key(&self, start: usize, end: usize) -> Box<Diagnostic> {
         Box::new(
-            Diagnostic::new(Code::YamlSyntax, "a mapping key is a list or a mapping")
-                .at(self.span(start, end), "this key is not text")
-                .help("checksheet keys are text, such as a control ID or a field name"),
+            Diagnostic::new(Code::YamlSyntax, msg!("yaml-complex-key"))
+                .at(self.span(start, end), msg!("label-key-not-text"))
+                .help(msg!("yaml-complex-key-help")),
         )
     }
 
@@ -432,12 +433,12 @@ impl<'a> TreeBuilder<'a> {
     fn alias(&mut self, id: usize, start: usize, end: usize) -> Result<(), Box<Diagnostic>> {
         self.aliases += 1;
         if self.aliases > limits::MAX_ALIASES {
-            return Err(self.limit(start, format!("more than {} aliases", limits::MAX_ALIASES)));
+            return Err(self.limit(start, msg!("limit-aliases", limit = limits::MAX_ALIASES)));
         }
         let Some((node, nodes)) = self.anchors.get(&id) else {
             return Err(Box::new(
-                Diagnostic::new(Code::YamlSyntax, "alias to an unknown anchor")
-                    .at(self.span(start, end), "no anchor of this name before here"),
+                Diagnostic::new(Code::YamlSyntax, msg!("yaml-unknown-anchor"))
+                    .at(self.span(start, end), msg!("label-no-anchor-before")),
             ));
         };
         let (mut node, nodes) = (node.clone(), *nodes);
@@ -447,10 +448,7 @@ impl<'a> TreeBuilder<'a> {
         if self.replayed > limits::MAX_REPLAYED_EVENTS {
             return Err(self.limit(
                 start,
-                format!(
-                    "alias expansion beyond {} copied nodes",
-                    limits::MAX_REPLAYED_EVENTS
-                ),
+                msg!("limit-replayed", limit = limits::MAX_REPLAYED_EVENTS),
             ));
         }
         self.count_nodes(nodes, start)?;
@@ -538,12 +536,9 @@ impl<'a> TreeBuilder<'a> {
                 }
                 _ => {
                     return Err(Box::new(
-                        Diagnostic::new(
-                            Code::YamlSyntax,
-                            "a merge key `<<` must hold a mapping or a list of mappings",
-                        )
-                        .at(merged.span, "not a mapping")
-                        .help("write `<<: *anchor` where the anchor names a mapping"),
+                        Diagnostic::new(Code::YamlSyntax, msg!("yaml-merge-not-mapping"))
+                            .at(merged.span, msg!("label-not-a-mapping"))
+                            .help(msg!("yaml-merge-not-mapping-help")),
                     ));
                 }
             };
@@ -622,13 +617,11 @@ impl<'a> TreeBuilder<'a> {
                 if let Some((first_written, _)) = earlier {
                     return Err(Box::new(Diagnostic::new(
                         Code::DuplicateKey,
-                        format!("duplicate key `{}`", key.text),
+                        msg!("yaml-duplicate-key", key = &key.text),
                     )
-                    .at(key.span, "this key appears earlier in the same mapping")
-                    .also(first_written.span, "first written here")
-                    .help(
-                        "a key may appear once per mapping: merge the two entries, or rename one",
-                    )));
+                    .at(key.span, msg!("label-key-appears-earlier"))
+                    .also(first_written.span, msg!("label-first-written-here"))
+                    .help(msg!("yaml-duplicate-key-help"))));
                 }
                 self.entries.push((key, built.node));
                 Ok(())
@@ -663,43 +656,49 @@ impl<'a> TreeBuilder<'a> {
                 let start = line_start + skip + at;
                 let name = crate::chars::look_alike(c)?;
                 let expected = match name.instead {
-                    " " => "where YAML expects a space",
-                    ":" => "where YAML expects a key's `:`",
-                    "-" => "where YAML expects a list item's `-`",
-                    "#" => "where YAML expects a comment's `#`",
-                    "~" => "where YAML expects `~`",
-                    _ => "that is invisible and that YAML does not read as white space",
+                    " " => msg!("look-alike-expects-space"),
+                    ":" => msg!("look-alike-expects-colon"),
+                    "-" => msg!("look-alike-expects-hyphen"),
+                    "#" => msg!("look-alike-expects-hash"),
+                    "~" => msg!("look-alike-expects-tilde"),
+                    _ => msg!("look-alike-expects-invisible"),
                 };
+                let code = format!("{:04X}", c as u32);
                 let help = match name.instead {
-                    "" => format!(
-                        "delete the invisible {} (U+{:04X}) — it has no width, so select the \
-                         text around it and retype it",
-                        name.english, c as u32
+                    "" => msg!(
+                        "look-alike-delete-help",
+                        english = name.english,
+                        japanese = name.japanese,
+                        code = code.as_str()
                     ),
-                    typed => format!(
-                        "type a half-width `{typed}` (半角) instead of the {} (U+{:04X}){}",
-                        name.english,
-                        c as u32,
-                        if typed == ":" {
-                            ", followed by a space"
-                        } else {
-                            ""
-                        }
+                    typed => msg!(
+                        "look-alike-type-help",
+                        typed = typed,
+                        english = name.english,
+                        japanese = name.japanese,
+                        code = code.as_str(),
+                        colon = if typed == ":" { "yes" } else { "no" }
                     ),
                 };
                 return Some(Box::new(
                     Diagnostic::new(
                         Code::LookAlike,
-                        format!(
-                            "invalid YAML: line {} holds {} {expected} (the parser said: \
-                             {parser_said})",
-                            self.file.line_col(start).line,
-                            crate::chars::describe(c),
+                        msg!(
+                            "look-alike",
+                            line = self.file.line_col(start).line,
+                            char = crate::chars::describe(c),
+                            expected = expected,
+                            parser_said = parser_said
                         ),
                     )
                     .at(
                         self.span(start, start + c.len_utf8()),
-                        format!("{} (U+{:04X}) / {}", name.english, c as u32, name.japanese),
+                        msg!(
+                            "label-look-alike",
+                            english = name.english,
+                            code = code.as_str(),
+                            japanese = name.japanese
+                        ),
                     )
                     .help(help),
                 ));
@@ -742,36 +741,32 @@ impl<'a> TreeBuilder<'a> {
         let span = self.span(offset, offset);
         let message = error.info();
         match error.kind() {
-            ErrorKind::RecursionLimitExceeded => self.limit(
-                offset,
-                format!("nesting deeper than {} levels", limits::MAX_DEPTH),
-            ),
+            ErrorKind::RecursionLimitExceeded => {
+                self.limit(offset, msg!("limit-depth", limit = limits::MAX_DEPTH))
+            }
             ErrorKind::TabNotAllowed
             | ErrorKind::TabInBlockIndentation
             | ErrorKind::TabInIndentation
             | ErrorKind::TabAtBlockScalarStart => Box::new(
-                Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {message}"))
-                    .at(self.tab_at(offset).unwrap_or(span), "tab here")
-                    .help("YAML indents with spaces; replace the tab characters with spaces"),
+                Diagnostic::new(Code::YamlSyntax, msg!("yaml-invalid", parser_said = &*message))
+                    .at(self.tab_at(offset).unwrap_or(span), msg!("label-tab-here"))
+                    .help(msg!("yaml-tab-help")),
             ),
             _ if message.contains("found a tab") && self.tab_at(offset).is_some() => Box::new(
-                Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {message}"))
-                    .at(self.tab_at(offset).unwrap_or(span), "tab here")
-                    .help("YAML indents with spaces; replace the tab characters with spaces"),
+                Diagnostic::new(Code::YamlSyntax, msg!("yaml-invalid", parser_said = &*message))
+                    .at(self.tab_at(offset).unwrap_or(span), msg!("label-tab-here"))
+                    .help(msg!("yaml-tab-help")),
             ),
             ErrorKind::UnknownAnchor => Box::new(
-                Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {message}"))
-                    .at(span, "here")
-                    .help("define the anchor (`&name`) before the alias (`*name`) that uses it"),
+                Diagnostic::new(Code::YamlSyntax, msg!("yaml-invalid", parser_said = &*message))
+                    .at(span, msg!("label-here"))
+                    .help(msg!("yaml-unknown-anchor-help")),
             ),
             _ => self.look_alike_error(offset, &message).unwrap_or_else(|| {
                 Box::new(
-                    Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {message}"))
-                        .at(span, "here")
-                        .help(
-                            "check the quotes, brackets and indentation on and above this line; \
-                         text containing `: ` or ` #` needs quotes",
-                        ),
+                    Diagnostic::new(Code::YamlSyntax, msg!("yaml-invalid", parser_said = &*message))
+                        .at(span, msg!("label-here"))
+                        .help(msg!("yaml-syntax-help")),
                 )
             }),
         }

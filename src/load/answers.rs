@@ -22,7 +22,7 @@ pub struct AnswerFile {
 /// Reads an answer file, consuming its tree: each answer's part of the tree is freed once
 /// read, so a large file never holds its whole tree and its whole model at once.
 pub fn load_answer_file(mut root: Node<'_>, diags: &mut Diagnostics) -> Option<AnswerFile> {
-    let fields = Fields::new(&root, "an answer file", FILE_FIELDS, diags)?;
+    let fields = Fields::new(&root, msg!("what-answer-file"), FILE_FIELDS, diags)?;
     let catalog = fields.required_text("catalog", diags);
     fields.require("answers", diags)?;
     let answers_node = root.take("answers")?;
@@ -30,7 +30,7 @@ pub fn load_answer_file(mut root: Node<'_>, diags: &mut Diagnostics) -> Option<A
         Value::Map(entries) => {
             let mut answers = Vec::with_capacity(entries.len());
             for (key, node) in entries {
-                if check_id(&key.text, key.span, "control", diags) {
+                if check_id(&key.text, key.span, msg!("noun-control"), diags) {
                     answers.extend(read_answer(&key.text, key.span, &node, diags));
                 }
             }
@@ -41,8 +41,8 @@ pub fn load_answer_file(mut root: Node<'_>, diags: &mut Diagnostics) -> Option<A
             diags.push(
                 wrong_type(
                     &answers_node,
-                    "`answers`",
-                    "a mapping of control ID to answer",
+                    msg!("what-key", key = "answers"),
+                    msg!("expected-mapping-of-control-id-to-answer"),
                 )
                 .help("write `answers:` then one `\"<control ID>\": <answer>` line per control"),
             );
@@ -82,7 +82,7 @@ fn read_answer(id: &str, key_span: Span, node: &Node, diags: &mut Diagnostics) -
             return None;
         }
         Value::Map(_) => {
-            let fields = Fields::new(node, "an answer", ANSWER_FIELDS, diags)?;
+            let fields = Fields::new(node, msg!("what-answer"), ANSWER_FIELDS, diags)?;
             answer.status = fields.text("status", diags).and_then(|(text, span)| {
                 let status = Status::parse(&text);
                 if status.is_none() {
@@ -120,7 +120,7 @@ fn read_answer(id: &str, key_span: Span, node: &Node, diags: &mut Diagnostics) -
                 .collect();
             answer.reviewed = fields
                 .text("reviewed", diags)
-                .and_then(|(text, span)| parse_date(&text, span, "`reviewed`", diags));
+                .and_then(|(text, span)| parse_date(&text, span, msg!("what-key", key = "reviewed"), diags));
             answer.note = fields.text("note", diags).map(|t| t.0);
             if answer.body.is_none() && answer.status.is_none() {
                 diags.push(
@@ -170,7 +170,7 @@ fn read_body(node: &Node, id: &str, diags: &mut Diagnostics) -> Option<AnswerBod
             let texts: Vec<String> = items
                 .iter()
                 .filter_map(|item| {
-                    let (text, span) = text_of(item, "the answer list", "answer", diags)?;
+                    let (text, span) = text_of(item, msg!("what-answer-list"), "answer", diags)?;
                     warn_hidden(&text, span, id, "answer", diags);
                     Some(text)
                 })

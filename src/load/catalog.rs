@@ -19,9 +19,9 @@ pub const CONTROL_FIELDS: &[&str] = &["id", "title", "text", "level", "refs", "c
 /// read, so a large catalog never holds its whole tree and its whole model at once.
 pub fn load_catalog(mut root: Node<'_>, origin: &str, diags: &mut Diagnostics) -> Option<Catalog> {
     let before = diags.error_count();
-    let fields = Fields::new(&root, "a catalog file", CATALOG_FIELDS, diags)?;
+    let fields = Fields::new(&root, msg!("what-catalog-file"), CATALOG_FIELDS, diags)?;
     let header_node = fields.require("catalog", diags)?;
-    let header = Fields::new(header_node, "the `catalog` header", HEADER_FIELDS, diags)?;
+    let header = Fields::new(header_node, msg!("what-catalog-header"), HEADER_FIELDS, diags)?;
     let id = header.required_text("id", diags);
     if let Some((id, span)) = &id {
         let valid = !id.is_empty()
@@ -125,7 +125,7 @@ struct IdTracker {
 
 fn read_groups(node: Node<'_>, ids: &mut IdTracker, diags: &mut Diagnostics) -> Vec<Group> {
     let Value::Seq(items) = node.value else {
-        diags.push(wrong_type(&node, "`groups`", "a list of groups"));
+        diags.push(wrong_type(&node, msg!("what-key", key = "groups"), msg!("expected-list-of-groups")));
         return Vec::new();
     };
     items
@@ -135,10 +135,10 @@ fn read_groups(node: Node<'_>, ids: &mut IdTracker, diags: &mut Diagnostics) -> 
 }
 
 fn read_group(mut node: Node<'_>, ids: &mut IdTracker, diags: &mut Diagnostics) -> Option<Group> {
-    let fields = Fields::new(&node, "a group", GROUP_FIELDS, diags)?;
+    let fields = Fields::new(&node, msg!("what-group"), GROUP_FIELDS, diags)?;
     let id = fields.required_text("id", diags);
     if let Some((id, span)) = &id
-        && check_id(id, *span, "group", diags)
+        && check_id(id, *span, msg!("noun-group"), diags)
     {
         if let Some(first) = ids.groups.get(id) {
             diags.push(
@@ -179,7 +179,7 @@ fn read_group(mut node: Node<'_>, ids: &mut IdTracker, diags: &mut Diagnostics) 
 
 fn read_controls(node: Node<'_>, ids: &mut IdTracker, diags: &mut Diagnostics) -> Vec<Control> {
     let Value::Seq(items) = node.value else {
-        diags.push(wrong_type(&node, "`controls`", "a list of controls"));
+        diags.push(wrong_type(&node, msg!("what-key", key = "controls"), msg!("expected-list-of-controls")));
         return Vec::new();
     };
     items
@@ -189,9 +189,9 @@ fn read_controls(node: Node<'_>, ids: &mut IdTracker, diags: &mut Diagnostics) -
 }
 
 fn read_control(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Option<Control> {
-    let fields = Fields::new(node, "a control", CONTROL_FIELDS, diags)?;
+    let fields = Fields::new(node, msg!("what-control"), CONTROL_FIELDS, diags)?;
     let (id, id_span) = fields.required_text("id", diags)?;
-    if !check_id(&id, id_span, "control", diags) {
+    if !check_id(&id, id_span, msg!("noun-control"), diags) {
         return None;
     }
     if let Some(first) = ids.controls.get(&id) {
@@ -253,8 +253,8 @@ fn read_refs(fields: &Fields, diags: &mut Diagnostics) -> Refs {
     let Value::Map(entries) = &node.value else {
         diags.push(wrong_type(
             node,
-            "`refs`",
-            "a mapping of scheme to a list of IDs",
+            msg!("what-key", key = "refs"),
+            msg!("expected-mapping-of-scheme-to-list-of-ids"),
         ));
         return refs;
     };
@@ -262,17 +262,17 @@ fn read_refs(fields: &Fields, diags: &mut Diagnostics) -> Refs {
         let ids = match &value.value {
             Value::Seq(items) => items
                 .iter()
-                .filter_map(|i| text_of(i, "refs", &key.text, diags))
+                .filter_map(|i| text_of(i, msg!("what-refs"), &key.text, diags))
                 .map(|t| t.0)
                 .collect(),
-            Value::Str(_) | Value::Plain(_) => text_of(value, "refs", &key.text, diags)
+            Value::Str(_) | Value::Plain(_) => text_of(value, msg!("what-refs"), &key.text, diags)
                 .map(|t| vec![t.0])
                 .unwrap_or_default(),
             _ => {
                 diags.push(wrong_type(
                     value,
-                    &format!("`refs.{}`", key.text),
-                    "a list of IDs",
+                    msg!("what-key", key = format!("refs.{}", key.text)),
+                    msg!("expected-list-of-ids"),
                 ));
                 continue;
             }

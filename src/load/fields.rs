@@ -2,6 +2,8 @@
 //! fields and wrong types become diagnostics, collected rather than thrown.
 
 use crate::diag::{Code, Diagnostic, Diagnostics, did_you_mean};
+use crate::i18n::Message;
+use crate::msg;
 use crate::model::Text;
 use crate::source::Span;
 use crate::yaml::{Key, Node, Value};
@@ -10,7 +12,7 @@ use crate::yaml::{Key, Node, Value};
 pub struct Fields<'a> {
     entries: Vec<(&'a Key<'a>, &'a Node<'a>)>,
     span: Span,
-    what: &'static str,
+    what: Message,
 }
 
 impl<'a> Fields<'a> {
@@ -18,12 +20,12 @@ impl<'a> Fields<'a> {
     /// reported (with the closest allowed name) and skipped.
     pub fn new(
         node: &'a Node<'a>,
-        what: &'static str,
+        what: Message,
         allowed: &[&str],
         diags: &mut Diagnostics,
     ) -> Option<Self> {
         let Value::Map(entries) = &node.value else {
-            diags.push(wrong_type(node, what, "a mapping"));
+            diags.push(wrong_type(node, what, msg!("expected-mapping")));
             return None;
         };
         let mut kept = Vec::with_capacity(entries.len());
@@ -33,19 +35,25 @@ impl<'a> Fields<'a> {
             } else {
                 let mut d = Diagnostic::new(
                     Code::UnknownField,
-                    format!("unknown field `{}` in {what}", key.text),
+                    msg!("unknown-field", field = &key.text, what = what.clone()),
                 )
-                .at(key.span, "not a field of this format");
+                .at(key.span, msg!("label-not-a-field"));
                 d = match did_you_mean(&key.text, allowed.iter().copied()) {
                     Some(name) => {
-                        let help = crate::diag::did_you_mean_help(&key.text, name);
-                        let then = if help.ends_with('?') { " " } else { "; " };
-                        d.help(format!(
-                            "{help}{then}allowed fields: {}",
-                            allowed.join(", ")
+                        let suggestion = crate::diag::did_you_mean_help(&key.text, name);
+                        let folded = if suggestion.id() == "help-did-you-mean" {
+                            "no"
+                        } else {
+                            "yes"
+                        };
+                        d.help(msg!(
+                            "help-did-you-mean-fields",
+                            suggestion = suggestion,
+                            folded = folded,
+                            fields = allowed.join(", ")
                         ))
                     }
-                    None => d.help(format!("allowed fields: {}", allowed.join(", "))),
+                    None => d.help(msg!("help-allowed-fields", fields = allowed.join(", "))),
                 };
                 diags.push(d);
             }
@@ -78,13 +86,13 @@ impl<'a> Fields<'a> {
             diags.push(
                 Diagnostic::new(
                     Code::MissingField,
-                    format!("missing field `{name}` in {}", self.what),
+                    msg!("missing-field", field = name, what = self.what.clone()),
                 )
                 .at(
                     Span::new(self.span.source, self.span.start, self.span.start),
-                    format!("{} starts here", self.what),
+                    msg!("label-starts-here", what = self.what.clone()),
                 )
-                .help(format!("add `{name}:`")),
+                .help(msg!("missing-field-help", field = name)),
             );
         }
         node
@@ -93,13 +101,13 @@ impl<'a> Fields<'a> {
     /// An optional text field (null counts as absent).
     pub fn text(&self, name: &str, diags: &mut Diagnostics) -> Option<(String, Span)> {
         self.get(name)
-            .and_then(|node| text_of(node, self.what, name, diags))
+            .and_then(|node| text_of(node, &self.what, name, diags))
     }
 
     /// An optional long text field, made shareable ([`Text`]) as it is read.
     pub fn shared_text(&self, name: &str, diags: &mut Diagnostics) -> Option<Text> {
         self.get(name)
-            .and_then(|node| text_as(node, self.what, name, diags))
+            .and_then(|node| text_as(node, &self.what, name, diags))
             .map(|(text, _)| text)
     }
 
@@ -109,16 +117,16 @@ impl<'a> Fields<'a> {
         // `name:` with no value is as empty as `name: ""`, not absent.
         let text = match node.value {
             Value::Null => (String::new(), node.span),
-            _ => text_of(node, self.what, name, diags)?,
+            _ => text_of(node, &self.what, name, diags)?,
         };
         if text.0.trim().is_empty() {
             diags.push(
                 Diagnostic::new(
                     Code::InvalidValue,
-                    format!("`{name}` in {} is empty", self.what),
+                    msg!("field-empty", field = name, what = self.what.clone()),
                 )
-                .at(node.span, "empty")
-                .help(format!("give `{name}` a value")),
+                .at(node.span, msg!("label-empty"))
+                .help(msg!("field-empty-help", field = name)),
             );
             return None;
         }
@@ -134,13 +142,13 @@ impl<'a> Fields<'a> {
             Value::Null => Vec::new(),
             Value::Seq(items) => items
                 .iter()
-                .filter_map(|item| text_of(item, self.what, name, diags))
+                .filter_map(|item| text_of(item, &self.what, name, diags))
                 .collect(),
             _ => {
                 diags.push(wrong_type(
                     node,
-                    &format!("`{name}` in {}", self.what),
-                    "a list of texts",
+                    msg!("what-key-in", key = name, what = self.what.clone()),
+                    msg!("expected-list-of-texts"),
                 ));
                 Vec::new()
             }
@@ -151,7 +159,7 @@ impl<'a> Fields<'a> {
 /// The text of a scalar node; numbers and booleans are taken as spelled.
 pub fn text_of(
     node: &Node,
-    what: &str,
+    what: &Message,
     name: &str,
     diags: &mut Diagnostics,
 ) -> Option<(String, Span)> {
@@ -161,7 +169,7 @@ pub fn text_of(
 /// [`text_of`], made into any owned text type in one copy.
 pub fn text_as<T: for<'s> From<&'s str>>(
     node: &Node,
-    what: &str,
+    what: &Message,
     name: &str,
     diags: &mut Diagnostics,
 ) -> Option<(T, Span)> {
@@ -169,54 +177,53 @@ pub fn text_as<T: for<'s> From<&'s str>>(
         Value::Str(s) | Value::Plain(s) => Some((T::from(s), node.span)),
         Value::Null => None,
         _ => {
-            diags.push(wrong_type(node, &format!("`{name}` in {what}"), "text"));
+            diags.push(wrong_type(
+                node,
+                msg!("what-key-in", key = name, what = what.clone()),
+                msg!("expected-text"),
+            ));
             None
         }
     }
 }
 
-pub fn wrong_type(node: &Node, what: &str, expected: &str) -> Diagnostic {
+/// "`what` must be `expected`": `what` a `what-…` message (the thing read), `expected` an
+/// `expected-…` one (the YAML shape it must have).
+pub fn wrong_type(node: &Node, what: Message, expected: Message) -> Diagnostic {
+    let help = wrong_type_help(&expected);
     Diagnostic::new(
         Code::WrongType,
-        format!("{what} must be {expected}, found {}", node.value.kind()),
+        msg!(
+            "wrong-type",
+            what = what,
+            expected = expected.clone(),
+            found = msg!("yaml-kind", kind = node.value.kind_key())
+        ),
     )
-    .at(node.span, format!("expected {expected}"))
-    .help(wrong_type_help(expected))
+    .at(node.span, msg!("label-expected", expected = expected))
+    .help(help)
 }
 
-/// How to write a value of the `expected` shape in YAML.
-fn wrong_type_help(expected: &str) -> String {
-    if expected.starts_with("a list") {
-        "write a list, even of one item: a `- item` line for each, indented under the key, \
-         or `[first, second]` on one line"
-            .to_owned()
-    } else if expected == "a mapping" {
-        "write `key: value` lines, indented under it".to_owned()
-    } else if expected == "a whole number" {
-        "write the number in digits without quotes, e.g. `3`".to_owned()
-    } else if expected == "text" {
-        "write the text on the line after the key; quote it (`\"[…]\"`) when it starts with \
-         `[`, `{`, `-`, `&` or `*`, or join a list's items into one text"
-            .to_owned()
-    } else {
-        format!("write {expected} here; `checksheet schema` prints every file format")
+fn wrong_type_help(expected: &Message) -> Message {
+    match expected.id() {
+        id if id.starts_with("expected-list") => msg!("wrong-type-list-help"),
+        "expected-mapping" => msg!("wrong-type-mapping-help"),
+        "expected-whole-number" => msg!("wrong-type-number-help"),
+        "expected-text" => msg!("wrong-type-text-help"),
+        _ => msg!("wrong-type-help", expected = expected.clone()),
     }
 }
 
-/// Checks an ID: non-empty, no surrounding space, no line breaks or control characters.
-pub fn check_id(id: &str, span: Span, what: &str, diags: &mut Diagnostics) -> bool {
+pub fn check_id(id: &str, span: Span, what: Message, diags: &mut Diagnostics) -> bool {
     let bad = id.is_empty() || id.trim() != id || id.chars().any(|c| c.is_control());
     if bad {
         diags.push(
             Diagnostic::new(
                 Code::InvalidId,
-                format!("invalid {what} ID `{}`", id.escape_debug()),
+                msg!("invalid-id", what = what, id = id.escape_debug().to_string()),
             )
-            .at(
-                span,
-                "IDs must be non-empty, without surrounding spaces or line breaks",
-            )
-            .help("write the ID as printed in the guideline, e.g. `II.1.1.1` or `1-1`"),
+            .at(span, msg!("label-invalid-id"))
+            .help(msg!("invalid-id-help")),
         );
     }
     !bad
@@ -226,7 +233,7 @@ pub fn check_id(id: &str, span: Span, what: &str, diags: &mut Diagnostics) -> bo
 pub fn parse_date(
     text: &str,
     span: Span,
-    what: &str,
+    what: Message,
     diags: &mut Diagnostics,
 ) -> Option<jiff::civil::Date> {
     let well_formed = text.len() == 10
@@ -243,10 +250,10 @@ pub fn parse_date(
             diags.push(
                 Diagnostic::new(
                     Code::InvalidDate,
-                    format!("`{text}` is not a valid date for {what}"),
+                    msg!("invalid-date", text = text, what = what),
                 )
-                .at(span, "expected a real calendar date, YYYY-MM-DD")
-                .help("write e.g. 2026-11-01"),
+                .at(span, msg!("label-expected-date"))
+                .help(msg!("invalid-date-help")),
             );
             None
         }
@@ -261,10 +268,10 @@ pub fn check_url(text: &str, span: Span, diags: &mut Diagnostics) -> bool {
         diags.push(
             Diagnostic::new(
                 Code::InvalidUrl,
-                format!("`{text}` is not an absolute http(s) URL"),
+                msg!("invalid-url", text = text),
             )
-            .at(span, "not a link customers can open")
-            .help("write the full address, e.g. https://example.com/security"),
+            .at(span, msg!("label-not-a-link"))
+            .help(msg!("invalid-url-help")),
         );
         return false;
     }
@@ -275,16 +282,14 @@ pub fn check_url(text: &str, span: Span, diags: &mut Diagnostics) -> bool {
         diags.push(
             Diagnostic::new(
                 Code::InvalidUrl,
-                format!(
-                    "`{}` holds {}, which cannot be part of a link",
-                    text.escape_debug(),
-                    crate::chars::describe(c)
+                msg!(
+                    "url-bad-char",
+                    text = text.escape_debug().to_string(),
+                    char = crate::chars::describe(c)
                 ),
             )
-            .at(span, "a link cannot hold this character")
-            .help(format!(
-                "percent-encode it as `{escaped}` (the address the browser opens is the same)"
-            )),
+            .at(span, msg!("label-url-bad-char"))
+            .help(msg!("url-bad-char-help", escaped = escaped)),
         );
         return false;
     }

@@ -33,9 +33,9 @@ pub const DOCUMENT_FIELDS: &[&str] = &["title", "preamble", "notice"];
 pub const OUTPUT_FIELDS: &[&str] = &["layout", "catalog", "formats", "name"];
 
 pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<Project> {
-    let fields = Fields::new(root, "the project file", PROJECT_FIELDS, diags)?;
+    let fields = Fields::new(root, msg!("what-project-file"), PROJECT_FIELDS, diags)?;
     let organization = fields.require("organization", diags).and_then(|node| {
-        let org = Fields::new(node, "`organization`", ORGANIZATION_FIELDS, diags)?;
+        let org = Fields::new(node, msg!("what-key", key = "organization"), ORGANIZATION_FIELDS, diags)?;
         Some(Organization {
             name: org.required_text("name", diags)?.0,
             short_name: org.text("short_name", diags).map(|t| t.0),
@@ -45,7 +45,7 @@ pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<
     });
     let as_of = fields
         .required_text("as_of", diags)
-        .and_then(|(text, span)| parse_date(&text, span, "`as_of`", diags));
+        .and_then(|(text, span)| parse_date(&text, span, msg!("what-key", key = "as_of"), diags));
     let paths = |name: &str, default: Option<&str>, diags: &mut Diagnostics| {
         let listed = fields.text_list(name, diags);
         if listed.is_empty() && fields.get(name).is_none() {
@@ -63,7 +63,7 @@ pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<
     let catalogs = paths("catalogs", None, diags);
     let layouts = paths("layouts", None, diags);
     let document = match fields.get("document") {
-        Some(node) => Fields::new(node, "`document`", DOCUMENT_FIELDS, diags)
+        Some(node) => Fields::new(node, msg!("what-key", key = "document"), DOCUMENT_FIELDS, diags)
             .map(|doc| DocumentTexts {
                 title: doc.text("title", diags).map(|t| t.0),
                 preamble: doc
@@ -104,7 +104,7 @@ pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<
 
 fn read_policy(node: &Node, diags: &mut Diagnostics) -> Policy {
     let mut policy = Policy::default();
-    let Some(fields) = Fields::new(node, "`policy`", POLICY_FIELDS, diags) else {
+    let Some(fields) = Fields::new(node, msg!("what-key", key = "policy"), POLICY_FIELDS, diags) else {
         return policy;
     };
     let level = |name: &str, diags: &mut Diagnostics| {
@@ -169,12 +169,12 @@ fn read_policy(node: &Node, diags: &mut Diagnostics) -> Policy {
 
 fn read_outputs(node: &Node, diags: &mut Diagnostics) -> Vec<OutputSpec> {
     let Value::Seq(items) = &node.value else {
-        diags.push(wrong_type(node, "`outputs`", "a list of outputs"));
+        diags.push(wrong_type(node, msg!("what-key", key = "outputs"), msg!("expected-list-of-outputs")));
         return Vec::new();
     };
     let mut outputs = Vec::new();
     for item in items {
-        let Some(fields) = Fields::new(item, "an output", OUTPUT_FIELDS, diags) else {
+        let Some(fields) = Fields::new(item, msg!("what-output"), OUTPUT_FIELDS, diags) else {
             continue;
         };
         let layout = fields.required_text("layout", diags);

@@ -22,7 +22,7 @@ pub const CELLS_FIELDS: &[&str] = &["sheet", "row", "question", "choice", "answe
 pub const MAX_ROW: u32 = 1_048_576;
 
 pub fn read_questionnaire(node: &Node, diags: &mut Diagnostics) -> Option<Questionnaire> {
-    let fields = Fields::new(node, "`questionnaire`", QUESTIONNAIRE_FIELDS, diags)?;
+    let fields = Fields::new(node, msg!("what-key", key = "questionnaire"), QUESTIONNAIRE_FIELDS, diags)?;
     let workbook = fields.text("workbook", diags).map(|t| t.0);
     let labels = fields
         .get("labels")
@@ -35,7 +35,7 @@ pub fn read_questionnaire(node: &Node, diags: &mut Diagnostics) -> Option<Questi
             .filter_map(|item| read_table(item, diags))
             .collect(),
         Some((n, _)) => {
-            diags.push(wrong_type(n, "`questionnaire.tables`", "a list of tables"));
+            diags.push(wrong_type(n, msg!("what-key", key = "questionnaire.tables"), msg!("expected-list-of-tables")));
             Vec::new()
         }
     };
@@ -52,8 +52,8 @@ fn read_labels(node: &Node, diags: &mut Diagnostics) -> IndexMap<String, Status>
         if !matches!(node.value, Value::Null) {
             diags.push(wrong_type(
                 node,
-                "`questionnaire.labels`",
-                "a mapping of each choice to a status",
+                msg!("what-key", key = "questionnaire.labels"),
+                msg!("expected-mapping-of-each-choice-to-status"),
             ));
         }
         return labels;
@@ -86,7 +86,7 @@ fn read_labels(node: &Node, diags: &mut Diagnostics) -> IndexMap<String, Status>
             );
             continue;
         }
-        let Some((text, span)) = text_of(value, "`questionnaire.labels`", &label, diags) else {
+        let Some((text, span)) = text_of(value, msg!("what-key", key = "questionnaire.labels"), &label, diags) else {
             diags.push(
                 Diagnostic::new(
                     Code::MissingField,
@@ -120,7 +120,7 @@ fn status_help() -> String {
 }
 
 fn read_table(node: &Node, diags: &mut Diagnostics) -> Option<QuestionTable> {
-    let fields = Fields::new(node, "a questionnaire table", TABLE_FIELDS, diags)?;
+    let fields = Fields::new(node, msg!("what-questionnaire-table"), TABLE_FIELDS, diags)?;
     let sheet = fields.required_text("sheet", diags);
     let header_row = fields
         .require("header_row", diags)
@@ -158,7 +158,7 @@ fn read_table(node: &Node, diags: &mut Diagnostics) -> Option<QuestionTable> {
 }
 
 fn read_columns(node: &Node, diags: &mut Diagnostics) -> Option<CellColumns> {
-    let fields = Fields::new(node, "`columns`", COLUMN_FIELDS, diags)?;
+    let fields = Fields::new(node, msg!("what-key", key = "columns"), COLUMN_FIELDS, diags)?;
     let mut columns = CellColumns::default();
     let mut ok = true;
     for name in COLUMN_FIELDS {
@@ -172,7 +172,7 @@ fn read_columns(node: &Node, diags: &mut Diagnostics) -> Option<CellColumns> {
 
 /// A control's `cells:`.
 pub fn read_cells(node: &Node, diags: &mut Diagnostics) -> Option<CellRef> {
-    let fields = Fields::new(node, "`cells`", CELLS_FIELDS, diags)?;
+    let fields = Fields::new(node, msg!("what-key", key = "cells"), CELLS_FIELDS, diags)?;
     let sheet = fields.required_text("sheet", diags);
     let row = fields
         .require("row", diags)
@@ -235,7 +235,7 @@ fn column(fields: &Fields, name: &str, diags: &mut Diagnostics) -> Result<Option
     if matches!(node.value, Value::Null) {
         return Ok(None);
     }
-    let (text, span) = text_of(node, "`cells`", name, diags).ok_or(())?;
+    let (text, span) = text_of(node, msg!("what-key", key = "cells"), name, diags).ok_or(())?;
     match parse_column(&text) {
         Some(col) => Ok(Some(col)),
         None => {
@@ -270,7 +270,7 @@ fn count(node: &Node, name: &str, diags: &mut Diagnostics) -> Option<u32> {
         _ => None,
     };
     if parsed.is_none() {
-        diags.push(wrong_type(node, &format!("`{name}`"), "a whole number"));
+        diags.push(wrong_type(node, msg!("what-key", key = name), msg!("expected-whole-number")));
     }
     parsed
 }

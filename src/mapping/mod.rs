@@ -59,10 +59,10 @@ pub fn is_mapping_file(root: &Node) -> bool {
 /// Reads a mapping file's shape; the ends are checked later against the catalogs.
 pub fn load_mapping(root: &Node, origin: &str, diags: &mut Diagnostics) -> Option<Mapping> {
     let before = diags.error_count();
-    let fields = Fields::new(root, "a mapping file", FILE_FIELDS, diags)?;
+    let fields = Fields::new(root, msg!("what-mapping-file"), FILE_FIELDS, diags)?;
     let header = Fields::new(
         fields.require("mapping", diags)?,
-        "the `mapping` header",
+        msg!("what-mapping-header"),
         HEADER_FIELDS,
         diags,
     )?;
@@ -73,12 +73,12 @@ pub fn load_mapping(root: &Node, origin: &str, diags: &mut Diagnostics) -> Optio
         match &node.value {
             Value::Seq(items) => {
                 for item in items {
-                    let Some(pair) = Fields::new(item, "a mapping pair", PAIR_FIELDS, diags) else {
+                    let Some(pair) = Fields::new(item, msg!("what-mapping-pair"), PAIR_FIELDS, diags) else {
                         continue;
                     };
                     let from = pair
                         .required_text("from", diags)
-                        .filter(|(id, span)| check_id(id, *span, "control", diags));
+                        .filter(|(id, span)| check_id(id, *span, msg!("noun-control"), diags));
                     let to: Vec<String> = match pair.get("to") {
                         Some(Node {
                             value: Value::Str(_) | Value::Plain(_),
@@ -118,7 +118,7 @@ pub fn load_mapping(root: &Node, origin: &str, diags: &mut Diagnostics) -> Optio
                     }
                 }
             }
-            _ => diags.push(wrong_type(node, "`pairs`", "a list of pairs")),
+            _ => diags.push(wrong_type(node, msg!("what-key", key = "pairs"), msg!("expected-list-of-pairs"))),
         }
     }
     if diags.error_count() > before {

@@ -37,10 +37,10 @@ pub fn is_thesaurus_file(root: &Node) -> bool {
 /// Reads a thesaurus file; every mistake is a diagnostic at its place.
 pub fn load_thesaurus(root: &Node, origin: &str, diags: &mut Diagnostics) -> Option<Thesaurus> {
     let before = diags.error_count();
-    let fields = Fields::new(root, "a thesaurus file", FILE_FIELDS, diags)?;
+    let fields = Fields::new(root, msg!("what-thesaurus-file"), FILE_FIELDS, diags)?;
     if let Some(header) = fields.require("thesaurus", diags)
         && !matches!(header.value, Value::Null)
-        && let Some(header) = Fields::new(header, "the `thesaurus` header", HEADER_FIELDS, diags)
+        && let Some(header) = Fields::new(header, msg!("what-thesaurus-header"), HEADER_FIELDS, diags)
     {
         let _ = header.text("description", diags);
     }
@@ -51,8 +51,8 @@ pub fn load_thesaurus(root: &Node, origin: &str, diags: &mut Diagnostics) -> Opt
         let Value::Seq(items) = &node.value else {
             diags.push(wrong_type(
                 node,
-                &format!("`{name}`"),
-                "a list of word lists",
+                msg!("what-key", key = name),
+                msg!("expected-list-of-word-lists"),
             ));
             return Vec::new();
         };
@@ -61,8 +61,8 @@ pub fn load_thesaurus(root: &Node, origin: &str, diags: &mut Diagnostics) -> Opt
             let Value::Seq(words) = &item.value else {
                 diags.push(wrong_type(
                     item,
-                    &format!("an entry of `{name}`"),
-                    "a list of words",
+                    msg!("what-entry-of", key = name),
+                    msg!("expected-list-of-words"),
                 ));
                 continue;
             };
@@ -90,7 +90,7 @@ pub fn load_thesaurus(root: &Node, origin: &str, diags: &mut Diagnostics) -> Opt
             Some(node) => match &node.value {
                 Value::Seq(items) => items.iter().filter_map(|w| word(w, name, diags)).collect(),
                 _ => {
-                    diags.push(wrong_type(node, &format!("`{name}`"), "a list of words"));
+                    diags.push(wrong_type(node, msg!("what-key", key = name), msg!("expected-list-of-words")));
                     Vec::new()
                 }
             },
@@ -112,7 +112,7 @@ pub fn load_thesaurus(root: &Node, origin: &str, diags: &mut Diagnostics) -> Opt
 
 /// A word of a list: text that is not blank.
 fn word(node: &Node, name: &str, diags: &mut Diagnostics) -> Option<String> {
-    let (text, span) = text_of(node, "a thesaurus file", name, diags)?;
+    let (text, span) = text_of(node, msg!("what-thesaurus-file"), name, diags)?;
     if text.trim().is_empty() {
         diags.push(
             Diagnostic::new(Code::InvalidValue, format!("a blank word in `{name}`"))

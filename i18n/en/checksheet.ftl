@@ -1,0 +1,305 @@
+# English messages of checksheet (Fluent, https://projectfluent.org).
+# Every message here must also be in i18n/ja/checksheet.ftl, with the same variables:
+# `cargo test --lib i18n` checks it. User data (IDs, paths, answers, YAML keys, values such
+# as `implemented`) comes in through variables and is shown as is.
+
+## Shared pieces
+
+list-separator = {", "}
+list = { $items }
+list-empty = (none)
+level-error = error
+level-warning = warning
+level-note = note
+level-help = help
+github-help = help: { $help }
+error-line = error: { $message }
+help-did-you-mean = did you mean `{ $suggestion }`?
+help-did-you-mean-folded = did you mean `{ $suggestion }`? `{ $given }` holds full-width, compatibility or invisible characters: { $chars }; type it in half-width (半角) characters
+char-invisible = an invisible U+{ $code }
+char-read-as = `{ $char }` (U+{ $code }, read as `{ $read_as }`)
+
+## The end of a run
+
+summary-errors = { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    } found
+summary-warnings = { $warnings } { $warnings ->
+        [one] warning
+       *[other] warnings
+    } found
+summary-errors-warnings = { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    } and { $warnings } { $warnings ->
+        [one] warning
+       *[other] warnings
+    } found
+
+## What each code means (`Code::description`)
+
+code-CS0001 = a file or folder could not be read
+code-CS0002 = a file is not valid UTF-8
+code-CS0003 = a YAML file has no content
+code-CS0004 = a path a project names or holds leads outside the project's folder and git repository, or into a `.git` folder
+code-CS0005 = a path a project names or holds is a named pipe, device, socket or other special file
+code-CS0006 = a file or folder inside a project's folders is not read
+code-CS0101 = a file is not valid YAML
+code-CS0102 = a YAML mapping has the same key twice
+code-CS0103 = a file exceeds a safety limit (size, nesting, aliases)
+code-CS0104 = a file is not valid YAML where a look-alike or invisible character (full-width space, no-break space, full-width colon …) stands for a space, colon or hyphen
+code-CS0201 = a field name is not part of the file format
+code-CS0202 = a required field is missing
+code-CS0203 = a value has the wrong YAML type
+code-CS0204 = a value is not one of the allowed values or forms
+code-CS0205 = a date is not a real calendar date in YYYY-MM-DD form
+code-CS0206 = a link is not an absolute http(s) URL
+code-CS0207 = an ID is empty or has characters IDs may not have
+code-CS0301 = a control ID appears twice in a catalog
+code-CS0302 = a group ID appears twice in a catalog
+code-CS0303 = two catalogs have the same ID
+code-CS0304 = a control has neither a title nor a text
+code-CS0305 = two controls of a catalog record the same row of a workbook
+code-CS0401 = an answer file or output names a catalog that does not exist
+code-CS0402 = an answer names a control that its catalog does not have
+code-CS0403 = a control is answered twice
+code-CS0404 = an answer has no text
+code-CS0405 = a control of an output's catalog has no answer
+code-CS0406 = a 基本 (basic) control of an output's catalog has no answer
+code-CS0407 = an answer was last reviewed longer ago than the project's policy allows
+code-CS0408 = an answer has no `reviewed` date and the project's policy asks for one
+code-CS0409 = a mapping names a catalog or control that does not exist
+code-CS0410 = an answer is derived from a mapped control of another catalog
+code-CS0411 = mapped controls give different answers for one control
+code-CS0412 = an answer holds a control character or bidirectional override that a reader would not see
+code-CS0501 = an output names a layout that does not exist
+code-CS0502 = an output's catalog does not fit its layout
+code-CS0503 = a layout definition or template is invalid
+code-CS0504 = two outputs would write the same file
+code-CS0601 = a text is longer than an xlsx cell can hold (32,767 characters)
+code-CS0602 = an output could not be rendered
+code-CS0603 = an output file could not be written
+code-CS0701 = an answer file could not be put in canonical form without loss
+code-CS0801 = no table of the expected layout or columns was found in a workbook
+code-CS0802 = the ID, question or answer column of a questionnaire table could not be determined
+code-CS0803 = a workbook row holds an answer that belongs to no control
+code-CS0804 = a workbook has the same control or ID twice
+code-CS0805 = a workbook's status cell holds no known status
+code-CS0806 = an ID cell of a workbook is not a valid ID
+code-CS0807 = a workbook cell belongs to no item or column and was not imported
+code-CS0808 = a workbook cell holds a number or date where text was meant; its spelling may be lost
+code-CS0809 = a workbook's hidden row, column or sheet
+code-CS0810 = a merged workbook cell's value was given to several rows
+code-CS0811 = IDs read from a workbook were prefixed to make them unique
+code-CS0812 = imported answers or a catalog could not be written without loss
+code-CS0813 = no questionnaire table of a workbook is clearly the one to import; the candidates are listed
+code-CS0814 = a workbook formula cell was saved without its value, so its text is unknown
+code-CS0815 = a table of questions on a sheet that was imported was left out, being shaped unlike the tables imported
+code-CS0901 = a question of the catalog is not in the workbook being filled
+code-CS0902 = a question is in another row of the workbook than the catalog records
+code-CS0903 = an answer's status matches no choice of its cell's dropdown or the label map
+code-CS0904 = an answer cell is locked on a protected sheet, or merged with another question's cell
+code-CS0905 = an answer cell holds a formula, which fill does not replace
+code-CS0906 = an answer's text has no cell to go in
+code-CS0907 = the workbook asks for a vendor field the project does not give
+code-CS0908 = two answers would be written into one workbook cell
+code-CS0909 = a question has a choice cell but its answer gives no status
+code-CS0910 = a workbook's table holds a question its catalog does not have
+code-CS0911 = answers in Japanese are written into an English questionnaire
+
+## Cross-file checks (validate.rs)
+
+duplicate-output = two outputs would write `{ $stem }.*`
+label-second-output = second output
+label-first-output = first output
+duplicate-output-help = give one of them a different `name:`
+unknown-catalog = unknown catalog `{ $catalog }`
+label-no-catalog-with-id = no catalog with this ID
+unknown-catalog-answers-help = known catalogs: { $catalogs }; a catalog of the project (one `import --write-catalog` wrote) must be in a folder listed under `catalogs:` in checksheet.yaml, e.g. `catalogs: [controls]`
+unknown-control = unknown control ID `{ $control }` in catalog { $catalog }
+label-not-a-control-of-catalog = not a control of this catalog
+help-see-list-controls = see `checksheet list controls { $catalog }`
+duplicate-answer = control `{ $control }` is answered twice
+label-second-answer = second answer
+label-first-answered-here = first answered here
+duplicate-answer-help = keep one answer per control; merge the two texts into one
+unknown-layout = unknown layout `{ $layout }`
+label-not-a-layout = not a layout
+help-known-layouts = known layouts: { $layouts }
+help-known-catalogs = known catalogs: { $catalogs }
+layout-for-other-catalog = layout `{ $layout }` is made for catalog `{ $bound }`, not `{ $asked }`
+label-this-output = this output
+layout-for-other-catalog-help = remove `catalog:` or use the generic layout `default` for `{ $asked }`
+output-needs-catalog = output with layout `{ $layout }` needs a `catalog`
+output-needs-catalog-help = add `catalog: <id>`; known catalogs: { $catalogs }
+layout-unknown-group = layout `{ $layout }` puts group `{ $group }` on a sheet, but catalog `{ $catalog }` has no such top-level group
+label-unknown-group = unknown group
+help-top-level-groups = top-level groups: { $groups }
+unanswered-basic = { $count } 基本 controls of catalog { $catalog } have no answer: { $shown }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }
+unanswered = { $count } controls of catalog { $catalog } have no answer: { $shown }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }
+unanswered-help = answer them in a file with `catalog: { $catalog }` (see `checksheet list coverage`); until then their answer cells are empty, or show the layout's `unanswered` text
+label-output-of-catalog = output of this catalog
+stale-review = control `{ $control }` was last reviewed { $reviewed }, { $age } days before as_of { $as_of }
+label-reviewed-more-than = reviewed more than { $days } days ago
+stale-review-help = review the answer and update `reviewed:` (policy.review_within_days)
+missing-review = control `{ $control }` has no `reviewed` date
+label-no-review-date = no review date
+missing-review-help = add `reviewed: YYYY-MM-DD` after reviewing the answer (policy.missing_review)
+
+## Characters (chars.rs)
+
+char-look-alike = a { $english } ({ $code }, { $japanese })
+char-control = { $code } { $name } (`{ $escape }`)
+char-escaped = { $code } (`{ $escape }`)
+char-plain = `{ $char }` ({ $code })
+
+## YAML files (yaml.rs)
+
+yaml-file-too-large = file is { $bytes } bytes, over the limit of { $limit } bytes
+label-file-too-large = file too large
+yaml-file-too-large-help = split the answers into several files (e.g. one per chapter)
+yaml-file-empty = file is empty
+label-no-yaml-content = no YAML content here
+yaml-empty-help = write the file's content, or remove the file
+yaml-document-null = file has no content (the document is null)
+label-empty-document = empty document
+yaml-two-documents = the file holds more than one YAML document
+label-second-document = a second document starts here
+yaml-two-documents-help = a checksheet file holds one YAML document: remove the `---` separator or split the file
+yaml-limit = file exceeds the limit of { $what }
+label-limit-reached = limit reached here
+yaml-limit-help = checksheet refuses files this large or deep; write the content out plainly
+limit-events = more than { $limit } YAML events
+limit-nodes = more than { $limit } YAML nodes
+limit-depth = nesting deeper than { $limit } levels
+limit-aliases = more than { $limit } aliases
+limit-replayed = alias expansion beyond { $limit } copied nodes
+yaml-complex-key = a mapping key is a list or a mapping
+label-key-not-text = this key is not text
+yaml-complex-key-help = checksheet keys are text, such as a control ID or a field name
+yaml-unknown-anchor = alias to an unknown anchor
+label-no-anchor-before = no anchor of this name before here
+yaml-merge-not-mapping = a merge key `<<` must hold a mapping or a list of mappings
+label-not-a-mapping = not a mapping
+yaml-merge-not-mapping-help = write `<<: *anchor` where the anchor names a mapping
+yaml-duplicate-key = duplicate key `{ $key }`
+label-key-appears-earlier = this key appears earlier in the same mapping
+label-first-written-here = first written here
+yaml-duplicate-key-help = a key may appear once per mapping: merge the two entries, or rename one
+look-alike-expects-space = where YAML expects a space
+look-alike-expects-colon = where YAML expects a key's `:`
+look-alike-expects-hyphen = where YAML expects a list item's `-`
+look-alike-expects-hash = where YAML expects a comment's `#`
+look-alike-expects-tilde = where YAML expects `~`
+look-alike-expects-invisible = that is invisible and that YAML does not read as white space
+look-alike-delete-help = delete the invisible { $english } (U+{ $code }) — it has no width, so select the text around it and retype it
+look-alike-type-help = type a half-width `{ $typed }` (半角) instead of the { $english } (U+{ $code }){ $colon ->
+        [yes] , followed by a space
+       *[no] {""}
+    }
+look-alike = invalid YAML: line { $line } holds { $char } { $expected } (the parser said: { $parser_said })
+label-look-alike = { $english } (U+{ $code }) / { $japanese }
+yaml-invalid = invalid YAML: { $parser_said }
+label-tab-here = tab here
+yaml-tab-help = YAML indents with spaces; replace the tab characters with spaces
+label-here = here
+yaml-unknown-anchor-help = define the anchor (`&name`) before the alias (`*name`) that uses it
+yaml-syntax-help = check the quotes, brackets and indentation on and above this line; text containing `: ` or ` #` needs quotes
+
+## Fields of every file format (load/fields.rs)
+
+unknown-field = unknown field `{ $field }` in { $what }
+label-not-a-field = not a field of this format
+help-did-you-mean-fields = { $suggestion }{ $folded ->
+        [yes] {"; "}
+       *[no] {" "}
+    }allowed fields: { $fields }
+help-allowed-fields = allowed fields: { $fields }
+missing-field = missing field `{ $field }` in { $what }
+label-starts-here = { $what } starts here
+missing-field-help = add `{ $field }:`
+field-empty = `{ $field }` in { $what } is empty
+label-empty = empty
+field-empty-help = give `{ $field }` a value
+what-key-in = `{ $key }` in { $what }
+what-key = `{ $key }`
+wrong-type = { $what } must be { $expected }, found { $found }
+yaml-kind = { $kind ->
+        [text] text
+        [list] a list
+        [mapping] a mapping
+        [number] a number or boolean
+       *[null] nothing (null)
+    }
+label-expected = expected { $expected }
+wrong-type-list-help = write a list, even of one item: a `- item` line for each, indented under the key, or `[first, second]` on one line
+wrong-type-mapping-help = write `key: value` lines, indented under it
+wrong-type-number-help = write the number in digits without quotes, e.g. `3`
+wrong-type-text-help = write the text on the line after the key; quote it (`"[…]"`) when it starts with `[`, `{"{"}`, `-`, `&` or `*`, or join a list's items into one text
+wrong-type-help = write { $expected } here; `checksheet schema` prints every file format
+invalid-id = invalid { $what } ID `{ $id }`
+label-invalid-id = IDs must be non-empty, without surrounding spaces or line breaks
+invalid-id-help = write the ID as printed in the guideline, e.g. `II.1.1.1` or `1-1`
+invalid-date = `{ $text }` is not a valid date for { $what }
+label-expected-date = expected a real calendar date, YYYY-MM-DD
+invalid-date-help = write e.g. 2026-11-01
+invalid-url = `{ $text }` is not an absolute http(s) URL
+label-not-a-link = not a link customers can open
+invalid-url-help = write the full address, e.g. https://example.com/security
+url-bad-char = `{ $text }` holds { $char }, which cannot be part of a link
+label-url-bad-char = a link cannot hold this character
+url-bad-char-help = percent-encode it as `{ $escaped }` (the address the browser opens is the same)
+
+## What a message is about: parts of the files (what-…), YAML shapes (expected-…), kinds of ID (noun-…)
+
+expected-list = a list
+expected-list-of-controls = a list of controls
+expected-list-of-groups = a list of groups
+expected-list-of-ids = a list of IDs
+expected-list-of-outputs = a list of outputs
+expected-list-of-pairs = a list of pairs
+expected-list-of-tables = a list of tables
+expected-list-of-word-lists = a list of word lists
+expected-list-of-words = a list of words
+expected-mapping-of-control-id-to-answer = a mapping of control ID to answer
+expected-mapping-of-each-choice-to-status = a mapping of each choice to a status
+expected-mapping-of-scheme-to-list-of-ids = a mapping of scheme to a list of IDs
+expected-whole-number = a whole number
+noun-control = control
+noun-group = group
+what-answer = an answer
+what-answer-file = an answer file
+what-answer-list = the answer list
+what-catalog-file = a catalog file
+what-catalog-header = the `catalog` header
+what-column = a column
+what-control = a control
+what-group = a group
+what-group-row-style = a group row style
+what-layout-file = a layout file
+what-layout-header = the `layout` header
+what-mapping-file = a mapping file
+what-mapping-header = the `mapping` header
+what-mapping-pair = a mapping pair
+what-numbering = numbering
+what-output = an output
+what-project-file = the project file
+what-questionnaire-table = a questionnaire table
+what-refs = refs
+what-sheet = a sheet
+what-thesaurus-file = a thesaurus file
+what-thesaurus-header = the `thesaurus` header
+what-entry-of = an entry of `{ $key }`
+
+## YAML shapes used by the loaders
+
+expected-mapping = a mapping
+expected-list-of-texts = a list of texts
+expected-text = text

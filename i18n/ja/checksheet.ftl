@@ -1,0 +1,293 @@
+# checksheet の日本語メッセージ (Fluent, https://projectfluent.org)。
+# ここにあるメッセージはすべて i18n/en/checksheet.ftl にも同じ変数で必要です
+# (`cargo test --lib i18n` が確かめます)。ID・パス・回答・YAML のキー・`implemented` などの
+# 値といった利用者のデータは変数で渡され、そのまま表示されます。
+
+## 共通の部品
+
+list-separator = 、
+list = { $items }
+list-empty = (なし)
+level-error = エラー
+level-warning = 警告
+level-note = 注記
+level-help = ヒント
+github-help = ヒント: { $help }
+error-line = エラー: { $message }
+help-did-you-mean = `{ $suggestion }` のことですか?
+help-did-you-mean-folded = `{ $suggestion }` のことですか? `{ $given }` に全角・互換文字または見えない文字があります: { $chars }。半角で入力してください
+char-invisible = 見えない文字 U+{ $code }
+char-read-as = `{ $char }` (U+{ $code }、`{ $read_as }` として読みます)
+
+## 実行の終わり
+
+summary-errors = エラー { $errors } 件
+summary-warnings = 警告 { $warnings } 件
+summary-errors-warnings = エラー { $errors } 件、警告 { $warnings } 件
+
+## 各コードの意味 (`Code::description`)
+
+code-CS0001 = ファイルまたはフォルダーを読めない
+code-CS0002 = ファイルが正しい UTF-8 ではない
+code-CS0003 = YAML ファイルに内容がない
+code-CS0004 = プロジェクトが指定または保持するパスが、プロジェクトのフォルダーと git リポジトリの外、または `.git` フォルダーの中を指している
+code-CS0005 = プロジェクトが指定または保持するパスが、名前付きパイプ・デバイス・ソケットなどの特殊ファイルである
+code-CS0006 = プロジェクトのフォルダー内のファイルまたはフォルダーが読まれない
+code-CS0101 = ファイルが正しい YAML ではない
+code-CS0102 = YAML のマッピングに同じキーが 2 回ある
+code-CS0103 = ファイルが安全のための上限 (サイズ・入れ子・エイリアス) を超えている
+code-CS0104 = 空白・コロン・ハイフンの代わりに紛らわしい文字や見えない文字 (全角スペース、ノーブレークスペース、全角コロンなど) があり、ファイルが正しい YAML ではない
+code-CS0201 = フィールド名がファイル形式にない
+code-CS0202 = 必須のフィールドがない
+code-CS0203 = 値の YAML の型が違う
+code-CS0204 = 値が許される値・形式のどれでもない
+code-CS0205 = 日付が YYYY-MM-DD 形式の実在する日付ではない
+code-CS0206 = リンクが http(s) の絶対 URL ではない
+code-CS0207 = ID が空か、ID に使えない文字を含む
+code-CS0301 = 管理策 ID がカタログに 2 回ある
+code-CS0302 = グループ ID がカタログに 2 回ある
+code-CS0303 = 2 つのカタログの ID が同じ
+code-CS0304 = 管理策にタイトルも本文もない
+code-CS0305 = カタログの 2 つの管理策がブックの同じ行を記録している
+code-CS0401 = 回答ファイルまたは出力が存在しないカタログを指定している
+code-CS0402 = 回答がカタログにない管理策を指定している
+code-CS0403 = 管理策に 2 回回答している
+code-CS0404 = 回答に本文がない
+code-CS0405 = 出力のカタログの管理策に回答がない
+code-CS0406 = 出力のカタログの基本の管理策に回答がない
+code-CS0407 = 回答の最終レビューがプロジェクトのポリシーで許す期間より前
+code-CS0408 = 回答に `reviewed` (レビュー日) がなく、プロジェクトのポリシーが求めている
+code-CS0409 = マッピングが存在しないカタログまたは管理策を指定している
+code-CS0410 = 回答が別カタログの対応する管理策から導出されている
+code-CS0411 = 対応する管理策同士で 1 つの管理策への回答が食い違う
+code-CS0412 = 回答に読み手から見えない制御文字または双方向上書き文字がある
+code-CS0501 = 出力が存在しないレイアウトを指定している
+code-CS0502 = 出力のカタログがレイアウトに合わない
+code-CS0503 = レイアウトの定義またはテンプレートが正しくない
+code-CS0504 = 2 つの出力が同じファイルを書き出す
+code-CS0601 = テキストが xlsx のセルに入る長さ (32,767 文字) を超えている
+code-CS0602 = 出力を生成できない
+code-CS0603 = 出力ファイルを書き込めない
+code-CS0701 = 回答ファイルを失うものなく正規の形にできない
+code-CS0801 = ブックに想定したレイアウトまたは列の表が見つからない
+code-CS0802 = 質問票の表の ID・質問・回答の列を決められない
+code-CS0803 = ブックの行に、どの管理策にも属さない回答がある
+code-CS0804 = ブックに同じ管理策または ID が 2 回ある
+code-CS0805 = ブックの状況のセルに既知の状況がない
+code-CS0806 = ブックの ID のセルが正しい ID ではない
+code-CS0807 = ブックのセルがどの項目・列にも属さず、取り込まれなかった
+code-CS0808 = テキストのはずのブックのセルが数値または日付で、表記が失われるおそれがある
+code-CS0809 = ブックの非表示の行・列・シート
+code-CS0810 = ブックの結合セルの値を複数の行に割り当てた
+code-CS0811 = ブックから読んだ ID を一意にするため接頭辞を付けた
+code-CS0812 = 取り込んだ回答またはカタログを失うものなく書き出せない
+code-CS0813 = 取り込むべき質問票の表がブックのどれか明らかでない (候補を示します)
+code-CS0814 = ブックの数式セルが値なしで保存されていて、テキストが分からない
+code-CS0815 = 取り込んだシートの質問の表が、取り込んだ表と形が違うため除かれた
+code-CS0901 = カタログの質問が記入するブックにない
+code-CS0902 = 質問がカタログの記録と違うブックの行にある
+code-CS0903 = 回答の状況がセルのドロップダウンの選択肢にもラベル対応表にも合わない
+code-CS0904 = 回答セルが保護されたシートでロックされているか、別の質問のセルと結合されている
+code-CS0905 = 回答セルに数式があり、fill はそれを置き換えない
+code-CS0906 = 回答のテキストを入れるセルがない
+code-CS0907 = ブックがプロジェクトにない回答者情報のフィールドを求めている
+code-CS0908 = 2 つの回答がブックの 1 つのセルに書き込まれる
+code-CS0909 = 質問に選択肢のセルがあるが、回答に状況がない
+code-CS0910 = ブックの表にカタログにない質問がある
+code-CS0911 = 英語の質問票に日本語の回答を書き込む
+
+## Cross-file checks (validate.rs)
+
+duplicate-output = 2 つの出力が `{ $stem }.*` を書き出します
+label-second-output = 2 つ目の出力
+label-first-output = 1 つ目の出力
+duplicate-output-help = どちらかに別の `name:` を付けてください
+unknown-catalog = 不明なカタログ `{ $catalog }` です
+label-no-catalog-with-id = この ID のカタログはない
+unknown-catalog-answers-help = 既知のカタログ: { $catalogs }。プロジェクトのカタログ (`import --write-catalog` が書き出したものなど) は、checksheet.yaml の `catalogs:` に挙げたフォルダーに置く必要があります (例: `catalogs: [controls]`)
+unknown-control = カタログ { $catalog } に管理策 ID `{ $control }` はありません
+label-not-a-control-of-catalog = このカタログの管理策ではない
+help-see-list-controls = `checksheet list controls { $catalog }` で確認してください
+duplicate-answer = 管理策 `{ $control }` に 2 回回答しています
+label-second-answer = 2 つ目の回答
+label-first-answered-here = 最初の回答
+duplicate-answer-help = 回答は管理策ごとに 1 つにし、2 つのテキストを 1 つにまとめてください
+unknown-layout = 不明なレイアウト `{ $layout }` です
+label-not-a-layout = レイアウトではない
+help-known-layouts = 既知のレイアウト: { $layouts }
+help-known-catalogs = 既知のカタログ: { $catalogs }
+layout-for-other-catalog = レイアウト `{ $layout }` はカタログ `{ $bound }` 用で、`{ $asked }` 用ではありません
+label-this-output = この出力
+layout-for-other-catalog-help = `catalog:` を削除するか、`{ $asked }` には汎用レイアウト `default` を使ってください
+output-needs-catalog = レイアウト `{ $layout }` の出力には `catalog` が必要です
+output-needs-catalog-help = `catalog: <id>` を追加してください。既知のカタログ: { $catalogs }
+layout-unknown-group = レイアウト `{ $layout }` はグループ `{ $group }` をシートに置きますが、カタログ `{ $catalog }` にそのような最上位グループはありません
+label-unknown-group = 不明なグループ
+help-top-level-groups = 最上位グループ: { $groups }
+unanswered-basic = カタログ { $catalog } の基本の管理策 { $count } 件に回答がありません: { $shown }{ $more ->
+        [0] {""}
+       *[other] {" "}ほか { $more } 件
+    }
+unanswered = カタログ { $catalog } の管理策 { $count } 件に回答がありません: { $shown }{ $more ->
+        [0] {""}
+       *[other] {" "}ほか { $more } 件
+    }
+unanswered-help = `catalog: { $catalog }` のファイルで回答してください (`checksheet list coverage` を参照)。それまでは回答セルは空になるか、レイアウトの `unanswered` のテキストが表示されます
+label-output-of-catalog = このカタログの出力
+stale-review = 管理策 `{ $control }` の最終レビューは { $reviewed } で、as_of { $as_of } の { $age } 日前です
+label-reviewed-more-than = { $days } 日より前にレビュー
+stale-review-help = 回答をレビューして `reviewed:` を更新してください (policy.review_within_days)
+missing-review = 管理策 `{ $control }` に `reviewed` (レビュー日) がありません
+label-no-review-date = レビュー日がない
+missing-review-help = 回答をレビューしたら `reviewed: YYYY-MM-DD` を追加してください (policy.missing_review)
+
+## Characters (chars.rs)
+
+char-look-alike = { $japanese } ({ $code })
+char-control = { $code } { $name } (`{ $escape }`)
+char-escaped = { $code } (`{ $escape }`)
+char-plain = `{ $char }` ({ $code })
+
+## YAML files (yaml.rs)
+
+yaml-file-too-large = ファイルが { $bytes } バイトで、上限の { $limit } バイトを超えています
+label-file-too-large = ファイルが大きすぎる
+yaml-file-too-large-help = 回答を複数のファイルに分けてください (例: 章ごとに 1 ファイル)
+yaml-file-empty = ファイルが空です
+label-no-yaml-content = YAML の内容がない
+yaml-empty-help = ファイルの内容を書くか、ファイルを削除してください
+yaml-document-null = ファイルに内容がありません (文書が null です)
+label-empty-document = 空の文書
+yaml-two-documents = ファイルに YAML 文書が 2 つ以上あります
+label-second-document = ここから 2 つ目の文書
+yaml-two-documents-help = checksheet のファイルには YAML 文書を 1 つだけ書きます。区切りの `---` を削除するか、ファイルを分けてください
+yaml-limit = ファイルが上限 ({ $what }) を超えています
+label-limit-reached = ここで上限に到達
+yaml-limit-help = checksheet はこれほど大きい・深いファイルを受け付けません。内容を素直に書き下してください
+limit-events = YAML イベント { $limit } 個超
+limit-nodes = YAML ノード { $limit } 個超
+limit-depth = 入れ子 { $limit } 段超
+limit-aliases = エイリアス { $limit } 個超
+limit-replayed = エイリアス展開でのコピー { $limit } ノード超
+yaml-complex-key = マッピングのキーがリストまたはマッピングです
+label-key-not-text = このキーはテキストではない
+yaml-complex-key-help = checksheet のキーは管理策 ID やフィールド名のようなテキストです
+yaml-unknown-anchor = 不明なアンカーへのエイリアスです
+label-no-anchor-before = この名前のアンカーがここより前にない
+yaml-merge-not-mapping = マージキー `<<` の値はマッピングかマッピングのリストでなければなりません
+label-not-a-mapping = マッピングではない
+yaml-merge-not-mapping-help = マッピングに付けたアンカーを `<<: *anchor` と書いてください
+yaml-duplicate-key = キー `{ $key }` が重複しています
+label-key-appears-earlier = このキーは同じマッピングの前の方にもある
+label-first-written-here = 最初はここ
+yaml-duplicate-key-help = キーは 1 つのマッピングに 1 回だけ書けます。2 つの項目をまとめるか、一方の名前を変えてください
+look-alike-expects-space = を YAML が空白を求める位置に
+look-alike-expects-colon = を YAML がキーの `:` を求める位置に
+look-alike-expects-hyphen = を YAML がリスト項目の `-` を求める位置に
+look-alike-expects-hash = を YAML がコメントの `#` を求める位置に
+look-alike-expects-tilde = を YAML が `~` を求める位置に
+look-alike-expects-invisible = (見えず、YAML が空白として読まない文字) を
+look-alike-delete-help = 見えない{ $japanese } (U+{ $code }) を削除してください。幅がないので、前後のテキストを選択して打ち直してください
+look-alike-type-help = { $japanese } (U+{ $code }) の代わりに半角の `{ $typed }` を入力してください{ $colon ->
+        [yes] (後ろに空白を 1 つ)
+       *[no] {""}
+    }
+look-alike = YAML が正しくありません: { $line } 行目に { $char } { $expected }含んでいます (パーサーのメッセージ: { $parser_said })
+label-look-alike = { $japanese } (U+{ $code }) / { $english }
+yaml-invalid = YAML が正しくありません: { $parser_said }
+label-tab-here = ここにタブ
+yaml-tab-help = YAML の字下げは空白で行います。タブ文字を空白に置き換えてください
+label-here = ここ
+yaml-unknown-anchor-help = アンカー (`&name`) は、それを使うエイリアス (`*name`) より前に定義してください
+yaml-syntax-help = この行とその上の行の引用符・括弧・字下げを確かめてください。`: ` や ` #` を含むテキストは引用符で囲む必要があります
+
+## Fields of every file format (load/fields.rs)
+
+unknown-field = { $what }に不明なフィールド `{ $field }` があります
+label-not-a-field = この形式のフィールドではない
+help-did-you-mean-fields = { $suggestion }{ $folded ->
+        [yes] 。
+       *[no] {" "}
+    }使えるフィールド: { $fields }
+help-allowed-fields = 使えるフィールド: { $fields }
+missing-field = { $what }にフィールド `{ $field }` がありません
+label-starts-here = { $what }の始まり
+missing-field-help = `{ $field }:` を追加してください
+field-empty = { $what }の `{ $field }` が空です
+label-empty = 空
+field-empty-help = `{ $field }` に値を書いてください
+what-key-in = { $what }の `{ $key }`
+what-key = `{ $key }`
+wrong-type = { $what }は{ $expected }でなければなりませんが、{ $found }です
+yaml-kind = { $kind ->
+        [text] テキスト
+        [list] リスト
+        [mapping] マッピング
+        [number] 数値または真偽値
+       *[null] 値なし (null)
+    }
+label-expected = { $expected }が必要
+wrong-type-list-help = 1 項目でもリストで書いてください。キーの下に字下げして項目ごとに `- item` の行を書くか、1 行で `[first, second]` と書きます
+wrong-type-mapping-help = その下に字下げして `key: value` の行を書いてください
+wrong-type-number-help = 数値は引用符なしで数字で書いてください (例: `3`)
+wrong-type-text-help = キーの後にテキストを書いてください。`[`、`{"{"}`、`-`、`&`、`*` で始まるときは引用符で囲むか (`"[…]"`)、リストの項目を 1 つのテキストにまとめてください
+wrong-type-help = ここには{ $expected }を書いてください。`checksheet schema` で各ファイル形式を確認できます
+invalid-id = { $what } ID `{ $id }` が正しくありません
+label-invalid-id = ID は空でなく、前後の空白や改行を含まないこと
+invalid-id-help = ID はガイドラインの表記どおりに書いてください (例: `II.1.1.1`、`1-1`)
+invalid-date = `{ $text }` は{ $what }の日付として正しくありません
+label-expected-date = YYYY-MM-DD 形式の実在する日付が必要
+invalid-date-help = 例: 2026-11-01
+invalid-url = `{ $text }` は http(s) の絶対 URL ではありません
+label-not-a-link = 顧客が開けるリンクではない
+invalid-url-help = 完全なアドレスを書いてください (例: https://example.com/security)
+url-bad-char = `{ $text }` にリンクに使えない { $char } があります
+label-url-bad-char = リンクに使えない文字
+url-bad-char-help = `{ $escaped }` とパーセントエンコードしてください (ブラウザーが開くアドレスは同じです)
+
+## What a message is about: parts of the files (what-…), YAML shapes (expected-…), kinds of ID (noun-…)
+
+expected-list = リスト
+expected-list-of-controls = 管理策のリスト
+expected-list-of-groups = グループのリスト
+expected-list-of-ids = ID のリスト
+expected-list-of-outputs = 出力のリスト
+expected-list-of-pairs = ペアのリスト
+expected-list-of-tables = 表のリスト
+expected-list-of-word-lists = 語のリストのリスト
+expected-list-of-words = 語のリスト
+expected-mapping-of-control-id-to-answer = 管理策 ID から回答へのマッピング
+expected-mapping-of-each-choice-to-status = 選択肢ごとに状況を対応させるマッピング
+expected-mapping-of-scheme-to-list-of-ids = 体系から ID のリストへのマッピング
+expected-whole-number = 整数
+noun-control = 管理策
+noun-group = グループ
+what-answer = 回答
+what-answer-file = 回答ファイル
+what-answer-list = 回答のリスト
+what-catalog-file = カタログファイル
+what-catalog-header = `catalog` ヘッダー
+what-column = 列
+what-control = 管理策
+what-group = グループ
+what-group-row-style = グループ行のスタイル
+what-layout-file = レイアウトファイル
+what-layout-header = `layout` ヘッダー
+what-mapping-file = マッピングファイル
+what-mapping-header = `mapping` ヘッダー
+what-mapping-pair = マッピングのペア
+what-numbering = numbering
+what-output = 出力
+what-project-file = プロジェクトファイル
+what-questionnaire-table = 質問票の表
+what-refs = refs
+what-sheet = シート
+what-thesaurus-file = 類義語辞書ファイル
+what-thesaurus-header = `thesaurus` ヘッダー
+what-entry-of = `{ $key }` の項目
+
+## YAML shapes used by the loaders
+
+expected-mapping = マッピング
+expected-list-of-texts = テキストのリスト
+expected-text = テキスト

@@ -1,0 +1,267 @@
+//! Messages in the user's language: the one place that turns a message (an ID of
+//! `i18n/<lang>/checksheet.ftl` with its arguments) into text, in English or Japanese.
+//!
+//! The library never writes text for people: a diagnostic, a status line or an error
+//! carries a [`Message`], and the reporter or the command layer renders it with
+//! [`Message::text`] in the language [`Lang::chosen`] picks (`--lang`, then `LC_ALL`,
+//! `LC_MESSAGES`, `LANG`). The catalogs are Fluent files embedded at compile time; a test
+//! keeps both languages defining the same messages with the same variables.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// The English messages, as embedded in the binary.
+pub const EN_FTL: &str = include_str!("../i18n/en/checksheet.ftl");
+/// The Japanese messages, as embedded in the binary.
+pub const JA_FTL: &str = include_str!("../i18n/ja/checksheet.ftl");
+
+/// A language messages are written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Lang {
+    /// English (the default)
+    #[default]
+    En,
+    /// Japanese (日本語)
+    Ja,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
+
+    /// The language of a locale as POSIX names it: the first non-empty of `LC_ALL`,
+    /// `LC_MESSAGES` and `LANG` (in that order) decides; one starting with `ja` is Japanese,
+    /// anything else (`C`, `en_US.UTF-8`, none at all) English.
+    pub fn from_locale(lc_all: Option<&str>, lc_messages: Option<&str>, lang: Option<&str>) -> Lang {
+        let locale = [lc_all, lc_messages, lang]
+            .into_iter()
+            .flatten()
+            .find(|value| !value.is_empty());
+        match locale {
+            Some(value) if value.starts_with("ja") => Lang::Ja,
+            _ => Lang::En,
+        }
+    }
+
+    /// The language of this process's locale variables (see [`Lang::from_locale`]).
+    pub fn from_env() -> Lang {
+        let var = |name: &str| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned());
+        let (lc_all, lc_messages, lang) = (var("LC_ALL"), var("LC_MESSAGES"), var("LANG"));
+        Lang::from_locale(lc_all.as_deref(), lc_messages.as_deref(), lang.as_deref())
+    }
+
+    /// `--lang` when given, else the locale's language.
+    pub fn chosen(flag: Option<Lang>) -> Lang {
+        flag.unwrap_or_else(Lang::from_env)
+    }
+
+    /// The language's tag, e.g. `ja`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Lang::En => 0,
+            Lang::Ja => 1,
+        }
+    }
+}
+
+static CURRENT: OnceLock<Lang> = OnceLock::new();
+
+/// Sets the language of this run's messages; the first call wins (the command line makes
+/// it, once, before anything is printed).
+pub fn set_lang(lang: Lang) {
+    let _ = CURRENT.set(lang);
+}
+
+/// The language of this run's messages: the one [`set_lang`] set, else English.
+pub fn lang() -> Lang {
+    CURRENT.get().copied().unwrap_or_default()
+}
+
+/// A value given to a message: text (user data such as IDs, paths and answers, shown as
+/// is), a number (which plural forms select on), another message rendered in the same
+/// language first, or messages rendered and joined by the language's `list-separator`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    Text(String),
+    Number(f64),
+    Message(Box<Message>),
+    List(Vec<Message>),
+}
+
+impl From<&str> for Arg {
+    fn from(value: &str) -> Self {
+        Arg::Text(value.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(value: String) -> Self {
+        Arg::Text(value)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(value: &String) -> Self {
+        Arg::Text(value.clone())
+    }
+}
+
+impl From<Cow<'_, str>> for Arg {
+    fn from(value: Cow<'_, str>) -> Self {
+        Arg::Text(value.into_owned())
+    }
+}
+
+impl From<&Cow<'_, str>> for Arg {
+    fn from(value: &Cow<'_, str>) -> Self {
+        Arg::Text(value.to_string())
+    }
+}
+
+impl From<&&str> for Arg {
+    fn from(value: &&str) -> Self {
+        Arg::Text((*value).to_owned())
+    }
+}
+
+impl From<char> for Arg {
+    fn from(value: char) -> Self {
+        Arg::Text(value.to_string())
+    }
+}
+
+impl From<Message> for Arg {
+    fn from(value: Message) -> Self {
+        Arg::Message(Box::new(value))
+    }
+}
+
+macro_rules! number_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            #[allow(clippy::cast_precision_loss, clippy::cast_lossless)]
+            fn from(value: $t) -> Self {
+                Arg::Number(value as f64)
+            }
+        }
+    )*};
+}
+number_args!(usize, u8, u16, u32, u64, i32, i64);
+
+/// A message: the ID of an entry of the Fluent catalogs and its arguments. Text is made
+/// from it only where it is printed ([`Message::text`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    id: &'static str,
+    args: Vec<(&'static str, Arg)>,
+}
+
+/// `msg!("message-id", name = value, …)`: a [`Message`] with its arguments (each anything
+/// that is `Into<Arg>`: text, a number or another message).
+#[macro_export]
+macro_rules! msg {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Message::new($id)$(.arg(stringify!($name), $value))*
+    };
+}
+
+impl Message {
+    pub fn new(id: &'static str) -> Self {
+        Message {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// The message with one more argument, `{ $name }` in the catalogs.
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    pub fn id(&self) -> &'static str {
+        self.id
+    }
+
+    pub fn args(&self) -> &[(&'static str, Arg)] {
+        &self.args
+    }
+
+    /// The message in `lang`. Never fails: a message missing from `lang`'s catalog is
+    /// taken from the English one, and one missing from both is shown as its ID (the test
+    /// `i18n::tests` keeps that from happening).
+    pub fn text(&self, lang: Lang) -> String {
+        render(self, lang).unwrap_or_else(|| {
+            render(self, Lang::En).unwrap_or_else(|| self.id.to_owned())
+        })
+    }
+
+    /// The message in the run's language ([`lang`]).
+    pub fn to_text(&self) -> String {
+        self.text(lang())
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn bundles() -> &'static [Bundle; 2] {
+    static BUNDLES: OnceLock<[Bundle; 2]> = OnceLock::new();
+    BUNDLES.get_or_init(|| [bundle(Lang::En, EN_FTL), bundle(Lang::Ja, JA_FTL)])
+}
+
+/// The bundle of one language's catalog. Entries Fluent cannot parse are left out (the
+/// tests parse both catalogs without error).
+fn bundle(lang: Lang, source: &str) -> Bundle {
+    let id: LanguageIdentifier = lang.tag().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // No Unicode isolation marks around arguments: terminals and logs show them as noise.
+    bundle.set_use_isolating(false);
+    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// The message in `lang`, or `None` when `lang`'s catalog lacks it or cannot format it.
+fn render(message: &Message, lang: Lang) -> Option<String> {
+    format_checked(lang, message.id, &message.args).ok()
+}
+
+/// Formats the catalog entry `id` of `lang` with `args`, or says why it cannot be (no
+/// such entry, an argument missing): the tests format every entry through it.
+pub fn format_checked(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Result<String, Vec<String>> {
+    let bundle = &bundles()[lang.index()];
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return Err(vec![format!("no message `{id}` in {}", lang.tag())]);
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        let value = match value {
+            Arg::Text(text) => FluentValue::from(text.as_str()),
+            Arg::Number(n) => FluentValue::from(*n),
+            Arg::Message(inner) => FluentValue::from(inner.text(lang)),
+            Arg::List(items) => {
+                let separator = Message::new("list-separator").text(lang);
+                let texts: Vec<String> = items.iter().map(|m| m.text(lang)).collect();
+                FluentValue::from(texts.join(&separator))
+            }
+        };
+        fluent_args.set(*name, value);
+    }
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+    if errors.is_empty() {
+        Ok(text.into_owned())
+    } else {
+        Err(errors.iter().map(ToString::to_string).collect())
+    }
+}
