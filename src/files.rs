@@ -38,7 +38,7 @@ pub enum FileError {
         path: PathBuf,
         resolved: PathBuf,
         /// The folders files may be in, as shown to users.
-        allowed: String,
+        allowed: crate::i18n::Message,
     },
     #[error(
         "`{shown}` resolves to `{resolved}`, inside a git repository's own data (`.git`)",
@@ -61,25 +61,72 @@ pub enum FileError {
 }
 
 impl FileError {
-    /// What would be right, for the report.
-    pub fn hint(&self) -> String {
+    /// What went wrong, for the report (the `Display` form, as a message).
+    pub fn message(&self) -> crate::i18n::Message {
+        use crate::msg;
         match self {
-            FileError::Io { .. } => {
-                "paths are relative to the folder of checksheet.yaml".to_owned()
+            FileError::Io { path, error } => {
+                msg!("file-cannot-read", path = display_path(path), error = error.to_string())
             }
-            FileError::Outside { allowed, .. } => format!(
-                "a project reads only files inside {allowed}; copy the file into the project instead of linking or naming it"
+            FileError::Outside { path, resolved, .. } => msg!(
+                "file-outside",
+                path = display_path(path),
+                resolved = resolved.display().to_string()
             ),
-            FileError::InGitData { .. } => {
-                "a `.git` folder is never read: it may hold credentials (a CI checkout keeps its token there)".to_owned()
+            FileError::InGitData { path, resolved } => msg!(
+                "file-in-git-data",
+                path = display_path(path),
+                resolved = resolved.display().to_string()
+            ),
+            FileError::NotRegular {
+                path,
+                resolved,
+                kind,
+            } => {
+                let kind = kind_message(kind);
+                match resolved {
+                    Some(resolved) => msg!(
+                        "file-not-regular-link",
+                        path = display_path(path),
+                        resolved = resolved.display().to_string(),
+                        kind = kind
+                    ),
+                    None => msg!("file-not-regular", path = display_path(path), kind = kind),
+                }
             }
-            FileError::NotRegular { .. } => {
-                "only regular files are read: replace it with the file itself".to_owned()
-            }
-            FileError::TooLarge { .. } => {
-                "split the file (answers and catalogs may be spread over several files)".to_owned()
+            FileError::TooLarge { path, limit } => {
+                msg!("file-too-large", path = display_path(path), limit = *limit)
             }
         }
+    }
+
+    /// What would be right, for the report.
+    pub fn hint(&self) -> crate::i18n::Message {
+        use crate::msg;
+        match self {
+            FileError::Io { .. } => msg!("help-paths-relative"),
+            FileError::Outside { allowed, .. } => {
+                msg!("file-outside-help", allowed = allowed.clone())
+            }
+            FileError::InGitData { .. } => msg!("file-in-git-data-help"),
+            FileError::NotRegular { .. } => msg!("file-not-regular-help"),
+            FileError::TooLarge { .. } => msg!("file-too-large-help"),
+        }
+    }
+}
+
+/// A kind of file [`kind_of`] names, as a message.
+fn kind_message(kind: &str) -> crate::i18n::Message {
+    use crate::msg;
+    match kind {
+        "a named pipe (FIFO)" => msg!("file-kind-fifo"),
+        "a character device" => msg!("file-kind-char-device"),
+        "a block device" => msg!("file-kind-block-device"),
+        "a socket" => msg!("file-kind-socket"),
+        "a folder" => msg!("file-kind-folder"),
+        "a symbolic link" => msg!("file-kind-link"),
+        "a regular file" => msg!("file-kind-regular"),
+        _ => msg!("file-kind-special"),
     }
 }
 
@@ -106,14 +153,15 @@ impl Boundary {
         })
     }
 
-    fn allowed(&self) -> String {
+    fn allowed(&self) -> crate::i18n::Message {
+        use crate::msg;
         match &self.repository {
-            Some(repo) if repo != &self.project => format!(
-                "its folder `{}` and the git repository `{}` that holds it",
-                self.project.display(),
-                repo.display()
+            Some(repo) if repo != &self.project => msg!(
+                "allowed-folder-and-repository",
+                folder = self.project.display().to_string(),
+                repository = repo.display().to_string()
             ),
-            _ => format!("its folder `{}`", self.project.display()),
+            _ => msg!("allowed-folder", folder = self.project.display().to_string()),
         }
     }
 

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::msg;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::fields::{Fields, text_of, wrong_type};
 use crate::source::Span;

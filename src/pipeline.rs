@@ -168,7 +168,13 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
     let shown = crate::source::display_path(&out_dir);
     let created = !out_dir.exists();
     fs::create_dir_all(&out_dir)
-        .map_err(|e| RunError::Other(format!("cannot create output folder `{shown}`: {e}")))?;
+        .map_err(|e| {
+            RunError::Other(crate::msg!(
+                "cannot-create-output-folder",
+                path = shown.as_str(),
+                error = e.to_string()
+            ))
+        })?;
     if created {
         crate::memory::made_folder(&out_dir);
     }
@@ -245,12 +251,15 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
             exit = exit.max(error.exit_code());
             diags.push(match &error {
                 RenderError::Template(message) => {
-                    Diagnostic::new(Code::Render, format!("cannot render {name}: {message}"))
-                        .help(format!("check the templates of layout `{}`", output.layout))
+                    Diagnostic::new(
+                        Code::Render,
+                        crate::msg!("cannot-render", name = name.as_str(), message = message.as_str()),
+                    )
+                    .help(crate::msg!("cannot-render-help", layout = &output.layout))
                 }
                 RenderError::Write { .. } | RenderError::Io(_) => {
-                    Diagnostic::new(Code::Write, error.at(&out_dir.join(&name)).to_string())
-                        .help("nothing was written; make room on the disk (or raise the file-size limit, `ulimit -f`) and build again")
+                    Diagnostic::new(Code::Write, error.at(&out_dir.join(&name)).message())
+                        .help(crate::msg!("write-failed-help"))
                 }
             });
         }
@@ -275,10 +284,10 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
     let mut written = Vec::new();
     for (temp, target) in staged {
         temp.persist(&target).map_err(|e| {
-            RunError::Other(format!(
-                "cannot write `{}`: {}",
-                crate::source::display_path(&target),
-                e.error
+            RunError::Other(crate::msg!(
+                "cannot-write-file",
+                path = crate::source::display_path(&target),
+                error = e.error.to_string()
             ))
         })?;
         written.push(target);

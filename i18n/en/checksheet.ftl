@@ -303,3 +303,149 @@ what-entry-of = an entry of `{ $key }`
 expected-mapping = a mapping
 expected-list-of-texts = a list of texts
 expected-text = text
+
+## Answer files (load/answers.rs)
+
+answers-mapping-help = write `answers:` then one `"<control ID>": <answer>` line per control
+empty-answer = control `{ $control }` has an empty answer
+label-no-answer-given = no answer given
+empty-answer-help = write the answer, or remove the line until it is answered
+unknown-status = unknown status `{ $status }` for control `{ $control }`
+label-not-a-status = not a status
+status-label-help = did you mean `{ $key }` ({ $label })? allowed: { $allowed }
+status-did-you-mean-help = did you mean `{ $key }`? allowed: { $allowed }
+status-allowed-help = allowed: { $allowed }
+answer-without-content = control `{ $control }` has neither `answer` nor `status`
+label-nothing-to-show = nothing to show for this control
+answer-without-content-help = add `answer:` with the text customers should read
+empty-evidence = an `evidence` item of control `{ $control }` is empty
+empty-evidence-help = name the document (e.g. `情報セキュリティ基本方針 第3版`) or give its URL, or remove the item
+what-answer-to = the answer to `{ $control }`
+hidden-control = the { $field } of control `{ $control }` holds { $chars }: { $count ->
+        [one] a character
+       *[other] characters
+    } a reader would not see
+label-hidden-control = { $char } in this text
+hidden-control-help = delete it (it may have come from a copy of a terminal or a web page); the outputs leave it out, and `checksheet diff` shows it as `\u{"{"}…{"}"}`
+
+## Catalog files (load/catalog.rs)
+
+invalid-catalog-id = invalid catalog ID `{ $id }`
+label-catalog-id-chars = catalog IDs use ASCII letters, digits, `.`, `_` and `-`
+invalid-catalog-id-help = e.g. `mic-cloud-v3`
+unknown-language = unknown language `{ $lang }`
+label-not-a-language = not a catalog language
+unknown-language-help = languages: ja (Japanese, the default), en (English)
+catalog-without-controls = a catalog needs `groups` or `controls`
+label-catalog-without-controls = catalog has no controls
+catalog-without-controls-help = add `groups:` with the guideline's chapters and their `controls:`
+duplicate-group = group ID `{ $id }` appears twice in this catalog
+label-second-definition = second definition
+label-first-defined-here = first defined here
+duplicate-group-help = give each group its own ID
+duplicate-control = control ID `{ $id }` appears twice in this catalog
+duplicate-control-help = control IDs must be unique in a catalog; `1.10` and `1.1` are different IDs
+empty-control = control `{ $id }` has neither `title` nor `text`
+empty-control-help = add the guideline's title (対策項目) or requirement (対策内容)
+unknown-level = unknown level `{ $level }`
+label-not-a-level = not a level
+unknown-level-help = allowed levels: 基本, 推奨
+duplicate-cells = controls `{ $first }` and `{ $second }` both record row { $row } of sheet `{ $sheet }`
+duplicate-cells-help = each question has its own row; import the workbook again to record the rows
+label-same-row = the same row as another control
+label-first-recorded-here = first recorded here
+
+## The project file (load/project.rs)
+
+invalid-policy-level = `policy.{ $name }` must be off, warning or error, not `{ $value }`
+label-not-a-policy-level = not a policy level
+invalid-policy-level-help = allowed: off | warning | error
+invalid-derive-policy = `policy.derived_answers` must be off, warn or allow, not `{ $value }`
+label-not-a-derive-policy = not a derivation policy
+invalid-derive-policy-help = allowed: off | warn | allow
+invalid-review-days = `policy.review_within_days` must be a whole number of days, not `{ $value }`
+label-not-days = not a number of days
+invalid-review-days-help = e.g. `review_within_days: 365`
+unknown-format = unknown format `{ $format }`
+label-not-a-format = not an output format
+unknown-format-help = allowed formats: xlsx, md, html
+invalid-output-name = output name `{ $name }` is not a plain file name
+label-output-name = outputs are written inside the output folder only
+invalid-output-name-help = use ASCII letters, digits, `.`, `_` and `-`, not starting with `.` (no `/`, `..` or absolute paths)
+
+## Reading files (files.rs)
+
+file-cannot-read = cannot read `{ $path }`: { $error }
+file-outside = `{ $path }` resolves to `{ $resolved }`, outside the project
+file-in-git-data = `{ $path }` resolves to `{ $resolved }`, inside a git repository's own data (`.git`)
+file-not-regular-link = `{ $path }` (which resolves to `{ $resolved }`) is { $kind }, not a regular file
+file-not-regular = `{ $path }` is { $kind }, not a regular file
+file-too-large = `{ $path }` is over the limit of { $limit } bytes
+help-paths-relative = paths are relative to the folder of checksheet.yaml
+file-outside-help = a project reads only files inside { $allowed }; copy the file into the project instead of linking or naming it
+file-in-git-data-help = a `.git` folder is never read: it may hold credentials (a CI checkout keeps its token there)
+file-not-regular-help = only regular files are read: replace it with the file itself
+file-too-large-help = split the file (answers and catalogs may be spread over several files)
+file-kind-fifo = a named pipe (FIFO)
+file-kind-char-device = a character device
+file-kind-block-device = a block device
+file-kind-socket = a socket
+file-kind-folder = a folder
+file-kind-link = a symbolic link
+file-kind-regular = a regular file
+file-kind-special = a special file
+allowed-folder-and-repository = its folder `{ $folder }` and the git repository `{ $repository }` that holds it
+allowed-folder = its folder `{ $folder }`
+
+## Projects and their folders (load/mod.rs, pipeline.rs)
+
+project-not-found = no project at `{ $path }`: expected a folder with { $file }, or the path of a project file
+cannot-read-project-folder = cannot read the project folder `{ $path }`: { $error }
+duplicate-catalog = catalog `{ $catalog }` is defined twice
+duplicate-catalog-help = give each catalog its own `catalog.id`
+label-listed-here = listed here
+not-utf8 = `{ $file }` is not valid UTF-8
+label-invalid-byte = invalid byte at byte offset { $offset }
+not-utf8-help = save the file as UTF-8 (Excel's "CSV UTF-8" or your editor's encoding menu); Shift_JIS is not supported
+listed-path-missing = `{ $path }` does not exist
+listed-path-missing-what = { $what } `{ $path }` does not exist
+what-layout-folder = layout folder
+not-read = `{ $path }` is not read: { $why }
+label-in-this-folder = in this folder
+not-read-hidden = hidden files and folders are skipped
+not-read-hidden-help = remove it, or rename it without the leading `.` if it should be read
+not-read-folder-link = it is a link to a folder, and links to folders are not followed
+not-read-folder-link-help = list the folder it links to in checksheet.yaml instead
+not-read-too-deep = folders are searched { $depth } levels deep at most
+not-read-too-deep-help = move its files up, or list the folder in checksheet.yaml
+cannot-create-output-folder = cannot create output folder `{ $path }`: { $error }
+cannot-write-file = cannot write `{ $path }`: { $error }
+cannot-render = cannot render { $name }: { $message }
+cannot-render-help = check the templates of layout `{ $layout }`
+write-failed-help = nothing was written; make room on the disk (or raise the file-size limit, `ulimit -f`) and build again
+
+## Questionnaire records of catalogs (load/questionnaire.rs)
+
+plain = { $text }
+choices-same = the choices `{ $first }` and `{ $second }` differ only in case or width
+label-same-choice = reads as the same choice
+choices-same-help = a cell's value is matched to the label map ignoring case and width: keep one of them
+choice-empty = an empty choice in `questionnaire.labels`
+label-empty-label = empty label
+choice-empty-help = write the choice as the questionnaire spells it, e.g. `はい`
+choice-without-status = the choice `{ $label }` has no status
+label-no-status-given = no status given
+choice-unknown-status = unknown status `{ $status }` for the choice `{ $label }`
+help-statuses = statuses: { $statuses }
+invalid-fingerprint = `{ $value }` is not a questionnaire fingerprint
+label-expected-fingerprint = expected 16 lowercase hexadecimal digits
+invalid-fingerprint-help = import writes it; import the workbook again rather than editing it
+cells-without-answer = `cells` names no cell to answer in
+label-cells-without-answer = no `choice`, `answer` or `evidence` column
+cells-without-answer-help = add the column letter of the answer cell, e.g. `answer: E`
+not-a-column = `{ $text }` is not a column letter
+label-expected-column = expected a column as Excel names it, A to XFD
+not-a-column-help = e.g. `{ $name }: D`
+not-a-row = `{ $name }` must be a row number from 1 to { $max }, found { $found }
+label-not-a-row = not a row of a worksheet
+not-a-row-help = rows are numbered from 1, as Excel shows them

@@ -291,3 +291,146 @@ what-entry-of = `{ $key }` の項目
 expected-mapping = マッピング
 expected-list-of-texts = テキストのリスト
 expected-text = テキスト
+
+## Answer files (load/answers.rs)
+
+answers-mapping-help = `answers:` の後に、管理策ごとに `"<管理策 ID>": <回答>` の行を 1 行ずつ書いてください
+empty-answer = 管理策 `{ $control }` の回答が空です
+label-no-answer-given = 回答がない
+empty-answer-help = 回答を書くか、回答できるまでその行を削除してください
+unknown-status = 管理策 `{ $control }` の状況 `{ $status }` は不明な値です
+label-not-a-status = 状況の値ではない
+status-label-help = `{ $key }` ({ $label }) のことですか? 使える値: { $allowed }
+status-did-you-mean-help = `{ $key }` のことですか? 使える値: { $allowed }
+status-allowed-help = 使える値: { $allowed }
+answer-without-content = 管理策 `{ $control }` に `answer` も `status` もありません
+label-nothing-to-show = この管理策に表示するものがない
+answer-without-content-help = 顧客が読むテキストを `answer:` として追加してください
+empty-evidence = 管理策 `{ $control }` の `evidence` (証跡) の項目が空です
+empty-evidence-help = 文書名 (例: `情報セキュリティ基本方針 第3版`) か URL を書くか、項目を削除してください
+what-answer-to = `{ $control }` の回答
+hidden-control = 管理策 `{ $control }` の { $field } に読み手から見えない文字があります: { $chars }
+label-hidden-control = このテキストに { $char }
+hidden-control-help = 削除してください (端末や Web ページからのコピーで入った可能性があります)。出力からは除かれ、`checksheet diff` では `\u{"{"}…{"}"}` と表示されます
+
+## Catalog files (load/catalog.rs)
+
+invalid-catalog-id = カタログ ID `{ $id }` が正しくありません
+label-catalog-id-chars = カタログ ID に使えるのは ASCII の英字・数字・`.`・`_`・`-`
+invalid-catalog-id-help = 例: `mic-cloud-v3`
+unknown-language = 不明な言語 `{ $lang }` です
+label-not-a-language = カタログの言語ではない
+unknown-language-help = 言語: ja (日本語、既定)、en (英語)
+catalog-without-controls = カタログには `groups` か `controls` が必要です
+label-catalog-without-controls = カタログに管理策がない
+catalog-without-controls-help = ガイドラインの章を `groups:` に、その管理策を `controls:` に書いてください
+duplicate-group = グループ ID `{ $id }` がこのカタログに 2 回あります
+label-second-definition = 2 つ目の定義
+label-first-defined-here = 最初の定義
+duplicate-group-help = グループごとに別の ID を付けてください
+duplicate-control = 管理策 ID `{ $id }` がこのカタログに 2 回あります
+duplicate-control-help = 管理策 ID はカタログ内で一意でなければなりません。`1.10` と `1.1` は別の ID です
+empty-control = 管理策 `{ $id }` に `title` も `text` もありません
+empty-control-help = ガイドラインの対策項目 (`title`) か対策内容 (`text`) を追加してください
+unknown-level = 不明なレベル `{ $level }` です
+label-not-a-level = レベルではない
+unknown-level-help = 使えるレベル: 基本、推奨
+duplicate-cells = 管理策 `{ $first }` と `{ $second }` がどちらもシート `{ $sheet }` の { $row } 行目を記録しています
+duplicate-cells-help = 質問ごとに行は別です。ブックを取り込み直して行を記録してください
+label-same-row = 別の管理策と同じ行
+label-first-recorded-here = 最初の記録
+
+## The project file (load/project.rs)
+
+invalid-policy-level = `policy.{ $name }` は off・warning・error のどれかで、`{ $value }` は使えません
+label-not-a-policy-level = ポリシーのレベルではない
+invalid-policy-level-help = 使える値: off | warning | error
+invalid-derive-policy = `policy.derived_answers` は off・warn・allow のどれかで、`{ $value }` は使えません
+label-not-a-derive-policy = 導出のポリシーではない
+invalid-derive-policy-help = 使える値: off | warn | allow
+invalid-review-days = `policy.review_within_days` は日数 (整数) でなければならず、`{ $value }` は使えません
+label-not-days = 日数ではない
+invalid-review-days-help = 例: `review_within_days: 365`
+unknown-format = 不明な出力形式 `{ $format }` です
+label-not-a-format = 出力形式ではない
+unknown-format-help = 使える出力形式: xlsx、md、html
+invalid-output-name = 出力名 `{ $name }` は単純なファイル名ではありません
+label-output-name = 出力は出力フォルダーの中にだけ書き出す
+invalid-output-name-help = ASCII の英字・数字・`.`・`_`・`-` を使い、`.` で始めないでください (`/`、`..`、絶対パスは不可)
+
+## Reading files (files.rs)
+
+file-cannot-read = `{ $path }` を読めません: { $error }
+file-outside = `{ $path }` の実体は `{ $resolved }` で、プロジェクトの外です
+file-in-git-data = `{ $path }` の実体は `{ $resolved }` で、git リポジトリ自身のデータ (`.git`) の中です
+file-not-regular-link = `{ $path }` (実体は `{ $resolved }`) は{ $kind }で、通常のファイルではありません
+file-not-regular = `{ $path }` は{ $kind }で、通常のファイルではありません
+file-too-large = `{ $path }` が上限の { $limit } バイトを超えています
+help-paths-relative = パスは checksheet.yaml のあるフォルダーからの相対パスです
+file-outside-help = プロジェクトが読むのは{ $allowed }の中のファイルだけです。リンクやパスで指すのではなく、ファイルをプロジェクトにコピーしてください
+file-in-git-data-help = `.git` フォルダーは読みません。認証情報を含むことがあります (CI のチェックアウトはトークンをそこに置きます)
+file-not-regular-help = 読むのは通常のファイルだけです。ファイルそのものに置き換えてください
+file-too-large-help = ファイルを分けてください (回答もカタログも複数のファイルに分けられます)
+file-kind-fifo = 名前付きパイプ (FIFO)
+file-kind-char-device = キャラクターデバイス
+file-kind-block-device = ブロックデバイス
+file-kind-socket = ソケット
+file-kind-folder = フォルダー
+file-kind-link = シンボリックリンク
+file-kind-regular = 通常のファイル
+file-kind-special = 特殊ファイル
+allowed-folder-and-repository = そのフォルダー `{ $folder }` とそれを含む git リポジトリ `{ $repository }`
+allowed-folder = そのフォルダー `{ $folder }`
+
+## Projects and their folders (load/mod.rs, pipeline.rs)
+
+project-not-found = `{ $path }` にプロジェクトがありません。{ $file } のあるフォルダーか、プロジェクトファイルのパスを指定してください
+cannot-read-project-folder = プロジェクトのフォルダー `{ $path }` を読めません: { $error }
+duplicate-catalog = カタログ `{ $catalog }` が 2 回定義されています
+duplicate-catalog-help = カタログごとに別の `catalog.id` を付けてください
+label-listed-here = ここで指定
+not-utf8 = `{ $file }` は正しい UTF-8 ではありません
+label-invalid-byte = バイト位置 { $offset } に不正なバイト
+not-utf8-help = ファイルを UTF-8 で保存してください (Excel の「CSV UTF-8」やエディターのエンコーディングのメニュー)。Shift_JIS には対応していません
+listed-path-missing = `{ $path }` は存在しません
+listed-path-missing-what = { $what } `{ $path }` は存在しません
+what-layout-folder = レイアウトのフォルダー
+not-read = `{ $path }` は読まれません: { $why }
+label-in-this-folder = このフォルダー内
+not-read-hidden = 隠しファイル・隠しフォルダーは読み飛ばします
+not-read-hidden-help = 削除するか、読ませたいなら先頭の `.` を外した名前にしてください
+not-read-folder-link = フォルダーへのリンクで、フォルダーへのリンクはたどりません
+not-read-folder-link-help = 代わりにリンク先のフォルダーを checksheet.yaml に挙げてください
+not-read-too-deep = フォルダーは { $depth } 階層までしか探しません
+not-read-too-deep-help = ファイルを上の階層に移すか、そのフォルダーを checksheet.yaml に挙げてください
+cannot-create-output-folder = 出力フォルダー `{ $path }` を作れません: { $error }
+cannot-write-file = `{ $path }` に書き込めません: { $error }
+cannot-render = { $name } を生成できません: { $message }
+cannot-render-help = レイアウト `{ $layout }` のテンプレートを確かめてください
+write-failed-help = 何も書き出していません。ディスクの空きを作って (またはファイルサイズの上限 `ulimit -f` を上げて) もう一度ビルドしてください
+
+## Questionnaire records of catalogs (load/questionnaire.rs)
+
+plain = { $text }
+choices-same = 選択肢 `{ $first }` と `{ $second }` は大文字・小文字か全角・半角しか違いません
+label-same-choice = 同じ選択肢として読まれる
+choices-same-help = セルの値は大文字・小文字と全角・半角を区別せずにラベル対応表と照合します。どちらか一方だけにしてください
+choice-empty = `questionnaire.labels` に空の選択肢があります
+label-empty-label = 空のラベル
+choice-empty-help = 選択肢は質問票の表記どおりに書いてください (例: `はい`)
+choice-without-status = 選択肢 `{ $label }` に状況がありません
+label-no-status-given = 状況がない
+choice-unknown-status = 選択肢 `{ $label }` の状況 `{ $status }` は不明な値です
+help-statuses = 状況の値: { $statuses }
+invalid-fingerprint = `{ $value }` は質問票のフィンガープリントではありません
+label-expected-fingerprint = 小文字の 16 進数 16 桁が必要
+invalid-fingerprint-help = import が書き出す値です。編集せずにブックを取り込み直してください
+cells-without-answer = `cells` に回答を書くセルがありません
+label-cells-without-answer = `choice`・`answer`・`evidence` のどの列もない
+cells-without-answer-help = 回答セルの列の文字を追加してください (例: `answer: E`)
+not-a-column = `{ $text }` は列の文字ではありません
+label-expected-column = Excel の列名 (A〜XFD) が必要
+not-a-column-help = 例: `{ $name }: D`
+not-a-row = `{ $name }` は 1〜{ $max } の行番号でなければなりませんが、{ $found } です
+label-not-a-row = ワークシートの行ではない
+not-a-row-help = 行番号は Excel の表示どおり 1 から数えます

@@ -3,6 +3,7 @@
 //! Cross-file checks (the catalog exists, the control exists, nobody answers twice) are in
 //! [`crate::validate`]; this module checks one file's shape.
 
+use crate::msg;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::fields::{Fields, check_id, check_url, parse_date, text_as, text_of, wrong_type};
 use crate::model::{Answer, AnswerBody, Status};
@@ -44,7 +45,7 @@ pub fn load_answer_file(mut root: Node<'_>, diags: &mut Diagnostics) -> Option<A
                     msg!("what-key", key = "answers"),
                     msg!("expected-mapping-of-control-id-to-answer"),
                 )
-                .help("write `answers:` then one `\"<control ID>\": <answer>` line per control"),
+                .help(msg!("answers-mapping-help")),
             );
             return None;
         }
@@ -74,10 +75,10 @@ fn read_answer(id: &str, key_span: Span, node: &Node, diags: &mut Diagnostics) -
             diags.push(
                 Diagnostic::new(
                     Code::EmptyAnswer,
-                    format!("control `{id}` has an empty answer"),
+                    msg!("empty-answer", control = id),
                 )
-                .at(key_span, "no answer given")
-                .help("write the answer, or remove the line until it is answered"),
+                .at(key_span, msg!("label-no-answer-given"))
+                .help(msg!("empty-answer-help")),
             );
             return None;
         }
@@ -86,18 +87,13 @@ fn read_answer(id: &str, key_span: Span, node: &Node, diags: &mut Diagnostics) -
             answer.status = fields.text("status", diags).and_then(|(text, span)| {
                 let status = Status::parse(&text);
                 if status.is_none() {
-                    let keys: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
-                    let hint = match crate::diag::did_you_mean(&text, keys.iter().copied()) {
-                        Some(k) => format!("did you mean `{k}`? allowed: {}", keys.join(" | ")),
-                        None => format!("allowed: {}", keys.join(" | ")),
-                    };
                     diags.push(
                         Diagnostic::new(
                             Code::InvalidValue,
-                            format!("unknown status `{text}` for control `{id}`"),
+                            msg!("unknown-status", status = &text, control = id),
                         )
-                        .at(span, "not a status")
-                        .help(hint),
+                        .at(span, msg!("label-not-a-status"))
+                        .help(status_hint(&text)),
                     );
                 }
                 status
@@ -126,10 +122,10 @@ fn read_answer(id: &str, key_span: Span, node: &Node, diags: &mut Diagnostics) -
                 diags.push(
                     Diagnostic::new(
                         Code::EmptyAnswer,
-                        format!("control `{id}` has neither `answer` nor `status`"),
+                        msg!("answer-without-content", control = id),
                     )
-                    .at(key_span, "nothing to show for this control")
-                    .help("add `answer:` with the text customers should read"),
+                    .at(key_span, msg!("label-nothing-to-show"))
+                    .help(msg!("answer-without-content-help")),
                 );
             }
         }
@@ -143,10 +139,10 @@ fn check_evidence(text: &str, span: Span, id: &str, diags: &mut Diagnostics) -> 
         diags.push(
             Diagnostic::new(
                 Code::InvalidValue,
-                format!("an `evidence` item of control `{id}` is empty"),
+                msg!("empty-evidence", control = id),
             )
-            .at(span, "empty")
-            .help("name the document (e.g. `情報セキュリティ基本方針 第3版`) or give its URL, or remove the item"),
+            .at(span, msg!("label-empty"))
+            .help(msg!("empty-evidence-help")),
         );
         return false;
     }
@@ -154,6 +150,34 @@ fn check_evidence(text: &str, span: Span, id: &str, diags: &mut Diagnostics) -> 
         return check_url(text, span, diags);
     }
     true
+}
+
+/// The hint for a status that is not a key: a label the sheets print for a status (`実施済`,
+/// `Implemented`) or a choice of the built-in label maps (`はい`, `○`) names the key it
+/// stands for, "did you mean `implemented` (実施済)?"; else the closest key, if any.
+fn status_hint(text: &str) -> crate::i18n::Message {
+    let keys: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
+    let allowed = keys.join(" | ");
+    let trimmed = text.trim();
+    let labelled = Status::ALL
+        .into_iter()
+        .find(|s| {
+            s.label() == trimmed
+                || crate::sheet::status_label(*s, crate::model::Lang::En).eq_ignore_ascii_case(trimmed)
+        })
+        .or_else(|| crate::labels::built_in_status(trimmed));
+    if let Some(status) = labelled {
+        return msg!(
+            "status-label-help",
+            key = status.key(),
+            label = status.label(),
+            allowed = allowed
+        );
+    }
+    match crate::diag::did_you_mean(text, keys.iter().copied()) {
+        Some(key) => msg!("status-did-you-mean-help", key = key, allowed = allowed),
+        None => msg!("status-allowed-help", allowed = allowed),
+    }
 }
 
 /// Whether an evidence item is meant as a URL (and must then be a valid one).
@@ -177,7 +201,7 @@ fn read_body(node: &Node, id: &str, diags: &mut Diagnostics) -> Option<AnswerBod
                 .collect();
             Some(AnswerBody::Items(texts))
         }
-        _ => text_as::<crate::model::Text>(node, &format!("the answer to `{id}`"), "answer", diags)
+        _ => text_as::<crate::model::Text>(node, &msg!("what-answer-to", control = id), "answer", diags)
             .map(|(text, span)| {
                 warn_hidden(&text, span, id, "answer", diags);
                 AnswerBody::Text(text)
@@ -204,27 +228,22 @@ fn warn_hidden(text: &str, span: Span, id: &str, field: &str, diags: &mut Diagno
     let Some(first) = found.first() else {
         return;
     };
-    let named: Vec<String> = found.iter().map(|c| crate::chars::describe(*c)).collect();
+    let named: Vec<crate::i18n::Message> = found.iter().map(|c| crate::chars::describe(*c)).collect();
     diags.push(
         Diagnostic::new(
             Code::HiddenControl,
-            format!(
-                "the {field} of control `{id}` holds {}: {} a reader would not see",
-                named.join(", "),
-                if found.len() == 1 {
-                    "a character"
-                } else {
-                    "characters"
-                }
+            msg!(
+                "hidden-control",
+                field = field,
+                control = id,
+                chars = crate::i18n::Arg::List(named),
+                count = found.len()
             ),
         )
         .at(
             span,
-            format!("{} in this text", crate::chars::describe(*first)),
+            msg!("label-hidden-control", char = crate::chars::describe(*first)),
         )
-        .help(
-            "delete it (it may have come from a copy of a terminal or a web page); the \
-             outputs leave it out, and `checksheet diff` shows it as `\\u{…}`",
-        ),
+        .help(msg!("hidden-control-help")),
     );
 }

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::msg;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::fields::{Fields, check_id, check_url, text_of, wrong_type};
 use crate::load::questionnaire::{read_cells, read_questionnaire};
@@ -30,12 +31,9 @@ pub fn load_catalog(mut root: Node<'_>, origin: &str, diags: &mut Diagnostics) -
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
         if !valid {
             diags.push(
-                Diagnostic::new(Code::InvalidId, format!("invalid catalog ID `{id}`"))
-                    .at(
-                        *span,
-                        "catalog IDs use ASCII letters, digits, `.`, `_` and `-`",
-                    )
-                    .help("e.g. `mic-cloud-v3`"),
+                Diagnostic::new(Code::InvalidId, msg!("invalid-catalog-id", id = id))
+                    .at(*span, msg!("label-catalog-id-chars"))
+                    .help(msg!("invalid-catalog-id-help")),
             );
         }
     }
@@ -51,9 +49,9 @@ pub fn load_catalog(mut root: Node<'_>, origin: &str, diags: &mut Diagnostics) -
             let lang = Lang::parse(&text);
             if lang.is_none() {
                 diags.push(
-                    Diagnostic::new(Code::InvalidValue, format!("unknown language `{text}`"))
-                        .at(span, "not a catalog language")
-                        .help("languages: ja (Japanese, the default), en (English)"),
+                    Diagnostic::new(Code::InvalidValue, msg!("unknown-language", lang = &text))
+                        .at(span, msg!("label-not-a-language"))
+                        .help(msg!("unknown-language-help")),
                 );
             }
             lang
@@ -64,9 +62,9 @@ pub fn load_catalog(mut root: Node<'_>, origin: &str, diags: &mut Diagnostics) -
         .map(|n| read_questionnaire(n, diags).map(Box::new));
     if fields.get("groups").is_none() && fields.get("controls").is_none() {
         diags.push(
-            Diagnostic::new(Code::MissingField, "a catalog needs `groups` or `controls`")
-                .at(root.span, "catalog has no controls")
-                .help("add `groups:` with the guideline's chapters and their `controls:`"),
+            Diagnostic::new(Code::MissingField, msg!("catalog-without-controls"))
+                .at(root.span, msg!("label-catalog-without-controls"))
+                .help(msg!("catalog-without-controls-help")),
         );
     }
     let mut ids = IdTracker::default();
@@ -144,11 +142,11 @@ fn read_group(mut node: Node<'_>, ids: &mut IdTracker, diags: &mut Diagnostics) 
             diags.push(
                 Diagnostic::new(
                     Code::DuplicateGroup,
-                    format!("group ID `{id}` appears twice in this catalog"),
+                    msg!("duplicate-group", id = id),
                 )
-                .at(*span, "second definition")
-                .also(*first, "first defined here")
-                .help("give each group its own ID"),
+                .at(*span, msg!("label-second-definition"))
+                .also(*first, msg!("label-first-defined-here"))
+                .help(msg!("duplicate-group-help")),
             );
         } else {
             ids.groups.insert(id.clone(), *span);
@@ -198,11 +196,11 @@ fn read_control(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Op
         diags.push(
             Diagnostic::new(
                 Code::DuplicateControl,
-                format!("control ID `{id}` appears twice in this catalog"),
+                msg!("duplicate-control", id = &id),
             )
-            .at(id_span, "second definition")
-            .also(*first, "first defined here")
-            .help("control IDs must be unique in a catalog; `1.10` and `1.1` are different IDs"),
+            .at(id_span, msg!("label-second-definition"))
+            .also(*first, msg!("label-first-defined-here"))
+            .help(msg!("duplicate-control-help")),
         );
     } else {
         ids.controls.insert(id.clone(), id_span);
@@ -213,19 +211,19 @@ fn read_control(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Op
         diags.push(
             Diagnostic::new(
                 Code::EmptyControl,
-                format!("control `{id}` has neither `title` nor `text`"),
+                msg!("empty-control", id = &id),
             )
-            .at(id_span, "nothing to show for this control")
-            .help("add the guideline's title (対策項目) or requirement (対策内容)"),
+            .at(id_span, msg!("label-nothing-to-show"))
+            .help(msg!("empty-control-help")),
         );
     }
     let level = fields.text("level", diags).and_then(|(text, span)| {
         let level = Level::parse(&text);
         if level.is_none() {
             diags.push(
-                Diagnostic::new(Code::InvalidValue, format!("unknown level `{text}`"))
-                    .at(span, "not a level")
-                    .help("allowed levels: 基本, 推奨"),
+                Diagnostic::new(Code::InvalidValue, msg!("unknown-level", level = &text))
+                    .at(span, msg!("label-not-a-level"))
+                    .help(msg!("unknown-level-help")),
             );
         }
         level
@@ -301,19 +299,20 @@ fn check_cells(groups: &[Group], controls: &[Control], diags: &mut Diagnostics) 
             Some(first) => {
                 let mut d = Diagnostic::new(
                     Code::DuplicateCells,
-                    format!(
-                        "controls `{}` and `{}` both record row {} of sheet `{}`",
-                        first.id, control.id, cells.row, cells.sheet
+                    msg!(
+                        "duplicate-cells",
+                        first = &first.id,
+                        second = &control.id,
+                        row = cells.row.to_string(),
+                        sheet = &cells.sheet
                     ),
                 )
-                .help(
-                    "each question has its own row; import the workbook again to record the rows",
-                );
+                .help(msg!("duplicate-cells-help"));
                 if let Some(span) = cells.span {
-                    d = d.at(span, "the same row as another control");
+                    d = d.at(span, msg!("label-same-row"));
                 }
                 if let Some(span) = first.cells.as_ref().and_then(|c| c.span) {
-                    d = d.also(span, "first recorded here");
+                    d = d.also(span, msg!("label-first-recorded-here"));
                 }
                 diags.push(d);
             }

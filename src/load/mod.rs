@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use indexmap::IndexMap;
 
+use crate::i18n::Message;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::files::Boundary;
 use crate::layout::Layout;
@@ -30,12 +31,22 @@ pub const PROJECT_FILE: &str = "checksheet.yaml";
 /// Why a command could not run at all (exit code 2), as opposed to input errors.
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
-    #[error(
-        "no project at `{0}`: expected a folder with {PROJECT_FILE}, or the path of a project file"
-    )]
+    #[error("{}", crate::msg!("project-not-found", path = .0.as_str(), file = PROJECT_FILE))]
     ProjectNotFound(String),
     #[error("{0}")]
-    Other(String),
+    Other(crate::i18n::Message),
+}
+
+impl RunError {
+    /// What went wrong, as a message.
+    pub fn message(&self) -> crate::i18n::Message {
+        match self {
+            RunError::ProjectNotFound(path) => {
+                crate::msg!("project-not-found", path = path.as_str(), file = PROJECT_FILE)
+            }
+            RunError::Other(message) => message.clone(),
+        }
+    }
 }
 
 /// Everything a run has read, validated as far as the files allow.
@@ -115,9 +126,10 @@ impl Workspace {
             None => Boundary::of_project(&dir),
         };
         ws.boundary = Some(boundary.map_err(|e| {
-            RunError::Other(format!(
-                "cannot read the project folder `{}`: {e}",
-                display_path(&dir)
+            RunError::Other(crate::msg!(
+                "cannot-read-project-folder",
+                path = display_path(&dir),
+                error = e.to_string()
             ))
         })?);
         let builtins = ws.add_builtin_sources();
@@ -235,14 +247,14 @@ impl Workspace {
             if !replaces_builtin {
                 let mut d = Diagnostic::new(
                     Code::DuplicateCatalog,
-                    format!("catalog `{}` is defined twice", catalog.id),
+                    crate::msg!("duplicate-catalog", catalog = &catalog.id),
                 )
-                .help("give each catalog its own `catalog.id`");
+                .help(crate::msg!("duplicate-catalog-help"));
                 if let Some(span) = catalog.id_span {
-                    d = d.at(span, "second definition");
+                    d = d.at(span, crate::msg!("label-second-definition"));
                 }
                 if let Some(span) = existing.id_span {
-                    d = d.also(span, "first defined here");
+                    d = d.also(span, crate::msg!("label-first-defined-here"));
                 }
                 return self.diags.push(d);
             }
@@ -342,10 +354,13 @@ impl Workspace {
 
     /// Adds a file read by [`read_file`], or reports why it could not be read.
     fn add_read(&mut self, read: ReadFile, listed_at: Option<Span>) -> Option<SourceId> {
-        let fail = |ws: &mut Self, code: Code, message: String, hint: String| {
-            let mut d = Diagnostic::new(code, message).help(hint);
+        let fail = |ws: &mut Self, code: Code, message: Message, hint: Option<Message>| {
+            let mut d = Diagnostic::new(code, message);
+            if let Some(hint) = hint {
+                d = d.help(hint);
+            }
             if let Some(span) = listed_at {
-                d = d.at(span, "listed here");
+                d = d.at(span, crate::msg!("label-listed-here"));
             }
             ws.diags.push(d);
             None
@@ -361,9 +376,9 @@ impl Workspace {
                 let name = file.name.clone();
                 let id = self.sources.push(file);
                 self.diags.push(
-                    Diagnostic::new(Code::NotUtf8, format!("`{name}` is not valid UTF-8"))
-                        .at(Span::new(id, shown_offset, shown_offset + '\u{fffd}'.len_utf8()), format!("invalid byte at byte offset {valid_up_to}"))
-                        .help("save the file as UTF-8 (Excel's \"CSV UTF-8\" or your editor's encoding menu); Shift_JIS is not supported"),
+                    Diagnostic::new(Code::NotUtf8, crate::msg!("not-utf8", file = name))
+                        .at(Span::new(id, shown_offset, shown_offset + '\u{fffd}'.len_utf8()), crate::msg!("label-invalid-byte", offset = valid_up_to))
+                        .help(crate::msg!("not-utf8-help")),
                 );
                 None
             }
@@ -374,7 +389,7 @@ impl Workspace {
     /// `*.yml` below a folder, in sorted order. Whatever else the folder holds is reported
     /// as not read, and a path leading outside the project is refused.
     pub(crate) fn yaml_files(&mut self, path: &Path, listed_at: Span) -> Vec<PathBuf> {
-        let Some(meta) = self.listed_path(path, listed_at, "") else {
+        let Some(meta) = self.listed_path(path, listed_at, None) else {
             return Vec::new();
         };
         if !meta.is_dir() {
@@ -402,7 +417,7 @@ impl Workspace {
         &mut self,
         path: &Path,
         listed_at: Span,
-        what: &str,
+        what: Option<Message>,
     ) -> Option<fs::Metadata> {
         let meta = match fs::metadata(path) {
             Ok(meta) => meta,
@@ -410,10 +425,17 @@ impl Workspace {
                 self.diags.push(
                     Diagnostic::new(
                         Code::Io,
-                        format!("{what}`{}` does not exist", display_path(path)),
+                        match what {
+                            Some(what) => crate::msg!(
+                                "listed-path-missing-what",
+                                what = what,
+                                path = display_path(path)
+                            ),
+                            None => crate::msg!("listed-path-missing", path = display_path(path)),
+                        },
                     )
-                    .at(listed_at, "listed here")
-                    .help("paths are relative to the folder of checksheet.yaml"),
+                    .at(listed_at, crate::msg!("label-listed-here"))
+                    .help(crate::msg!("help-paths-relative")),
                 );
                 return None;
             }
@@ -422,14 +444,16 @@ impl Workspace {
                     path: path.to_path_buf(),
                     error,
                 };
-                self.diags.push(file_error(&e).at(listed_at, "listed here"));
+                self.diags
+                    .push(file_error(&e).at(listed_at, crate::msg!("label-listed-here")));
                 return None;
             }
         };
         if let Some(boundary) = &self.boundary
             && let Err(e) = boundary.resolve(path)
         {
-            self.diags.push(file_error(&e).at(listed_at, "listed here"));
+            self.diags
+                .push(file_error(&e).at(listed_at, crate::msg!("label-listed-here")));
             return None;
         }
         Some(meta)
@@ -445,20 +469,20 @@ pub(crate) fn file_error(e: &crate::files::FileError) -> Diagnostic {
         FileError::NotRegular { .. } => Code::NotRegularFile,
         FileError::TooLarge { .. } => Code::Limit,
     };
-    Diagnostic::new(code, e.to_string()).help(e.hint())
+    Diagnostic::new(code, e.message()).help(e.hint())
 }
 
 /// A warning (a note for hidden entries) that a file or folder in a project's folder is
 /// not read.
-pub(crate) fn not_read(path: &Path, why: &str, listed_at: Span, help: &str) -> Diagnostic {
+pub(crate) fn not_read(path: &Path, why: Message, listed_at: Span, help: Message) -> Diagnostic {
     let hidden = path
         .file_name()
         .is_some_and(|n| n.to_string_lossy().starts_with('.'));
     let d = Diagnostic::new(
         Code::NotRead,
-        format!("`{}` is not read: {why}", display_path(path)),
+        crate::msg!("not-read", path = display_path(path), why = why),
     )
-    .at(listed_at, "in this folder")
+    .at(listed_at, crate::msg!("label-in-this-folder"))
     .help(help);
     if hidden {
         d.with_severity(crate::diag::Severity::Note)
@@ -477,7 +501,7 @@ enum ReadFile {
         shown_offset: usize,
     },
     /// The code, the message and the hint.
-    Failed(Code, String, String),
+    Failed(Code, Message, Option<Message>),
 }
 
 /// Reads a file: only a regular file (inside the boundary, when given), through a reader
@@ -488,7 +512,7 @@ fn read_file(path: &Path, boundary: Option<&Boundary>) -> ReadFile {
         Ok(bytes) => bytes,
         Err(e) => {
             let d = file_error(&e);
-            return ReadFile::Failed(d.code, d.message, d.help.unwrap_or_default());
+            return ReadFile::Failed(d.code, d.message, d.help);
         }
     };
     // Most files are valid: check them with the vectorised validator, and leave finding
@@ -639,7 +663,7 @@ fn walk(
                 path: dir.to_path_buf(),
                 error,
             };
-            return diags.push(file_error(&e).at(listed_at, "in this folder"));
+            return diags.push(file_error(&e).at(listed_at, crate::msg!("label-in-this-folder")));
         }
     };
     let mut entries: Vec<_> = entries.flatten().collect();
@@ -649,9 +673,9 @@ fn walk(
         if entry.file_name().to_string_lossy().starts_with('.') {
             diags.push(not_read(
                 &path,
-                "hidden files and folders are skipped",
+                crate::msg!("not-read-hidden"),
                 listed_at,
-                "remove it, or rename it without the leading `.` if it should be read",
+                crate::msg!("not-read-hidden-help"),
             ));
             continue;
         }
@@ -662,23 +686,23 @@ fn walk(
             if let Some(boundary) = boundary
                 && let Err(e) = boundary.resolve(&path)
             {
-                diags.push(file_error(&e).at(listed_at, "in this folder"));
+                diags.push(file_error(&e).at(listed_at, crate::msg!("label-in-this-folder")));
                 continue;
             }
             match fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => {
                     diags.push(not_read(
                         &path,
-                        "it is a link to a folder, and links to folders are not followed",
+                        crate::msg!("not-read-folder-link"),
                         listed_at,
-                        "list the folder it links to in checksheet.yaml instead",
+                        crate::msg!("not-read-folder-link-help"),
                     ));
                     continue;
                 }
                 Ok(meta) => kind = meta.file_type(),
                 Err(error) => {
                     let e = crate::files::FileError::Io { path, error };
-                    diags.push(file_error(&e).at(listed_at, "in this folder"));
+                    diags.push(file_error(&e).at(listed_at, crate::msg!("label-in-this-folder")));
                     continue;
                 }
             }
@@ -688,9 +712,9 @@ fn walk(
             if depth + 1 >= MAX_FOLDER_DEPTH {
                 diags.push(not_read(
                     &path,
-                    &format!("folders are searched {MAX_FOLDER_DEPTH} levels deep at most"),
+                    crate::msg!("not-read-too-deep", depth = MAX_FOLDER_DEPTH),
                     listed_at,
-                    "move its files up, or list the folder in checksheet.yaml",
+                    crate::msg!("not-read-too-deep-help"),
                 ));
             } else {
                 walk(&path, depth + 1, boundary, listed_at, out, diags);

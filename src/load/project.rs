@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crate::msg;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::fields::{Fields, parse_date, wrong_type};
 use crate::model::{
@@ -114,10 +115,10 @@ fn read_policy(node: &Node, diags: &mut Diagnostics) -> Policy {
                 diags.push(
                     Diagnostic::new(
                         Code::InvalidValue,
-                        format!("`policy.{name}` must be off, warning or error, not `{text}`"),
+                        msg!("invalid-policy-level", name = name, value = &text),
                     )
-                    .at(span, "not a policy level")
-                    .help("allowed: off | warning | error"),
+                    .at(span, msg!("label-not-a-policy-level"))
+                    .help(msg!("invalid-policy-level-help")),
                 );
             }
             level
@@ -142,10 +143,10 @@ fn read_policy(node: &Node, diags: &mut Diagnostics) -> Policy {
             None => diags.push(
                 Diagnostic::new(
                     Code::InvalidValue,
-                    format!("`policy.derived_answers` must be off, warn or allow, not `{text}`"),
+                    msg!("invalid-derive-policy", value = &text),
                 )
-                .at(span, "not a derivation policy")
-                .help("allowed: off | warn | allow"),
+                .at(span, msg!("label-not-a-derive-policy"))
+                .help(msg!("invalid-derive-policy-help")),
             ),
         }
     }
@@ -155,12 +156,10 @@ fn read_policy(node: &Node, diags: &mut Diagnostics) -> Policy {
             _ => diags.push(
                 Diagnostic::new(
                     Code::InvalidValue,
-                    format!(
-                        "`policy.review_within_days` must be a whole number of days, not `{text}`"
-                    ),
+                    msg!("invalid-review-days", value = &text),
                 )
-                .at(span, "not a number of days")
-                .help("e.g. `review_within_days: 365`"),
+                .at(span, msg!("label-not-days"))
+                .help(msg!("invalid-review-days-help")),
             ),
         }
     }
@@ -191,9 +190,9 @@ fn read_outputs(node: &Node, diags: &mut Diagnostics) -> Vec<OutputSpec> {
                     let format = Format::parse(&text);
                     if format.is_none() {
                         diags.push(
-                            Diagnostic::new(Code::InvalidValue, format!("unknown format `{text}`"))
-                                .at(span, "not an output format")
-                                .help("allowed formats: xlsx, md, html"),
+                            Diagnostic::new(Code::InvalidValue, msg!("unknown-format", format = &text))
+                                .at(span, msg!("label-not-a-format"))
+                                .help(msg!("unknown-format-help")),
                         );
                     }
                     format
@@ -224,9 +223,9 @@ pub fn check_output_name(name: &str, span: Span, diags: &mut Diagnostics) -> boo
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
     if !ok {
         diags.push(
-            Diagnostic::new(Code::InvalidValue, format!("output name `{}` is not a plain file name", name.escape_debug()))
-                .at(span, "outputs are written inside the output folder only")
-                .help("use ASCII letters, digits, `.`, `_` and `-`, not starting with `.` (no `/`, `..` or absolute paths)"),
+            Diagnostic::new(Code::InvalidValue, msg!("invalid-output-name", name = name.escape_debug().to_string()))
+                .at(span, msg!("label-output-name"))
+                .help(msg!("invalid-output-name-help")),
         );
     }
     ok

@@ -4,6 +4,7 @@
 
 use indexmap::IndexMap;
 
+use crate::msg;
 use crate::a1::parse_column;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::fields::{Fields, text_of, wrong_type};
@@ -66,11 +67,11 @@ fn read_labels(node: &Node, diags: &mut Diagnostics) -> IndexMap<String, Status>
             diags.push(
                 Diagnostic::new(
                     Code::InvalidValue,
-                    format!("the choices `{first}` and `{label}` differ only in case or width"),
+                    msg!("choices-same", first = first, second = &label),
                 )
-                .at(key.span, "reads as the same choice")
-                .also(*first_span, "first written here")
-                .help("a cell's value is matched to the label map ignoring case and width: keep one of them"),
+                .at(key.span, msg!("label-same-choice"))
+                .also(*first_span, msg!("label-first-written-here"))
+                .help(msg!("choices-same-help")),
             );
             continue;
         }
@@ -79,10 +80,10 @@ fn read_labels(node: &Node, diags: &mut Diagnostics) -> IndexMap<String, Status>
             diags.push(
                 Diagnostic::new(
                     Code::InvalidValue,
-                    "an empty choice in `questionnaire.labels`",
+                    msg!("choice-empty"),
                 )
-                .at(key.span, "empty label")
-                .help("write the choice as the questionnaire spells it, e.g. `はい`"),
+                .at(key.span, msg!("label-empty-label"))
+                .help(msg!("choice-empty-help")),
             );
             continue;
         }
@@ -90,9 +91,9 @@ fn read_labels(node: &Node, diags: &mut Diagnostics) -> IndexMap<String, Status>
             diags.push(
                 Diagnostic::new(
                     Code::MissingField,
-                    format!("the choice `{label}` has no status"),
+                    msg!("choice-without-status", label = &label),
                 )
-                .at(key.span, "no status given")
+                .at(key.span, msg!("label-no-status-given"))
                 .help(status_help()),
             );
             continue;
@@ -104,9 +105,9 @@ fn read_labels(node: &Node, diags: &mut Diagnostics) -> IndexMap<String, Status>
             None => diags.push(
                 Diagnostic::new(
                     Code::InvalidValue,
-                    format!("unknown status `{text}` for the choice `{label}`"),
+                    msg!("choice-unknown-status", status = &text, label = &label),
                 )
-                .at(span, "not a status")
+                .at(span, msg!("label-not-a-status"))
                 .help(status_help()),
             ),
         }
@@ -114,9 +115,9 @@ fn read_labels(node: &Node, diags: &mut Diagnostics) -> IndexMap<String, Status>
     labels
 }
 
-fn status_help() -> String {
+fn status_help() -> crate::i18n::Message {
     let keys: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
-    format!("statuses: {}", keys.join(", "))
+    msg!("help-statuses", statuses = keys.join(", "))
 }
 
 fn read_table(node: &Node, diags: &mut Diagnostics) -> Option<QuestionTable> {
@@ -139,10 +140,10 @@ fn read_table(node: &Node, diags: &mut Diagnostics) -> Option<QuestionTable> {
                 diags.push(
                     Diagnostic::new(
                         Code::InvalidValue,
-                        format!("`{f}` is not a questionnaire fingerprint"),
+                        msg!("invalid-fingerprint", value = f),
                     )
-                    .at(*span, "expected 16 lowercase hexadecimal digits")
-                    .help("import writes it; import the workbook again rather than editing it"),
+                    .at(*span, msg!("label-expected-fingerprint"))
+                    .help(msg!("invalid-fingerprint-help")),
                 );
             }
             ok
@@ -187,9 +188,9 @@ pub fn read_cells(node: &Node, diags: &mut Diagnostics) -> Option<CellRef> {
     }
     if ok && columns.choice.is_none() && columns.answer.is_none() && columns.evidence.is_none() {
         diags.push(
-            Diagnostic::new(Code::MissingField, "`cells` names no cell to answer in")
-                .at(node.span, "no `choice`, `answer` or `evidence` column")
-                .help("add the column letter of the answer cell, e.g. `answer: E`"),
+            Diagnostic::new(Code::MissingField, msg!("cells-without-answer"))
+                .at(node.span, msg!("label-cells-without-answer"))
+                .help(msg!("cells-without-answer-help")),
         );
         ok = false;
     }
@@ -241,9 +242,9 @@ fn column(fields: &Fields, name: &str, diags: &mut Diagnostics) -> Result<Option
         None => {
             diags.push(bad_number(
                 span,
-                format!("`{text}` is not a column letter"),
-                "expected a column as Excel names it, A to XFD",
-                format!("e.g. `{name}: D`"),
+                msg!("not-a-column", text = &text),
+                msg!("label-expected-column"),
+                msg!("not-a-column-help", name = name),
             ));
             Err(())
         }
@@ -255,9 +256,9 @@ fn row_number(node: &Node, name: &str, diags: &mut Diagnostics) -> Option<u32> {
     if n == 0 || n > MAX_ROW {
         diags.push(bad_number(
             node.span,
-            format!("`{name}` must be a row number from 1 to {MAX_ROW}, found {n}"),
-            "not a row of a worksheet",
-            "rows are numbered from 1, as Excel shows them".to_owned(),
+            msg!("not-a-row", name = name, max = MAX_ROW.to_string(), found = n.to_string()),
+            msg!("label-not-a-row"),
+            msg!("not-a-row-help"),
         ));
         return None;
     }
@@ -275,7 +276,12 @@ fn count(node: &Node, name: &str, diags: &mut Diagnostics) -> Option<u32> {
     parsed
 }
 
-fn bad_number(span: Span, message: String, label: &str, help: String) -> Diagnostic {
+fn bad_number(
+    span: Span,
+    message: crate::i18n::Message,
+    label: crate::i18n::Message,
+    help: crate::i18n::Message,
+) -> Diagnostic {
     Diagnostic::new(Code::InvalidValue, message)
         .at(span, label)
         .help(help)

@@ -15,6 +15,7 @@ pub mod thesaurus;
 
 use std::collections::HashMap;
 
+use crate::msg;
 use crate::diag::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::load::fields::{Fields, check_id, wrong_type};
 use crate::model::Catalog;

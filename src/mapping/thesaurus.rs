@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use super::text::fold_width;
+use crate::msg;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::fields::{Fields, text_of, wrong_type};
 use crate::yaml::{Node, Value};

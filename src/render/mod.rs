@@ -105,6 +105,19 @@ impl RenderError {
     }
 
     /// Names the output file a write error concerns.
+    /// What went wrong, as a message (a template's own error text is shown as is).
+    pub fn message(&self) -> crate::i18n::Message {
+        match self {
+            RenderError::Template(text) => crate::msg!("plain", text = text.as_str()),
+            RenderError::Write { path, error } => crate::msg!(
+                "cannot-write-file",
+                path = crate::source::display_path(path),
+                error = error.to_string()
+            ),
+            RenderError::Io(error) => crate::msg!("plain", text = error.to_string()),
+        }
+    }
+
     pub fn at(self, path: &Path) -> RenderError {
         match self {
             RenderError::Io(error) => RenderError::Write {
