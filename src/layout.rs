@@ -192,12 +192,9 @@ pub fn load_layout(
         && !valid_layout_id(id)
     {
         diags.push(
-            Diagnostic::new(Code::InvalidId, format!("invalid layout ID `{id}`"))
-                .at(
-                    *span,
-                    "layout IDs use lowercase ASCII letters, digits and `-`",
-                )
-                .help("e.g. `mic-annex2`"),
+            Diagnostic::new(Code::InvalidId, msg!("invalid-layout-id", id = id))
+                .at(*span, msg!("label-layout-id-chars"))
+                .help(msg!("invalid-layout-id-help")),
         );
     }
     let mut template = |(text, span): (String, Span)| {
@@ -214,7 +211,7 @@ pub fn load_layout(
     let notice = fields.text("notice", diags).map(&mut template);
     let mut columns = Vec::new();
     if let Some(node) = fields.require("columns", diags) {
-        for item in seq(node, "`columns`", diags) {
+        for item in seq(node, msg!("what-key", key = "columns"), diags) {
             let Some(col) = Fields::new(item, msg!("what-column"), COLUMN_FIELDS, diags) else {
                 continue;
             };
@@ -225,10 +222,10 @@ pub fn load_layout(
                     diags.push(
                         Diagnostic::new(
                             Code::InvalidLayout,
-                            format!("unknown column value `{text}`"),
+                            msg!("unknown-column-value", value = &text),
                         )
-                        .at(span, "not a column value")
-                        .help(format!("allowed: {}", ColumnValue::NAMES.join(", "))),
+                        .at(span, msg!("label-not-a-column-value"))
+                        .help(msg!("help-allowed", allowed = ColumnValue::NAMES.join(", "))),
                     );
                 }
                 value
@@ -248,14 +245,14 @@ pub fn load_layout(
         }
         if columns.is_empty() && diags.error_count() == before {
             diags.push(
-                Diagnostic::new(Code::InvalidLayout, "a layout needs at least one column")
-                    .at(node.span, "empty"),
+                Diagnostic::new(Code::InvalidLayout, msg!("layout-without-columns"))
+                    .at(node.span, msg!("label-empty")),
             );
         }
     }
     let mut group_rows = Vec::new();
     if let Some(node) = fields.get("group_rows") {
-        for item in seq(node, "`group_rows`", diags) {
+        for item in seq(node, msg!("what-key", key = "group_rows"), diags) {
             let Some(row) = Fields::new(item, msg!("what-group-row-style"), GROUP_ROW_FIELDS, diags) else {
                 continue;
             };
@@ -296,7 +293,7 @@ pub fn load_layout(
     let unanswered = fields.text("unanswered", diags).map(&mut template);
     let mut sheets = Vec::new();
     if let Some(node) = fields.get("sheets") {
-        for item in seq(node, "`sheets`", diags) {
+        for item in seq(node, msg!("what-key", key = "sheets"), diags) {
             let Some(sheet) = Fields::new(item, msg!("what-sheet"), SHEET_FIELDS, diags) else {
                 continue;
             };
@@ -356,7 +353,11 @@ pub fn valid_layout_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-fn seq<'a, 't>(node: &'a Node<'t>, what: &str, diags: &mut Diagnostics) -> &'a [Node<'t>] {
+fn seq<'a, 't>(
+    node: &'a Node<'t>,
+    what: crate::i18n::Message,
+    diags: &mut Diagnostics,
+) -> &'a [Node<'t>] {
     match &node.value {
         Value::Seq(items) => items,
         _ => {
@@ -377,9 +378,9 @@ fn flag(fields: &Fields, name: &str, diags: &mut Diagnostics) -> bool {
                 diags.push(
                     Diagnostic::new(
                         Code::InvalidLayout,
-                        format!("`{name}` must be true or false, not `{flag}`"),
+                        msg!("not-a-boolean", name = name, value = flag),
                     )
-                    .at(span, "not a boolean"),
+                    .at(span, msg!("label-not-a-boolean")),
                 );
                 false
             }
@@ -394,9 +395,9 @@ fn number(text: &str, span: Span, min: f64, max: f64, diags: &mut Diagnostics) -
             diags.push(
                 Diagnostic::new(
                     Code::InvalidLayout,
-                    format!("`{text}` is not a number from {min} to {max}"),
+                    msg!("number-out-of-range", value = text, min = min.to_string(), max = max.to_string()),
                 )
-                .at(span, "out of range"),
+                .at(span, msg!("label-out-of-range")),
             );
             None
         }
@@ -408,7 +409,7 @@ fn read_numbering(node: &Node, diags: &mut Diagnostics) -> Option<Numbering> {
     let (scheme, span) = fields.required_text("scheme", diags)?;
     let separator = fields
         .get("separator")
-        .and_then(|n| text_of(n, msg!("what-numbering"), "separator", diags));
+        .and_then(|n| text_of(n, &msg!("what-numbering"), "separator", diags));
     match scheme.as_str() {
         "id" => Some(Numbering::Id),
         "sequential" => Some(Numbering::Sequential),
@@ -419,10 +420,10 @@ fn read_numbering(node: &Node, diags: &mut Diagnostics) -> Option<Numbering> {
             diags.push(
                 Diagnostic::new(
                     Code::InvalidLayout,
-                    format!("unknown numbering scheme `{scheme}`"),
+                    msg!("unknown-numbering", scheme = scheme),
                 )
-                .at(span, "not a numbering scheme")
-                .help("allowed: id, last-segment, sequential"),
+                .at(span, msg!("label-not-a-numbering"))
+                .help(msg!("help-allowed", allowed = "id, last-segment, sequential")),
             );
             None
         }

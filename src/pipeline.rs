@@ -224,9 +224,9 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
                 jobs.into_iter()
                     .map(|(format, job)| {
                         let result = job.join().unwrap_or_else(|_| {
-                            Err(RenderError::Template(format!(
-                                "the {} writer failed",
-                                format.extension()
+                            Err(RenderError::Template(crate::msg!(
+                                "writer-stopped",
+                                format = format.extension()
                             )))
                         });
                         (format, result)
@@ -253,7 +253,7 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
                 RenderError::Template(message) => {
                     Diagnostic::new(
                         Code::Render,
-                        crate::msg!("cannot-render", name = name.as_str(), message = message.as_str()),
+                        crate::msg!("cannot-render", name = name.as_str(), message = message.clone()),
                     )
                     .help(crate::msg!("cannot-render-help", layout = &output.layout))
                 }

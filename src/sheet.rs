@@ -211,19 +211,24 @@ fn render(
     if texts.stopped.get() {
         return String::new();
     }
-    let failed = |diags: &mut Diagnostics, why: String| {
+    let failed = |diags: &mut Diagnostics, why: crate::i18n::Message| {
         diags.push(
             Diagnostic::new(
                 Code::InvalidLayout,
-                format!("layout `{}`: template `{source}` {why}", layout.id),
+                crate::msg!("text-template-failed", layout = &layout.id, source = source, why = why),
             )
-            .help(format!("check the template in {}", layout.origin)),
+            .help(crate::msg!("text-template-help", origin = &layout.origin)),
         );
         String::new()
     };
     let template = match texts.env.template_from_str(source) {
         Ok(template) => template,
-        Err(e) => return failed(diags, format!("failed: {}", templates::describe(&e))),
+        Err(e) => {
+            return failed(
+                diags,
+                crate::msg!("template-why-failed", error = templates::describe(&e)),
+            );
+        }
     };
     let mut out = Vec::new();
     let mut capped = Capped {
@@ -233,12 +238,14 @@ fn render(
     };
     let budget = crate::memory::Budget::enter(
         templates::TEXT_MEMORY_BYTES as usize,
-        &format!(
-            "error[CS0503]: layout `{}`: template `{source}` took more than {} bytes of memory, the limit for one text ({})",
-            layout.id,
-            templates::TEXT_MEMORY_BYTES,
-            templates::FileLimits::WHY
-        ),
+        &crate::msg!(
+            "text-template-memory-abort",
+            layout = &layout.id,
+            source = source,
+            bytes = templates::TEXT_MEMORY_BYTES,
+            why = crate::msg!("limits-why")
+        )
+        .to_text(),
     );
     let rendered = template.render_captured_to(ctx, &mut capped);
     drop(budget);
@@ -247,31 +254,28 @@ fn render(
         Ok(captured) => captured.state().fuel_levels().map_or(0, |(used, _)| used),
         Err(_) => 0,
     };
-    let limited = |why: String| {
+    let limited = |why: crate::i18n::Message| {
         texts.stopped.set(true);
-        format!("{why} ({})", templates::FileLimits::WHY)
+        crate::msg!("template-why-limited", why = why, limits = crate::msg!("limits-why"))
     };
     if over {
-        let why = limited(format!(
-            "wrote more than {} bytes, the limit for one text",
-            templates::TEXT_OUTPUT_BYTES
+        let why = limited(crate::msg!(
+            "template-why-too-long",
+            bytes = templates::TEXT_OUTPUT_BYTES
         ));
         return failed(diags, why);
     }
     match rendered {
         Err(e) if e.kind() == minijinja::ErrorKind::OutOfFuel => {
-            let why = limited(format!(
-                "ran more than {} steps, the limit for one text",
-                templates::TEXT_FUEL
-            ));
+            let why = limited(crate::msg!("template-why-out-of-fuel", steps = templates::TEXT_FUEL));
             failed(diags, why)
         }
-        Err(e) => failed(diags, format!("failed: {}", templates::describe(&e))),
+        Err(e) => failed(
+            diags,
+            crate::msg!("template-why-failed", error = templates::describe(&e)),
+        ),
         Ok(_) if used > texts.left.get() => {
-            let why = limited(format!(
-                "went over {} steps, the limit for all of this document's texts together",
-                texts.budget
-            ));
+            let why = limited(crate::msg!("template-why-budget", steps = texts.budget));
             failed(diags, why)
         }
         Ok(_) => {
@@ -848,14 +852,18 @@ pub fn check_xlsx_limits(document: &Document, output: &str, diags: &mut Diagnost
                 if length > XLSX_CELL_LIMIT {
                     let mut d = Diagnostic::new(
                         Code::CellTooLong,
-                        format!(
-                            "control `{id}`: the `{}` cell of output {output} has {length} characters; an xlsx cell holds at most {XLSX_CELL_LIMIT}",
-                            column.header
+                        crate::msg!(
+                            "cell-too-long",
+                            control = id.as_str(),
+                            column = column.header.to_string(),
+                            output = output.to_string(),
+                            length = length,
+                            limit = XLSX_CELL_LIMIT.to_string()
                         ),
                     )
-                    .help("shorten the text, or move details behind a link");
+                    .help(crate::msg!("cell-too-long-help"));
                     if let Some(span) = span {
-                        d = d.at(*span, "this control");
+                        d = d.at(*span, crate::msg!("label-this-control"));
                     }
                     diags.push(d);
                 }

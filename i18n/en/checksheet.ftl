@@ -449,3 +449,56 @@ not-a-column-help = e.g. `{ $name }: D`
 not-a-row = `{ $name }` must be a row number from 1 to { $max }, found { $found }
 label-not-a-row = not a row of a worksheet
 not-a-row-help = rows are numbered from 1, as Excel shows them
+
+## Layout folders (load/layout_files.rs)
+
+not-read-not-yaml = only `*.yaml` and `*.yml` files are read
+not-read-not-yaml-help = move it out of the project's folders, or give it a `.yaml` name if it is one
+layout-folder-not-folder = layout folder `{ $path }` is not a folder
+layout-folder-not-folder-help = list the folder that holds layout.yaml, or a folder of such folders
+not-read-not-layout-folder = it is not a layout folder (one holding { $file })
+not-read-not-layout-folder-help = a folder listed in `layouts` holds layout folders, each with its layout.yaml
+not-read-in-layout-folder = a layout folder holds only { $file }, { $templates }
+not-read-in-layout-folder-help = move it out of the layout folder
+invalid-template = invalid template: { $error }
+label-in-this-template = in this template
+invalid-template-help = templates use minijinja (Jinja2) syntax, e.g. "{"{{"} organization.name {"}}"} 実施内容"
+invalid-template-file = invalid template `{ $file }`: { $error }
+duplicate-layout = layout `{ $layout }` is defined twice
+duplicate-layout-help = the first is { $first }; give each layout its own `layout.id`
+
+## Layouts and their templates (layout.rs, sheet.rs, render/)
+
+limits-why = a project's own templates are bounded so that a runaway template fails fast instead of running for hours or filling the disk
+template-missing = layout `{ $layout }` has no template `{ $file }` and no fallback
+template-failed = template `{ $file }` of layout `{ $layout }`: { $error }
+template-memory-abort = error[CS0602]: template `{ $file }` of layout `{ $layout }` took more than { $bytes } bytes of memory, the limit for this document ({ $why })
+    build failed: nothing was written
+template-too-long = template `{ $file }` of layout `{ $layout }` wrote more than { $bytes } bytes, the limit for this document ({ $why })
+template-out-of-fuel = template `{ $file }` of layout `{ $layout }` ran more than { $steps } steps, the limit for this document ({ $why })
+writer-failed = the xlsx writer failed: { $message }
+writer-stopped = the { $format } writer failed
+text-template-failed = layout `{ $layout }`: template `{ $source }` { $why }
+text-template-help = check the template in { $origin }
+template-why-failed = failed: { $error }
+text-template-memory-abort = error[CS0503]: layout `{ $layout }`: template `{ $source }` took more than { $bytes } bytes of memory, the limit for one text ({ $why })
+template-why-limited = { $why } ({ $limits })
+template-why-too-long = wrote more than { $bytes } bytes, the limit for one text
+template-why-out-of-fuel = ran more than { $steps } steps, the limit for one text
+template-why-budget = went over { $steps } steps, the limit for all of this document's texts together
+cell-too-long = control `{ $control }`: the `{ $column }` cell of output { $output } has { $length } characters; an xlsx cell holds at most { $limit }
+cell-too-long-help = shorten the text, or move details behind a link
+label-this-control = this control
+invalid-layout-id = invalid layout ID `{ $id }`
+label-layout-id-chars = layout IDs use lowercase ASCII letters, digits and `-`
+invalid-layout-id-help = e.g. `mic-annex2`
+unknown-column-value = unknown column value `{ $value }`
+label-not-a-column-value = not a column value
+help-allowed = allowed: { $allowed }
+layout-without-columns = a layout needs at least one column
+not-a-boolean = `{ $name }` must be true or false, not `{ $value }`
+label-not-a-boolean = not a boolean
+number-out-of-range = `{ $value }` is not a number from { $min } to { $max }
+label-out-of-range = out of range
+unknown-numbering = unknown numbering scheme `{ $scheme }`
+label-not-a-numbering = not a numbering scheme

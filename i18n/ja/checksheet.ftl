@@ -434,3 +434,56 @@ not-a-column-help = 例: `{ $name }: D`
 not-a-row = `{ $name }` は 1〜{ $max } の行番号でなければなりませんが、{ $found } です
 label-not-a-row = ワークシートの行ではない
 not-a-row-help = 行番号は Excel の表示どおり 1 から数えます
+
+## Layout folders (load/layout_files.rs)
+
+not-read-not-yaml = 読むのは `*.yaml` と `*.yml` のファイルだけです
+not-read-not-yaml-help = プロジェクトのフォルダーの外に移すか、YAML なら `.yaml` の名前にしてください
+layout-folder-not-folder = レイアウトのフォルダー `{ $path }` はフォルダーではありません
+layout-folder-not-folder-help = layout.yaml のあるフォルダーか、そのようなフォルダーをまとめたフォルダーを挙げてください
+not-read-not-layout-folder = レイアウトのフォルダー ({ $file } のあるフォルダー) ではありません
+not-read-not-layout-folder-help = `layouts` に挙げたフォルダーには、それぞれ layout.yaml を持つレイアウトのフォルダーを置きます
+not-read-in-layout-folder = レイアウトのフォルダーに置けるのは { $file }、{ $templates } だけです
+not-read-in-layout-folder-help = レイアウトのフォルダーの外に移してください
+invalid-template = テンプレートが正しくありません: { $error }
+label-in-this-template = このテンプレート内
+invalid-template-help = テンプレートは minijinja (Jinja2) の構文で書きます (例: "{"{{"} organization.name {"}}"} 実施内容")
+invalid-template-file = テンプレート `{ $file }` が正しくありません: { $error }
+duplicate-layout = レイアウト `{ $layout }` が 2 回定義されています
+duplicate-layout-help = 1 つ目は { $first } です。レイアウトごとに別の `layout.id` を付けてください
+
+## Layouts and their templates (layout.rs, sheet.rs, render/)
+
+limits-why = プロジェクト独自のテンプレートには上限があり、暴走したテンプレートは何時間も動いたりディスクを埋めたりする前に止まります
+template-missing = レイアウト `{ $layout }` にテンプレート `{ $file }` も代わりのテンプレートもありません
+template-failed = レイアウト `{ $layout }` のテンプレート `{ $file }`: { $error }
+template-memory-abort = エラー[CS0602]: レイアウト `{ $layout }` のテンプレート `{ $file }` がこの文書の上限の { $bytes } バイトを超えるメモリを使いました ({ $why })
+    ビルドに失敗しました。何も書き出していません
+template-too-long = レイアウト `{ $layout }` のテンプレート `{ $file }` がこの文書の上限の { $bytes } バイトを超えて書き出しました ({ $why })
+template-out-of-fuel = レイアウト `{ $layout }` のテンプレート `{ $file }` がこの文書の上限の { $steps } ステップを超えて実行されました ({ $why })
+writer-failed = xlsx の書き出しに失敗しました: { $message }
+writer-stopped = { $format } の書き出しに失敗しました
+text-template-failed = レイアウト `{ $layout }`: テンプレート `{ $source }` が{ $why }
+text-template-help = { $origin } のテンプレートを確かめてください
+template-why-failed = 失敗しました: { $error }
+text-template-memory-abort = エラー[CS0503]: レイアウト `{ $layout }`: テンプレート `{ $source }` が 1 テキストの上限の { $bytes } バイトを超えるメモリを使いました ({ $why })
+template-why-limited = { $why } ({ $limits })
+template-why-too-long = 1 テキストの上限の { $bytes } バイトを超えて書き出しました
+template-why-out-of-fuel = 1 テキストの上限の { $steps } ステップを超えて実行されました
+template-why-budget = この文書の全テキスト合計の上限の { $steps } ステップを超えました
+cell-too-long = 管理策 `{ $control }`: 出力 { $output } の `{ $column }` のセルが { $length } 文字あります。xlsx のセルに入るのは { $limit } 文字までです
+cell-too-long-help = テキストを短くするか、詳細をリンク先に移してください
+label-this-control = この管理策
+invalid-layout-id = レイアウト ID `{ $id }` が正しくありません
+label-layout-id-chars = レイアウト ID に使えるのは ASCII の小文字・数字・`-`
+invalid-layout-id-help = 例: `mic-annex2`
+unknown-column-value = 不明な列の値 `{ $value }` です
+label-not-a-column-value = 列の値ではない
+help-allowed = 使える値: { $allowed }
+layout-without-columns = レイアウトには列が 1 つ以上必要です
+not-a-boolean = `{ $name }` は true か false で、`{ $value }` は使えません
+label-not-a-boolean = 真偽値ではない
+number-out-of-range = `{ $value }` は { $min }〜{ $max } の数ではありません
+label-out-of-range = 範囲外
+unknown-numbering = 不明な番号付けの方式 `{ $scheme }` です
+label-not-a-numbering = 番号付けの方式ではない

@@ -194,7 +194,7 @@ fn read_body(node: &Node, id: &str, diags: &mut Diagnostics) -> Option<AnswerBod
             let texts: Vec<String> = items
                 .iter()
                 .filter_map(|item| {
-                    let (text, span) = text_of(item, msg!("what-answer-list"), "answer", diags)?;
+                    let (text, span) = text_of(item, &msg!("what-answer-list"), "answer", diags)?;
                     warn_hidden(&text, span, id, "answer", diags);
                     Some(text)
                 })

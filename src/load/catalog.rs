@@ -260,10 +260,10 @@ fn read_refs(fields: &Fields, diags: &mut Diagnostics) -> Refs {
         let ids = match &value.value {
             Value::Seq(items) => items
                 .iter()
-                .filter_map(|i| text_of(i, msg!("what-refs"), &key.text, diags))
+                .filter_map(|i| text_of(i, &msg!("what-refs"), &key.text, diags))
                 .map(|t| t.0)
                 .collect(),
-            Value::Str(_) | Value::Plain(_) => text_of(value, msg!("what-refs"), &key.text, diags)
+            Value::Str(_) | Value::Plain(_) => text_of(value, &msg!("what-refs"), &key.text, diags)
                 .map(|t| vec![t.0])
                 .unwrap_or_default(),
             _ => {

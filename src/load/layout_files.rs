@@ -66,10 +66,10 @@ pub fn load_layout_folder(ws: &mut Workspace, path: &Path, listed_at: Span) {
         ws.diags.push(
             Diagnostic::new(
                 Code::Io,
-                format!("layout folder `{}` is not a folder", display_path(path)),
+                crate::msg!("layout-folder-not-folder", path = display_path(path)),
             )
-            .at(listed_at, "listed here")
-            .help("list the folder that holds layout.yaml, or a folder of such folders"),
+            .at(listed_at, crate::msg!("label-listed-here"))
+            .help(crate::msg!("layout-folder-not-folder-help")),
         );
         return;
     }
@@ -87,9 +87,9 @@ pub fn load_layout_folder(ws: &mut Workspace, path: &Path, listed_at: Span) {
                     } else {
                         ws.diags.push(not_read(
                             &entry,
-                            &format!("it is not a layout folder (one holding {LAYOUT_FILE})"),
+                            crate::msg!("not-read-not-layout-folder", file = LAYOUT_FILE),
                             listed_at,
-                            "a folder listed in `layouts` holds layout folders, each with its layout.yaml",
+                            crate::msg!("not-read-not-layout-folder-help"),
                         ));
                     }
                 }
@@ -99,7 +99,8 @@ pub fn load_layout_folder(ws: &mut Workspace, path: &Path, listed_at: Span) {
                     path: path.to_path_buf(),
                     error,
                 };
-                ws.diags.push(file_error(&e).at(listed_at, "listed here"));
+                ws.diags
+                    .push(file_error(&e).at(listed_at, crate::msg!("label-listed-here")));
             }
         }
     }
@@ -150,12 +151,13 @@ fn report_unread_layout_files(ws: &mut Workspace, folder: &Path, listed_at: Span
     for path in unread {
         ws.diags.push(not_read(
             &path,
-            &format!(
-                "a layout folder holds only {LAYOUT_FILE}, {}",
-                TEMPLATE_FILES.join(" and ")
+            crate::msg!(
+                "not-read-in-layout-folder",
+                file = LAYOUT_FILE,
+                templates = TEMPLATE_FILES.join(" and ")
             ),
             listed_at,
-            "move it out of the layout folder",
+            crate::msg!("not-read-in-layout-folder-help"),
         ));
     }
 }
@@ -184,9 +186,12 @@ pub fn add_layout(
     for (text, span) in sources.into_iter().filter(|_| !builtin) {
         if let Err(e) = templates::check_syntax(&text) {
             ws.diags.push(
-                Diagnostic::new(Code::InvalidLayout, format!("invalid template: {}", templates::describe(&e)))
-                    .at(span, "in this template")
-                    .help("templates use minijinja (Jinja2) syntax, e.g. \"{{ organization.name }} 実施内容\""),
+                Diagnostic::new(
+                    Code::InvalidLayout,
+                    crate::msg!("invalid-template", error = templates::describe(&e)),
+                )
+                .at(span, crate::msg!("label-in-this-template"))
+                .help(crate::msg!("invalid-template-help")),
             );
         }
     }
@@ -198,9 +203,13 @@ pub fn add_layout(
             ws.diags.push(
                 Diagnostic::new(
                     Code::InvalidLayout,
-                    format!("invalid template `{file}`: {}", templates::describe(&e)),
+                    crate::msg!(
+                        "invalid-template-file",
+                        file = file.as_str(),
+                        error = templates::describe(&e)
+                    ),
                 )
-                .at(Span::new(tid, start, start), "here"),
+                .at(Span::new(tid, start, start), crate::msg!("label-here")),
             );
         }
         layout.templates.insert(file, text);
@@ -215,12 +224,10 @@ pub fn add_layout(
         ws.diags.push(
             Diagnostic::new(
                 Code::InvalidLayout,
-                format!("layout `{}` is defined twice", layout.id),
+                crate::msg!("duplicate-layout", layout = &layout.id),
             )
-            .at(Span::new(id, 0, 0), "second definition")
-            .help(format!(
-                "the first is {first}; give each layout its own `layout.id`"
-            )),
+            .at(Span::new(id, 0, 0), crate::msg!("label-second-definition"))
+            .help(crate::msg!("duplicate-layout-help", first = first)),
         );
         return;
     }

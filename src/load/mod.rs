@@ -725,9 +725,9 @@ fn walk(
         } else {
             diags.push(not_read(
                 &path,
-                "only `*.yaml` and `*.yml` files are read",
+                crate::msg!("not-read-not-yaml"),
                 listed_at,
-                "move it out of the project's folders, or give it a `.yaml` name if it is one",
+                crate::msg!("not-read-not-yaml-help"),
             ));
         }
     }

@@ -87,7 +87,7 @@ fn read_labels(node: &Node, diags: &mut Diagnostics) -> IndexMap<String, Status>
             );
             continue;
         }
-        let Some((text, span)) = text_of(value, msg!("what-key", key = "questionnaire.labels"), &label, diags) else {
+        let Some((text, span)) = text_of(value, &msg!("what-key", key = "questionnaire.labels"), &label, diags) else {
             diags.push(
                 Diagnostic::new(
                     Code::MissingField,
@@ -236,7 +236,7 @@ fn column(fields: &Fields, name: &str, diags: &mut Diagnostics) -> Result<Option
     if matches!(node.value, Value::Null) {
         return Ok(None);
     }
-    let (text, span) = text_of(node, msg!("what-key", key = "cells"), name, diags).ok_or(())?;
+    let (text, span) = text_of(node, &msg!("what-key", key = "cells"), name, diags).ok_or(())?;
     match parse_column(&text) {
         Some(col) => Ok(Some(col)),
         None => {

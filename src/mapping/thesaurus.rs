@@ -113,7 +113,7 @@ pub fn load_thesaurus(root: &Node, origin: &str, diags: &mut Diagnostics) -> Opt
 
 /// A word of a list: text that is not blank.
 fn word(node: &Node, name: &str, diags: &mut Diagnostics) -> Option<String> {
-    let (text, span) = text_of(node, msg!("what-thesaurus-file"), name, diags)?;
+    let (text, span) = text_of(node, &msg!("what-thesaurus-file"), name, diags)?;
     if text.trim().is_empty() {
         diags.push(
             Diagnostic::new(Code::InvalidValue, format!("a blank word in `{name}`"))

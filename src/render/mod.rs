@@ -82,7 +82,7 @@ impl RenderContext<'_> {
 pub enum RenderError {
     /// The layout's templates failed or went over a limit: the project must change.
     #[error("{0}")]
-    Template(String),
+    Template(crate::i18n::Message),
     /// Writing the output failed (a full disk, a file-size limit, a lost folder).
     #[error("cannot write `{shown}`: {error}", shown = crate::source::display_path(path))]
     Write {
@@ -108,7 +108,7 @@ impl RenderError {
     /// What went wrong, as a message (a template's own error text is shown as is).
     pub fn message(&self) -> crate::i18n::Message {
         match self {
-            RenderError::Template(text) => crate::msg!("plain", text = text.as_str()),
+            RenderError::Template(message) => message.clone(),
             RenderError::Write { path, error } => crate::msg!(
                 "cannot-write-file",
                 path = crate::source::display_path(path),
@@ -177,9 +177,10 @@ fn render_template(
     out: &mut dyn Write,
 ) -> Result<(), RenderError> {
     let Some((source, owner)) = context.template_and_owner(file) else {
-        return Err(RenderError::Template(format!(
-            "layout `{}` has no template `{file}` and no fallback",
-            context.layout.id
+        return Err(RenderError::Template(crate::msg!(
+            "template-missing",
+            layout = &context.layout.id,
+            file = file
         )));
     };
     let limits = (!owner.origin.starts_with("builtin:"))
@@ -187,10 +188,11 @@ fn render_template(
     let mut env = templates::environment();
     env.set_fuel(limits.as_ref().map(|l| l.fuel));
     let failed = |e: &minijinja::Error| {
-        RenderError::Template(format!(
-            "template `{file}` of layout `{}`: {}",
-            owner.id,
-            templates::describe(e)
+        RenderError::Template(crate::msg!(
+            "template-failed",
+            file = file,
+            layout = &owner.id,
+            error = templates::describe(e)
         ))
     };
     env.add_template(file, source).map_err(|e| failed(&e))?;
@@ -205,12 +207,14 @@ fn render_template(
     let budget = limits.as_ref().map(|l| {
         crate::memory::Budget::enter(
             usize::try_from(l.memory_bytes).unwrap_or(usize::MAX),
-            &format!(
-                "error[CS0602]: template `{file}` of layout `{}` took more than {} bytes of memory, the limit for this document ({})\nbuild failed: nothing was written",
-                owner.id,
-                l.memory_bytes,
-                templates::FileLimits::WHY
-            ),
+            &crate::msg!(
+                "template-memory-abort",
+                file = file,
+                layout = &owner.id,
+                bytes = l.memory_bytes,
+                why = crate::msg!("limits-why")
+            )
+            .to_text(),
         )
     });
     let rendered = template.render_captured_to(
@@ -221,22 +225,24 @@ fn render_template(
     if let Some(error) = out.error.take() {
         return Err(match error {
             GuardedError::Io(e) => RenderError::Io(e),
-            GuardedError::TooLong => RenderError::Template(format!(
-                "template `{file}` of layout `{}` wrote more than {} bytes, the limit for this document ({})",
-                owner.id,
-                out.cap,
-                templates::FileLimits::WHY
+            GuardedError::TooLong => RenderError::Template(crate::msg!(
+                "template-too-long",
+                file = file,
+                layout = &owner.id,
+                bytes = out.cap,
+                why = crate::msg!("limits-why")
             )),
         });
     }
     match rendered {
         Ok(_) => {}
         Err(e) if e.kind() == minijinja::ErrorKind::OutOfFuel => {
-            return Err(RenderError::Template(format!(
-                "template `{file}` of layout `{}` ran more than {} steps, the limit for this document ({})",
-                owner.id,
-                limits.as_ref().map_or(0, |l| l.fuel),
-                templates::FileLimits::WHY
+            return Err(RenderError::Template(crate::msg!(
+                "template-out-of-fuel",
+                file = file,
+                layout = &owner.id,
+                steps = limits.as_ref().map_or(0, |l| l.fuel),
+                why = crate::msg!("limits-why")
             )));
         }
         Err(e) => return Err(failed(&e)),

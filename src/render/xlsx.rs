@@ -57,7 +57,7 @@ fn xlsx_error(error: XlsxError) -> RenderError {
         }
         cause = e.source();
     }
-    RenderError::Template(error.to_string())
+    RenderError::Template(crate::msg!("plain", text = error.to_string()))
 }
 
 thread_local! {
@@ -104,7 +104,7 @@ fn panic_error(message: &str) -> RenderError {
     match code {
         Some(code) => RenderError::Io(io::Error::from_raw_os_error(code)),
         None if message.contains("write") => RenderError::Io(io::Error::other(message.to_owned())),
-        None => RenderError::Template(format!("the xlsx writer failed: {message}")),
+        None => RenderError::Template(crate::msg!("writer-failed", message = message)),
     }
 }
 
