@@ -854,7 +854,7 @@ pub fn check_xlsx_limits(document: &Document, output: &str, diags: &mut Diagnost
                         Code::CellTooLong,
                         crate::msg!(
                             "cell-too-long",
-                            control = id.as_str(),
+                            control = &**id,
                             column = column.header.to_string(),
                             output = output.to_string(),
                             length = length,

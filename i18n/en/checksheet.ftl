@@ -502,3 +502,73 @@ number-out-of-range = `{ $value }` is not a number from { $min } to { $max }
 label-out-of-range = out of range
 unknown-numbering = unknown numbering scheme `{ $scheme }`
 label-not-a-numbering = not a numbering scheme
+
+## Mappings between catalogs (mapping/)
+
+derivation-conflict = control `{ $control }` of catalog { $catalog } maps to answers that differ in { $parts }: { $answers }
+derivation-conflict-help = answer `{ $control }` in a file with `catalog: { $catalog }`, or make the mapped answers agree; checksheet never picks one
+label-mapped-answer = { $catalog } { $control }
+label-mapped-answer-differs = { $catalog } { $control } differs
+derived-answer = control `{ $control }` of catalog { $catalog } takes the answer of { $from } { $controls }
+label-answer-used = answer used
+derived-answer-help = answer it directly to stop deriving it, or set `policy.derived_answers: allow`
+derived-from = { $count } from { $catalog }
+derived-answers = { $count ->
+        [one] 1 answer
+       *[other] { $count } answers
+    } of catalog { $catalog } { $count ->
+        [one] is
+       *[other] are
+    } derived through mappings: { $sources }
+derived-answers-help = `checksheet list coverage` shows them; answer a control directly to stop deriving it
+unknown-pair-status = unknown pair status `{ $status }`
+label-not-a-pair-status = not a pair status
+unknown-pair-status-help = allowed: confirmed (the default) | suggested (not used until confirmed)
+mapping-unknown-catalog = mapping names unknown catalog `{ $catalog }`
+label-no-such-catalog = no such catalog
+mapping-unknown-control = mapping names `{ $control }`, which catalog { $catalog } does not have
+label-in-this-pair = in this pair
+thesaurus-too-few = an entry of `{ $name }` needs at least two words
+label-too-few-words = too few words
+thesaurus-too-few-help = list the words that are the same, e.g. [多要素認証, 二要素認証, MFA]
+thesaurus-blank = a blank word in `{ $name }`
+label-blank = blank
+
+## Filling a customer's workbook (fill/)
+
+cannot-fill = cannot fill `{ $name }`: { $why }
+fill-catalog-without-cells = catalog { $catalog } records no cells of a workbook: import the questionnaire with `checksheet import { $name } --write-catalog controls/{ $catalog }.yaml` to make a catalog that does
+fill-control-without-cells = control `{ $control }` records no cells: it cannot be filled
+fill-control-without-cells-help = import the questionnaire again so that every question records its cells
+fill-no-such-sheet = the workbook has no such sheet
+fill-same-cell = { $at }: two answers go into this cell (of `{ $first }` and of `{ $second }`)
+fill-same-cell-help = give each question its own cells in the catalog's `cells:` (choice, answer and evidence in different columns)
+fill-no-status = { $at }: `{ $control }` has a choice cell but its answer gives no status; the choice was left empty
+fill-no-status-help = add `status:` to the answer (the short form `ID: text` gives none)
+fill-unknown-question = { $at }: `{ $question }` is a question the catalog does not have; it was left unanswered
+fill-unknown-question-help = the customer added it: import the workbook again (`checksheet import … --write-catalog`) and answer it
+fill-language = { $at }: { $count } cell(s) of this English questionnaire get text in Japanese
+fill-language-help = answer the questionnaire's own catalog in English (answers with its catalog ID win over derived ones)
+fill-not-found = { $at }: question `{ $control }` is not in the workbook: { $why }
+fill-not-found-help = fill the workbook the catalog was imported from, or import this workbook again (`checksheet import … --write-catalog`)
+fill-question-nowhere = the cell holds `{ $text }`, and no cell of column { $column } holds the question
+fill-question-several = the question is in rows { $rows }, so its place is not clear
+fill-moved = { $at }: question `{ $control }` has moved from row { $from } to row { $to }; it is filled there
+fill-moved-help = import the workbook again to record the new rows
+fill-merged = { $at }: the answer cell is merged with a cell of row { $row }, which holds another question's answer; it was not written
+fill-refused = { $at }: the answer cell { $why }
+fill-why-formula = holds a formula; it was not replaced
+fill-why-locked = is locked on a protected sheet; it was not written
+fill-too-long = { $at }: the answer to `{ $control }` is { $units } characters, more than a cell holds ({ $limit })
+fill-no-choice = { $at }: status `{ $status }` of `{ $control }` was not written: { $why }
+fill-no-choice-help = answer with a status one of the cell's choices means, or give such a choice that status in the catalog's `questionnaire.labels`
+fill-text-nowhere = { $at }: the answer text of `{ $control }` has no cell to go in (the questionnaire records no answer column for it)
+fill-text-nowhere-help = add `answer:` with the column letter of the comment cell to the control's `cells`
+dropdown-unreadable = its dropdown list `{ $formula }` is not a list or a range checksheet can read
+dropdown-no-match = the cell's dropdown offers { $values }, and none of them means `{ $status }` in the label map
+label-map-no-choice = the label map has no choice for `{ $status }`
+no-dropdown-no-label-map = the cell has no dropdown and the catalog has no label map (`questionnaire.labels`) saying which choice to write
+fill-vendor-field = { $at }: the workbook asks for `{ $label }` and the project does not say it; the cell was left empty
+fill-vendor-service-help = add `service:` under `organization:` in checksheet.yaml
+fill-vendor-contact-help = add `contact:` (the respondent's name) under `organization:` in checksheet.yaml
+fill-vendor-locked = { $at }: the cell for `{ $label }` is locked on a protected sheet; it was not written

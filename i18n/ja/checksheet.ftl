@@ -487,3 +487,67 @@ number-out-of-range = `{ $value }` は { $min }〜{ $max } の数ではありま
 label-out-of-range = 範囲外
 unknown-numbering = 不明な番号付けの方式 `{ $scheme }` です
 label-not-a-numbering = 番号付けの方式ではない
+
+## Mappings between catalogs (mapping/)
+
+derivation-conflict = カタログ { $catalog } の管理策 `{ $control }` に対応する回答が { $parts } で食い違います: { $answers }
+derivation-conflict-help = `catalog: { $catalog }` のファイルで `{ $control }` に回答するか、対応する回答をそろえてください。checksheet がどれかを選ぶことはありません
+label-mapped-answer = { $catalog } { $control }
+label-mapped-answer-differs = { $catalog } { $control } が違う
+derived-answer = カタログ { $catalog } の管理策 `{ $control }` は { $from } { $controls } の回答を使います
+label-answer-used = 使われる回答
+derived-answer-help = 導出をやめるには直接回答するか、`policy.derived_answers: allow` にしてください
+derived-from = { $catalog } から { $count } 件
+derived-answers = カタログ { $catalog } の回答 { $count } 件をマッピングから導出しています: { $sources }
+derived-answers-help = `checksheet list coverage` で確認できます。導出をやめるには管理策に直接回答してください
+unknown-pair-status = 不明なペアの状況 `{ $status }` です
+label-not-a-pair-status = ペアの状況ではない
+unknown-pair-status-help = 使える値: confirmed (既定) | suggested (確認されるまで使われない)
+mapping-unknown-catalog = マッピングが不明なカタログ `{ $catalog }` を指定しています
+label-no-such-catalog = そのようなカタログはない
+mapping-unknown-control = マッピングが、カタログ { $catalog } にない `{ $control }` を指定しています
+label-in-this-pair = このペア
+thesaurus-too-few = `{ $name }` の項目には語が 2 つ以上必要です
+label-too-few-words = 語が少なすぎる
+thesaurus-too-few-help = 同じ意味の語を挙げてください (例: [多要素認証, 二要素認証, MFA])
+thesaurus-blank = `{ $name }` に空の語があります
+label-blank = 空
+
+## Filling a customer's workbook (fill/)
+
+cannot-fill = `{ $name }` に記入できません: { $why }
+fill-catalog-without-cells = カタログ { $catalog } はブックのセルを記録していません。`checksheet import { $name } --write-catalog controls/{ $catalog }.yaml` で質問票を取り込み、セルを記録したカタログを作ってください
+fill-control-without-cells = 管理策 `{ $control }` はセルを記録していないため、記入できません
+fill-control-without-cells-help = すべての質問がセルを記録するよう、質問票を取り込み直してください
+fill-no-such-sheet = ブックにそのシートがありません
+fill-same-cell = { $at }: このセルに 2 つの回答 (`{ $first }` と `{ $second }`) が入ります
+fill-same-cell-help = カタログの `cells:` で質問ごとに別のセルにしてください (選択肢・回答・証跡は別の列に)
+fill-no-status = { $at }: `{ $control }` には選択肢のセルがありますが、回答に状況がないため選択肢は空のままです
+fill-no-status-help = 回答に `status:` を追加してください (短い形 `ID: テキスト` には状況がありません)
+fill-unknown-question = { $at }: `{ $question }` はカタログにない質問のため、未回答のままです
+fill-unknown-question-help = 顧客が追加した質問です。ブックを取り込み直して (`checksheet import … --write-catalog`) 回答してください
+fill-language = { $at }: この英語の質問票のセル { $count } 個に日本語のテキストが入ります
+fill-language-help = 質問票自身のカタログに英語で回答してください (そのカタログ ID の回答が導出された回答より優先されます)
+fill-not-found = { $at }: 質問 `{ $control }` がブックにありません: { $why }
+fill-not-found-help = カタログの取り込み元のブックに記入するか、このブックを取り込み直してください (`checksheet import … --write-catalog`)
+fill-question-nowhere = セルの内容は `{ $text }` で、{ $column } 列のどのセルにもその質問がありません
+fill-question-several = 質問が { $rows } 行目にあり、位置が定まりません
+fill-moved = { $at }: 質問 `{ $control }` が { $from } 行目から { $to } 行目に移っています。移動先に記入します
+fill-moved-help = ブックを取り込み直して新しい行を記録してください
+fill-merged = { $at }: 回答セルが別の質問の回答を持つ { $row } 行目のセルと結合されているため、書き込みませんでした
+fill-refused = { $at }: 回答セルは{ $why }
+fill-why-formula = 数式を含むため、置き換えませんでした
+fill-why-locked = 保護されたシートでロックされているため、書き込みませんでした
+fill-too-long = { $at }: `{ $control }` の回答は { $units } 文字で、セルに入る長さ ({ $limit }) を超えています
+fill-no-choice = { $at }: `{ $control }` の状況 `{ $status }` を書き込みませんでした: { $why }
+fill-no-choice-help = セルの選択肢のどれかに当たる状況で回答するか、カタログの `questionnaire.labels` でその選択肢にその状況を対応させてください
+fill-text-nowhere = { $at }: `{ $control }` の回答テキストを入れるセルがありません (質問票に回答の列が記録されていません)
+fill-text-nowhere-help = 管理策の `cells` に、コメントのセルの列の文字を `answer:` として追加してください
+dropdown-unreadable = ドロップダウンのリスト `{ $formula }` は checksheet が読めるリストや範囲ではありません
+dropdown-no-match = セルのドロップダウンの選択肢は { $values } で、ラベル対応表でどれも `{ $status }` に当たりません
+label-map-no-choice = ラベル対応表に `{ $status }` の選択肢がありません
+no-dropdown-no-label-map = セルにドロップダウンがなく、カタログにもどの選択肢を書くかを示すラベル対応表 (`questionnaire.labels`) がありません
+fill-vendor-field = { $at }: ブックが `{ $label }` を求めていますが、プロジェクトにないためセルは空のままです
+fill-vendor-service-help = checksheet.yaml の `organization:` の下に `service:` を追加してください
+fill-vendor-contact-help = checksheet.yaml の `organization:` の下に `contact:` (回答者の名前) を追加してください
+fill-vendor-locked = { $at }: `{ $label }` のセルは保護されたシートでロックされているため、書き込みませんでした

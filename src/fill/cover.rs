@@ -231,13 +231,11 @@ pub fn fill_vendor_fields(
                 diags.push(
                     Diagnostic::new(
                         Code::FillVendorField,
-                        format!(
-                            "{at}: the workbook asks for `{label}` and the project does not say it; the cell was left empty"
-                        ),
+                        crate::msg!("fill-vendor-field", at = at.as_str(), label = label.clone()),
                     )
                     .help(match field {
-                        "service" => "add `service:` under `organization:` in checksheet.yaml",
-                        _ => "add `contact:` (the respondent's name) under `organization:` in checksheet.yaml",
+                        "service" => crate::msg!("fill-vendor-service-help"),
+                        _ => crate::msg!("fill-vendor-contact-help"),
                     }),
                 );
                 found.push(VendorField {
@@ -257,7 +255,7 @@ pub fn fill_vendor_fields(
                 if book.locked_formats()?.get(style).copied().unwrap_or(true) {
                     diags.push(Diagnostic::new(
                         Code::FillLocked,
-                        format!("{at}: the cell for `{label}` is locked on a protected sheet; it was not written"),
+                        crate::msg!("fill-vendor-locked", at = at.as_str(), label = label.clone()),
                     ));
                     continue;
                 }

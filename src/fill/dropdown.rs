@@ -10,7 +10,7 @@ use crate::labels;
 use crate::model::Status;
 
 /// The values a dropdown offers, or why they could not be read.
-pub type Offered = Result<Vec<String>, String>;
+pub type Offered = Result<Vec<String>, crate::i18n::Message>;
 
 /// The values of a dropdown list formula on `sheet`: written out (`"はい,いいえ"`), a
 /// range, or a defined name for one. An `Err` inside says why they are not known.
@@ -36,7 +36,7 @@ pub fn values(formula: &str, sheet: &str, book: &mut Book) -> Result<Offered, St
         None => formula.to_owned(),
     };
     Ok(book.range_texts(&reference, sheet)?.ok_or_else(|| {
-        format!("its dropdown list `{formula}` is not a list or a range checksheet can read")
+        crate::msg!("dropdown-unreadable", formula = formula)
     }))
 }
 
@@ -46,7 +46,7 @@ pub fn choose(
     status: Status,
     label_map: Option<&IndexMap<String, Status>>,
     offered: Option<&Offered>,
-) -> Result<String, String> {
+) -> Result<String, crate::i18n::Message> {
     let offered = match offered {
         Some(Err(why)) => return Err(why.clone()),
         Some(Ok(values)) => Some(values),
@@ -73,16 +73,16 @@ pub fn choose(
                     return Ok(value.clone());
                 }
             }
-            Err(format!(
-                "the cell's dropdown offers {}, and none of them means `{}` in the label map",
-                values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", "),
-                status.key()
+            Err(crate::msg!(
+                "dropdown-no-match",
+                values = values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", "),
+                status = status.key()
             ))
         }
         None => match (label_map.filter(|m| !m.is_empty()), candidates.first()) {
             (Some(_), Some(label)) => Ok((*label).to_owned()),
-            (Some(_), None) => Err(format!("the label map has no choice for `{}`", status.key())),
-            (None, _) => Err("the cell has no dropdown and the catalog has no label map (`questionnaire.labels`) saying which choice to write".to_owned()),
+            (Some(_), None) => Err(crate::msg!("label-map-no-choice", status = status.key())),
+            (None, _) => Err(crate::msg!("no-dropdown-no-label-map")),
         },
     }
 }

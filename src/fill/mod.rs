@@ -34,8 +34,11 @@ pub use cover::VendorField;
 /// Why a workbook could not be filled at all.
 #[derive(Debug, thiserror::Error)]
 pub enum FillError {
-    #[error("cannot fill `{name}`: {why}")]
-    Workbook { name: String, why: String },
+    #[error("{}", crate::msg!("cannot-fill", name = name.as_str(), why = why.clone()))]
+    Workbook {
+        name: String,
+        why: crate::i18n::Message,
+    },
 }
 
 /// One answer to fill in, and where it came from.
@@ -118,14 +121,18 @@ type Edits = HashMap<usize, Vec<(u32, u32, String)>>;
 pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
     let failed = |why: String| FillError::Workbook {
         name: input.name.to_owned(),
-        why,
+        why: crate::msg!("plain", text = why),
     };
     let controls: Vec<&Control> = input.catalog.controls();
     if !controls.iter().any(|c| c.cells.is_some()) {
-        return Err(failed(format!(
-            "catalog {} records no cells of a workbook: import the questionnaire with `checksheet import {} --write-catalog controls/{}.yaml` to make a catalog that does",
-            input.catalog.id, input.name, input.catalog.id
-        )));
+        return Err(FillError::Workbook {
+            name: input.name.to_owned(),
+            why: crate::msg!(
+                "fill-catalog-without-cells",
+                catalog = &input.catalog.id,
+                name = input.name
+            ),
+        });
     }
     let package = Package::open(bytes).map_err(failed)?;
     let mut book = Book::open(package).map_err(failed)?;
@@ -141,17 +148,14 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
             diags.push(
                 Diagnostic::new(
                     Code::FillNotFound,
-                    format!(
-                        "control `{}` records no cells: it cannot be filled",
-                        control.id
-                    ),
+                    crate::msg!("fill-control-without-cells", control = &control.id),
                 )
-                .help("import the questionnaire again so that every question records its cells"),
+                .help(crate::msg!("fill-control-without-cells-help")),
             );
             continue;
         };
         let Some(index) = book.index_of(&cells.sheet) else {
-            diags.push(not_found(control, cells, "the workbook has no such sheet"));
+            diags.push(not_found(control, cells, crate::msg!("fill-no-such-sheet")));
             questions.push(question(control, cells, cells.row, Outcome::NotFound));
             continue;
         };
@@ -187,12 +191,14 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
                 diags.push(
                     Diagnostic::new(
                         Code::FillSameCell,
-                        format!(
-                            "{shown}: two answers go into this cell (of `{first}` and of `{}`)",
-                            control.id
+                        crate::msg!(
+                            "fill-same-cell",
+                            at = shown.as_str(),
+                            first = &first,
+                            second = &control.id
                         ),
                     )
-                    .help("give each question its own cells in the catalog's `cells:` (choice, answer and evidence in different columns)"),
+                    .help(crate::msg!("fill-same-cell-help")),
                 );
                 continue;
             }
@@ -212,12 +218,9 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
             diags.push(
                 Diagnostic::new(
                     Code::FillNoStatus,
-                    format!(
-                        "{}: `{}` has a choice cell but its answer gives no status; the choice was left empty",
-                        q.at, control.id
-                    ),
+                    crate::msg!("fill-no-status", at = &q.at, control = &control.id),
                 )
-                .help("add `status:` to the answer (the short form `ID: text` gives none)"),
+                .help(crate::msg!("fill-no-status-help")),
             );
         }
         q.written = written;
@@ -324,9 +327,9 @@ fn unknown_questions(
             diags.push(
                 Diagnostic::new(
                     Code::FillUnknownQuestion,
-                    format!("{at}: `{}` is a question the catalog does not have; it was left unanswered", short(question)),
+                    crate::msg!("fill-unknown-question", at = at.as_str(), question = short(question)),
                 )
-                .help("the customer added it: import the workbook again (`checksheet import … --write-catalog`) and answer it"),
+                .help(crate::msg!("fill-unknown-question-help")),
             );
             found.push((at, question.to_owned()));
         }
@@ -362,12 +365,9 @@ fn language_check(input: &FillInput, questions: &[Question], diags: &mut Vec<Dia
         diags.push(
             Diagnostic::new(
                 Code::FillLanguage,
-                format!(
-                    "{first}: {} cell(s) of this English questionnaire get text in Japanese",
-                    cells.len()
-                ),
+                crate::msg!("fill-language", at = *first, count = cells.len()),
             )
-            .help("answer the questionnaire's own catalog in English (answers with its catalog ID win over derived ones)"),
+            .help(crate::msg!("fill-language-help")),
         );
     }
 }
@@ -389,17 +389,21 @@ fn question(control: &Control, cells: &CellRef, row: u32, outcome: Outcome) -> Q
     }
 }
 
-fn not_found(control: &Control, cells: &CellRef, why: &str) -> Diagnostic {
+fn not_found(control: &Control, cells: &CellRef, why: crate::i18n::Message) -> Diagnostic {
     Diagnostic::new(
         Code::FillNotFound,
-        format!(
-            "{}{}: question `{}` is not in the workbook: {why}",
-            sheet_prefix(&cells.sheet),
-            address(cells.row - 1, cells.columns.question.unwrap_or(0)),
-            control.id
+        crate::msg!(
+            "fill-not-found",
+            at = format!(
+                "{}{}",
+                sheet_prefix(&cells.sheet),
+                address(cells.row - 1, cells.columns.question.unwrap_or(0))
+            ),
+            control = &control.id,
+            why = why
         ),
     )
-    .help("fill the workbook the catalog was imported from, or import this workbook again (`checksheet import … --write-catalog`)")
+    .help(crate::msg!("fill-not-found-help"))
 }
 
 /// Text compared between a catalog and a workbook cell: line breaks as `\n`, surrounding
@@ -410,14 +414,14 @@ fn same_text(a: &str, b: &str) -> bool {
 }
 
 /// Where a question was found in a workbook.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Located {
     /// In the recorded row (1-based).
     At(u32),
     /// In another row of its column (1-based): the customer moved it.
     Moved(u32),
     /// Nowhere, or in several rows: why.
-    Missing(String),
+    Missing(crate::i18n::Message),
 }
 
 /// The texts of a sheet's cells by 0-based row and column, as [`find_question`] reads
@@ -466,17 +470,14 @@ pub fn find_question(sheet: &impl CellTexts, control: &Control, cells: &CellRef)
         .collect();
     match rows.as_slice() {
         [row] => Located::Moved(row + 1),
-        [] => Located::Missing(format!(
-            "the cell holds `{}`, and no cell of column {} holds the question",
-            short(&sheet.cell_text(cells.row - 1, col)),
-            crate::a1::column_name(col)
+        [] => Located::Missing(crate::msg!(
+            "fill-question-nowhere",
+            text = short(&sheet.cell_text(cells.row - 1, col)),
+            column = crate::a1::column_name(col)
         )),
         several => {
             let at: Vec<String> = several.iter().map(|r| (r + 1).to_string()).collect();
-            Located::Missing(format!(
-                "the question is in rows {}, so its place is not clear",
-                at.join(", ")
-            ))
+            Located::Missing(crate::msg!("fill-question-several", rows = at.join(", ")))
         }
     }
 }
@@ -494,20 +495,24 @@ fn locate(
             diags.push(
                 Diagnostic::new(
                     Code::FillMoved,
-                    format!(
-                        "{}{}: question `{}` has moved from row {} to row {row}; it is filled there",
-                        sheet_prefix(&cells.sheet),
-                        address(row - 1, cells.columns.question.unwrap_or(0)),
-                        control.id,
-                        cells.row,
+                    crate::msg!(
+                        "fill-moved",
+                        at = format!(
+                            "{}{}",
+                            sheet_prefix(&cells.sheet),
+                            address(row - 1, cells.columns.question.unwrap_or(0))
+                        ),
+                        control = &control.id,
+                        from = cells.row.to_string(),
+                        to = row.to_string()
                     ),
                 )
-                .help("import the workbook again to record the new rows"),
+                .help(crate::msg!("fill-moved-help")),
             );
             Some(row)
         }
         Located::Missing(why) => {
-            diags.push(not_found(control, cells, &why));
+            diags.push(not_found(control, cells, why));
             None
         }
     }
@@ -561,17 +566,14 @@ impl Target<'_> {
         if row != self.row {
             diags.push(Diagnostic::new(
                 Code::FillLocked,
-                format!(
-                    "{}: the answer cell is merged with a cell of row {row}, which holds another question's answer; it was not written",
-                    self.at(col)
-                ),
+                crate::msg!("fill-merged", at = self.at(col), row = row.to_string()),
             ));
             return None;
         }
         if let Some((code, why)) = self.refusal(row, col) {
             diags.push(Diagnostic::new(
                 code,
-                format!("{}: the answer cell {why}", self.at(col)),
+                crate::msg!("fill-refused", at = self.at(col), why = why),
             ));
             return None;
         }
@@ -580,10 +582,12 @@ impl Target<'_> {
         if units > crate::sheet::XLSX_CELL_LIMIT {
             diags.push(Diagnostic::new(
                 Code::CellTooLong,
-                format!(
-                    "{}: the answer to `{control}` is {units} characters, more than a cell holds ({})",
-                    self.at(col),
-                    crate::sheet::XLSX_CELL_LIMIT
+                crate::msg!(
+                    "fill-too-long",
+                    at = self.at(col),
+                    control = control,
+                    units = units.to_string(),
+                    limit = crate::sheet::XLSX_CELL_LIMIT.to_string()
                 ),
             ));
             return None;
@@ -592,20 +596,14 @@ impl Target<'_> {
     }
 
     /// Why the cell may not be written, if it may not.
-    fn refusal(&self, row: u32, col: u32) -> Option<(Code, String)> {
+    fn refusal(&self, row: u32, col: u32) -> Option<(Code, crate::i18n::Message)> {
         if self.sheet.is_formula(row, col) {
-            return Some((
-                Code::FillFormula,
-                "holds a formula; it was not replaced".to_owned(),
-            ));
+            return Some((Code::FillFormula, crate::msg!("fill-why-formula")));
         }
         if self.sheet.protected {
             let style = self.sheet.style_of(row, col).unwrap_or(0) as usize;
             if self.locked.get(style).copied().unwrap_or(true) {
-                return Some((
-                    Code::FillLocked,
-                    "is locked on a protected sheet; it was not written".to_owned(),
-                ));
+                return Some((Code::FillLocked, crate::msg!("fill-why-locked")));
             }
         }
         None
@@ -664,14 +662,15 @@ fn plan_cells(
             Err(why) => diags.push(
                 Diagnostic::new(
                     Code::FillNoChoice,
-                    format!(
-                        "{}: status `{}` of `{}` was not written: {why}",
-                        target.at(col),
-                        status.key(),
-                        control.id
+                    crate::msg!(
+                        "fill-no-choice",
+                        at = target.at(col),
+                        status = status.key(),
+                        control = &control.id,
+                        why = why
                     ),
                 )
-                .help("answer with a status one of the cell's choices means, or give such a choice that status in the catalog's `questionnaire.labels`"),
+                .help(crate::msg!("fill-no-choice-help")),
             ),
         }
     }
@@ -741,13 +740,13 @@ fn text_cells(cells: &CellRef, answer: &Answer, target: &Target) -> (Vec<(u32, S
 fn text_nowhere(control: &Control, target: &Target, cells: &CellRef) -> Diagnostic {
     Diagnostic::new(
         Code::FillTextNowhere,
-        format!(
-            "{}: the answer text of `{}` has no cell to go in (the questionnaire records no answer column for it)",
-            target.at(cells.columns.choice.unwrap_or(0)),
-            control.id
+        crate::msg!(
+            "fill-text-nowhere",
+            at = target.at(cells.columns.choice.unwrap_or(0)),
+            control = &control.id
         ),
     )
-    .help("add `answer:` with the column letter of the comment cell to the control's `cells`")
+    .help(crate::msg!("fill-text-nowhere-help"))
 }
 
 /// A project's answers to one of its catalogs, made ready for [`fill`]: its own answers,

@@ -103,23 +103,24 @@ pub fn derive_catalog(
                 .collect();
             let mut d = Diagnostic::new(
                 Code::DerivationConflict,
-                format!(
-                    "control `{}` of catalog {} maps to answers that differ in {}: {}",
-                    control.id,
-                    catalog.id,
-                    differing.join(", "),
-                    names.join(", ")
+                crate::msg!(
+                    "derivation-conflict",
+                    control = &control.id,
+                    catalog = &catalog.id,
+                    parts = differing.join(", "),
+                    answers = names.join(", ")
                 ),
             )
-            .help(format!(
-                "answer `{}` in a file with `catalog: {}`, or make the mapped answers agree; checksheet never picks one",
-                control.id, catalog.id
+            .help(crate::msg!(
+                "derivation-conflict-help",
+                control = &control.id,
+                catalog = &catalog.id
             ));
             for (i, ((c, id), a)) in sources.iter().enumerate() {
                 d = if i == 0 {
-                    d.at(a.span, format!("{c} {id}"))
+                    d.at(a.span, crate::msg!("label-mapped-answer", catalog = c, control = id))
                 } else {
-                    d.also(a.span, format!("{c} {id} differs"))
+                    d.also(a.span, crate::msg!("label-mapped-answer-differs", catalog = c, control = id))
                 };
             }
             diags.push(d);
@@ -137,16 +138,16 @@ pub fn derive_catalog(
             diags.push(
                 Diagnostic::new(
                     Code::Derived,
-                    format!(
-                        "control `{}` of catalog {} takes the answer of {} {}",
-                        control.id,
-                        catalog.id,
-                        from.catalog,
-                        from.controls.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+                    crate::msg!(
+                        "derived-answer",
+                        control = &control.id,
+                        catalog = &catalog.id,
+                        from = &from.catalog,
+                        controls = from.controls.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
                     ),
                 )
-                .at(first.span, "answer used")
-                .help("answer it directly to stop deriving it, or set `policy.derived_answers: allow`"),
+                .at(first.span, crate::msg!("label-answer-used"))
+                .help(crate::msg!("derived-answer-help")),
             );
         }
         derived.insert(control.id.clone(), Derived { answer, from });
@@ -156,30 +157,23 @@ pub fn derive_catalog(
         for d in derived.values() {
             *by_source.entry(d.from.catalog.as_str()).or_default() += 1;
         }
-        let sources: Vec<String> = by_source
+        let sources: Vec<crate::i18n::Message> = by_source
             .iter()
-            .map(|(c, n)| format!("{n} from {c}"))
+            .map(|(c, n)| crate::msg!("derived-from", count = *n, catalog = *c))
             .collect();
         let mut d = Diagnostic::new(
             Code::Derived,
-            format!(
-                "{} of catalog {} {} derived through mappings: {}",
-                if derived.len() == 1 {
-                    "1 answer".to_owned()
-                } else {
-                    format!("{} answers", derived.len())
-                },
-                catalog.id,
-                if derived.len() == 1 { "is" } else { "are" },
-                sources.join(", ")
+            crate::msg!(
+                "derived-answers",
+                count = derived.len(),
+                catalog = &catalog.id,
+                sources = crate::i18n::Arg::List(sources)
             ),
         )
         .with_severity(Severity::Note)
-        .help(
-            "`checksheet list coverage` shows them; answer a control directly to stop deriving it",
-        );
+        .help(crate::msg!("derived-answers-help"));
         if let Some(span) = at {
-            d = d.at(span, "output of this catalog");
+            d = d.at(span, crate::msg!("label-output-of-catalog"));
         }
         diags.push(d);
     }

@@ -101,9 +101,9 @@ pub fn load_mapping(root: &Node, origin: &str, diags: &mut Diagnostics) -> Optio
                         Some((s, _)) if s == "suggested" => Some(PairStatus::Suggested),
                         Some((s, span)) => {
                             diags.push(
-                                Diagnostic::new(Code::InvalidValue, format!("unknown pair status `{s}`"))
-                                    .at(span, "not a pair status")
-                                    .help("allowed: confirmed (the default) | suggested (not used until confirmed)"),
+                                Diagnostic::new(Code::InvalidValue, msg!("unknown-pair-status", status = &s))
+                                    .at(span, msg!("label-not-a-pair-status"))
+                                    .help(msg!("unknown-pair-status-help")),
                             );
                             None
                         }
@@ -159,11 +159,11 @@ pub fn check_mappings(
         }
         let mut d = Diagnostic::new(
             Code::UnknownMapped,
-            format!("mapping names unknown catalog `{id}`"),
+            msg!("mapping-unknown-catalog", catalog = id),
         )
-        .at(span, "no such catalog");
+        .at(span, msg!("label-no-such-catalog"));
         if let Some(s) = did_you_mean(id, ids.keys().copied().chain([iso27001::HUB])) {
-            d = d.help(format!("did you mean `{s}`?"));
+            d = d.help(msg!("help-did-you-mean", suggestion = s));
         }
         diags.push(d);
         false
@@ -199,15 +199,15 @@ fn check_control(
     if !exists {
         let mut d = Diagnostic::new(
             Code::UnknownMapped,
-            format!("mapping names `{id}`, which catalog {catalog} does not have"),
+            msg!("mapping-unknown-control", control = id, catalog = catalog),
         )
-        .at(span, "in this pair");
+        .at(span, msg!("label-in-this-pair"));
         let candidates: Vec<String> = match ids.get(catalog) {
             Some(list) => list.iter().map(|s| s.to_string()).collect(),
             None => iso27001::control_ids(),
         };
         if let Some(s) = did_you_mean(id, candidates.iter().map(String::as_str)) {
-            d = d.help(format!("did you mean `{s}`?"));
+            d = d.help(msg!("help-did-you-mean", suggestion = s));
         }
         diags.push(d);
     }

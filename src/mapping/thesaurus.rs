@@ -72,10 +72,10 @@ pub fn load_thesaurus(root: &Node, origin: &str, diags: &mut Diagnostics) -> Opt
                 diags.push(
                     Diagnostic::new(
                         Code::InvalidValue,
-                        format!("an entry of `{name}` needs at least two words"),
+                        msg!("thesaurus-too-few", name = name),
                     )
-                    .at(item.span, "too few words")
-                    .help("list the words that are the same, e.g. [多要素認証, 二要素認証, MFA]"),
+                    .at(item.span, msg!("label-too-few-words"))
+                    .help(msg!("thesaurus-too-few-help")),
                 );
                 continue;
             }
@@ -116,8 +116,8 @@ fn word(node: &Node, name: &str, diags: &mut Diagnostics) -> Option<String> {
     let (text, span) = text_of(node, &msg!("what-thesaurus-file"), name, diags)?;
     if text.trim().is_empty() {
         diags.push(
-            Diagnostic::new(Code::InvalidValue, format!("a blank word in `{name}`"))
-                .at(span, "blank"),
+            Diagnostic::new(Code::InvalidValue, msg!("thesaurus-blank", name = name))
+                .at(span, msg!("label-blank")),
         );
         return None;
     }
