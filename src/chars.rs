@@ -299,6 +299,7 @@ mod tests {
 
     #[test]
     fn hidden_controls_are_named_escaped_and_stripped() {
+        let describe = |c: char| super::describe(c).text(crate::i18n::Lang::En);
         assert_eq!(describe('\u{1b}'), "U+001B ESCAPE (`\\u{1b}`)");
         assert_eq!(
             describe('\u{202e}'),

@@ -9,7 +9,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::diag::Diagnostics;
+use crate::i18n::{Lang, Message};
 use crate::load::Workspace;
+use crate::msg;
 use crate::pipeline;
 use crate::report::{self, ReportFormat};
 use crate::source::display_path;
@@ -21,6 +23,9 @@ use crate::source::display_path;
     about = "Compile security checksheet answers kept as YAML into xlsx, Markdown and HTML"
 )]
 pub struct Cli {
+    /// Language of messages (default: from LC_ALL, LC_MESSAGES or LANG; `ja*` is Japanese)
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -177,8 +182,10 @@ fn left_for_exit<T>(value: T) {
     std::mem::forget(value);
 }
 
-/// Runs a parsed command and returns its exit code.
+/// Runs a parsed command and returns its exit code. Messages are in the language of
+/// `--lang`, else of the locale (`i18n::Lang::chosen`).
 pub fn run(cli: Cli) -> u8 {
+    crate::i18n::set_lang(Lang::chosen(cli.lang));
     match cli.command {
         Command::Check {
             project,
@@ -192,12 +199,16 @@ pub fn run(cli: Cli) -> u8 {
                 finish_line(
                     format,
                     &checked.diags,
-                    if failed { None } else { Some("no errors") },
+                    if failed {
+                        None
+                    } else {
+                        Some(msg!("check-no-errors"))
+                    },
                 );
                 left_for_exit((checked, documents));
                 u8::from(failed)
             }
-            Err(e) => cannot_run(&e.to_string()),
+            Err(e) => cannot_run(&e.message()),
         },
         Command::Build {
             project,
@@ -207,27 +218,24 @@ pub fn run(cli: Cli) -> u8 {
         } => match pipeline::build(&project, out.as_deref(), deny_warnings) {
             Ok(built) => {
                 for path in &built.removed_stale {
-                    report::status(&format!(
-                        "removed {}, left by a build that was stopped",
-                        display_path(path)
-                    ));
+                    report::say(&msg!("build-removed-stale", path = display_path(path)));
                 }
                 report::report(&built.diags, &built.sources, format);
                 if built.exit > 0 {
                     finish_line(format, &built.diags, None);
-                    report::status("build failed: nothing was written");
+                    report::say(&msg!("build-failed"));
                     return built.exit;
                 }
                 for path in &built.written {
-                    report::status(&format!("wrote {}", display_path(path)));
+                    report::say(&msg!("wrote", path = display_path(path)));
                 }
                 if built.written.is_empty() {
-                    report::status("the project has no outputs: nothing to write");
+                    report::say(&msg!("build-no-outputs"));
                 }
                 left_for_exit(built);
                 0
             }
-            Err(e) => cannot_run(&e.to_string()),
+            Err(e) => cannot_run(&e.message()),
         },
         Command::Fmt { project, check } => format_answers(&project, check),
         Command::Init { dir } => crate::init::run(&dir),
@@ -262,10 +270,7 @@ pub fn run(cli: Cli) -> u8 {
 }
 
 fn format_answers(project: &std::path::Path, check_only: bool) -> u8 {
-    let checked = match valid_project(
-        project,
-        "fmt changes only valid projects: fix the errors above first",
-    ) {
+    let checked = match valid_project(project, msg!("fmt-needs-valid-project")) {
         Ok(checked) => checked,
         Err(code) => return code,
     };
@@ -281,62 +286,68 @@ fn format_answers(project: &std::path::Path, check_only: bool) -> u8 {
     } else {
         for file in &changed {
             if let Err(e) = pipeline::replace_file(&file.path, file.formatted.as_bytes()) {
-                return cannot_run(&format!("cannot write `{}`: {e}", file.name));
+                return cannot_run(&msg!(
+                    "cannot-write-file",
+                    path = &file.name,
+                    error = e.to_string()
+                ));
             }
-            report::status(&format!("formatted {}", file.name));
+            report::say(&msg!("fmt-formatted", file = &file.name));
         }
     }
     if let Some(line) = fmt_closing_line(check_only, changed.len(), failed) {
-        report::status(&line);
+        report::say(&line);
     }
     u8::from((check_only && !changed.is_empty()) || diags.has_errors())
 }
 
 /// The line `fmt` ends with. A file that could not be formatted is an error reported
 /// above: it is neither canonical nor formatted, so the line never says that every file is.
-fn fmt_closing_line(check_only: bool, changed: usize, failed: usize) -> Option<String> {
-    let failed = (failed > 0)
-        .then(|| format!("{failed} answer file(s) could not be formatted and were left unchanged"));
+fn fmt_closing_line(check_only: bool, changed: usize, failed: usize) -> Option<Message> {
+    let failed = (failed > 0).then(|| msg!("fmt-failed-files", count = failed));
     match (check_only, changed, failed) {
-        (_, 0, None) => Some("all answer files are in canonical form".to_owned()),
+        (_, 0, None) => Some(msg!("fmt-all-canonical")),
         (_, 0, Some(failed)) | (false, _, Some(failed)) => Some(failed),
-        (true, n, None) => Some(format!(
-            "{n} answer file(s) would be reformatted; run `checksheet fmt`"
-        )),
-        (true, n, Some(failed)) => Some(format!(
-            "{n} answer file(s) would be reformatted; run `checksheet fmt`; {failed}"
+        (true, n, None) => Some(msg!("fmt-would-reformat", count = n)),
+        (true, n, Some(failed)) => Some(msg!(
+            "fmt-would-reformat-and-failed",
+            count = n,
+            failed = failed
         )),
         (false, _, None) => None,
     }
 }
 
-fn finish_line(format: ReportFormat, diags: &Diagnostics, ok: Option<&str>) {
+fn finish_line(format: ReportFormat, diags: &Diagnostics, ok: Option<Message>) {
     if format != ReportFormat::Human {
         return;
     }
-    let summary = report::summary_line(diags);
-    match (ok, summary.is_empty()) {
-        (Some(ok), true) => report::status(ok),
-        (_, false) => report::status(&summary),
-        (None, true) => {}
+    match (ok, report::summary(diags)) {
+        (_, Some(summary)) => report::say(&summary),
+        (Some(ok), None) => report::say(&ok),
+        (None, None) => {}
     }
 }
 
-pub(crate) fn cannot_run(message: &str) -> u8 {
-    report::status(&format!("error: {message}"));
+/// Reports an error that stops the command (`error: …`) and gives exit code 2.
+pub(crate) fn cannot_run(message: &Message) -> u8 {
+    report::say_error(message);
     2
 }
 
 /// The built-in catalogs and layouts, plus a project's when one is named. On errors, reports
 /// them (with `why`, what the command needs) and gives the exit code instead.
-pub(crate) fn workspace_for(project: Option<&std::path::Path>, why: &str) -> Result<Workspace, u8> {
+pub(crate) fn workspace_for(
+    project: Option<&std::path::Path>,
+    why: Message,
+) -> Result<Workspace, u8> {
     let ws = match project {
-        Some(p) => Workspace::load(p).map_err(|e| cannot_run(&e.to_string()))?,
+        Some(p) => Workspace::load(p).map_err(|e| cannot_run(&e.message()))?,
         None => Workspace::builtins(),
     };
     if ws.diags.has_errors() {
         report::report(&ws.diags, &ws.sources, ReportFormat::Human);
-        report::status(why);
+        report::say(&why);
         return Err(1);
     }
     Ok(ws)
@@ -344,15 +355,15 @@ pub(crate) fn workspace_for(project: Option<&std::path::Path>, why: &str) -> Res
 
 /// A loaded project without errors; on errors, reports them (with `why`) and gives the
 /// exit code instead.
-fn valid_project(project: &std::path::Path, why: &str) -> Result<pipeline::Checked, u8> {
-    let (checked, _) = pipeline::check(project).map_err(|e| cannot_run(&e.to_string()))?;
+fn valid_project(project: &std::path::Path, why: Message) -> Result<pipeline::Checked, u8> {
+    let (checked, _) = pipeline::check(project).map_err(|e| cannot_run(&e.message()))?;
     if checked.has_errors() {
         report::report(
             &checked.diags,
             &checked.workspace.sources,
             ReportFormat::Human,
         );
-        report::status(why);
+        report::say(&why);
         return Err(1);
     }
     Ok(checked)
@@ -367,10 +378,7 @@ fn suggest_mapping(
     out: Option<&std::path::Path>,
     force: bool,
 ) -> u8 {
-    let ws = match workspace_for(
-        project,
-        "map needs valid catalogs: fix the errors above first",
-    ) {
+    let ws = match workspace_for(project, msg!("map-needs-valid-catalogs")) {
         Ok(ws) => ws,
         Err(code) => return code,
     };
@@ -388,13 +396,14 @@ fn suggest_mapping(
         } else {
             from
         };
-        return cannot_run(&format!(
-            "unknown catalog `{missing}`; known catalogs: {}",
-            known()
+        return cannot_run(&msg!(
+            "unknown-catalog-known",
+            catalog = missing,
+            catalogs = known()
         ));
     };
     if !(0.0..=1.0).contains(&min_score) || top == 0 {
-        return cannot_run("--min-score must be from 0 to 1 and --top at least 1");
+        return cannot_run(&msg!("map-bad-options"));
     }
     let context = crate::mapping::suggest::Context::of(&ws);
     let suggestions =
@@ -402,24 +411,28 @@ fn suggest_mapping(
     let text = crate::mapping::suggest::render(from_catalog, to_catalog, &suggestions);
     let matched = suggestions.iter().filter(|s| s.confident()).count();
     let weak = suggestions.iter().filter(|s| !s.matches.is_empty()).count() - matched;
-    let summary = format!(
-        "suggested a pair for {matched} of {} controls of {from} ({weak} more only as weak candidates); review each and set `status: confirmed`",
-        suggestions.len()
+    let summary = msg!(
+        "map-summary",
+        matched = matched,
+        total = suggestions.len(),
+        catalog = from,
+        weak = weak
     );
     // `--out -` is standard output, as for `import`.
     match out.filter(|p| p.as_os_str() != "-") {
         None => report::output(&text),
         Some(path) => {
             if path.exists() && !force {
-                return cannot_run(&format!(
-                    "`{}` exists; pass --force to replace it",
-                    display_path(path)
-                ));
+                return cannot_run(&msg!("file-exists-force", path = display_path(path)));
             }
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
                 && let Err(e) = std::fs::create_dir_all(parent)
             {
-                return cannot_run(&format!("cannot create `{}`: {e}", display_path(parent)));
+                return cannot_run(&msg!(
+                    "cannot-create-folder",
+                    path = display_path(parent),
+                    error = e.to_string()
+                ));
             }
             let written = if path.exists() {
                 pipeline::replace_file(path, text.as_bytes())
@@ -427,20 +440,21 @@ fn suggest_mapping(
                 pipeline::write_new_file(path, text.as_bytes())
             };
             if let Err(e) = written {
-                return cannot_run(&format!("cannot write `{}`: {e}", display_path(path)));
+                return cannot_run(&msg!(
+                    "cannot-write-file",
+                    path = display_path(path),
+                    error = e.to_string()
+                ));
             }
-            report::status(&format!("wrote {}", display_path(path)));
+            report::say(&msg!("wrote", path = display_path(path)));
         }
     }
-    report::status(&summary);
+    report::say(&summary);
     0
 }
 
 fn list_coverage(project: &std::path::Path, json: bool) -> u8 {
-    let checked = match valid_project(
-        project,
-        "coverage needs a valid project: fix the errors above first",
-    ) {
+    let checked = match valid_project(project, msg!("coverage-needs-valid-project")) {
         Ok(checked) => checked,
         Err(code) => return code,
     };
@@ -481,10 +495,7 @@ fn list(what: ListCommand) -> u8 {
         | ListCommand::Controls { project, .. } => project.clone(),
         ListCommand::Coverage { .. } => None,
     };
-    let ws = match workspace_for(
-        project.as_deref(),
-        "list needs a valid project: fix the errors above first",
-    ) {
+    let ws = match workspace_for(project.as_deref(), msg!("list-needs-valid-project")) {
         Ok(ws) => ws,
         Err(code) => return code,
     };
@@ -492,10 +503,11 @@ fn list(what: ListCommand) -> u8 {
     match what {
         ListCommand::Catalogs { .. } => {
             for c in ws.catalogs.values() {
+                let count = msg!("list-controls-count", count = c.controls().len());
                 text.push_str(&format!(
-                    "{}\t{} controls\t{}\t{}\n",
+                    "{}\t{}\t{}\t{}\n",
                     c.id,
-                    c.controls().len(),
+                    count.to_text(),
                     c.title,
                     c.origin
                 ));
@@ -503,7 +515,8 @@ fn list(what: ListCommand) -> u8 {
         }
         ListCommand::Layouts { .. } => {
             for l in ws.layouts.values() {
-                let catalog = l.catalog.as_deref().unwrap_or("(any catalog)");
+                let any = msg!("list-any-catalog").to_text();
+                let catalog = l.catalog.as_deref().unwrap_or(&any);
                 text.push_str(&format!(
                     "{}\t{}\t{}\n",
                     l.id,
@@ -515,9 +528,10 @@ fn list(what: ListCommand) -> u8 {
         ListCommand::Controls { catalog, .. } => {
             let Some(c) = ws.catalogs.get(&catalog) else {
                 let known: Vec<&str> = ws.catalogs.keys().map(String::as_str).collect();
-                return cannot_run(&format!(
-                    "unknown catalog `{catalog}`; known catalogs: {}",
-                    known.join(", ")
+                return cannot_run(&msg!(
+                    "unknown-catalog-known",
+                    catalog = &catalog,
+                    catalogs = known.join(", ")
                 ));
             };
             for control in c.controls() {
@@ -541,20 +555,24 @@ fn list(what: ListCommand) -> u8 {
 mod tests {
     use super::fmt_closing_line;
 
+    fn line(check_only: bool, changed: usize, failed: usize) -> Option<String> {
+        fmt_closing_line(check_only, changed, failed).map(|m| m.text(crate::i18n::Lang::En))
+    }
+
     #[test]
     fn fmt_never_calls_files_canonical_after_an_error() {
         let failed = "1 answer file(s) could not be formatted and were left unchanged";
         for check_only in [false, true] {
-            assert_eq!(fmt_closing_line(check_only, 0, 1).as_deref(), Some(failed));
+            assert_eq!(line(check_only, 0, 1).as_deref(), Some(failed));
             assert_eq!(
-                fmt_closing_line(check_only, 0, 0).as_deref(),
+                line(check_only, 0, 0).as_deref(),
                 Some("all answer files are in canonical form")
             );
         }
-        assert_eq!(fmt_closing_line(false, 2, 1).as_deref(), Some(failed));
-        assert_eq!(fmt_closing_line(false, 2, 0), None);
+        assert_eq!(line(false, 2, 1).as_deref(), Some(failed));
+        assert_eq!(line(false, 2, 0), None);
         assert_eq!(
-            fmt_closing_line(true, 2, 1).as_deref(),
+            line(true, 2, 1).as_deref(),
             Some(
                 "2 answer file(s) would be reformatted; run `checksheet fmt`; 1 answer file(s) could not be formatted and were left unchanged"
             )

@@ -6,6 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Message;
 use crate::cli::cannot_run;
 use crate::diag::{Code, Diagnostics};
 use crate::fill::{self, FillInput, Outcome};
@@ -53,7 +54,7 @@ pub fn run(args: &FillArgs) -> u8 {
     };
     let (mut checked, _) = match pipeline::check(&args.project) {
         Ok(c) => c,
-        Err(e) => return cannot_run(&e.to_string()),
+        Err(e) => return cannot_run(&e.message()),
     };
     let mut diags = std::mem::take(&mut checked.diags);
     let ws = &checked.workspace;
@@ -62,20 +63,20 @@ pub fn run(args: &FillArgs) -> u8 {
     let stops = |d: &crate::diag::Diagnostic| d.is_error() && d.code != Code::DerivationConflict;
     if diags.iter().any(stops) {
         report::report(&diags, &ws.sources, format);
-        report::status("fill needs a project without errors: nothing was written");
+        report::say(&crate::msg!("fill-needs-valid-project"));
         return 1;
     }
     let Some(catalog) = ws.catalogs.get(&args.catalog) else {
         report::report(&diags, &ws.sources, format);
         let known: Vec<&str> = ws.catalogs.keys().map(String::as_str).collect();
-        return cannot_run(&format!(
-            "no catalog `{}` in the project (catalogs: {})",
-            args.catalog,
-            known.join(", ")
+        return cannot_run(&crate::msg!(
+            "fill-no-catalog",
+            catalog = &args.catalog,
+            catalogs = known.join(", ")
         ));
     };
     let Some(project) = &ws.project else {
-        return cannot_run("fill needs a project (checksheet.yaml) with the answers");
+        return cannot_run(&crate::msg!("fill-needs-project"));
     };
     let mut derive_diags = Diagnostics::default();
     let derived = crate::validate::derive_for(ws, &checked.plan, catalog, &mut derive_diags);
@@ -96,10 +97,7 @@ pub fn run(args: &FillArgs) -> u8 {
         root.join("dist").join(name)
     });
     if same_file(&out, &args.workbook) {
-        return cannot_run(&format!(
-            "`{}` is the workbook being filled: fill never overwrites its input; give another --out",
-            display_path(&out)
-        ));
+        return cannot_run(&crate::msg!("fill-out-is-input", path = display_path(&out)));
     }
     if !args.check
         && let Err(why) = check_output(&args.workbook, &out, args.force)
@@ -121,7 +119,7 @@ pub fn run(args: &FillArgs) -> u8 {
     };
     let filled = match fill::fill(bytes, &input) {
         Ok(f) => f,
-        Err(e) => return cannot_run(&e.to_string()),
+        Err(e) => return cannot_run(&crate::msg!("plain", text = e.to_string())),
     };
     let mut found = diags;
     for d in &filled.diags {
@@ -148,19 +146,23 @@ pub fn run(args: &FillArgs) -> u8 {
                 .and_then(|()| pipeline::write_new_file(&out, &filled.bytes))
         };
         if let Err(e) = written {
-            return cannot_run(&format!("cannot write `{}`: {e}", display_path(&out)));
+            return cannot_run(&crate::msg!(
+                "cannot-write-file",
+                path = display_path(&out),
+                error = e.to_string()
+            ));
         }
     }
     if json {
-        let diagnostics = report::render_json(&found, &ws.sources);
+        let diagnostics = report::render_json(&found, &ws.sources, crate::i18n::lang());
         report::output(&json_report(&filled, &diagnostics, write.then_some(&out)));
     } else {
         report::output(&human_report(&filled));
-        report::status(&count_line(&filled));
+        report::say(&count_line(&filled));
         if write {
-            report::status(&format!("wrote {}", display_path(&out)));
+            report::say(&crate::msg!("wrote", path = display_path(&out)));
         } else if filled.has_errors() || found.has_errors() {
-            report::status("fill failed: nothing was written");
+            report::say(&crate::msg!("fill-failed"));
         }
     }
     u8::from(filled.has_errors() || found.has_errors() || (args.check && open > 0))
@@ -168,38 +170,34 @@ pub fn run(args: &FillArgs) -> u8 {
 
 /// Reads the workbook, refusing what is not a regular file or is over the size limit
 /// (whatever size the file system reports), without waiting on a pipe.
-fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+fn read_bounded(path: &Path) -> Result<Vec<u8>, Message> {
     crate::files::read_regular(path, None, fill::package::MAX_WORKBOOK_BYTES)
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.message())
 }
 
 /// The output must keep the workbook's kind (an `.xlsm` stays an `.xlsm`: Excel refuses a
 /// file whose extension and content disagree), and may replace only a regular file, and
 /// only with `--force`.
-fn check_output(input: &Path, out: &Path, force: bool) -> Result<(), String> {
+fn check_output(input: &Path, out: &Path, force: bool) -> Result<(), Message> {
     let extension = |p: &Path| {
         p.extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default()
     };
     if extension(input) != extension(out) {
-        return Err(format!(
-            "`{}` would hold a `.{}` workbook under another extension, which Excel refuses to open: give --out a name ending in `.{}`",
-            display_path(out),
-            extension(input),
-            extension(input)
+        return Err(crate::msg!(
+            "fill-out-extension",
+            path = display_path(out),
+            extension = extension(input)
         ));
     }
     match fs::symlink_metadata(out) {
         Err(_) => Ok(()),
-        Ok(meta) if !meta.file_type().is_file() => Err(format!(
-            "`{}` exists and is not a regular file (a link, a folder or a device): fill replaces only regular files",
-            display_path(out)
+        Ok(meta) if !meta.file_type().is_file() => Err(crate::msg!(
+            "fill-out-not-regular",
+            path = display_path(out)
         )),
-        Ok(_) if !force => Err(format!(
-            "`{}` exists: nothing was written (use --force to replace it, or --out to write elsewhere)",
-            display_path(out)
-        )),
+        Ok(_) if !force => Err(crate::msg!("import-file-exists", path = display_path(out))),
         Ok(_) => Ok(()),
     }
 }
@@ -213,14 +211,17 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 fn outcome_word(outcome: &Outcome) -> String {
     match outcome {
-        Outcome::Filled => "filled".to_owned(),
-        Outcome::Derived { catalog, controls } => {
-            format!("derived from {catalog} {}", controls.join(", "))
-        }
-        Outcome::Empty => "empty (no answer)".to_owned(),
-        Outcome::Conflict => "conflict (mapped answers differ)".to_owned(),
-        Outcome::NotFound => "not found".to_owned(),
+        Outcome::Filled => crate::msg!("fill-outcome-filled"),
+        Outcome::Derived { catalog, controls } => crate::msg!(
+            "fill-outcome-derived",
+            catalog = catalog,
+            controls = controls.join(", ")
+        ),
+        Outcome::Empty => crate::msg!("fill-outcome-empty"),
+        Outcome::Conflict => crate::msg!("fill-outcome-conflict"),
+        Outcome::NotFound => crate::msg!("fill-outcome-not-found"),
     }
+    .to_text()
 }
 
 fn human_report(filled: &fill::Filled) -> String {
@@ -241,9 +242,9 @@ fn human_report(filled: &fill::Filled) -> String {
             q.at,
             outcome_word(&q.outcome),
             if q.choice_left_empty && q.outcome != Outcome::Empty {
-                " (choice left empty)"
+                crate::msg!("fill-choice-left-empty").to_text()
             } else {
-                ""
+                String::new()
             },
             if cells.is_empty() {
                 String::new()
@@ -254,18 +255,22 @@ fn human_report(filled: &fill::Filled) -> String {
     }
     for (at, text) in &filled.unknown {
         let short: String = text.chars().take(40).collect();
-        out.push_str(&format!("?          {at}  not in the catalog: {short}\n"));
+        let line = crate::msg!("fill-report-unknown", at = at.as_str(), text = short);
+        out.push_str(&format!("?          {}\n", line.to_text()));
     }
     for v in &filled.vendor {
         match &v.value {
             Some(value) => out.push_str(&format!("{} ({}) = {value}\n", v.at, v.label)),
-            None => out.push_str(&format!("{} ({}) left empty\n", v.at, v.label)),
+            None => {
+                let line = crate::msg!("fill-report-vendor-empty", at = &v.at, label = &v.label);
+                out.push_str(&format!("{}\n", line.to_text()));
+            }
         }
     }
     out
 }
 
-fn count_line(filled: &fill::Filled) -> String {
+fn count_line(filled: &fill::Filled) -> Message {
     let count =
         |f: &dyn Fn(&Outcome) -> bool| filled.questions.iter().filter(|q| f(&q.outcome)).count();
     let choice_empty = filled
@@ -273,28 +278,18 @@ fn count_line(filled: &fill::Filled) -> String {
         .iter()
         .filter(|q| q.choice_left_empty && q.outcome != Outcome::Empty)
         .count();
-    let mut line = format!(
-        "{} questions: {} filled, {} derived, {} empty, {} conflicts, {} not found; {} vendor field(s) filled",
-        filled.questions.len(),
-        count(&|o| *o == Outcome::Filled),
-        count(&|o| matches!(o, Outcome::Derived { .. })),
-        count(&|o| *o == Outcome::Empty),
-        count(&|o| *o == Outcome::Conflict),
-        count(&|o| *o == Outcome::NotFound),
-        filled.vendor.iter().filter(|v| v.value.is_some()).count()
-    );
-    if choice_empty > 0 {
-        line.push_str(&format!(
-            "; {choice_empty} answered with the choice left empty"
-        ));
-    }
-    if !filled.unknown.is_empty() {
-        line.push_str(&format!(
-            "; {} question(s) in the workbook not in the catalog",
-            filled.unknown.len()
-        ));
-    }
-    line
+    crate::msg!(
+        "fill-count",
+        questions = filled.questions.len(),
+        filled = count(&|o| *o == Outcome::Filled),
+        derived = count(&|o| matches!(o, Outcome::Derived { .. })),
+        empty = count(&|o| *o == Outcome::Empty),
+        conflicts = count(&|o| *o == Outcome::Conflict),
+        not_found = count(&|o| *o == Outcome::NotFound),
+        vendor = filled.vendor.iter().filter(|v| v.value.is_some()).count(),
+        choice_empty = choice_empty,
+        unknown = filled.unknown.len()
+    )
 }
 
 fn json_report(filled: &fill::Filled, diagnostics: &str, written: Option<&PathBuf>) -> String {
@@ -309,7 +304,7 @@ fn json_report(filled: &fill::Filled, diagnostics: &str, written: Option<&PathBu
             .iter()
             .map(|(at, text)| serde_json::json!({ "at": at, "text": text }))
             .collect::<Vec<_>>(),
-        "summary": count_line(filled),
+        "summary": count_line(filled).to_text(),
         "written": written.map(|p| display_path(p)),
     });
     format!(

@@ -36,7 +36,7 @@ pub fn man() -> u8 {
             0
         }
         Err(e) => {
-            report::status(&format!("error: cannot render the man page: {e}"));
+            report::say_error(&crate::msg!("man-failed", error = e.to_string()));
             2
         }
     }

@@ -96,6 +96,8 @@ pub enum Arg {
     Number(f64),
     Message(Box<Message>),
     List(Vec<Message>),
+    /// Messages rendered one after another, each on a line of its own.
+    Lines(Vec<Message>),
 }
 
 impl From<&str> for Arg {
@@ -140,6 +142,18 @@ impl From<char> for Arg {
     }
 }
 
+impl From<&Message> for Arg {
+    fn from(value: &Message) -> Self {
+        Arg::Message(Box::new(value.clone()))
+    }
+}
+
+impl From<&&String> for Arg {
+    fn from(value: &&String) -> Self {
+        Arg::Text((*value).clone())
+    }
+}
+
 impl From<Message> for Arg {
     fn from(value: Message) -> Self {
         Arg::Message(Box::new(value))
@@ -158,6 +172,17 @@ macro_rules! number_args {
 }
 number_args!(usize, u8, u16, u32, u64, i32, i64);
 
+macro_rules! number_ref_args {
+    ($($t:ty),*) => {$(
+        impl From<&$t> for Arg {
+            fn from(value: &$t) -> Self {
+                Arg::from(*value)
+            }
+        }
+    )*};
+}
+number_ref_args!(usize, u8, u16, u32, u64, i32, i64);
+
 /// A message: the ID of an entry of the Fluent catalogs and its arguments. Text is made
 /// from it only where it is printed ([`Message::text`]).
 #[derive(Clone, Debug, PartialEq)]
@@ -166,7 +191,7 @@ pub struct Message {
     args: Vec<(&'static str, Arg)>,
 }
 
-/// `msg!("message-id", name = value, …)`: a [`Message`] with its arguments (each anything
+/// `msg!(ID, name = value, …)`: a [`Message`] with its arguments (each anything
 /// that is `Into<Arg>`: text, a number or another message).
 #[macro_export]
 macro_rules! msg {
@@ -187,6 +212,24 @@ impl Message {
     pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
         self.args.push((name, value.into()));
         self
+    }
+
+    /// The message with `f` applied to every text argument, its inner messages' too
+    /// (e.g. to show a temporary folder's paths as `REV:path`).
+    pub fn map_texts(self, f: &dyn Fn(&str) -> String) -> Message {
+        let map = |arg: Arg| match arg {
+            Arg::Text(text) => Arg::Text(f(&text)),
+            Arg::Number(n) => Arg::Number(n),
+            Arg::Message(inner) => Arg::Message(Box::new(inner.map_texts(f))),
+            Arg::List(items) => Arg::List(items.into_iter().map(|m| m.map_texts(f)).collect()),
+            Arg::Lines(items) => {
+                Arg::Lines(items.into_iter().map(|m| m.map_texts(f)).collect())
+            }
+        };
+        Message {
+            id: self.id,
+            args: self.args.into_iter().map(|(n, a)| (n, map(a))).collect(),
+        }
     }
 
     pub fn id(&self) -> &'static str {
@@ -260,6 +303,10 @@ pub fn format_checked(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Result<Stri
                 let separator = Message::new("list-separator").text(lang);
                 let texts: Vec<String> = items.iter().map(|m| m.text(lang)).collect();
                 FluentValue::from(texts.join(&separator))
+            }
+            Arg::Lines(items) => {
+                let texts: Vec<String> = items.iter().map(|m| m.text(lang)).collect();
+                FluentValue::from(texts.join("\n"))
             }
         };
         fluent_args.set(*name, value);

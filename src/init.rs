@@ -116,32 +116,26 @@ pub fn run(dir: &Path) -> u8 {
         .map(|path| display_path(&path))
         .collect();
     if !existing.is_empty() {
-        report::status(&format!(
-            "error: not creating a project in `{}`: {} exist{} already: {}",
-            display_path(dir),
-            if existing.len() == 1 {
-                "a file"
-            } else {
-                "files"
-            },
-            if existing.len() == 1 { "s" } else { "" },
-            existing.join(", ")
+        report::say_error(&crate::msg!(
+            "init-files-exist",
+            dir = display_path(dir),
+            count = existing.len(),
+            files = existing.join(", ")
         ));
-        report::status(
-            "nothing was written; choose an empty folder, e.g. `checksheet init my-checksheets`",
-        );
+        report::say(&crate::msg!("init-nothing-written"));
         return 2;
     }
     for (path, contents) in &files {
         let target = dir.join(path);
         if let Err(e) = write_new(&target, contents) {
-            report::status(&format!(
-                "error: cannot write `{}`: {e}",
-                display_path(&target)
+            report::say_error(&crate::msg!(
+                "cannot-write-file",
+                path = display_path(&target),
+                error = e.to_string()
             ));
             return 2;
         }
-        report::status(&format!("created {}", display_path(&target)));
+        report::say(&crate::msg!("init-created", path = display_path(&target)));
     }
     let shown = display_path(dir);
     let next = if dir == Path::new(".") {
@@ -149,7 +143,7 @@ pub fn run(dir: &Path) -> u8 {
     } else {
         format!("checksheet check {shown} && checksheet build {shown}")
     };
-    report::status(&format!("next: {next}"));
+    report::say(&crate::msg!("init-next", next = next));
     0
 }
 

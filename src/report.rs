@@ -122,12 +122,12 @@ pub fn render_human(diags: &Diagnostics, sources: &Sources, color: bool, lang: L
     };
     // The levels' names in the run's language (English: annotate-snippets' own).
     let names = [
-        "level-error",
-        "level-warning",
-        "level-note",
-        "level-help",
+        msg!("level-error"),
+        msg!("level-warning"),
+        msg!("level-note"),
+        msg!("level-help"),
     ]
-    .map(|id| Message::new(id).text(lang));
+    .map(|name| name.text(lang));
     let named = |level: Level<'static>, name: &str| match lang {
         Lang::En => level,
         Lang::Ja => level.with_name(Some(name.to_owned())),

@@ -930,7 +930,8 @@ mod tests {
         big.push_str("k57: again\n");
         let d = parse_text(&big).unwrap_err();
         assert_eq!(d.code, Code::DuplicateKey);
-        assert!(d.message.contains("k57"), "{}", d.message);
+        let message = d.message.text(crate::i18n::Lang::En);
+        assert!(message.contains("k57"), "{message}");
         // Quoted and plain spellings of one ID are the same key.
         let d = parse_text("\"1\": a\n1: b\n").unwrap_err();
         assert_eq!(d.code, Code::DuplicateKey);
@@ -949,7 +950,8 @@ mod tests {
         let d = parse_text("a: *nowhere\n").unwrap_err();
         assert_eq!(d.code, Code::YamlSyntax);
         let d = parse_text("a: 1\n<<: x\n").unwrap_err();
-        assert!(d.message.contains("merge key"), "{}", d.message);
+        let message = d.message.text(crate::i18n::Lang::En);
+        assert!(message.contains("merge key"), "{message}");
     }
 
     #[test]
@@ -1080,7 +1082,8 @@ mod tests {
     #[test]
     fn second_documents_are_refused() {
         let d = parse_text("a: 1\n---\nb: 2\n").unwrap_err();
-        assert!(d.message.contains("more than one"), "{}", d.message);
+        let message = d.message.text(crate::i18n::Lang::En);
+        assert!(message.contains("more than one"), "{message}");
     }
 
     #[test]

@@ -7,7 +7,6 @@
 
 list-separator = {", "}
 list = { $items }
-list-empty = (none)
 level-error = error
 level-warning = warning
 level-note = note
@@ -572,3 +571,188 @@ fill-vendor-field = { $at }: the workbook asks for `{ $label }` and the project 
 fill-vendor-service-help = add `service:` under `organization:` in checksheet.yaml
 fill-vendor-contact-help = add `contact:` (the respondent's name) under `organization:` in checksheet.yaml
 fill-vendor-locked = { $at }: the cell for `{ $label }` is locked on a protected sheet; it was not written
+
+## fmt and reading workbooks
+
+cannot-format = cannot format `{ $file }`: { $message }
+label-left-unchanged = left unchanged
+cannot-format-help = the file was not changed; please report this with the file attached
+workbook-unreadable = cannot read `{ $name }`: { $why }
+workbook-unreadable-help = open it in Excel or LibreOffice and save it as "Excel Workbook (*.xlsx)", then import that copy
+
+## Commands: status lines and errors that stop a run
+
+at-place = { $at }: { $message }
+check-no-errors = no errors
+build-removed-stale = removed { $path }, left by a build that was stopped
+build-failed = build failed: nothing was written
+wrote = wrote { $path }
+build-no-outputs = the project has no outputs: nothing to write
+fmt-needs-valid-project = fmt changes only valid projects: fix the errors above first
+fmt-formatted = formatted { $file }
+fmt-failed-files = { $count } answer file(s) could not be formatted and were left unchanged
+fmt-all-canonical = all answer files are in canonical form
+fmt-would-reformat = { $count } answer file(s) would be reformatted; run `checksheet fmt`
+fmt-would-reformat-and-failed = { $count } answer file(s) would be reformatted; run `checksheet fmt`; { $failed }
+map-needs-valid-catalogs = map needs valid catalogs: fix the errors above first
+unknown-catalog-known = unknown catalog `{ $catalog }`; known catalogs: { $catalogs }
+map-bad-options = --min-score must be from 0 to 1 and --top at least 1
+map-summary = suggested a pair for { $matched } of { $total } controls of { $catalog } ({ $weak } more only as weak candidates); review each and set `status: confirmed`
+file-exists-force = `{ $path }` exists; pass --force to replace it
+cannot-create-folder = cannot create `{ $path }`: { $error }
+coverage-needs-valid-project = coverage needs a valid project: fix the errors above first
+list-needs-valid-project = list needs a valid project: fix the errors above first
+list-controls-count = { $count } controls
+list-any-catalog = (any catalog)
+fill-needs-valid-project = fill needs a project without errors: nothing was written
+fill-no-catalog = no catalog `{ $catalog }` in the project (catalogs: { $catalogs })
+fill-needs-project = fill needs a project (checksheet.yaml) with the answers
+fill-out-is-input = `{ $path }` is the workbook being filled: fill never overwrites its input; give another --out
+fill-failed = fill failed: nothing was written
+fill-out-extension = `{ $path }` would hold a `.{ $extension }` workbook under another extension, which Excel refuses to open: give --out a name ending in `.{ $extension }`
+fill-out-not-regular = `{ $path }` exists and is not a regular file (a link, a folder or a device): fill replaces only regular files
+fill-outcome-filled = filled
+fill-outcome-derived = derived from { $catalog } { $controls }
+fill-outcome-empty = empty (no answer)
+fill-outcome-conflict = conflict (mapped answers differ)
+fill-outcome-not-found = not found
+fill-choice-left-empty =  (choice left empty)
+fill-report-unknown = { $at }  not in the catalog: { $text }
+fill-report-vendor-empty = { $at } ({ $label }) left empty
+fill-count = { $questions } questions: { $filled } filled, { $derived } derived, { $empty } empty, { $conflicts } conflicts, { $not_found } not found; { $vendor } vendor field(s) filled{ $choice_empty ->
+        [0] {""}
+       *[other] ; { $choice_empty } answered with the choice left empty
+    }{ $unknown ->
+        [0] {""}
+       *[other] ; { $unknown } question(s) in the workbook not in the catalog
+    }
+import-needs-valid-project = import needs a valid project: fix the errors above first
+import-failed = import failed: nothing was written
+import-wrote = wrote { $path } — { $what }
+import-wrote-catalog = catalog { $catalog } ({ $controls } controls, { $groups } groups)
+import-wrote-answers = { $answers } answer(s) to catalog { $catalog }
+import-list-catalog = note: list the catalog in checksheet.yaml (`catalogs: [{ $folder }]`) to answer { $catalog } in this project
+import-file-exists = `{ $path }` exists: nothing was written (use --force to replace it, or --out to write elsewhere)
+diff-give-two = give the two answer files or projects to compare (`checksheet diff OLD NEW`), or a git revision (`checksheet diff --git REV [PATH]`)
+diff-git-one-path = with --git, give at most one PATH: the project or answer file to compare
+diff-failed = diff failed: fix the errors first
+diff-working-tree = the working tree
+diff-no-differences = no differences between { $old } and { $new }
+diff-no-project-at = no project at `{ $path }`
+diff-nothing-at = no project or answer file at `{ $path }`
+diff-neither = `{ $path }` is neither { $old } nor { $new }
+diff-all-added = note: `{ $path }` is not { $at }: every answer counts as added
+diff-all-removed = note: `{ $path }` is not { $at }: every answer counts as removed
+diff-in-working-tree = in the working tree
+diff-at-revision = at { $revision }
+diff-top-folder = the top folder of { $revision }
+diff-no-project-in = no project in { $folder }: expected a folder with { $file }
+
+## init and man
+
+init-files-exist = not creating a project in `{ $dir }`: { $count ->
+        [one] a file exists
+       *[other] files exist
+    } already: { $files }
+init-nothing-written = nothing was written; choose an empty folder, e.g. `checksheet init my-checksheets`
+init-created = created { $path }
+init-next = next: { $next }
+man-failed = cannot render the man page: { $error }
+
+## Importing workbooks (import/)
+
+import-layout-has-no-answer = layout `{ $id }` has no answer column: there is nothing to import
+import-layout-shows-neither-number = layout `{ $id }` shows neither a number nor a question: rows cannot be told apart
+import-sheet-has-no-header = sheet `{ $name }` has no header row of layout `{ $id }` ({ $header_row }): none of its cells were imported
+import-column-hidden-imported = column { $value } is hidden; it was imported
+import-control-appears-twice-at = control `{ $id }` appears twice: at { $first } and at { $here }
+import-row-hidden-control-imported = row { $value } is hidden; control `{ $id }` was imported from it
+import-not-status-control = `{ $value }` is not a status (control `{ $id }`)
+import-sheet-header-row-item = sheet `{ $name }`: header row { $value } ({ $value2 }–{ $value3 }), { $items } item row(s) up to row { $end }{ $above }
+import-header-row-reads-for = the header row reads { $header_row }; for a workbook in another layout, leave out --layout (and name its columns if they are not detected)
+import-has-no-table-layout = `{ $name }` has no table in layout `{ $id }`: no sheet has its header row
+import-controls-catalog-have-no = { $missing } of { $len } controls of catalog { $id } have no row in the workbook
+import-question-recorded-on-sheet = question `{ $id }` is recorded on sheet `{ $sheet }`, which the workbook does not have
+import-cannot-read-workbook = cannot read the workbook: { $why }
+import-question-has-moved-from = question `{ $id }` has moved from row { $row } to row { $row2 }; read there
+import-question-not-workbook = question `{ $id }` is not in the workbook: { $why }
+import-not-choice-label-map = `{ $trim }` is not a choice the label map knows
+import-workbook-why = `{ $name }`: { $why }
+import-not-imported-heading-with = `{ $value }` was not imported (a heading with no question under it)
+import-table-question-not-imported = { $value }: a table of { $items } question(s) was not imported: its columns ({ $value2 }) are not those of the tables imported; to import it on its own: { $value3 }
+import-sheet-no-questionnaire-table = sheet `{ $name }`: no questionnaire table; none of its cells were imported
+import-sheet-above-table-titles = sheet `{ $name }`: { $value } above the table (titles, notes) were not imported
+import-cell-merged-across-rows = the { $name } cell is merged across { $value } rows: each of their questions was given its text
+import-column-hidden-imported-2 = column { $value } is hidden; it was imported
+import-row-hidden-imported = row { $value } is hidden; it was imported
+import-item = { $place }: { $value } — { $count } item(s)
+import-dropdown-choice-says-no = the dropdown choice `{ $unknown }` says no status; a cell holding it is an error (give it a meaning in the catalog's `questionnaire.labels`)
+import-tables-hold-no-items = the tables of `{ $name }` hold no items (rows with an ID and a question)
+import-fill-row-cell-or = fill in the row's { $missing ->
+        [id] ID
+       *[question] question
+    } cell, or check the columns ({ $value2 })
+import-answer-row-without-cannot = an answer in a row without { $missing ->
+        [id] an ID
+       *[question] a question
+    }: it cannot be given to any question
+import-id-has-line-break = the ID `{ $escape_debug }` has a line break
+import-open-workbook-excel-or = open the workbook in Excel or LibreOffice, let it calculate and save it, then import that copy
+import-cell-holds-formula-saved = the cell holds a formula saved without its value: its text is unknown
+import-choice-cell-holds-text = the choice cell holds text, not a choice (item `{ $id }`): it was imported as the answer
+import-not-known-answer-label = `{ $trim }` is not a known answer label (item `{ $id }`)
+import-item-numbers-repeat-across = item numbers repeat across sections: each item under a heading got its { $outer ->
+        [yes] top-level
+       *[no] own
+    } section's ID as a prefix (`{ $id }` at { $value2 } is now `{ $value3 }`)
+import-id-appears-twice-at = the ID `{ $id }` appears twice: at { $value } and here
+import-not-control-catalog = `{ $id }` is not a control of catalog { $id2 }
+import-control-appears-twice-at-2 = control `{ $id }` appears twice: at { $value } and here
+import-not-imported = `{ $value }{ $more }` was not imported ({ $why })
+import-reading-at-cells-catalog = reading `{ $name }` at the cells catalog { $id } records
+import-reading-layout-for-catalog = reading `{ $name }` in layout `{ $id }` for catalog { $id2 }
+import-reading-as-questionnaire = reading `{ $name }` as a questionnaire
+import-sheet-hidden-not-read = sheet `{ $name }` is hidden and was not read (name it with --sheet to import it)
+import-sheets = its sheets: { $value }
+import-has-no-sheet = `{ $name }` has no sheet `{ $name2 }`; { $hint }
+import-known-catalogs = known catalogs: { $known_catalogs }
+import-unknown-catalog = unknown catalog `{ $id }`; { $hint }
+import-unknown-layout-did-you = unknown layout `{ $layout_id }`; did you mean `{ $s }`?
+import-unknown-layout-known-layouts = unknown layout `{ $layout_id }`; known layouts: { $value }
+import-layout-made-for-catalog = layout `{ $id }` is made for catalog `{ $bound }`, not `{ $asked }`
+import-layout-fits-any-catalog = layout `{ $id }` fits any catalog: name it with --catalog (known catalogs: { $known_catalogs })
+import-not-catalog-id-use = `{ $id }` is not a catalog ID: use ASCII letters, digits, `.`, `_` and `-` (--catalog-id)
+import-catalog-already-exists-choose = a catalog `{ $id }` already exists ({ $origin }); choose another with --catalog-id, or import answers to it with --catalog { $id }
+import-name-catalog = without --layout, name the catalog the answers belong to (--catalog ID) or write the questionnaire as a new catalog (--write-catalog controls/<id>.yaml)
+import-label-map-questionnaire-labels = the label map (`questionnaire.labels` in the catalog) knows: { $value }; add the choice there with its status
+import-known-choices-or-give = known choices: { $value }; or give the catalog a label map (`questionnaire.labels`)
+import-answer-row-without-column = an answer in a row without a { $value } (column { $value2 }): it cannot be given to a control of catalog { $id }
+import-not-item-catalog-as = `{ $key }` is not an item of catalog { $id } as layout `{ $id2 }` numbers them: its answer cannot be imported
+import-known-labels-or-empty = known labels: { $value } (or empty)
+import-allowed-or-empty = allowed: { $value } (or empty)
+import-rows-above = ; { $rows } above it (titles, notices) are not answers
+import-rows = { $count ->
+        [one] row 1
+       *[other] rows 1–{ $count }
+    }
+import-more-like-these = … and { $count } more like these ({ $description })
+import-typed-number = the { $what } cell holds the number { $text }: typed as `{ $text }0` or with more zeros, its spelling is lost
+import-typed-date = the { $what } cell holds a date, read as `{ $text }`: if text such as `1-1` was typed, Excel turned it into a date
+import-typed-help = check the imported text; in the workbook, format such cells as text (@) before typing
+import-place-header = sheet `{ $sheet }`, header row { $row }
+import-place-no-header = sheet `{ $sheet }` (no header row)
+import-refuse-name-columns = name the sheet and columns: --sheet NAME --header-row N --id-col A --question-col B --choice-col C --answer-col D
+import-refuse-candidates = the candidates, best first; import one with its options:
+import-refuse-candidate = {"  "}{ $n }. { $place }: { $columns } — { $items } item(s), score { $score }{ $fails }
+    {"     "}{ $options }
+import-no-columns = no columns
+import-questions-only = ; no answer column (questions only)
+import-fails = ; { $fails }
+import-refuse-more = {"  "}… and { $count } more
+import-why-a-formula-error-not-a-heading = a formula error, not a heading
+import-why-a-notice-not-a-heading = a notice, not a heading
+import-why-a-repeated-header-row = a repeated header row
+import-why-a-row-of-several-texts-without-an-id = a row of several texts without an ID
+import-why-in-no-named-column = in no named column
+import-why-not-part-of-any-item = not part of any item
+import-why-outside-layout-columns = outside the layout's columns

@@ -7,7 +7,6 @@
 
 list-separator = 、
 list = { $items }
-list-empty = (なし)
 level-error = エラー
 level-warning = 警告
 level-note = 注記
@@ -551,3 +550,195 @@ fill-vendor-field = { $at }: ブックが `{ $label }` を求めていますが�
 fill-vendor-service-help = checksheet.yaml の `organization:` の下に `service:` を追加してください
 fill-vendor-contact-help = checksheet.yaml の `organization:` の下に `contact:` (回答者の名前) を追加してください
 fill-vendor-locked = { $at }: `{ $label }` のセルは保護されたシートでロックされているため、書き込みませんでした
+
+## fmt and reading workbooks
+
+cannot-format = `{ $file }` を整形できません: { $message }
+label-left-unchanged = 変更せず
+cannot-format-help = ファイルは変更していません。このファイルを添えて報告してください
+workbook-unreadable = `{ $name }` を読めません: { $why }
+workbook-unreadable-help = Excel か LibreOffice で開いて「Excel ブック (*.xlsx)」として保存し、そのコピーを取り込んでください
+
+## Commands: status lines and errors that stop a run
+
+at-place = { $at }: { $message }
+check-no-errors = エラーはありません
+build-removed-stale = 中断されたビルドが残した { $path } を削除しました
+build-failed = ビルドに失敗しました。何も書き出していません
+wrote = { $path } を書き出しました
+build-no-outputs = プロジェクトに出力がないため、書き出すものはありません
+fmt-needs-valid-project = fmt はエラーのないプロジェクトだけを変更します。先に上のエラーを直してください
+fmt-formatted = { $file } を整形しました
+fmt-failed-files = 回答ファイル { $count } 件を整形できず、変更していません
+fmt-all-canonical = すべての回答ファイルが正規の形です
+fmt-would-reformat = 回答ファイル { $count } 件が整形対象です。`checksheet fmt` を実行してください
+fmt-would-reformat-and-failed = 回答ファイル { $count } 件が整形対象です。`checksheet fmt` を実行してください。{ $failed }
+map-needs-valid-catalogs = map にはエラーのないカタログが必要です。先に上のエラーを直してください
+unknown-catalog-known = 不明なカタログ `{ $catalog }` です。既知のカタログ: { $catalogs }
+map-bad-options = --min-score は 0〜1、--top は 1 以上にしてください
+map-summary = { $catalog } の管理策 { $total } 件のうち { $matched } 件にペアを提案しました (ほか { $weak } 件は弱い候補のみ)。それぞれ確認して `status: confirmed` にしてください
+file-exists-force = `{ $path }` があります。置き換えるには --force を付けてください
+cannot-create-folder = `{ $path }` を作れません: { $error }
+coverage-needs-valid-project = coverage にはエラーのないプロジェクトが必要です。先に上のエラーを直してください
+list-needs-valid-project = list にはエラーのないプロジェクトが必要です。先に上のエラーを直してください
+list-controls-count = 管理策 { $count } 件
+list-any-catalog = (任意のカタログ)
+fill-needs-valid-project = fill にはエラーのないプロジェクトが必要です。何も書き出していません
+fill-no-catalog = プロジェクトにカタログ `{ $catalog }` がありません (カタログ: { $catalogs })
+fill-needs-project = fill には回答のあるプロジェクト (checksheet.yaml) が必要です
+fill-out-is-input = `{ $path }` は記入するブックそのものです。fill は入力を上書きしません。別の --out を指定してください
+fill-failed = 記入に失敗しました。何も書き出していません
+fill-out-extension = `{ $path }` は `.{ $extension }` のブックを別の拡張子で保存することになり、Excel で開けません。--out には `.{ $extension }` で終わる名前を指定してください
+fill-out-not-regular = `{ $path }` は通常のファイルではありません (リンク・フォルダー・デバイス)。fill が置き換えるのは通常のファイルだけです
+fill-outcome-filled = 記入
+fill-outcome-derived = { $catalog } { $controls } から導出
+fill-outcome-empty = 空 (回答なし)
+fill-outcome-conflict = 競合 (対応する回答が食い違う)
+fill-outcome-not-found = 見つからない
+fill-choice-left-empty =  (選択肢は空のまま)
+fill-report-unknown = { $at }  カタログにない: { $text }
+fill-report-vendor-empty = { $at } ({ $label }) 空のまま
+fill-count = 質問 { $questions } 件: 記入 { $filled }、導出 { $derived }、空 { $empty }、競合 { $conflicts }、見つからない { $not_found }。回答者情報 { $vendor } 件を記入{ $choice_empty ->
+        [0] {""}
+       *[other] 。選択肢が空のままの回答 { $choice_empty } 件
+    }{ $unknown ->
+        [0] {""}
+       *[other] 。カタログにないブックの質問 { $unknown } 件
+    }
+import-needs-valid-project = import にはエラーのないプロジェクトが必要です。先に上のエラーを直してください
+import-failed = 取り込みに失敗しました。何も書き出していません
+import-wrote = { $path } を書き出しました — { $what }
+import-wrote-catalog = カタログ { $catalog } (管理策 { $controls } 件、グループ { $groups } 件)
+import-wrote-answers = カタログ { $catalog } への回答 { $answers } 件
+import-list-catalog = 注記: このプロジェクトで { $catalog } に回答するには、checksheet.yaml にカタログを挙げてください (`catalogs: [{ $folder }]`)
+import-file-exists = `{ $path }` があるため、何も書き出していません (置き換えるには --force、別の場所に書くには --out を使ってください)
+diff-give-two = 比べる 2 つの回答ファイルかプロジェクト (`checksheet diff OLD NEW`)、または git のリビジョン (`checksheet diff --git REV [PATH]`) を指定してください
+diff-git-one-path = --git と一緒に指定できる PATH (比べるプロジェクトか回答ファイル) は 1 つまでです
+diff-failed = diff に失敗しました。先にエラーを直してください
+diff-working-tree = 作業ツリー
+diff-no-differences = { $old } と { $new } に違いはありません
+diff-no-project-at = `{ $path }` にプロジェクトがありません
+diff-nothing-at = `{ $path }` にプロジェクトも回答ファイルもありません
+diff-neither = `{ $path }` は{ $old }にも{ $new }にもありません
+diff-all-added = 注記: `{ $path }` は{ $at }にないため、すべての回答を追加として扱います
+diff-all-removed = 注記: `{ $path }` は{ $at }にないため、すべての回答を削除として扱います
+diff-in-working-tree = 作業ツリー
+diff-at-revision = { $revision }
+diff-top-folder = { $revision } の最上位フォルダー
+diff-no-project-in = { $folder } にプロジェクトがありません。{ $file } のあるフォルダーが必要です
+
+## init and man
+
+init-files-exist = `{ $dir }` にはプロジェクトを作りません。既にファイルがあります: { $files }
+init-nothing-written = 何も書き出していません。空のフォルダーを選んでください (例: `checksheet init my-checksheets`)
+init-created = { $path } を作成しました
+init-next = 次の手順: { $next }
+man-failed = man ページを生成できません: { $error }
+
+## Importing workbooks (import/)
+
+import-layout-has-no-answer = レイアウト `{ $id }` に回答の列がないため、取り込むものがありません
+import-layout-shows-neither-number = レイアウト `{ $id }` には番号も質問もないため、行を区別できません
+import-sheet-has-no-header = シート `{ $name }` にレイアウト `{ $id }` の見出し行 ({ $header_row }) がないため、どのセルも取り込みませんでした
+import-column-hidden-imported = { $value } 列は非表示ですが、取り込みました
+import-control-appears-twice-at = 管理策 `{ $id }` が { $first } と { $here } の 2 か所にあります
+import-row-hidden-control-imported = { $value } 行目は非表示ですが、管理策 `{ $id }` をそこから取り込みました
+import-not-status-control = `{ $value }` は状況の値ではありません (管理策 `{ $id }`)
+import-sheet-header-row-item = シート `{ $name }`: 見出し行 { $value } ({ $value2 }〜{ $value3 })、{ $end } 行目までに項目行 { $items } 行{ $above }
+import-header-row-reads-for = 見出し行は { $header_row } です。別のレイアウトのブックなら --layout を外してください (列が検出されないときは列を指定してください)
+import-has-no-table-layout = `{ $name }` にレイアウト `{ $id }` の表がありません。見出し行のあるシートがありません
+import-controls-catalog-have-no = カタログ { $id } の管理策 { $len } 件のうち { $missing } 件はブックに行がありません
+import-question-recorded-on-sheet = 質問 `{ $id }` はシート `{ $sheet }` に記録されていますが、ブックにそのシートがありません
+import-cannot-read-workbook = ブックを読めません: { $why }
+import-question-has-moved-from = 質問 `{ $id }` が { $row } 行目から { $row2 } 行目に移っています。移動先から読みました
+import-question-not-workbook = 質問 `{ $id }` がブックにありません: { $why }
+import-not-choice-label-map = `{ $trim }` はラベル対応表にない選択肢です
+import-workbook-why = `{ $name }`: { $why }
+import-not-imported-heading-with = `{ $value }` は取り込みませんでした (下に質問のない見出し)
+import-table-question-not-imported = { $value }: 質問 { $items } 件の表を取り込みませんでした。列 ({ $value2 }) が取り込んだ表と違います。この表だけを取り込むには: { $value3 }
+import-sheet-no-questionnaire-table = シート `{ $name }`: 質問票の表がないため、どのセルも取り込みませんでした
+import-sheet-above-table-titles = シート `{ $name }`: 表の上の{ $value } (タイトル・注記) は取り込みませんでした
+import-cell-merged-across-rows = { $name } のセルが { $value } 行にわたって結合されています。それぞれの質問に同じテキストを割り当てました
+import-column-hidden-imported-2 = { $value } 列は非表示ですが、取り込みました
+import-row-hidden-imported = { $value } 行目は非表示ですが、取り込みました
+import-item = { $place }: { $value } — 項目 { $count } 件
+import-dropdown-choice-says-no = ドロップダウンの選択肢 `{ $unknown }` は状況を表しません。これを含むセルはエラーになります (カタログの `questionnaire.labels` で意味を与えてください)
+import-tables-hold-no-items = `{ $name }` の表に項目 (ID と質問のある行) がありません
+import-fill-row-cell-or = その行の{ $missing ->
+        [id] ID
+       *[question] 質問
+    }のセルを埋めるか、列 ({ $value2 }) を確かめてください
+import-answer-row-without-cannot = { $missing ->
+        [id] ID
+       *[question] 質問
+    }のない行に回答があり、どの質問にも割り当てられません
+import-id-has-line-break = ID `{ $escape_debug }` に改行があります
+import-open-workbook-excel-or = ブックを Excel か LibreOffice で開き、再計算させて保存してから、そのコピーを取り込んでください
+import-cell-holds-formula-saved = セルの数式が値なしで保存されているため、テキストが分かりません
+import-choice-cell-holds-text = 選択肢のセルに選択肢ではなくテキストがあります (項目 `{ $id }`)。回答として取り込みました
+import-not-known-answer-label = `{ $trim }` は既知の回答ラベルではありません (項目 `{ $id }`)
+import-item-numbers-repeat-across = 項目番号がセクションをまたいで重複しています。見出しの下の各項目に{ $outer ->
+        [yes] 最上位の
+       *[no] 自身の
+    }セクションの ID を接頭辞として付けました ({ $value2 } の `{ $id }` は `{ $value3 }` になります)
+import-id-appears-twice-at = ID `{ $id }` が { $value } とここの 2 か所にあります
+import-not-control-catalog = `{ $id }` はカタログ { $id2 } の管理策ではありません
+import-control-appears-twice-at-2 = 管理策 `{ $id }` が { $value } とここの 2 か所にあります
+import-not-imported = `{ $value }{ $more }` は取り込みませんでした ({ $why })
+import-reading-at-cells-catalog = `{ $name }` をカタログ { $id } が記録したセルから読みます
+import-reading-layout-for-catalog = `{ $name }` をレイアウト `{ $id }` でカタログ { $id2 } として読みます
+import-reading-as-questionnaire = `{ $name }` を質問票として読みます
+import-sheet-hidden-not-read = シート `{ $name }` は非表示のため読みませんでした (取り込むには --sheet で指定してください)
+import-sheets = シート: { $value }
+import-has-no-sheet = `{ $name }` にシート `{ $name2 }` がありません。{ $hint }
+import-known-catalogs = 既知のカタログ: { $known_catalogs }
+import-unknown-catalog = 不明なカタログ `{ $id }` です。{ $hint }
+import-unknown-layout-did-you = 不明なレイアウト `{ $layout_id }` です。`{ $s }` のことですか?
+import-unknown-layout-known-layouts = 不明なレイアウト `{ $layout_id }` です。既知のレイアウト: { $value }
+import-layout-made-for-catalog = レイアウト `{ $id }` はカタログ `{ $bound }` 用で、`{ $asked }` 用ではありません
+import-layout-fits-any-catalog = レイアウト `{ $id }` はどのカタログにも使えます。--catalog で指定してください (既知のカタログ: { $known_catalogs })
+import-not-catalog-id-use = `{ $id }` はカタログ ID ではありません。ASCII の英字・数字・`.`・`_`・`-` を使ってください (--catalog-id)
+import-catalog-already-exists-choose = カタログ `{ $id }` は既にあります ({ $origin })。--catalog-id で別の ID を選ぶか、--catalog { $id } でそのカタログへの回答として取り込んでください
+import-name-catalog = --layout を指定しないときは、回答の属するカタログを指定する (--catalog ID) か、質問票を新しいカタログとして書き出してください (--write-catalog controls/<id>.yaml)
+import-label-map-questionnaire-labels = ラベル対応表 (カタログの `questionnaire.labels`) にある選択肢: { $value }。その選択肢を状況とともにそこに追加してください
+import-known-choices-or-give = 既知の選択肢: { $value }。またはカタログにラベル対応表 (`questionnaire.labels`) を追加してください
+import-answer-row-without-column = { $value } ({ $value2 } 列) のない行に回答があり、カタログ { $id } のどの管理策にも割り当てられません
+import-not-item-catalog-as = `{ $key }` はレイアウト `{ $id2 }` の番号付けでカタログ { $id } の項目ではないため、回答を取り込めません
+import-known-labels-or-empty = 既知のラベル: { $value } (または空)
+import-allowed-or-empty = 使える値: { $value } (または空)
+import-rows-above = 。その上の{ $rows } (タイトル・注記) は回答ではありません
+import-rows = { $count ->
+        [one] 1 行目
+       *[other] 1〜{ $count } 行目
+    }
+import-more-like-these = … ほかに同様のもの { $count } 件 ({ $description })
+import-typed-number = { $what ->
+        [number] 番号
+        [answer] 回答
+        [evidence] 証跡
+       *[ID] ID
+    }のセルが数値 { $text } です。`{ $text }0` のように 0 を付けて入力した表記は失われます
+import-typed-date = { $what ->
+        [number] 番号
+        [answer] 回答
+        [evidence] 証跡
+       *[ID] ID
+    }のセルが日付で、`{ $text }` と読みました。`1-1` のようなテキストを入力したなら、Excel が日付に変換しています
+import-typed-help = 取り込んだテキストを確かめてください。ブックでは、入力前にそのようなセルを文字列 (@) の書式にしてください
+import-place-header = シート `{ $sheet }`、見出し行 { $row }
+import-place-no-header = シート `{ $sheet }` (見出し行なし)
+import-refuse-name-columns = シートと列を指定してください: --sheet NAME --header-row N --id-col A --question-col B --choice-col C --answer-col D
+import-refuse-candidates = 候補 (よい順)。オプションを付けてどれかを取り込んでください:
+import-refuse-candidate = {"  "}{ $n }. { $place }: { $columns } — 項目 { $items } 件、スコア { $score }{ $fails }
+    {"     "}{ $options }
+import-no-columns = 列なし
+import-questions-only = 。回答の列なし (質問のみ)
+import-fails = 。{ $fails }
+import-refuse-more = {"  "}… ほか { $count } 件
+import-why-a-formula-error-not-a-heading = 見出しではなく数式のエラー
+import-why-a-notice-not-a-heading = 見出しではなく注意書き
+import-why-a-repeated-header-row = 繰り返しの見出し行
+import-why-a-row-of-several-texts-without-an-id = ID のない、複数のテキストのある行
+import-why-in-no-named-column = 名前の付いたどの列にもない
+import-why-not-part-of-any-item = どの項目にも属さない
+import-why-outside-layout-columns = レイアウトの列の外

@@ -72,7 +72,7 @@ pub fn run(args: &DiffArgs) -> u8 {
     let (old, new) = match load_sides(args) {
         Ok(sides) => sides,
         Err(message) => {
-            report::status(&format!("error: {message}"));
+            report::say_error(&crate::msg!("plain", text = message));
             return 2;
         }
     };
@@ -80,16 +80,14 @@ pub fn run(args: &DiffArgs) -> u8 {
     for side in [&old, &new] {
         if side.diags.has_errors() {
             report::report(&side.diags, &side.sources, ReportFormat::Human);
-            report::status(&format!(
-                "{}: {}",
-                side.label,
-                report::summary_line(&side.diags)
-            ));
+            if let Some(summary) = report::summary(&side.diags) {
+                report::say(&crate::msg!("at-place", at = &side.label, message = summary));
+            }
             failed = true;
         }
     }
     if failed {
-        report::status("diff failed: fix the errors first");
+        report::say(&crate::msg!("diff-failed"));
         return 1;
     }
     let comparison = Comparison {
@@ -113,15 +111,15 @@ pub fn run(args: &DiffArgs) -> u8 {
     if comparison.is_empty() && args.format == DiffFormat::Text {
         let name = |label: &str| {
             if label == WORKING_TREE {
-                format!("the {label}")
+                crate::msg!("diff-working-tree")
             } else {
-                label.to_owned()
+                crate::msg!("plain", text = label)
             }
         };
-        report::status(&format!(
-            "no differences between {} and {}",
-            name(&comparison.old_label),
-            name(&comparison.new_label)
+        report::say(&crate::msg!(
+            "diff-no-differences",
+            old = name(&comparison.old_label),
+            new = name(&comparison.new_label)
         ));
     }
     u8::from(args.exit_code && !comparison.is_empty())
@@ -159,16 +157,10 @@ fn load_sides(args: &DiffArgs) -> Result<(Loaded, Loaded), String> {
             load_path(old, display_path(old), None)?,
             load_path(new, display_path(new), None)?,
         )),
-        (None, _) => Err(
-            "give the two answer files or projects to compare (`checksheet diff OLD NEW`), \
-             or a git revision (`checksheet diff --git REV [PATH]`)"
-                .to_owned(),
-        ),
+        (None, _) => Err(crate::msg!("diff-give-two").to_text()),
         (Some(spec), []) => git_sides(spec, Path::new(".")),
         (Some(spec), [path]) => git_sides(spec, path),
-        (Some(_), _) => Err(
-            "with --git, give at most one PATH: the project or answer file to compare".to_owned(),
-        ),
+        (Some(_), _) => Err(crate::msg!("diff-git-one-path").to_text()),
     }
 }
 
@@ -179,21 +171,23 @@ fn load_path(path: &Path, label: String, origin: Option<Origin>) -> Result<Loade
         return Ok(load_answer_file(path, label, boundary, origin.as_ref()));
     }
     if !path.exists() {
-        return Err(format!(
-            "no project or answer file at `{}`",
-            origin.as_ref().map_or_else(
+        return Err(crate::msg!(
+            "diff-nothing-at",
+            path = origin.as_ref().map_or_else(
                 || display_path(path),
                 |o| shown_name(path, o).unwrap_or_else(|| display_path(path))
             )
-        ));
+        )
+        .to_text());
     }
     let (checked, _) = pipeline::check_within(path, origin.as_ref().map(|o| o.root)).map_err(
         |e| match &origin {
-            Some(o) => format!(
-                "no project at `{}`",
-                shown_name(path, o).unwrap_or_default()
-            ),
-            None => e.to_string(),
+            Some(o) => crate::msg!(
+                "diff-no-project-at",
+                path = shown_name(path, o).unwrap_or_default()
+            )
+            .to_text(),
+            None => e.message().to_text(),
         },
     )?;
     Ok(finish(
@@ -414,10 +408,10 @@ fn rename(sources: &Sources, diags: Diagnostics, origin: &Origin) -> (Sources, D
     let mut renamed = Diagnostics::default();
     for d in diags.iter() {
         let mut d = d.clone();
-        d.message = fix(&d.message);
-        d.help = d.help.as_deref().map(fix);
+        d.message = d.message.map_texts(&fix);
+        d.help = d.help.map(|h| h.map_texts(&fix));
         for label in d.primary.iter_mut().chain(d.secondary.iter_mut()) {
-            label.message = fix(&label.message);
+            label.message = label.message.clone().map_texts(&fix);
         }
         renamed.push(d);
     }
@@ -468,23 +462,23 @@ fn pair(
 ) -> Result<(Loaded, Loaded), String> {
     let shown = if relative.is_empty() { "." } else { relative };
     match (old, new) {
-        (None, None) => Err(format!(
-            "`{shown}` is neither {} nor {}",
-            at(old_label),
-            at(new_label)
-        )),
+        (None, None) => Err(crate::msg!(
+            "diff-neither",
+            path = shown,
+            old = at(old_label),
+            new = at(new_label)
+        )
+        .to_text()),
         (old, new) => {
             let old = old.unwrap_or_else(|| {
-                report::status(&format!(
-                    "note: `{shown}` is not {}: every answer counts as added",
-                    at(old_label)
-                ));
+                report::say(&crate::msg!("diff-all-added", path = shown, at = at(old_label)));
                 Loaded::empty(old_label.to_owned())
             });
             let new = new.unwrap_or_else(|| {
-                report::status(&format!(
-                    "note: `{shown}` is not {}: every answer counts as removed",
-                    at(new_label)
+                report::say(&crate::msg!(
+                    "diff-all-removed",
+                    path = shown,
+                    at = at(new_label)
                 ));
                 Loaded::empty(new_label.to_owned())
             });
@@ -495,11 +489,11 @@ fn pair(
 
 const WORKING_TREE: &str = "working tree";
 
-fn at(label: &str) -> String {
+fn at(label: &str) -> crate::i18n::Message {
     if label == WORKING_TREE {
-        format!("in the {label}")
+        crate::msg!("diff-in-working-tree")
     } else {
-        format!("at {label}")
+        crate::msg!("diff-at-revision", revision = label)
     }
 }
 
@@ -526,13 +520,12 @@ fn git_side(located: &git::Located, commit: &str, label: String) -> Result<Optio
         };
         if !snapshot.is_file(&project_file) {
             let folder = if relative.is_empty() {
-                format!("the top folder of {label}")
+                crate::msg!("diff-top-folder", revision = label.as_str())
             } else {
-                format!("`{label}:{relative}`")
+                crate::msg!("plain", text = format!("`{label}:{relative}`"))
             };
-            return Err(format!(
-                "no project in {folder}: expected a folder with {PROJECT_FILE}"
-            ));
+            return Err(crate::msg!("diff-no-project-in", folder = folder, file = PROJECT_FILE)
+                .to_text());
         }
         snapshot.materialize_project(&project_file)?;
     } else {

@@ -69,10 +69,10 @@ pub fn format_files(
             Err(message) => diags.push(
                 Diagnostic::new(
                     Code::Format,
-                    format!("cannot format `{}`: {message}", source.name),
+                    crate::msg!("cannot-format", file = &source.name, message = message),
                 )
-                .at(Span::new(id, 0, 0), "left unchanged")
-                .help("the file was not changed; please report this with the file attached"),
+                .at(Span::new(id, 0, 0), crate::msg!("label-left-unchanged"))
+                .help(crate::msg!("cannot-format-help")),
             ),
         }
     }
@@ -254,7 +254,7 @@ pub fn format_text(
     id: SourceId,
     order: &HashMap<&str, usize>,
 ) -> Result<String, String> {
-    let root = yaml::parse(file, id).map_err(|d| d.message)?;
+    let root = yaml::parse(file, id).map_err(|d| d.message.to_text())?;
     let mut parsed = Parsed::new(file, &root, order)?;
     let comments = find_comments(file, &mut parsed.protected);
     let lines: Vec<usize> = parsed.things.iter().map(|t| t.line).collect();
@@ -363,8 +363,8 @@ fn verify(
     let new_id = sources.add(original.name.clone(), &original.path, formatted.to_owned());
     let new_file = sources.get(new_id);
     let new_root = yaml::parse(new_file, new_id)
-        .map_err(|d| format!("the canonical form does not parse: {}", d.message))?;
-    let old_root = yaml::parse(original, id).map_err(|d| d.message)?;
+        .map_err(|d| format!("the canonical form does not parse: {}", d.message.to_text()))?;
+    let old_root = yaml::parse(original, id).map_err(|d| d.message.to_text())?;
     let summary = |root: Node| {
         let mut diags = Diagnostics::default();
         load_answer_file(root, &mut diags).map(|f| {

@@ -97,7 +97,7 @@ fn read_list(text: &str, prefix: &str) -> Option<AnswerCell> {
 
 /// A status cell: empty is no status; a label (実施済 …, or Implemented … of an English
 /// document) or a key (implemented …) is that status; anything else is an error saying what is allowed.
-pub fn status(text: &str) -> Result<Option<Status>, String> {
+pub fn status(text: &str) -> Result<Option<Status>, crate::i18n::Message> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
@@ -112,7 +112,7 @@ pub fn status(text: &str) -> Result<Option<Status>, String> {
         .map(Some)
         .ok_or_else(|| {
             let labels: Vec<&str> = Status::ALL.iter().map(|s| s.label()).collect();
-            format!("allowed: {} (or empty)", labels.join(", "))
+            crate::msg!("import-allowed-or-empty", value = labels.join(", "))
         })
 }
 

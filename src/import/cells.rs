@@ -35,16 +35,13 @@ pub fn import(book: &mut Book, catalog: &Catalog, found: &mut Found) {
         let Some(index) = book.index_of(&cells.sheet) else {
             found.error(
                 Code::ImportNoTable,
-                format!(
-                    "question `{}` is recorded on sheet `{}`, which the workbook does not have",
-                    control.id, cells.sheet
-                ),
+                crate::msg!("import-question-recorded-on-sheet", id = &control.id, sheet = &cells.sheet),
                 None,
             );
             continue;
         };
         if let Err(why) = book.load(index) {
-            found.error(Code::Io, format!("cannot read the workbook: {why}"), None);
+            found.error(Code::Io, crate::msg!("import-cannot-read-workbook", why = &why), None);
             return;
         }
         let texts = book.texts(index);
@@ -61,10 +58,7 @@ pub fn import(book: &mut Book, catalog: &Catalog, found: &mut Found) {
             Located::Moved(row) => {
                 found.warning(
                     Code::FillMoved,
-                    format!(
-                        "question `{}` has moved from row {} to row {row}; read there",
-                        control.id, cells.row
-                    ),
+                    crate::msg!("import-question-has-moved-from", id = &control.id, row = &cells.row, row2 = &row),
                     Some(at(row, cells.columns.question)),
                 );
                 row
@@ -72,7 +66,7 @@ pub fn import(book: &mut Book, catalog: &Catalog, found: &mut Found) {
             Located::Missing(why) => {
                 found.error(
                     Code::FillNotFound,
-                    format!("question `{}` is not in the workbook: {why}", control.id),
+                    crate::msg!("import-question-not-workbook", id = &control.id, why = &why),
                     Some(at(cells.row, cells.columns.question)),
                 );
                 continue;
@@ -94,7 +88,7 @@ pub fn import(book: &mut Book, catalog: &Catalog, found: &mut Found) {
                 None => {
                     found.error_help(
                         Code::ImportStatus,
-                        format!("`{}` is not a choice the label map knows", label.trim()),
+                        crate::msg!("import-not-choice-label-map", trim = label.trim()),
                         Some(at(row, cells.columns.choice)),
                         known_labels(label_map),
                     );
@@ -147,22 +141,16 @@ pub fn status_of(label: &str, label_map: Option<&IndexMap<String, Status>>) -> O
     }
 }
 
-fn known_labels(label_map: Option<&IndexMap<String, Status>>) -> String {
+fn known_labels(label_map: Option<&IndexMap<String, Status>>) -> crate::i18n::Message {
     match label_map {
-        Some(map) => format!(
-            "the label map (`questionnaire.labels` in the catalog) knows: {}; add the choice there with its status",
-            map.iter()
+        Some(map) => crate::msg!("import-label-map-questionnaire-labels", value = map.iter()
                 .map(|(l, s)| format!("{l} ({})", s.key()))
                 .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        None => format!(
-            "known choices: {}; or give the catalog a label map (`questionnaire.labels`)",
-            labels::BUILT_IN
+                .join(", ")),
+        None => crate::msg!("import-known-choices-or-give", value = labels::BUILT_IN
                 .iter()
                 .map(|s| s.name)
                 .collect::<Vec<_>>()
-                .join(", ")
-        ),
+                .join(", ")),
     }
 }

@@ -760,11 +760,11 @@ impl Table {
     }
 
     /// `sheet `質問票`, header row 4`.
-    pub fn place(&self, workbook: &Workbook) -> String {
+    pub fn place(&self, workbook: &Workbook) -> crate::i18n::Message {
         let sheet = &workbook.sheets[self.sheet];
         match self.header {
-            Some(h) => format!("sheet `{}`, header row {}", sheet.name, h + 1),
-            None => format!("sheet `{}` (no header row)", sheet.name),
+            Some(h) => crate::msg!("import-place-header", sheet = &sheet.name, row = h + 1),
+            None => crate::msg!("import-place-no-header", sheet = &sheet.name),
         }
     }
 }

@@ -117,7 +117,7 @@ impl LabelMap {
 
     /// The status of a choice cell: empty is none; a label of this map or a built-in one
     /// (then recorded); else `Err` with the labels known.
-    pub fn status(&mut self, text: &str) -> Result<Option<Status>, String> {
+    pub fn status(&mut self, text: &str) -> Result<Option<Status>, crate::i18n::Message> {
         let text = text.trim();
         if text.is_empty() {
             return Ok(None);
@@ -137,7 +137,7 @@ impl LabelMap {
                 }
             }
         }
-        Err(format!("known labels: {} (or empty)", known.join(", ")))
+        Err(crate::msg!("import-known-labels-or-empty", value = known.join(", ")))
     }
 }
 
@@ -168,6 +168,11 @@ mod tests {
         map.add_choices(&["Valid".into(), "Select".into()]);
         assert_eq!(map.status("valid"), Ok(Some(Status::Implemented)));
         assert_eq!(map.unknown, vec!["Select".to_owned()]);
-        assert!(map.status("たぶん").unwrap_err().contains("Valid"));
+        assert!(
+            map.status("たぶん")
+                .unwrap_err()
+                .text(crate::i18n::Lang::En)
+                .contains("Valid")
+        );
     }
 }

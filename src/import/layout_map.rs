@@ -78,10 +78,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
     let Some(answer_col) = columns.iter().position(|v| **v == ColumnValue::Answer) else {
         found.error(
             Code::ImportNoTable,
-            format!(
-                "layout `{}` has no answer column: there is nothing to import",
-                layout.id
-            ),
+            crate::msg!("import-layout-has-no-answer", id = &layout.id),
             None,
         );
         return;
@@ -106,10 +103,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
     let Some(key_col) = key_col else {
         found.error(
             Code::ImportNoTable,
-            format!(
-                "layout `{}` shows neither a number nor a question: rows cannot be told apart",
-                layout.id
-            ),
+            crate::msg!("import-layout-shows-neither-number", id = &layout.id),
             None,
         );
         return;
@@ -201,12 +195,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
             if sheet.height() > 0 && (0..sheet.height()).any(|r| !sheet.row_is_blank(r)) {
                 found.warning(
                     Code::ImportUnmapped,
-                    format!(
-                        "sheet `{}` has no header row of layout `{}` ({}): none of its cells were imported",
-                        sheet.name,
-                        layout.id,
-                        header_row
-                    ),
+                    crate::msg!("import-sheet-has-no-header", name = &sheet.name, id = &layout.id, header_row = &header_row),
                     Some(workbook.name.clone()),
                 );
             }
@@ -215,12 +204,9 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
         tables_found += tables.len();
         let first = tables[0].header;
         let above = if (0..first).any(|r| !sheet.row_is_blank(r)) {
-            format!(
-                "; {} above it (titles, notices) are not answers",
-                super::rows(first)
-            )
+            crate::msg!("import-rows-above", rows = super::rows(first))
         } else {
-            String::new()
+            crate::msg!("plain", text = "")
         };
         let mut current_group: Option<String> = None;
         for table in &tables {
@@ -233,7 +219,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                 if sheet.hidden_cols.contains(&col) {
                     found.warning(
                         Code::ImportHidden,
-                        format!("column {} is hidden; it was imported", column_name(col)),
+                        crate::msg!("import-column-hidden-imported", value = column_name(col)),
                         Some(cell_diag(workbook, sheet, table.header, col)),
                     );
                 }
@@ -268,17 +254,9 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                     let answer = sheet.text(row, at(answer_col));
                     if !answer.trim().is_empty() {
                         let message = if key.is_empty() {
-                            format!(
-                                "an answer in a row without a {} (column {}): it cannot be given to a control of catalog {}",
-                                document.columns[key_col].header,
-                                column_name(at(key_col)),
-                                catalog.id
-                            )
+                            crate::msg!("import-answer-row-without-column", value = &document.columns[key_col].header, value2 = column_name(at(key_col)), id = &catalog.id)
                         } else {
-                            format!(
-                                "`{key}` is not an item of catalog {} as layout `{}` numbers them: its answer cannot be imported",
-                                catalog.id, layout.id
-                            )
+                            crate::msg!("import-not-item-catalog-as", key = &key, id = &catalog.id, id2 = &layout.id)
                         };
                         found.error(
                             Code::ImportUnknownItem,
@@ -287,7 +265,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                         );
                     } else {
                         for (col, _) in cells {
-                            found.unmapped(workbook, sheet, row, col, "not part of any item");
+                            found.unmapped(workbook, sheet, row, col, crate::msg!("import-why-not-part-of-any-item"));
                         }
                     }
                     continue;
@@ -308,7 +286,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                 if let Some(first) = used.get(&choice) {
                     found.error(
                         Code::ImportDuplicate,
-                        format!("control `{}` appears twice: at {first} and at {here}", e.id),
+                        crate::msg!("import-control-appears-twice-at", id = &e.id, first = &first, here = &here),
                         Some(cell_diag(workbook, sheet, row, at(key_col))),
                     );
                     continue;
@@ -322,11 +300,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                 if sheet.hidden_rows.contains(&row) {
                     found.warning(
                         Code::ImportHidden,
-                        format!(
-                            "row {} is hidden; control `{}` was imported from it",
-                            row + 1,
-                            e.id
-                        ),
+                        crate::msg!("import-row-hidden-control-imported", value = row + 1, id = &e.id),
                         Some(cell_diag(workbook, sheet, row, at(key_col))),
                     );
                 }
@@ -355,11 +329,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                         Err(allowed) => {
                             found.error_help(
                                 Code::ImportStatus,
-                                format!(
-                                    "`{}` is not a status (control `{}`)",
-                                    sheet.text(row, at(col)).trim(),
-                                    e.id
-                                ),
+                                crate::msg!("import-not-status-control", value = sheet.text(row, at(col)).trim(), id = &e.id),
                                 Some(cell_diag(workbook, sheet, row, at(col))),
                                 allowed,
                             );
@@ -369,7 +339,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                 };
                 for (col, _) in sheet.row_cells(row) {
                     if col < table.offset || col >= table.offset + width {
-                        found.unmapped(workbook, sheet, row, col, "outside the layout's columns");
+                        found.unmapped(workbook, sheet, row, col, crate::msg!("import-why-outside-layout-columns"));
                     }
                 }
                 if body.is_some() || status.is_some() || !links.is_empty() || !evidence.is_empty() {
@@ -385,28 +355,15 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                     });
                 }
             }
-            found.note(format!(
-                "sheet `{}`: header row {} ({}–{}), {items} item row(s) up to row {end}{}",
-                sheet.name,
-                table.header + 1,
-                column_name(table.offset),
-                column_name(table.offset + width - 1),
-                if t == 0 { above.as_str() } else { "" },
-            ));
+            found.note(crate::msg!("import-sheet-header-row-item", name = &sheet.name, value = table.header + 1, value2 = column_name(table.offset), value3 = column_name(table.offset + width - 1), items = &items, end = &end, above = if t == 0 { above.clone() } else { crate::msg!("plain", text = "") }));
         }
     }
     if tables_found == 0 {
         found.error_help(
             Code::ImportNoTable,
-            format!(
-                "`{}` has no table in layout `{}`: no sheet has its header row",
-                workbook.name, layout.id
-            ),
+            crate::msg!("import-has-no-table-layout", name = &workbook.name, id = &layout.id),
             None,
-            format!(
-                "the header row reads {}; for a workbook in another layout, leave out --layout (and name its columns if they are not detected)",
-                header_row
-            ),
+            crate::msg!("import-header-row-reads-for", header_row = &header_row),
         );
     }
     let order: HashMap<&str, usize> = catalog
@@ -420,11 +377,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
         .sort_by_key(|a| order.get(a.control.as_str()).copied().unwrap_or(usize::MAX));
     let missing = expected.len() - used.len();
     if missing > 0 && tables_found > 0 {
-        found.note(format!(
-            "{missing} of {} controls of catalog {} have no row in the workbook",
-            expected.len(),
-            catalog.id
-        ));
+        found.note(crate::msg!("import-controls-catalog-have-no", missing = &missing, len = expected.len(), id = &catalog.id));
     }
 }
 

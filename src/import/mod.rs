@@ -122,15 +122,21 @@ const SHOWN_PER_CODE: usize = 20;
 pub struct Found {
     pub answers: Vec<Answer>,
     pub diags: Vec<Diagnostic>,
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::i18n::Message>,
     /// Where a questionnaire's tables and questions are (a new catalog records it).
     pub placement: Option<questionnaire::Placement>,
 }
 
 impl Found {
-    fn push(&mut self, code: Code, message: String, at: Option<String>, help: Option<String>) {
+    fn push(
+        &mut self,
+        code: Code,
+        message: crate::i18n::Message,
+        at: Option<String>,
+        help: Option<crate::i18n::Message>,
+    ) {
         let message = match at {
-            Some(at) => format!("{at}: {message}"),
+            Some(at) => crate::msg!("at-place", at = at, message = message),
             None => message,
         };
         let mut d = Diagnostic::new(code, message);
@@ -140,33 +146,43 @@ impl Found {
         self.diags.push(d);
     }
 
-    pub fn error(&mut self, code: Code, message: String, at: Option<String>) {
+    pub fn error(&mut self, code: Code, message: crate::i18n::Message, at: Option<String>) {
         self.push(code, message, at, None);
     }
 
-    pub fn error_help(&mut self, code: Code, message: String, at: Option<String>, help: String) {
+    pub fn error_help(
+        &mut self,
+        code: Code,
+        message: crate::i18n::Message,
+        at: Option<String>,
+        help: crate::i18n::Message,
+    ) {
         self.push(code, message, at, Some(help));
     }
 
-    pub fn warning(&mut self, code: Code, message: String, at: Option<String>) {
+    pub fn warning(&mut self, code: Code, message: crate::i18n::Message, at: Option<String>) {
         self.push(code, message, at, None);
     }
 
-    pub fn note(&mut self, note: String) {
+    pub fn note(&mut self, note: crate::i18n::Message) {
         self.notes.push(note);
     }
 
     /// A non-empty cell that was not imported.
-    pub fn unmapped(&mut self, workbook: &Workbook, sheet: &Sheet, row: u32, col: u32, why: &str) {
+    pub fn unmapped(
+        &mut self,
+        workbook: &Workbook,
+        sheet: &Sheet,
+        row: u32,
+        col: u32,
+        why: crate::i18n::Message,
+    ) {
         let text = sheet.text(row, col).trim();
         let shown: String = text.chars().take(40).collect();
         let more = if shown.len() < text.len() { "…" } else { "" };
         self.warning(
             Code::ImportUnmapped,
-            format!(
-                "`{}{more}` was not imported ({why})",
-                shown.replace('\n', "⏎")
-            ),
+            crate::msg!("import-not-imported", value = shown.replace('\n', "⏎"), more = &more, why = &why),
             Some(cell_diag(workbook, sheet, row, col)),
         );
     }
@@ -195,7 +211,11 @@ impl Found {
         for (code, count) in hidden {
             out.push(Diagnostic::new(
                 code,
-                format!("… and {count} more like these ({})", code.description()),
+                crate::msg!(
+                    "import-more-like-these",
+                    count = count,
+                    description = code.description()
+                ),
             ));
         }
         out
@@ -203,12 +223,8 @@ impl Found {
 }
 
 /// `row 1` or `rows 1–5`: the first `count` rows of a sheet.
-pub fn rows(count: u32) -> String {
-    if count == 1 {
-        "row 1".to_owned()
-    } else {
-        format!("rows 1–{count}")
-    }
+pub fn rows(count: u32) -> crate::i18n::Message {
+    crate::msg!("import-rows", count = &count)
 }
 
 /// `book.xlsx: 回答!D12`.
@@ -228,14 +244,12 @@ pub fn typed_cell_warning(
 ) {
     let cell = sheet.cell(row, col);
     let message = match cell.kind {
-        Kind::Number { exact: false } => format!(
-            "the {what} cell holds the number {}: typed as `{0}0` or with more zeros, its spelling is lost",
-            cell.text
+        Kind::Number { exact: false } => crate::msg!(
+            "import-typed-number",
+            what = what,
+            text = cell.text.as_str()
         ),
-        Kind::Date => format!(
-            "the {what} cell holds a date, read as `{}`: if text such as `1-1` was typed, Excel turned it into a date",
-            cell.text
-        ),
+        Kind::Date => crate::msg!("import-typed-date", what = &what, text = cell.text.as_str()),
         _ => return,
     };
     found.warning(
@@ -244,10 +258,7 @@ pub fn typed_cell_warning(
         Some(cell_diag(workbook, sheet, row, col)),
     );
     if let Some(d) = found.diags.last_mut() {
-        d.help = Some(
-            "check the imported text; in the workbook, format such cells as text (@) before typing"
-                .to_owned(),
-        );
+        d.help = Some(crate::msg!("import-typed-help"));
     }
 }
 
@@ -289,7 +300,7 @@ pub fn run(args: &ImportArgs) -> u8 {
     use crate::cli::cannot_run;
     let ws = match crate::cli::workspace_for(
         args.project.as_deref(),
-        "import needs a valid project: fix the errors above first",
+        crate::msg!("import-needs-valid-project"),
     ) {
         Ok(ws) => ws,
         Err(code) => return code,
@@ -297,7 +308,7 @@ pub fn run(args: &ImportArgs) -> u8 {
     let name = display_path(&args.file);
     let bytes = match crate::files::read_regular(&args.file, None, workbook::MAX_WORKBOOK_BYTES) {
         Ok(b) => b,
-        Err(e) => return cannot_run(&e.to_string()),
+        Err(e) => return cannot_run(&e.message()),
     };
     let short = args
         .file
@@ -305,13 +316,12 @@ pub fn run(args: &ImportArgs) -> u8 {
         .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
     if let Some(catalog) = cells_catalog(args, &ws) {
         let mut found = Found::default();
-        found.note(format!(
-            "reading `{name}` at the cells catalog {} records",
-            catalog.id
-        ));
+        found.note(crate::msg!("import-reading-at-cells-catalog", name = &name, id = &catalog.id));
         match crate::fill::book::Book::from_bytes(bytes) {
             Ok(mut book) => cells::import(&mut book, catalog, &mut found),
-            Err(why) => return cannot_run(&format!("cannot read `{short}`: {why}")),
+            Err(why) => {
+                return cannot_run(&crate::msg!("workbook-unreadable", name = &short, why = why));
+            }
         }
         return write_outcome(args, &ws, found, catalog.id.clone(), None, &short);
     }
@@ -337,10 +347,7 @@ pub fn run(args: &ImportArgs) -> u8 {
     let header_row = args.header_row.map(|n| n - 1);
     let (catalog_id, new_catalog) = match &mode {
         Mode::Layout { layout, catalog } => {
-            found.note(format!(
-                "reading `{name}` in layout `{}` for catalog {}",
-                layout.id, catalog.id
-            ));
+            found.note(crate::msg!("import-reading-layout-for-catalog", name = &name, id = &layout.id, id2 = &catalog.id));
             let prefix = args.list_prefix.as_deref().or(layout.checkbox.as_deref());
             layout_map::import(
                 &layout_map::LayoutImport {
@@ -368,7 +375,7 @@ pub fn run(args: &ImportArgs) -> u8 {
                 evidence: args.evidence_col,
                 note: args.note_col,
             };
-            found.note(format!("reading `{name}` as a questionnaire"));
+            found.note(crate::msg!("import-reading-as-questionnaire", name = &name));
             let built = questionnaire::import(
                 &questionnaire::QuestionnaireImport {
                     workbook: &book,
@@ -417,7 +424,7 @@ fn write_outcome(
     let answers_text = match write::answer_file(&catalog_id, &found.answers) {
         Ok(text) => Some(text).filter(|_| complete),
         Err(e) => {
-            found.error(Code::ImportLossy, e, None);
+            found.error(Code::ImportLossy, crate::msg!("plain", text = e), None);
             None
         }
     };
@@ -434,7 +441,7 @@ fn write_outcome(
         );
         match write::catalog_file(catalog, &comment) {
             Ok(text) => files.push((path.clone(), text)),
-            Err(e) => found.error(Code::ImportLossy, e, None),
+            Err(e) => found.error(Code::ImportLossy, crate::msg!("plain", text = e), None),
         }
     }
     match (answers_text, &out) {
@@ -444,17 +451,16 @@ fn write_outcome(
     }
 
     for note in &found.notes {
-        report::status(note);
+        report::say(note);
     }
     let diags = found.diagnostics();
     report::report(&diags, &Sources::default(), ReportFormat::Human);
     let failed = found.has_errors() || (args.deny_warnings && !found.diags.is_empty());
     if failed {
-        let summary = report::summary_line(&diags);
-        if !summary.is_empty() {
-            report::status(&summary);
+        if let Some(summary) = report::summary(&diags) {
+            report::say(&summary);
         }
-        report::status("import failed: nothing was written");
+        report::say(&crate::msg!("import-failed"));
         return 1;
     }
     if let Err(e) = write::write_files(&files, args.force) {
@@ -463,15 +469,23 @@ fn write_outcome(
     let answered = found.answers.len();
     for (path, _) in &files {
         let what = match &new_catalog {
-            Some((catalog, p)) if p == path => format!(
-                "catalog {} ({} controls, {} groups)",
-                catalog.id,
-                catalog.controls().len(),
-                count_groups(catalog)
+            Some((catalog, p)) if p == path => crate::msg!(
+                "import-wrote-catalog",
+                catalog = &catalog.id,
+                controls = catalog.controls().len(),
+                groups = count_groups(catalog)
             ),
-            _ => format!("{answered} answer(s) to catalog {catalog_id}"),
+            _ => crate::msg!(
+                "import-wrote-answers",
+                answers = answered,
+                catalog = catalog_id.as_str()
+            ),
         };
-        report::status(&format!("wrote {} — {what}", display_path(path)));
+        report::say(&crate::msg!(
+            "import-wrote",
+            path = display_path(path),
+            what = what
+        ));
     }
     if let Some(text) = printed {
         report::output(&text);
@@ -484,16 +498,15 @@ fn write_outcome(
             file.starts_with(listed)
         });
         if !listed {
-            report::status(&format!(
-                "note: list the catalog in checksheet.yaml (`catalogs: [{}]`) to answer {} in this project",
-                path.parent().map_or(String::new(), display_path),
-                catalog.id
+            report::say(&crate::msg!(
+                "import-list-catalog",
+                folder = path.parent().map_or(String::new(), display_path),
+                catalog = &catalog.id
             ));
         }
     }
-    let summary = report::summary_line(&diags);
-    if !summary.is_empty() {
-        report::status(&summary);
+    if let Some(summary) = report::summary(&diags) {
+        report::say(&summary);
     }
     0
 }
@@ -524,7 +537,7 @@ fn select_sheets(
     book: &Workbook,
     names: &[String],
     found: &mut Found,
-) -> Result<Vec<usize>, String> {
+) -> Result<Vec<usize>, crate::i18n::Message> {
     let all: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
     if !names.is_empty() {
         let mut out = Vec::new();
@@ -533,10 +546,10 @@ fn select_sheets(
                 Some(i) => out.push(i),
                 None => {
                     let hint = match did_you_mean(name, all.iter().copied()) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!("its sheets: {}", all.join(", ")),
+                        Some(s) => crate::msg!("help-did-you-mean", suggestion = s),
+                        None => crate::msg!("import-sheets", value = all.join(", ")),
                     };
-                    return Err(format!("`{}` has no sheet `{name}`; {hint}", book.name));
+                    return Err(crate::msg!("import-has-no-sheet", name = &book.name, name2 = &name, hint = &hint));
                 }
             }
         }
@@ -549,10 +562,7 @@ fn select_sheets(
         } else if (0..sheet.height()).any(|r| !sheet.row_is_blank(r)) {
             found.warning(
                 Code::ImportHidden,
-                format!(
-                    "sheet `{}` is hidden and was not read (name it with --sheet to import it)",
-                    sheet.name
-                ),
+                crate::msg!("import-sheet-hidden-not-read", name = &sheet.name),
                 Some(book.name.clone()),
             );
         }
@@ -564,7 +574,7 @@ fn resolve_mode<'a>(
     args: &ImportArgs,
     ws: &'a Workspace,
     book: &Workbook,
-) -> Result<Mode<'a>, String> {
+) -> Result<Mode<'a>, crate::i18n::Message> {
     let known_catalogs = || {
         ws.catalogs
             .keys()
@@ -575,29 +585,23 @@ fn resolve_mode<'a>(
     let catalog_named = |id: &str| {
         ws.catalogs.get(id).ok_or_else(|| {
             let hint = match did_you_mean(id, ws.catalogs.keys().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("known catalogs: {}", known_catalogs()),
+                Some(s) => crate::msg!("help-did-you-mean", suggestion = s),
+                None => crate::msg!("import-known-catalogs", known_catalogs = known_catalogs()),
             };
-            format!("unknown catalog `{id}`; {hint}")
+            crate::msg!("import-unknown-catalog", id = &id, hint = &hint)
         })
     };
     if let Some(layout_id) = &args.layout {
         let layout = ws.layouts.get(layout_id).ok_or_else(|| {
             let known: Vec<&str> = ws.layouts.keys().map(String::as_str).collect();
             match did_you_mean(layout_id, known.iter().copied()) {
-                Some(s) => format!("unknown layout `{layout_id}`; did you mean `{s}`?"),
-                None => format!(
-                    "unknown layout `{layout_id}`; known layouts: {}",
-                    known.join(", ")
-                ),
+                Some(s) => crate::msg!("import-unknown-layout-did-you", layout_id = &layout_id, s = &s),
+                None => crate::msg!("import-unknown-layout-known-layouts", layout_id = &layout_id, value = known.join(", ")),
             }
         })?;
         let catalog = match (&args.catalog, &layout.catalog) {
             (Some(asked), Some(bound)) if asked != bound => {
-                return Err(format!(
-                    "layout `{}` is made for catalog `{bound}`, not `{asked}`",
-                    layout.id
-                ));
+                return Err(crate::msg!("import-layout-made-for-catalog", id = &layout.id, bound = &bound, asked = &asked));
             }
             (Some(id), _) | (None, Some(id)) => catalog_named(id)?,
             (None, None) => book
@@ -606,11 +610,7 @@ fn resolve_mode<'a>(
                 .find_map(|s| ws.catalogs.get(&s.name))
                 .or_else(|| catalog_quoted(book, ws))
                 .ok_or_else(|| {
-                    format!(
-                        "layout `{}` fits any catalog: name it with --catalog (known catalogs: {})",
-                        layout.id,
-                        known_catalogs()
-                    )
+                    crate::msg!("import-layout-fits-any-catalog", id = &layout.id, known_catalogs = known_catalogs())
                 })?,
         };
         return Ok(Mode::Layout { layout, catalog });
@@ -622,10 +622,7 @@ fn resolve_mode<'a>(
         });
     }
     let Some(path) = &args.write_catalog else {
-        return Err(
-            "without --layout, name the catalog the answers belong to (--catalog ID) or write the questionnaire as a new catalog (--write-catalog controls/<id>.yaml)"
-                .to_owned(),
-        );
+        return Err(crate::msg!("import-name-catalog"));
     };
     let id = match &args.catalog_id {
         Some(id) => id.clone(),
@@ -636,15 +633,10 @@ fn resolve_mode<'a>(
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
     if !valid {
-        return Err(format!(
-            "`{id}` is not a catalog ID: use ASCII letters, digits, `.`, `_` and `-` (--catalog-id)"
-        ));
+        return Err(crate::msg!("import-not-catalog-id-use", id = &id));
     }
     if let Some(existing) = ws.catalogs.get(&id) {
-        return Err(format!(
-            "a catalog `{id}` already exists ({}); choose another with --catalog-id, or import answers to it with --catalog {id}",
-            existing.origin
-        ));
+        return Err(crate::msg!("import-catalog-already-exists-choose", id = &id, origin = &existing.origin));
     }
     Ok(Mode::Questionnaire {
         catalog: None,

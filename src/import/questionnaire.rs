@@ -71,42 +71,43 @@ const LISTED: usize = 8;
 /// options that select it.
 fn refuse(input: &QuestionnaireImport, found: &mut Found, why: &str, ranked: &[Table]) {
     let workbook = input.workbook;
-    let mut help = String::new();
+    let mut lines = Vec::new();
     if ranked.is_empty() {
-        help.push_str("name the sheet and columns: --sheet NAME --header-row N --id-col A --question-col B --choice-col C --answer-col D");
+        lines.push(crate::msg!("import-refuse-name-columns"));
     } else {
-        help.push_str("the candidates, best first; import one with its options:");
+        lines.push(crate::msg!("import-refuse-candidates"));
         for (n, t) in ranked.iter().take(LISTED).enumerate() {
             let sheet = &workbook.sheets[t.sheet];
-            help.push_str(&format!(
-                "\n  {}. {}: {} — {} item(s), score {:.1}{}\n     {}",
-                n + 1,
-                t.place(workbook),
-                if t.columns.is_empty() {
-                    "no columns".to_owned()
+            lines.push(crate::msg!(
+                "import-refuse-candidate",
+                n = n + 1,
+                place = t.place(workbook),
+                columns = if t.columns.is_empty() {
+                    crate::msg!("import-no-columns")
                 } else {
-                    t.columns.describe(sheet, t.header)
+                    crate::msg!("plain", text = t.columns.describe(sheet, t.header))
                 },
-                t.items,
-                t.score,
-                match (t.fails.is_empty(), t.answerless) {
-                    (true, false) => String::new(),
-                    (true, true) => "; no answer column (questions only)".to_owned(),
-                    (false, _) => format!("; {}", t.fails.join(", ")),
+                items = t.items,
+                score = format!("{:.1}", t.score),
+                fails = match (t.fails.is_empty(), t.answerless) {
+                    (true, false) => crate::msg!("plain", text = ""),
+                    (true, true) => crate::msg!("import-questions-only"),
+                    (false, _) => crate::msg!("import-fails", fails = t.fails.join(", ")),
                 },
-                t.options(workbook)
+                options = t.options(workbook)
             ));
         }
         if ranked.len() > LISTED {
-            help.push_str(&format!("\n  … and {} more", ranked.len() - LISTED));
+            lines.push(crate::msg!("import-refuse-more", count = ranked.len() - LISTED));
         }
     }
+    let help = crate::msg!("plain", text = crate::i18n::Arg::Lines(lines));
     let code = if ranked.iter().any(|t| t.fails.is_empty()) {
         Code::ImportAmbiguous
     } else {
         Code::ImportNoTable
     };
-    found.error_help(code, format!("`{}`: {why}", workbook.name), None, help);
+    found.error_help(code, crate::msg!("import-workbook-why", name = &workbook.name, why = &why), None, help);
 }
 
 /// Text too long, or on too many lines, to be one of a questionnaire's choices.
@@ -183,10 +184,7 @@ fn drop_empty(nodes: Vec<Node>, found: &mut Found, workbook: &Workbook, sheet: &
         } else {
             found.warning(
                 Code::ImportUnmapped,
-                format!(
-                    "`{}` was not imported (a heading with no question under it)",
-                    node.title.chars().take(40).collect::<String>()
-                ),
+                crate::msg!("import-not-imported-heading-with", value = node.title.chars().take(40).collect::<String>()),
                 Some(format!("{}: sheet `{sheet}`", workbook.name)),
             );
         }
@@ -259,13 +257,7 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
             for table in &left_out {
                 found.warning(
                     Code::ImportTableLeft,
-                    format!(
-                        "{}: a table of {} question(s) was not imported: its columns ({}) are not those of the tables imported; to import it on its own: {}",
-                        table.place(workbook),
-                        table.items,
-                        table.columns.describe(&workbook.sheets[table.sheet], table.header),
-                        table.options(workbook),
-                    ),
+                    crate::msg!("import-table-question-not-imported", value = table.place(workbook), items = &table.items, value2 = table.columns.describe(&workbook.sheets[table.sheet], table.header), value3 = table.options(workbook)),
                     Some(cell_diag(
                         workbook,
                         &workbook.sheets[table.sheet],
@@ -291,10 +283,7 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
         let mut sheet = workbook.sheets[index].clone();
         if here.is_empty() {
             if (0..sheet.height()).any(|r| !sheet.row_is_blank(r)) {
-                found.note(format!(
-                    "sheet `{}`: no questionnaire table; none of its cells were imported",
-                    sheet.name
-                ));
+                found.note(crate::msg!("import-sheet-no-questionnaire-table", name = &sheet.name));
             }
             continue;
         }
@@ -303,11 +292,7 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
             title = title_above(&sheet, first);
         }
         if first > 0 && (0..first).any(|r| !sheet.row_is_blank(r)) {
-            found.note(format!(
-                "sheet `{}`: {} above the table (titles, notes) were not imported",
-                sheet.name,
-                super::rows(first)
-            ));
+            found.note(crate::msg!("import-sheet-above-table-titles", name = &sheet.name, value = super::rows(first)));
         }
         let mut entries = Vec::new();
         for table in here {
@@ -335,11 +320,7 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                         if matches!(role, Role::Answer | Role::Choice) && spans_items > 1 {
                             found.warning(
                                 Code::ImportMerged,
-                                format!(
-                                    "the {} cell is merged across {} rows: each of their questions was given its text",
-                                    role.name(),
-                                    merge.last_row - merge.first_row + 1
-                                ),
+                                crate::msg!("import-cell-merged-across-rows", name = role.name(), value = merge.last_row - merge.first_row + 1),
                                 Some(format!("{}: {}", workbook.name, merge.range(&sheet.name))),
                             );
                         }
@@ -350,7 +331,7 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                 if sheet.hidden_cols.contains(&col) {
                     found.warning(
                         Code::ImportHidden,
-                        format!("column {} is hidden; it was imported", column_name(col)),
+                        crate::msg!("import-column-hidden-imported-2", value = column_name(col)),
                         Some(cell_diag(workbook, &sheet, header.unwrap_or(start), col)),
                     );
                 }
@@ -397,7 +378,7 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                     if sheet.hidden_rows.contains(&row) {
                         found.warning(
                             Code::ImportHidden,
-                            format!("row {} is hidden; it was imported", row + 1),
+                            crate::msg!("import-row-hidden-imported", value = row + 1),
                             Some(cell_diag(workbook, &sheet, row, cols.id.unwrap_or(0))),
                         );
                     }
@@ -431,10 +412,7 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                 .iter()
                 .filter(|e| matches!(e, Entry::Item(_)))
                 .count();
-            found.note(format!(
-                "{place}: {} — {count} item(s)",
-                cols.describe(&sheet, header)
-            ));
+            found.note(crate::msg!("import-item", place = &place, value = cols.describe(&sheet, header), count = &count));
             let info = TableInfo {
                 sheet: sheet.name.clone(),
                 header_row: header.map_or(0, |h| h + 1),
@@ -472,9 +450,7 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
         }));
     }
     for unknown in &labels.unknown {
-        found.note(format!(
-            "the dropdown choice `{unknown}` says no status; a cell holding it is an error (give it a meaning in the catalog's `questionnaire.labels`)"
-        ));
+        found.note(crate::msg!("import-dropdown-choice-says-no", unknown = &unknown));
     }
     let english = {
         let texts: Vec<&str> = items.iter().filter_map(|i| i.text.as_deref()).collect();
@@ -537,10 +513,7 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                 }
                 found.error(
                     Code::ImportNoTable,
-                    format!(
-                        "the tables of `{}` hold no items (rows with an ID and a question)",
-                        workbook.name
-                    ),
+                    crate::msg!("import-tables-hold-no-items", name = &workbook.name),
                     None,
                 );
                 return None;
@@ -639,16 +612,12 @@ fn read_row(
             .flatten()
             .find(|&c| !sheet.text(row, c).trim().is_empty());
         if let Some(col) = answered.filter(|_| !id_spans_question) {
-            let what = if id.is_empty() { "an ID" } else { "a question" };
+            let what = if id.is_empty() { "id" } else { "question" };
             found.error_help(
                 Code::ImportUnknownItem,
-                format!("an answer in a row without {what}: it cannot be given to any question"),
+                crate::msg!("import-answer-row-without-cannot", missing = what),
                 Some(cell_diag(workbook, sheet, row, col)),
-                format!(
-                    "fill in the row's {} cell, or check the columns ({})",
-                    if id.is_empty() { "ID" } else { "question" },
-                    cols.describe(sheet, None)
-                ),
+                crate::msg!("import-fill-row-cell-or", missing = if id.is_empty() { "id" } else { "question" }, value2 = cols.describe(sheet, None)),
             );
             return None;
         }
@@ -668,24 +637,24 @@ fn read_row(
             .row_cells(row)
             .all(|(_, c)| c.kind == super::workbook::Kind::Error);
         let why = if errors_only {
-            Some("a formula error, not a heading")
+            Some(crate::msg!("import-why-a-formula-error-not-a-heading"))
         } else if super::detect::is_header(sheet, row)
             || ctx.header.is_some_and(|h| {
                 let labels: Vec<&str> = sheet.row_cells(h).map(|(_, c)| c.text.trim()).collect();
                 raw.iter().filter(|t| labels.contains(&t.as_str())).count() >= 2
             })
         {
-            Some("a repeated header row")
+            Some(crate::msg!("import-why-a-repeated-header-row"))
         } else if raw.iter().any(|t| is_boilerplate(t)) {
-            Some("a notice, not a heading")
+            Some(crate::msg!("import-why-a-notice-not-a-heading"))
         } else if distinct.len() > 2 || raw.iter().any(|t| t.chars().count() > 200) {
-            Some("a row of several texts without an ID")
+            Some(crate::msg!("import-why-a-row-of-several-texts-without-an-id"))
         } else {
             None
         };
         if let Some(why) = why {
             for (col, _) in sheet.row_cells(row) {
-                found.unmapped(workbook, sheet, row, col, why);
+                found.unmapped(workbook, sheet, row, col, why.clone());
             }
             return None;
         }
@@ -718,7 +687,7 @@ fn read_row(
     if id.chars().any(char::is_control) {
         found.error(
             Code::ImportInvalidId,
-            format!("the ID `{}` has a line break", id.escape_debug()),
+            crate::msg!("import-id-has-line-break", escape_debug = id.escape_debug().to_string()),
             Some(cell_diag(workbook, sheet, row, id_col)),
         );
         return None;
@@ -727,9 +696,9 @@ fn read_row(
         if sheet.no_value.contains(&(row, col)) {
             found.error_help(
                 Code::ImportNoValue,
-                "the cell holds a formula saved without its value: its text is unknown".to_owned(),
+                crate::msg!("import-cell-holds-formula-saved"),
                 Some(cell_diag(workbook, sheet, row, col)),
-                "open the workbook in Excel or LibreOffice, let it calculate and save it, then import that copy".to_owned(),
+                crate::msg!("import-open-workbook-excel-or"),
             );
         }
     }
@@ -751,9 +720,7 @@ fn read_row(
             Err(_) if is_sentence(text) && answer.body.is_none() => {
                 found.warning(
                     Code::ImportUnmapped,
-                    format!(
-                        "the choice cell holds text, not a choice (item `{id}`): it was imported as the answer"
-                    ),
+                    crate::msg!("import-choice-cell-holds-text", id = &id),
                     Some(cell_diag(workbook, sheet, row, col)),
                 );
                 answer = answer_cell::invert(text, input.list_prefix, input.split_links);
@@ -762,10 +729,7 @@ fn read_row(
             Err(known) => {
                 found.error_help(
                     Code::ImportStatus,
-                    format!(
-                        "`{}` is not a known answer label (item `{id}`)",
-                        text.trim()
-                    ),
+                    crate::msg!("import-not-known-answer-label", trim = text.trim(), id = &id),
                     Some(cell_diag(workbook, sheet, row, col)),
                     known,
                 );
@@ -780,7 +744,7 @@ fn read_row(
     let mapped = cols.mapped();
     for (col, _) in sheet.row_cells(row) {
         if !mapped.contains(&col) {
-            found.unmapped(workbook, sheet, row, col, "in no named column");
+            found.unmapped(workbook, sheet, row, col, crate::msg!("import-why-in-no-named-column"));
         }
     }
     Some(Entry::Item(Item {
@@ -1037,13 +1001,7 @@ fn qualify_duplicates(items: &mut [Item], roots: &[Node], workbook: &Workbook, f
                     let item = &items[i];
                     found.warning(
                         Code::ImportIdChanged,
-                        format!(
-                            "item numbers repeat across sections: each item under a heading got its {} section's ID as a prefix (`{}` at {} is now `{}`)",
-                            if outer { "top-level" } else { "own" },
-                            item.id,
-                            workbook.sheets[item.sheet].address(item.row, item.id_col),
-                            renamed[i]
-                        ),
+                        crate::msg!("import-item-numbers-repeat-across", outer = if outer { "yes" } else { "no" }, id = &item.id, value2 = workbook.sheets[item.sheet].address(item.row, item.id_col), value3 = &renamed[i]),
                         Some(workbook.name.clone()),
                     );
                 }
@@ -1061,11 +1019,7 @@ fn qualify_duplicates(items: &mut [Item], roots: &[Node], workbook: &Workbook, f
             let sheet = &workbook.sheets[item.sheet];
             found.error(
                 Code::ImportDuplicate,
-                format!(
-                    "the ID `{}` appears twice: at {} and here",
-                    item.id,
-                    workbook.sheets[a.sheet].address(a.row, a.id_col)
-                ),
+                crate::msg!("import-id-appears-twice-at", id = &item.id, value = workbook.sheets[a.sheet].address(a.row, a.id_col)),
                 Some(cell_diag(workbook, sheet, item.row, item.id_col)),
             );
         } else {
@@ -1083,23 +1037,19 @@ fn check_known_ids(items: &[Item], catalog: &Catalog, workbook: &Workbook, found
         let sheet = &workbook.sheets[item.sheet];
         if !known.contains(item.id.as_str()) {
             let help = match did_you_mean(&item.id, controls.iter().map(|c| c.id.as_str())) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("see `checksheet list controls {}`", catalog.id),
+                Some(s) => crate::msg!("help-did-you-mean", suggestion = s),
+                None => crate::msg!("help-see-list-controls", catalog = &catalog.id),
             };
             found.error_help(
                 Code::ImportUnknownItem,
-                format!("`{}` is not a control of catalog {}", item.id, catalog.id),
+                crate::msg!("import-not-control-catalog", id = &item.id, id2 = &catalog.id),
                 Some(cell_diag(workbook, sheet, item.row, item.id_col)),
                 help,
             );
         } else if let Some(first) = seen.get(item.id.as_str()) {
             found.error(
                 Code::ImportDuplicate,
-                format!(
-                    "control `{}` appears twice: at {} and here",
-                    item.id,
-                    workbook.sheets[first.sheet].address(first.row, first.id_col)
-                ),
+                crate::msg!("import-control-appears-twice-at-2", id = &item.id, value = workbook.sheets[first.sheet].address(first.row, first.id_col)),
                 Some(cell_diag(workbook, sheet, item.row, item.id_col)),
             );
         } else {

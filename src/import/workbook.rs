@@ -247,9 +247,8 @@ pub fn sheet_prefix(name: &str) -> String {
 pub fn read(name: &str, bytes: Vec<u8>) -> Result<Workbook, Box<Diagnostic>> {
     read_book(bytes).map_err(|why| {
         Box::new(
-            Diagnostic::new(Code::Io, format!("cannot read `{name}`: {why}")).help(
-                "open it in Excel or LibreOffice and save it as \"Excel Workbook (*.xlsx)\", then import that copy",
-            ),
+            Diagnostic::new(Code::Io, crate::msg!("workbook-unreadable", name = name, why = why))
+                .help(crate::msg!("workbook-unreadable-help")),
         )
     }).map(|sheets| Workbook {
         name: name.to_owned(),
@@ -521,6 +520,7 @@ mod tests {
             .err()
             .expect("refused");
         assert_eq!(d.code, Code::Io);
-        assert!(d.message.contains("cannot read `x.xlsx`"), "{}", d.message);
+        let message = d.message.text(crate::i18n::Lang::En);
+        assert!(message.contains("cannot read `x.xlsx`"), "{message}");
     }
 }

@@ -21,7 +21,7 @@ pub fn answer_file(catalog: &str, answers: &[Answer]) -> Result<String, String> 
     let text = crate::fmt::render_answer_file(catalog, answers);
     let mut sources = Sources::default();
     let id = sources.add("imported.yaml", Path::new("imported.yaml"), text.clone());
-    let root = yaml::parse(sources.get(id), id).map_err(|d| d.message)?;
+    let root = yaml::parse(sources.get(id), id).map_err(|d| d.message.to_text())?;
     let mut diags = Diagnostics::default();
     let file = load_answer_file(root, &mut diags)
         .ok_or_else(|| "the answer file does not read back".to_owned())?;
@@ -73,13 +73,13 @@ pub fn catalog_file(catalog: &Catalog, comment: &str) -> Result<String, String> 
     }
     let mut sources = Sources::default();
     let id = sources.add("catalog.yaml", Path::new("catalog.yaml"), out.clone());
-    let root = yaml::parse(sources.get(id), id).map_err(|d| d.message)?;
+    let root = yaml::parse(sources.get(id), id).map_err(|d| d.message.to_text())?;
     let mut diags = Diagnostics::default();
     let read = load_catalog(root, "catalog.yaml", &mut diags).ok_or_else(|| {
         let first = diags
             .iter()
             .next()
-            .map_or(String::new(), |d| d.message.clone());
+            .map_or(String::new(), |d| d.message.to_text());
         format!("the catalog does not read back: {first}")
     })?;
     if outline(&read) != outline(catalog) {
@@ -229,14 +229,14 @@ fn write_questionnaire(out: &mut String, questionnaire: &Questionnaire) {
 
 /// Writes every file or none: refuses existing targets unless `force`, stages each file
 /// in its folder, then renames them into place.
-pub fn write_files(files: &[(PathBuf, String)], force: bool) -> Result<(), String> {
+pub fn write_files(
+    files: &[(PathBuf, String)],
+    force: bool,
+) -> Result<(), crate::i18n::Message> {
     if !force {
         for (path, _) in files {
             if path.exists() {
-                return Err(format!(
-                    "`{}` exists: nothing was written (use --force to replace it, or --out to write elsewhere)",
-                    display_path(path)
-                ));
+                return Err(crate::msg!("import-file-exists", path = display_path(path)));
             }
         }
     }
@@ -248,9 +248,16 @@ pub fn write_files(files: &[(PathBuf, String)], force: bool) -> Result<(), Strin
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create folder `{}`: {e}", display_path(dir)))?;
-        let temp =
-            stage(dir, text.as_bytes()).map_err(|e| format!("cannot write `{shown}`: {e}"))?;
+            .map_err(|e| {
+                crate::msg!(
+                    "cannot-create-folder",
+                    path = display_path(dir),
+                    error = e.to_string()
+                )
+            })?;
+        let temp = stage(dir, text.as_bytes()).map_err(|e| {
+            crate::msg!("cannot-write-file", path = shown.as_str(), error = e.to_string())
+        })?;
         staged.push((temp, path));
     }
     for (temp, path) in staged {
@@ -259,7 +266,13 @@ pub fn write_files(files: &[(PathBuf, String)], force: bool) -> Result<(), Strin
         } else {
             temp.persist_noclobber(path).map(|_| ())
         };
-        result.map_err(|e| format!("cannot write `{}`: {}", display_path(path), e.error))?;
+        result.map_err(|e| {
+            crate::msg!(
+                "cannot-write-file",
+                path = display_path(path),
+                error = e.error.to_string()
+            )
+        })?;
     }
     Ok(())
 }
