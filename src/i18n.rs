@@ -319,3 +319,215 @@ pub fn format_checked(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Result<Stri
         Err(errors.iter().map(ToString::to_string).collect())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use fluent_syntax::ast;
+
+    use super::*;
+    use crate::diag::Code;
+
+    /// Each message of a catalog with the variables it uses, its selectors' too.
+    fn messages(source: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let resource = fluent_syntax::parser::parse(source)
+            .unwrap_or_else(|(_, errors)| panic!("the catalog does not parse: {errors:?}"));
+        let mut out = BTreeMap::new();
+        for entry in &resource.body {
+            match entry {
+                ast::Entry::Message(message) => {
+                    let mut vars = BTreeSet::new();
+                    if let Some(pattern) = &message.value {
+                        pattern_vars(pattern, &mut vars);
+                    }
+                    assert!(message.value.is_some(), "{} has no value", message.id.name);
+                    assert!(
+                        out.insert(message.id.name.to_owned(), vars).is_none(),
+                        "{} is defined twice",
+                        message.id.name
+                    );
+                }
+                ast::Entry::Junk { content } => panic!("cannot parse: {content}"),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn pattern_vars(pattern: &ast::Pattern<&str>, vars: &mut BTreeSet<String>) {
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                expression_vars(expression, vars);
+            }
+        }
+    }
+
+    fn expression_vars(expression: &ast::Expression<&str>, vars: &mut BTreeSet<String>) {
+        match expression {
+            ast::Expression::Select { selector, variants } => {
+                inline_vars(selector, vars);
+                for variant in variants {
+                    pattern_vars(&variant.value, vars);
+                }
+            }
+            ast::Expression::Inline(inline) => inline_vars(inline, vars),
+        }
+    }
+
+    fn inline_vars(inline: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>) {
+        match inline {
+            ast::InlineExpression::VariableReference { id } => {
+                vars.insert(id.name.to_owned());
+            }
+            ast::InlineExpression::Placeable { expression } => expression_vars(expression, vars),
+            _ => {}
+        }
+    }
+
+    /// The message IDs the Rust sources name: `msg!("id"` and `Message::new("id"`, outside
+    /// comments.
+    fn referenced_ids() -> BTreeSet<String> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        let mut ids = BTreeSet::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let code: String = text
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            for opener in ["msg!(", "Message::new("] {
+                for (at, _) in code.match_indices(opener) {
+                    let rest = code[at + opener.len()..].trim_start();
+                    let id = rest
+                        .strip_prefix('"')
+                        .and_then(|rest| rest.split_once('"'))
+                        .map(|(id, _)| id)
+                        .filter(|id| {
+                            id.starts_with(|c: char| c.is_ascii_alphabetic())
+                                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                        });
+                    ids.extend(id.map(str::to_owned));
+                }
+            }
+        }
+        ids
+    }
+
+    #[test]
+    fn both_languages_define_the_same_messages_with_the_same_variables() {
+        let (en, ja) = (messages(EN_FTL), messages(JA_FTL));
+        let only_en: Vec<_> = en.keys().filter(|k| !ja.contains_key(*k)).collect();
+        let only_ja: Vec<_> = ja.keys().filter(|k| !en.contains_key(*k)).collect();
+        assert!(only_en.is_empty(), "missing from ja: {only_en:?}");
+        assert!(only_ja.is_empty(), "missing from en: {only_ja:?}");
+        for (id, vars) in &en {
+            assert_eq!(vars, &ja[id], "{id}: the variables differ between en and ja");
+        }
+        assert!(en.len() > 400, "{} messages", en.len());
+    }
+
+    #[test]
+    fn every_message_the_code_names_exists_in_both_languages() {
+        let (en, ja) = (messages(EN_FTL), messages(JA_FTL));
+        let referenced = referenced_ids();
+        assert!(referenced.len() > 300, "{} referenced", referenced.len());
+        for id in &referenced {
+            assert!(en.contains_key(id), "`{id}` is not in i18n/en/checksheet.ftl");
+            assert!(ja.contains_key(id), "`{id}` is not in i18n/ja/checksheet.ftl");
+        }
+        // Every message is used: by name, or as a code's description.
+        for id in en.keys() {
+            assert!(
+                referenced.contains(id) || id.starts_with("code-CS"),
+                "`{id}` is in the catalogs but no code uses it"
+            );
+        }
+    }
+
+    #[test]
+    fn every_message_formats_without_errors_in_both_languages() {
+        for (id, vars) in messages(EN_FTL) {
+            for lang in Lang::ALL {
+                for value in [Arg::Text("x".to_owned()), Arg::Number(1.0), Arg::Number(2.0)] {
+                    let args: Vec<(&str, Arg)> =
+                        vars.iter().map(|v| (v.as_str(), value.clone())).collect();
+                    let text = format_checked(lang, &id, &args)
+                        .unwrap_or_else(|e| panic!("{id} in {}: {e:?}", lang.tag()));
+                    assert!(!text.trim().is_empty() || id == "plain", "{id} is empty");
+                    assert!(
+                        !text.contains('\u{2068}') && !text.contains('\u{2069}'),
+                        "{id}: isolation marks"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_code_is_described_in_both_languages() {
+        for code in Code::ALL {
+            let en = code.description().text(Lang::En);
+            let ja = code.description().text(Lang::Ja);
+            assert!(!en.is_empty() && en != code.description().id(), "{}", code.code());
+            assert!(!ja.is_empty() && ja != en, "{}: {ja}", code.code());
+        }
+    }
+
+    #[test]
+    fn the_locale_chooses_the_language_in_posix_order() {
+        let ja = Some("ja_JP.UTF-8");
+        assert_eq!(Lang::from_locale(None, None, None), Lang::En);
+        assert_eq!(Lang::from_locale(None, None, ja), Lang::Ja);
+        assert_eq!(Lang::from_locale(None, None, Some("ja")), Lang::Ja);
+        assert_eq!(Lang::from_locale(None, None, Some("C")), Lang::En);
+        assert_eq!(Lang::from_locale(None, None, Some("en_US.UTF-8")), Lang::En);
+        assert_eq!(Lang::from_locale(None, ja, Some("C")), Lang::Ja);
+        assert_eq!(Lang::from_locale(Some("C"), None, ja), Lang::En);
+        assert_eq!(Lang::from_locale(Some("C"), ja, ja), Lang::En);
+        assert_eq!(Lang::from_locale(ja, Some("C"), Some("C")), Lang::Ja);
+        // Empty variables are skipped, as POSIX says.
+        assert_eq!(Lang::from_locale(Some(""), Some(""), ja), Lang::Ja);
+        assert_eq!(Lang::from_locale(Some(""), None, Some("")), Lang::En);
+        assert_eq!(Lang::chosen(Some(Lang::Ja)), Lang::Ja);
+        assert_eq!(Lang::chosen(Some(Lang::En)), Lang::En);
+    }
+
+    #[test]
+    fn arguments_are_shown_as_given_and_plurals_follow_the_language() {
+        let summary = |errors: usize, warnings: usize, lang| {
+            crate::msg!("summary-errors-warnings", errors = errors, warnings = warnings).text(lang)
+        };
+        assert_eq!(summary(1, 2, Lang::En), "1 error and 2 warnings found");
+        assert_eq!(summary(2, 1, Lang::En), "2 errors and 1 warning found");
+        assert_eq!(summary(2, 1, Lang::Ja), "エラー 2 件、警告 1 件");
+        let nested = crate::msg!(
+            "unknown-field",
+            field = "stauts",
+            what = crate::msg!("what-answer")
+        );
+        assert_eq!(nested.text(Lang::En), "unknown field `stauts` in an answer");
+        assert_eq!(nested.text(Lang::Ja), "回答に不明なフィールド `stauts` があります");
+        let list = crate::msg!(
+            "list",
+            items = Arg::List(vec![crate::msg!("label-here"), crate::msg!("label-empty")])
+        );
+        assert_eq!(list.text(Lang::En), "here, empty");
+        assert_eq!(list.text(Lang::Ja), "ここ、空");
+        // A message no catalog has shows as its ID rather than failing.
+        let missing = concat!("no-such", "-message");
+        assert_eq!(Message::new(missing).text(Lang::Ja), missing);
+    }
+}

@@ -198,8 +198,8 @@ look-alike-expects-hyphen = where YAML expects a list item's `-`
 look-alike-expects-hash = where YAML expects a comment's `#`
 look-alike-expects-tilde = where YAML expects `~`
 look-alike-expects-invisible = that is invisible and that YAML does not read as white space
-look-alike-delete-help = delete the invisible { $english } (U+{ $code }) — it has no width, so select the text around it and retype it
-look-alike-type-help = type a half-width `{ $typed }` (半角) instead of the { $english } (U+{ $code }){ $colon ->
+look-alike-delete-help = delete the invisible { $english } (U+{ $code }, { $japanese }) — it has no width, so select the text around it and retype it
+look-alike-type-help = type a half-width `{ $typed }` (半角) instead of the { $english } (U+{ $code }, { $japanese }){ $colon ->
         [yes] , followed by a space
        *[no] {""}
     }
@@ -616,7 +616,7 @@ fill-outcome-derived = derived from { $catalog } { $controls }
 fill-outcome-empty = empty (no answer)
 fill-outcome-conflict = conflict (mapped answers differ)
 fill-outcome-not-found = not found
-fill-choice-left-empty =  (choice left empty)
+fill-choice-left-empty = {" "}(choice left empty)
 fill-report-unknown = { $at }  not in the catalog: { $text }
 fill-report-vendor-empty = { $at } ({ $label }) left empty
 fill-count = { $questions } questions: { $filled } filled, { $derived } derived, { $empty } empty, { $conflicts } conflicts, { $not_found } not found; { $vendor } vendor field(s) filled{ $choice_empty ->

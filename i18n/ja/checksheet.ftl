@@ -142,7 +142,7 @@ missing-review-help = 回答をレビューしたら `reviewed: YYYY-MM-DD` を�
 
 ## Characters (chars.rs)
 
-char-look-alike = { $japanese } ({ $code })
+char-look-alike = { $japanese } ({ $code }、{ $english })
 char-control = { $code } { $name } (`{ $escape }`)
 char-escaped = { $code } (`{ $escape }`)
 char-plain = `{ $char }` ({ $code })
@@ -186,8 +186,8 @@ look-alike-expects-hyphen = を YAML がリスト項目の `-` を求める位�
 look-alike-expects-hash = を YAML がコメントの `#` を求める位置に
 look-alike-expects-tilde = を YAML が `~` を求める位置に
 look-alike-expects-invisible = (見えず、YAML が空白として読まない文字) を
-look-alike-delete-help = 見えない{ $japanese } (U+{ $code }) を削除してください。幅がないので、前後のテキストを選択して打ち直してください
-look-alike-type-help = { $japanese } (U+{ $code }) の代わりに半角の `{ $typed }` を入力してください{ $colon ->
+look-alike-delete-help = 見えない{ $japanese } ({ $english }、U+{ $code }) を削除してください。幅がないので、前後のテキストを選択して打ち直してください
+look-alike-type-help = { $japanese } ({ $english }、U+{ $code }) の代わりに半角の `{ $typed }` を入力してください{ $colon ->
         [yes] (後ろに空白を 1 つ)
        *[no] {""}
     }
@@ -308,7 +308,7 @@ answer-without-content-help = 顧客が読むテキストを `answer:` として
 empty-evidence = 管理策 `{ $control }` の `evidence` (証跡) の項目が空です
 empty-evidence-help = 文書名 (例: `情報セキュリティ基本方針 第3版`) か URL を書くか、項目を削除してください
 what-answer-to = `{ $control }` の回答
-hidden-control = 管理策 `{ $control }` の { $field } に読み手から見えない文字があります: { $chars }
+hidden-control = 管理策 `{ $control }` の { $field } に読み手から見えない文字が { $count } 種類あります: { $chars }
 label-hidden-control = このテキストに { $char }
 hidden-control-help = 削除してください (端末や Web ページからのコピーで入った可能性があります)。出力からは除かれ、`checksheet diff` では `\u{"{"}…{"}"}` と表示されます
 
@@ -595,7 +595,7 @@ fill-outcome-derived = { $catalog } { $controls } から導出
 fill-outcome-empty = 空 (回答なし)
 fill-outcome-conflict = 競合 (対応する回答が食い違う)
 fill-outcome-not-found = 見つからない
-fill-choice-left-empty =  (選択肢は空のまま)
+fill-choice-left-empty = {" "}(選択肢は空のまま)
 fill-report-unknown = { $at }  カタログにない: { $text }
 fill-report-vendor-empty = { $at } ({ $label }) 空のまま
 fill-count = 質問 { $questions } 件: 記入 { $filled }、導出 { $derived }、空 { $empty }、競合 { $conflicts }、見つからない { $not_found }。回答者情報 { $vendor } 件を記入{ $choice_empty ->
@@ -629,7 +629,7 @@ diff-no-project-in = { $folder } にプロジェクトがありません。{ $fi
 
 ## init and man
 
-init-files-exist = `{ $dir }` にはプロジェクトを作りません。既にファイルがあります: { $files }
+init-files-exist = `{ $dir }` にはプロジェクトを作りません。既にファイルが { $count } 件あります: { $files }
 init-nothing-written = 何も書き出していません。空のフォルダーを選んでください (例: `checksheet init my-checksheets`)
 init-created = { $path } を作成しました
 init-next = 次の手順: { $next }

@@ -247,3 +247,48 @@ fn warn_hidden(text: &str, span: Span, id: &str, field: &str, diags: &mut Diagno
         .help(msg!("hidden-control-help")),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::status_hint;
+    use crate::i18n::Lang;
+
+    const ALLOWED: &str = "implemented | partial | planned | not-implemented | not-applicable";
+
+    #[test]
+    fn a_status_label_of_the_sheets_names_its_key() {
+        let hint = status_hint("実施済");
+        assert_eq!(
+            hint.text(Lang::En),
+            format!("did you mean `implemented` (実施済)? allowed: {ALLOWED}")
+        );
+        assert_eq!(
+            hint.text(Lang::Ja),
+            format!("`implemented` (実施済) のことですか? 使える値: {ALLOWED}")
+        );
+        let cases = [
+            ("一部実施", "partial", "一部実施"),
+            ("実施予定", "planned", "実施予定"),
+            ("未実施", "not-implemented", "未実施"),
+            ("対象外", "not-applicable", "対象外"),
+            ("実施済み", "implemented", "実施済"),
+            ("はい", "implemented", "実施済"),
+            ("Not implemented", "not-implemented", "未実施"),
+        ];
+        for (given, key, label) in cases {
+            assert_eq!(
+                status_hint(given).text(Lang::En),
+                format!("did you mean `{key}` ({label})? allowed: {ALLOWED}"),
+                "{given}"
+            );
+        }
+        assert_eq!(
+            status_hint("implemnted").text(Lang::En),
+            format!("did you mean `implemented`? allowed: {ALLOWED}")
+        );
+        assert_eq!(
+            status_hint("zzz").text(Lang::Ja),
+            format!("使える値: {ALLOWED}")
+        );
+    }
+}

@@ -317,6 +317,9 @@ fn run_in(project: &Project, folder: &str, args: &[&str]) -> Run {
         .args(args)
         .current_dir(project.path().join(folder))
         .env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .timeout(std::time::Duration::from_secs(30))
         .output()
         .unwrap();
@@ -528,6 +531,9 @@ fn colours_on_a_terminal_unless_no_color() {
             .arg("/dev/null")
             .current_dir(project.path())
             .env_remove("NO_COLOR")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C")
             .stdin(std::process::Stdio::null());
         if let Some(value) = no_color {
             command.env("NO_COLOR", value);

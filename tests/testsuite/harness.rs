@@ -89,16 +89,28 @@ impl Project {
         self.path().join(path).exists()
     }
 
-    /// Runs `checksheet ARGS` in the project folder, without colours.
+    /// Runs `checksheet ARGS` in the project folder, without colours, in English (the
+    /// locale variables fixed: see [`LOCALE`]).
     pub fn run(&self, args: &[&str]) -> Run {
-        let output = Command::cargo_bin("checksheet")
-            .expect("the binary is built")
+        self.run_in(args, &[])
+    }
+
+    /// Runs `checksheet ARGS` with the locale variables of [`LOCALE`] changed by `vars`
+    /// (`None`: unset).
+    pub fn run_in(&self, args: &[&str], vars: &[(&str, Option<&str>)]) -> Run {
+        let mut command = Command::cargo_bin("checksheet").expect("the binary is built");
+        command
             .args(args)
             .current_dir(self.path())
             .env("NO_COLOR", "1")
-            .timeout(std::time::Duration::from_secs(30))
-            .output()
-            .expect("run checksheet");
+            .timeout(std::time::Duration::from_secs(30));
+        for (name, value) in LOCALE.iter().chain(vars) {
+            match value {
+                Some(value) => command.env(name, value),
+                None => command.env_remove(name),
+            };
+        }
+        let output = command.output().expect("run checksheet");
         Run {
             code: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -123,6 +135,14 @@ impl Project {
             .collect()
     }
 }
+
+/// The locale every run of the suite starts from, whatever the developer's: no `LC_ALL`
+/// or `LC_MESSAGES`, `LANG=C` (English messages).
+pub const LOCALE: [(&str, Option<&str>); 3] = [
+    ("LC_ALL", None),
+    ("LC_MESSAGES", None),
+    ("LANG", Some("C")),
+];
 
 impl Run {
     #[track_caller]

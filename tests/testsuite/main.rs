@@ -13,6 +13,7 @@ mod fill;
 mod fmt;
 mod harness;
 mod hostile;
+mod i18n;
 mod import;
 mod init;
 mod layouts;

@@ -23,7 +23,13 @@ fn mic_project(formats: &str) -> Project {
 /// `SIGXFSZ` ignored, so a write past the limit fails with `EFBIG` as on a full disk.
 fn run_with_file_limit(dir: &Path, args: &[&str], bytes: u64) -> Run {
     let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("checksheet"));
-    command.args(args).current_dir(dir).env("NO_COLOR", "1");
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     // SAFETY: only async-signal-safe calls between fork and exec.
     unsafe {
         command.pre_exec(move || {
