@@ -132,27 +132,28 @@ impl Coverage {
             }
         };
         let mut out = format!("{}  {}\n", self.catalog, self.title);
+        let text = |message: crate::i18n::Message| message.to_text();
         let derived = if self.derived > 0 {
-            format!(", {} derived through mappings", self.derived)
+            text(crate::msg!("coverage-derived", count = self.derived))
         } else {
             String::new()
         };
         out.push_str(&format!(
             "  {} {:>5} / {:<5} ({:.1}%{derived})\n",
-            pad("answered", LABEL_WIDTH),
+            pad(&text(crate::msg!("coverage-answered")), LABEL_WIDTH),
             self.answered,
             self.total,
             percent(self.answered, self.total)
         ));
         for level in &self.by_level {
             let label = if level.level == "-" {
-                "(no level)"
+                text(crate::msg!("coverage-no-level"))
             } else {
-                level.level
+                level.level.to_owned()
             };
             out.push_str(&format!(
                 "  {} {:>5} / {:<5} ({:.1}%)\n",
-                pad(label, LABEL_WIDTH),
+                pad(&label, LABEL_WIDTH),
                 level.answered,
                 level.total,
                 percent(level.answered, level.total)
@@ -166,7 +167,7 @@ impl Coverage {
             .collect();
         out.push_str(&format!(
             "  {} {}\n",
-            pad("status", LABEL_WIDTH),
+            pad(&text(crate::msg!("coverage-status")), LABEL_WIDTH),
             if statuses.is_empty() {
                 "-".to_owned()
             } else {
@@ -175,7 +176,10 @@ impl Coverage {
         ));
         if !self.unanswered.is_empty() {
             let ids: Vec<&str> = self.unanswered.iter().map(|o| o.id.as_str()).collect();
-            let lead = format!("  {} ", pad("open", LABEL_WIDTH));
+            let lead = format!(
+                "  {} ",
+                pad(&text(crate::msg!("coverage-open")), LABEL_WIDTH)
+            );
             out.push_str(&wrap_list(&lead, &ids, width));
         }
         out

@@ -340,7 +340,9 @@ mod tests {
         assert_eq!(did_you_mean("II.１.１.２", ids), Some("II.1.1.2"));
         assert_eq!(did_you_mean("II.1.1.1\u{200b}", ids), Some("II.1.1.1"));
         assert_eq!(
-            folded_characters("Ⅲ.１.1.1").map(|m| m.text(crate::i18n::Lang::En)).as_deref(),
+            folded_characters("Ⅲ.１.1.1")
+                .map(|m| m.text(crate::i18n::Lang::En))
+                .as_deref(),
             Some("`Ⅲ` (U+2162, read as `III`), `１` (U+FF11, read as `1`)")
         );
         assert_eq!(folded_characters("II.1.1.1"), None);

@@ -66,7 +66,11 @@ impl FileError {
         use crate::msg;
         match self {
             FileError::Io { path, error } => {
-                msg!("file-cannot-read", path = display_path(path), error = error.to_string())
+                msg!(
+                    "file-cannot-read",
+                    path = display_path(path),
+                    error = error.to_string()
+                )
             }
             FileError::Outside { path, resolved, .. } => msg!(
                 "file-outside",
@@ -161,7 +165,10 @@ impl Boundary {
                 folder = self.project.display().to_string(),
                 repository = repo.display().to_string()
             ),
-            _ => msg!("allowed-folder", folder = self.project.display().to_string()),
+            _ => msg!(
+                "allowed-folder",
+                folder = self.project.display().to_string()
+            ),
         }
     }
 

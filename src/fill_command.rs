@@ -6,10 +6,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::i18n::Message;
 use crate::cli::cannot_run;
 use crate::diag::{Code, Diagnostics};
 use crate::fill::{self, FillInput, Outcome};
+use crate::i18n::Message;
 use crate::pipeline;
 use crate::report::{self, ReportFormat};
 use crate::source::display_path;

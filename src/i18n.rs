@@ -35,7 +35,11 @@ impl Lang {
     /// The language of a locale as POSIX names it: the first non-empty of `LC_ALL`,
     /// `LC_MESSAGES` and `LANG` (in that order) decides; one starting with `ja` is Japanese,
     /// anything else (`C`, `en_US.UTF-8`, none at all) English.
-    pub fn from_locale(lc_all: Option<&str>, lc_messages: Option<&str>, lang: Option<&str>) -> Lang {
+    pub fn from_locale(
+        lc_all: Option<&str>,
+        lc_messages: Option<&str>,
+        lang: Option<&str>,
+    ) -> Lang {
         let locale = [lc_all, lc_messages, lang]
             .into_iter()
             .flatten()
@@ -222,9 +226,7 @@ impl Message {
             Arg::Number(n) => Arg::Number(n),
             Arg::Message(inner) => Arg::Message(Box::new(inner.map_texts(f))),
             Arg::List(items) => Arg::List(items.into_iter().map(|m| m.map_texts(f)).collect()),
-            Arg::Lines(items) => {
-                Arg::Lines(items.into_iter().map(|m| m.map_texts(f)).collect())
-            }
+            Arg::Lines(items) => Arg::Lines(items.into_iter().map(|m| m.map_texts(f)).collect()),
         };
         Message {
             id: self.id,
@@ -244,9 +246,8 @@ impl Message {
     /// taken from the English one, and one missing from both is shown as its ID (the test
     /// `i18n::tests` keeps that from happening).
     pub fn text(&self, lang: Lang) -> String {
-        render(self, lang).unwrap_or_else(|| {
-            render(self, Lang::En).unwrap_or_else(|| self.id.to_owned())
-        })
+        render(self, lang)
+            .unwrap_or_else(|| render(self, Lang::En).unwrap_or_else(|| self.id.to_owned()))
     }
 
     /// The message in the run's language ([`lang`]).
@@ -276,7 +277,8 @@ fn bundle(lang: Lang, source: &str) -> Bundle {
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // No Unicode isolation marks around arguments: terminals and logs show them as noise.
     bundle.set_use_isolating(false);
-    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
+    let resource =
+        FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
     let _ = bundle.add_resource(resource);
     bundle
 }
@@ -399,7 +401,10 @@ mod tests {
             }
         }
         let mut files = Vec::new();
-        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
         let mut ids = BTreeSet::new();
         for file in files {
             let text = std::fs::read_to_string(&file).unwrap();
@@ -434,7 +439,10 @@ mod tests {
         assert!(only_en.is_empty(), "missing from ja: {only_en:?}");
         assert!(only_ja.is_empty(), "missing from en: {only_ja:?}");
         for (id, vars) in &en {
-            assert_eq!(vars, &ja[id], "{id}: the variables differ between en and ja");
+            assert_eq!(
+                vars, &ja[id],
+                "{id}: the variables differ between en and ja"
+            );
         }
         assert!(en.len() > 400, "{} messages", en.len());
     }
@@ -445,8 +453,14 @@ mod tests {
         let referenced = referenced_ids();
         assert!(referenced.len() > 300, "{} referenced", referenced.len());
         for id in &referenced {
-            assert!(en.contains_key(id), "`{id}` is not in i18n/en/checksheet.ftl");
-            assert!(ja.contains_key(id), "`{id}` is not in i18n/ja/checksheet.ftl");
+            assert!(
+                en.contains_key(id),
+                "`{id}` is not in i18n/en/checksheet.ftl"
+            );
+            assert!(
+                ja.contains_key(id),
+                "`{id}` is not in i18n/ja/checksheet.ftl"
+            );
         }
         // Every message is used: by name, or as a code's description.
         for id in en.keys() {
@@ -461,7 +475,11 @@ mod tests {
     fn every_message_formats_without_errors_in_both_languages() {
         for (id, vars) in messages(EN_FTL) {
             for lang in Lang::ALL {
-                for value in [Arg::Text("x".to_owned()), Arg::Number(1.0), Arg::Number(2.0)] {
+                for value in [
+                    Arg::Text("x".to_owned()),
+                    Arg::Number(1.0),
+                    Arg::Number(2.0),
+                ] {
                     let args: Vec<(&str, Arg)> =
                         vars.iter().map(|v| (v.as_str(), value.clone())).collect();
                     let text = format_checked(lang, &id, &args)
@@ -481,7 +499,11 @@ mod tests {
         for code in Code::ALL {
             let en = code.description().text(Lang::En);
             let ja = code.description().text(Lang::Ja);
-            assert!(!en.is_empty() && en != code.description().id(), "{}", code.code());
+            assert!(
+                !en.is_empty() && en != code.description().id(),
+                "{}",
+                code.code()
+            );
             assert!(!ja.is_empty() && ja != en, "{}: {ja}", code.code());
         }
     }
@@ -508,7 +530,12 @@ mod tests {
     #[test]
     fn arguments_are_shown_as_given_and_plurals_follow_the_language() {
         let summary = |errors: usize, warnings: usize, lang| {
-            crate::msg!("summary-errors-warnings", errors = errors, warnings = warnings).text(lang)
+            crate::msg!(
+                "summary-errors-warnings",
+                errors = errors,
+                warnings = warnings
+            )
+            .text(lang)
         };
         assert_eq!(summary(1, 2, Lang::En), "1 error and 2 warnings found");
         assert_eq!(summary(2, 1, Lang::En), "2 errors and 1 warning found");
@@ -519,7 +546,10 @@ mod tests {
             what = crate::msg!("what-answer")
         );
         assert_eq!(nested.text(Lang::En), "unknown field `stauts` in an answer");
-        assert_eq!(nested.text(Lang::Ja), "回答に不明なフィールド `stauts` があります");
+        assert_eq!(
+            nested.text(Lang::Ja),
+            "回答に不明なフィールド `stauts` があります"
+        );
         let list = crate::msg!(
             "list",
             items = Arg::List(vec![crate::msg!("label-here"), crate::msg!("label-empty")])

@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::msg;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::fields::{Fields, text_of, wrong_type};
+use crate::msg;
 use crate::source::Span;
 use crate::yaml::{Node, Value};
 
@@ -225,7 +225,10 @@ pub fn load_layout(
                             msg!("unknown-column-value", value = &text),
                         )
                         .at(span, msg!("label-not-a-column-value"))
-                        .help(msg!("help-allowed", allowed = ColumnValue::NAMES.join(", "))),
+                        .help(msg!(
+                            "help-allowed",
+                            allowed = ColumnValue::NAMES.join(", ")
+                        )),
                     );
                 }
                 value
@@ -253,7 +256,9 @@ pub fn load_layout(
     let mut group_rows = Vec::new();
     if let Some(node) = fields.get("group_rows") {
         for item in seq(node, msg!("what-key", key = "group_rows"), diags) {
-            let Some(row) = Fields::new(item, msg!("what-group-row-style"), GROUP_ROW_FIELDS, diags) else {
+            let Some(row) =
+                Fields::new(item, msg!("what-group-row-style"), GROUP_ROW_FIELDS, diags)
+            else {
                 continue;
             };
             let depth = row
@@ -395,7 +400,12 @@ fn number(text: &str, span: Span, min: f64, max: f64, diags: &mut Diagnostics) -
             diags.push(
                 Diagnostic::new(
                     Code::InvalidLayout,
-                    msg!("number-out-of-range", value = text, min = min.to_string(), max = max.to_string()),
+                    msg!(
+                        "number-out-of-range",
+                        value = text,
+                        min = min.to_string(),
+                        max = max.to_string()
+                    ),
                 )
                 .at(span, msg!("label-out-of-range")),
             );
@@ -405,7 +415,12 @@ fn number(text: &str, span: Span, min: f64, max: f64, diags: &mut Diagnostics) -
 }
 
 fn read_numbering(node: &Node, diags: &mut Diagnostics) -> Option<Numbering> {
-    let fields = Fields::new(node, msg!("what-key", key = "numbering"), NUMBERING_FIELDS, diags)?;
+    let fields = Fields::new(
+        node,
+        msg!("what-key", key = "numbering"),
+        NUMBERING_FIELDS,
+        diags,
+    )?;
     let (scheme, span) = fields.required_text("scheme", diags)?;
     let separator = fields
         .get("separator")
@@ -423,7 +438,10 @@ fn read_numbering(node: &Node, diags: &mut Diagnostics) -> Option<Numbering> {
                     msg!("unknown-numbering", scheme = scheme),
                 )
                 .at(span, msg!("label-not-a-numbering"))
-                .help(msg!("help-allowed", allowed = "id, last-segment, sequential")),
+                .help(msg!(
+                    "help-allowed",
+                    allowed = "id, last-segment, sequential"
+                )),
             );
             None
         }

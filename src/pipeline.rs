@@ -167,14 +167,13 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
         .unwrap_or_else(|| root.join("dist"));
     let shown = crate::source::display_path(&out_dir);
     let created = !out_dir.exists();
-    fs::create_dir_all(&out_dir)
-        .map_err(|e| {
-            RunError::Other(crate::msg!(
-                "cannot-create-output-folder",
-                path = shown.as_str(),
-                error = e.to_string()
-            ))
-        })?;
+    fs::create_dir_all(&out_dir).map_err(|e| {
+        RunError::Other(crate::msg!(
+            "cannot-create-output-folder",
+            path = shown.as_str(),
+            error = e.to_string()
+        ))
+    })?;
     if created {
         crate::memory::made_folder(&out_dir);
     }
@@ -250,13 +249,15 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
             };
             exit = exit.max(error.exit_code());
             diags.push(match &error {
-                RenderError::Template(message) => {
-                    Diagnostic::new(
-                        Code::Render,
-                        crate::msg!("cannot-render", name = name.as_str(), message = message.clone()),
-                    )
-                    .help(crate::msg!("cannot-render-help", layout = &output.layout))
-                }
+                RenderError::Template(message) => Diagnostic::new(
+                    Code::Render,
+                    crate::msg!(
+                        "cannot-render",
+                        name = name.as_str(),
+                        message = message.clone()
+                    ),
+                )
+                .help(crate::msg!("cannot-render-help", layout = &output.layout)),
                 RenderError::Write { .. } | RenderError::Io(_) => {
                     Diagnostic::new(Code::Write, error.at(&out_dir.join(&name)).message())
                         .help(crate::msg!("write-failed-help"))

@@ -141,7 +141,12 @@ pub fn render_human(diags: &Diagnostics, sources: &Sources, color: bool, lang: L
             Severity::Note => named(Level::NOTE, &names[2]),
         };
         let message = d.message.text(lang);
-        let title = || level.clone().primary_title(message.as_str()).id(d.code.code());
+        let title = || {
+            level
+                .clone()
+                .primary_title(message.as_str())
+                .id(d.code.code())
+        };
         let mut labels: Vec<(&Label, bool)> = d.primary.iter().map(|l| (l, true)).collect();
         labels.extend(d.secondary.iter().map(|l| (l, false)));
         let excerpts: Vec<(Excerpt, String, bool)> = labels

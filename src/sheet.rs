@@ -215,7 +215,12 @@ fn render(
         diags.push(
             Diagnostic::new(
                 Code::InvalidLayout,
-                crate::msg!("text-template-failed", layout = &layout.id, source = source, why = why),
+                crate::msg!(
+                    "text-template-failed",
+                    layout = &layout.id,
+                    source = source,
+                    why = why
+                ),
             )
             .help(crate::msg!("text-template-help", origin = &layout.origin)),
         );
@@ -256,7 +261,11 @@ fn render(
     };
     let limited = |why: crate::i18n::Message| {
         texts.stopped.set(true);
-        crate::msg!("template-why-limited", why = why, limits = crate::msg!("limits-why"))
+        crate::msg!(
+            "template-why-limited",
+            why = why,
+            limits = crate::msg!("limits-why")
+        )
     };
     if over {
         let why = limited(crate::msg!(
@@ -267,7 +276,10 @@ fn render(
     }
     match rendered {
         Err(e) if e.kind() == minijinja::ErrorKind::OutOfFuel => {
-            let why = limited(crate::msg!("template-why-out-of-fuel", steps = templates::TEXT_FUEL));
+            let why = limited(crate::msg!(
+                "template-why-out-of-fuel",
+                steps = templates::TEXT_FUEL
+            ));
             failed(diags, why)
         }
         Err(e) => failed(

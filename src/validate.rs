@@ -7,13 +7,13 @@ use indexmap::IndexMap;
 
 use crate::coverage::{Open, coverage};
 use crate::diag::{Code, Diagnostic, Diagnostics, Severity, did_you_mean};
-use crate::msg;
 use crate::load::Workspace;
 use crate::mapping::{
     self,
     derive::{DeriveInput, DerivedAnswers, Reporting, derive_catalog},
 };
 use crate::model::{AnswerSet, DerivePolicy, Format, Level, OutputSpec, PolicyLevel};
+use crate::msg;
 
 /// One output, resolved: its layout, its catalog and the file stem it writes.
 #[derive(Clone, Debug)]
@@ -184,7 +184,10 @@ fn resolve_output(
                     msg!("output-needs-catalog", layout = &layout.id),
                 )
                 .at(spec.span, msg!("label-this-output"))
-                .help(msg!("output-needs-catalog-help", catalogs = catalog_list(ws))),
+                .help(msg!(
+                    "output-needs-catalog-help",
+                    catalogs = catalog_list(ws)
+                )),
             );
             return None;
         }
@@ -193,8 +196,11 @@ fn resolve_output(
         if ws.broken_catalogs.contains(&catalog) {
             return None;
         }
-        let mut d = Diagnostic::new(Code::UnknownCatalog, msg!("unknown-catalog", catalog = &catalog))
-            .at(spec.span, msg!("label-this-output"));
+        let mut d = Diagnostic::new(
+            Code::UnknownCatalog,
+            msg!("unknown-catalog", catalog = &catalog),
+        )
+        .at(spec.span, msg!("label-this-output"));
         d = match did_you_mean(&catalog, ws.catalogs.keys().map(String::as_str)) {
             Some(s) => d.help(msg!("help-did-you-mean", suggestion = s)),
             None => d.help(msg!("help-known-catalogs", catalogs = catalog_list(ws))),
@@ -208,12 +214,22 @@ fn resolve_output(
                 diags.push(
                     Diagnostic::new(
                         Code::LayoutCatalog,
-                        msg!("layout-unknown-group", layout = &layout.id, group = group, catalog = &catalog),
+                        msg!(
+                            "layout-unknown-group",
+                            layout = &layout.id,
+                            group = group,
+                            catalog = &catalog
+                        ),
                     )
                     .at(*span, msg!("label-unknown-group"))
                     .help(msg!(
                         "help-top-level-groups",
-                        groups = found.groups.iter().map(|g| g.id.as_str()).collect::<Vec<_>>().join(", ")
+                        groups = found
+                            .groups
+                            .iter()
+                            .map(|g| g.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     )),
                 );
             }
@@ -327,7 +343,12 @@ fn apply_policy(ws: &Workspace, plan: &Plan, diags: &mut Diagnostics) {
                 basic,
                 msg!("unanswered-basic"),
             ),
-            (Code::Unanswered, policy.unanswered, other, msg!("unanswered")),
+            (
+                Code::Unanswered,
+                policy.unanswered,
+                other,
+                msg!("unanswered"),
+            ),
         ];
         for (code, level, open, what) in groups {
             let Some(severity) = severity(level) else {
@@ -367,7 +388,13 @@ fn apply_policy(ws: &Workspace, plan: &Plan, diags: &mut Diagnostics) {
                         diags.push(
                             Diagnostic::new(
                                 Code::StaleReview,
-                                msg!("stale-review", control = &answer.control, reviewed = reviewed.to_string(), age = age, as_of = project.as_of.to_string()),
+                                msg!(
+                                    "stale-review",
+                                    control = &answer.control,
+                                    reviewed = reviewed.to_string(),
+                                    age = age,
+                                    as_of = project.as_of.to_string()
+                                ),
                             )
                             .with_severity(severity)
                             .at(answer.span, msg!("label-reviewed-more-than", days = days))
@@ -378,10 +405,13 @@ fn apply_policy(ws: &Workspace, plan: &Plan, diags: &mut Diagnostics) {
                 (None, _) => {
                     if let Some(severity) = severity(policy.missing_review) {
                         diags.push(
-                            Diagnostic::new(Code::MissingReview, msg!("missing-review", control = &answer.control))
-                                .with_severity(severity)
-                                .at(answer.span, msg!("label-no-review-date"))
-                                .help(msg!("missing-review-help")),
+                            Diagnostic::new(
+                                Code::MissingReview,
+                                msg!("missing-review", control = &answer.control),
+                            )
+                            .with_severity(severity)
+                            .at(answer.span, msg!("label-no-review-date"))
+                            .help(msg!("missing-review-help")),
                         );
                     }
                 }

@@ -352,10 +352,7 @@ impl<'a> TreeBuilder<'a> {
     fn count_nodes(&mut self, added: usize, offset: usize) -> Result<(), Box<Diagnostic>> {
         self.nodes += added;
         if self.nodes > limits::MAX_NODES {
-            return Err(self.limit(
-                offset,
-                msg!("limit-nodes", limit = limits::MAX_NODES),
-            ));
+            return Err(self.limit(offset, msg!("limit-nodes", limit = limits::MAX_NODES)));
         }
         Ok(())
     }
@@ -615,13 +612,15 @@ impl<'a> TreeBuilder<'a> {
                     }
                 };
                 if let Some((first_written, _)) = earlier {
-                    return Err(Box::new(Diagnostic::new(
-                        Code::DuplicateKey,
-                        msg!("yaml-duplicate-key", key = &key.text),
-                    )
-                    .at(key.span, msg!("label-key-appears-earlier"))
-                    .also(first_written.span, msg!("label-first-written-here"))
-                    .help(msg!("yaml-duplicate-key-help"))));
+                    return Err(Box::new(
+                        Diagnostic::new(
+                            Code::DuplicateKey,
+                            msg!("yaml-duplicate-key", key = &key.text),
+                        )
+                        .at(key.span, msg!("label-key-appears-earlier"))
+                        .also(first_written.span, msg!("label-first-written-here"))
+                        .help(msg!("yaml-duplicate-key-help")),
+                    ));
                 }
                 self.entries.push((key, built.node));
                 Ok(())
@@ -748,25 +747,37 @@ impl<'a> TreeBuilder<'a> {
             | ErrorKind::TabInBlockIndentation
             | ErrorKind::TabInIndentation
             | ErrorKind::TabAtBlockScalarStart => Box::new(
-                Diagnostic::new(Code::YamlSyntax, msg!("yaml-invalid", parser_said = &*message))
-                    .at(self.tab_at(offset).unwrap_or(span), msg!("label-tab-here"))
-                    .help(msg!("yaml-tab-help")),
+                Diagnostic::new(
+                    Code::YamlSyntax,
+                    msg!("yaml-invalid", parser_said = &*message),
+                )
+                .at(self.tab_at(offset).unwrap_or(span), msg!("label-tab-here"))
+                .help(msg!("yaml-tab-help")),
             ),
             _ if message.contains("found a tab") && self.tab_at(offset).is_some() => Box::new(
-                Diagnostic::new(Code::YamlSyntax, msg!("yaml-invalid", parser_said = &*message))
-                    .at(self.tab_at(offset).unwrap_or(span), msg!("label-tab-here"))
-                    .help(msg!("yaml-tab-help")),
+                Diagnostic::new(
+                    Code::YamlSyntax,
+                    msg!("yaml-invalid", parser_said = &*message),
+                )
+                .at(self.tab_at(offset).unwrap_or(span), msg!("label-tab-here"))
+                .help(msg!("yaml-tab-help")),
             ),
             ErrorKind::UnknownAnchor => Box::new(
-                Diagnostic::new(Code::YamlSyntax, msg!("yaml-invalid", parser_said = &*message))
-                    .at(span, msg!("label-here"))
-                    .help(msg!("yaml-unknown-anchor-help")),
+                Diagnostic::new(
+                    Code::YamlSyntax,
+                    msg!("yaml-invalid", parser_said = &*message),
+                )
+                .at(span, msg!("label-here"))
+                .help(msg!("yaml-unknown-anchor-help")),
             ),
             _ => self.look_alike_error(offset, &message).unwrap_or_else(|| {
                 Box::new(
-                    Diagnostic::new(Code::YamlSyntax, msg!("yaml-invalid", parser_said = &*message))
-                        .at(span, msg!("label-here"))
-                        .help(msg!("yaml-syntax-help")),
+                    Diagnostic::new(
+                        Code::YamlSyntax,
+                        msg!("yaml-invalid", parser_said = &*message),
+                    )
+                    .at(span, msg!("label-here"))
+                    .help(msg!("yaml-syntax-help")),
                 )
             }),
         }

@@ -16,5 +16,7 @@ pub fn parse_then(data: &[u8], load: impl FnOnce(&Node, &mut Diagnostics)) {
         Ok(root) => load(&root, &mut diags),
         Err(d) => diags.push(*d),
     }
-    let _ = render_human(&diags, &sources, false);
+    for lang in checksheet::i18n::Lang::ALL {
+        let _ = render_human(&diags, &sources, false, lang);
+    }
 }

@@ -37,7 +37,9 @@ fuzz_target!(|data: &[u8]| {
         Err(d) => {
             let mut diags = Diagnostics::default();
             diags.push(*d);
-            let _ = render_human(&diags, &Sources::default(), false);
+            for lang in checksheet::i18n::Lang::ALL {
+                let _ = render_human(&diags, &Sources::default(), false, lang);
+            }
             return;
         }
     };

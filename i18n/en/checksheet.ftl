@@ -756,3 +756,11 @@ import-why-a-row-of-several-texts-without-an-id = a row of several texts without
 import-why-in-no-named-column = in no named column
 import-why-not-part-of-any-item = not part of any item
 import-why-outside-layout-columns = outside the layout's columns
+
+## list coverage
+
+coverage-derived = , { $count } derived through mappings
+coverage-answered = answered
+coverage-no-level = (no level)
+coverage-status = status
+coverage-open = open

@@ -188,7 +188,7 @@ look-alike-expects-tilde = を YAML が `~` を求める位置に
 look-alike-expects-invisible = (見えず、YAML が空白として読まない文字) を
 look-alike-delete-help = 見えない{ $japanese } ({ $english }、U+{ $code }) を削除してください。幅がないので、前後のテキストを選択して打ち直してください
 look-alike-type-help = { $japanese } ({ $english }、U+{ $code }) の代わりに半角の `{ $typed }` を入力してください{ $colon ->
-        [yes] (後ろに空白を 1 つ)
+        [yes] {" "}(後ろに空白を 1 つ)
        *[no] {""}
     }
 look-alike = YAML が正しくありません: { $line } 行目に { $char } { $expected }含んでいます (パーサーのメッセージ: { $parser_said })
@@ -742,3 +742,11 @@ import-why-a-row-of-several-texts-without-an-id = ID のない、複数のテキ
 import-why-in-no-named-column = 名前の付いたどの列にもない
 import-why-not-part-of-any-item = どの項目にも属さない
 import-why-outside-layout-columns = レイアウトの列の外
+
+## list coverage
+
+coverage-derived = 、マッピングから導出 { $count } 件
+coverage-answered = 回答済み
+coverage-no-level = (レベルなし)
+coverage-status = 状況
+coverage-open = 未回答

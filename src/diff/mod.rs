@@ -81,7 +81,11 @@ pub fn run(args: &DiffArgs) -> u8 {
         if side.diags.has_errors() {
             report::report(&side.diags, &side.sources, ReportFormat::Human);
             if let Some(summary) = report::summary(&side.diags) {
-                report::say(&crate::msg!("at-place", at = &side.label, message = summary));
+                report::say(&crate::msg!(
+                    "at-place",
+                    at = &side.label,
+                    message = summary
+                ));
             }
             failed = true;
         }
@@ -471,7 +475,11 @@ fn pair(
         .to_text()),
         (old, new) => {
             let old = old.unwrap_or_else(|| {
-                report::say(&crate::msg!("diff-all-added", path = shown, at = at(old_label)));
+                report::say(&crate::msg!(
+                    "diff-all-added",
+                    path = shown,
+                    at = at(old_label)
+                ));
                 Loaded::empty(old_label.to_owned())
             });
             let new = new.unwrap_or_else(|| {
@@ -524,8 +532,9 @@ fn git_side(located: &git::Located, commit: &str, label: String) -> Result<Optio
             } else {
                 crate::msg!("plain", text = format!("`{label}:{relative}`"))
             };
-            return Err(crate::msg!("diff-no-project-in", folder = folder, file = PROJECT_FILE)
-                .to_text());
+            return Err(
+                crate::msg!("diff-no-project-in", folder = folder, file = PROJECT_FILE).to_text(),
+            );
         }
         snapshot.materialize_project(&project_file)?;
     } else {

@@ -255,7 +255,11 @@ pub fn fill_vendor_fields(
                 if book.locked_formats()?.get(style).copied().unwrap_or(true) {
                     diags.push(Diagnostic::new(
                         Code::FillLocked,
-                        crate::msg!("fill-vendor-locked", at = at.as_str(), label = label.clone()),
+                        crate::msg!(
+                            "fill-vendor-locked",
+                            at = at.as_str(),
+                            label = label.clone()
+                        ),
                     ));
                     continue;
                 }

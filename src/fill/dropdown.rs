@@ -35,9 +35,9 @@ pub fn values(formula: &str, sheet: &str, book: &mut Book) -> Result<Offered, St
         Some(target) => target.trim().trim_start_matches('=').to_owned(),
         None => formula.to_owned(),
     };
-    Ok(book.range_texts(&reference, sheet)?.ok_or_else(|| {
-        crate::msg!("dropdown-unreadable", formula = formula)
-    }))
+    Ok(book
+        .range_texts(&reference, sheet)?
+        .ok_or_else(|| crate::msg!("dropdown-unreadable", formula = formula)))
 }
 
 /// The label to write for `status`: the first choice of the label map (else of the
@@ -75,7 +75,11 @@ pub fn choose(
             }
             Err(crate::msg!(
                 "dropdown-no-match",
-                values = values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", "),
+                values = values
+                    .iter()
+                    .map(|v| format!("`{v}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 status = status.key()
             ))
         }

@@ -327,7 +327,11 @@ fn unknown_questions(
             diags.push(
                 Diagnostic::new(
                     Code::FillUnknownQuestion,
-                    crate::msg!("fill-unknown-question", at = at.as_str(), question = short(question)),
+                    crate::msg!(
+                        "fill-unknown-question",
+                        at = at.as_str(),
+                        question = short(question)
+                    ),
                 )
                 .help(crate::msg!("fill-unknown-question-help")),
             );

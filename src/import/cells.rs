@@ -35,13 +35,21 @@ pub fn import(book: &mut Book, catalog: &Catalog, found: &mut Found) {
         let Some(index) = book.index_of(&cells.sheet) else {
             found.error(
                 Code::ImportNoTable,
-                crate::msg!("import-question-recorded-on-sheet", id = &control.id, sheet = &cells.sheet),
+                crate::msg!(
+                    "import-question-recorded-on-sheet",
+                    id = &control.id,
+                    sheet = &cells.sheet
+                ),
                 None,
             );
             continue;
         };
         if let Err(why) = book.load(index) {
-            found.error(Code::Io, crate::msg!("import-cannot-read-workbook", why = &why), None);
+            found.error(
+                Code::Io,
+                crate::msg!("import-cannot-read-workbook", why = &why),
+                None,
+            );
             return;
         }
         let texts = book.texts(index);
@@ -58,7 +66,12 @@ pub fn import(book: &mut Book, catalog: &Catalog, found: &mut Found) {
             Located::Moved(row) => {
                 found.warning(
                     Code::FillMoved,
-                    crate::msg!("import-question-has-moved-from", id = &control.id, row = &cells.row, row2 = &row),
+                    crate::msg!(
+                        "import-question-has-moved-from",
+                        id = &control.id,
+                        row = &cells.row,
+                        row2 = &row
+                    ),
                     Some(at(row, cells.columns.question)),
                 );
                 row
@@ -143,14 +156,21 @@ pub fn status_of(label: &str, label_map: Option<&IndexMap<String, Status>>) -> O
 
 fn known_labels(label_map: Option<&IndexMap<String, Status>>) -> crate::i18n::Message {
     match label_map {
-        Some(map) => crate::msg!("import-label-map-questionnaire-labels", value = map.iter()
+        Some(map) => crate::msg!(
+            "import-label-map-questionnaire-labels",
+            value = map
+                .iter()
                 .map(|(l, s)| format!("{l} ({})", s.key()))
                 .collect::<Vec<_>>()
-                .join(", ")),
-        None => crate::msg!("import-known-choices-or-give", value = labels::BUILT_IN
+                .join(", ")
+        ),
+        None => crate::msg!(
+            "import-known-choices-or-give",
+            value = labels::BUILT_IN
                 .iter()
                 .map(|s| s.name)
                 .collect::<Vec<_>>()
-                .join(", ")),
+                .join(", ")
+        ),
     }
 }

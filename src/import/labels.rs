@@ -137,7 +137,10 @@ impl LabelMap {
                 }
             }
         }
-        Err(crate::msg!("import-known-labels-or-empty", value = known.join(", ")))
+        Err(crate::msg!(
+            "import-known-labels-or-empty",
+            value = known.join(", ")
+        ))
     }
 }
 

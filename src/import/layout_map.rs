@@ -195,7 +195,12 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
             if sheet.height() > 0 && (0..sheet.height()).any(|r| !sheet.row_is_blank(r)) {
                 found.warning(
                     Code::ImportUnmapped,
-                    crate::msg!("import-sheet-has-no-header", name = &sheet.name, id = &layout.id, header_row = &header_row),
+                    crate::msg!(
+                        "import-sheet-has-no-header",
+                        name = &sheet.name,
+                        id = &layout.id,
+                        header_row = &header_row
+                    ),
                     Some(workbook.name.clone()),
                 );
             }
@@ -254,9 +259,19 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                     let answer = sheet.text(row, at(answer_col));
                     if !answer.trim().is_empty() {
                         let message = if key.is_empty() {
-                            crate::msg!("import-answer-row-without-column", value = &document.columns[key_col].header, value2 = column_name(at(key_col)), id = &catalog.id)
+                            crate::msg!(
+                                "import-answer-row-without-column",
+                                value = &document.columns[key_col].header,
+                                value2 = column_name(at(key_col)),
+                                id = &catalog.id
+                            )
                         } else {
-                            crate::msg!("import-not-item-catalog-as", key = &key, id = &catalog.id, id2 = &layout.id)
+                            crate::msg!(
+                                "import-not-item-catalog-as",
+                                key = &key,
+                                id = &catalog.id,
+                                id2 = &layout.id
+                            )
                         };
                         found.error(
                             Code::ImportUnknownItem,
@@ -265,7 +280,13 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                         );
                     } else {
                         for (col, _) in cells {
-                            found.unmapped(workbook, sheet, row, col, crate::msg!("import-why-not-part-of-any-item"));
+                            found.unmapped(
+                                workbook,
+                                sheet,
+                                row,
+                                col,
+                                crate::msg!("import-why-not-part-of-any-item"),
+                            );
                         }
                     }
                     continue;
@@ -286,7 +307,12 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                 if let Some(first) = used.get(&choice) {
                     found.error(
                         Code::ImportDuplicate,
-                        crate::msg!("import-control-appears-twice-at", id = &e.id, first = &first, here = &here),
+                        crate::msg!(
+                            "import-control-appears-twice-at",
+                            id = &e.id,
+                            first = &first,
+                            here = &here
+                        ),
                         Some(cell_diag(workbook, sheet, row, at(key_col))),
                     );
                     continue;
@@ -300,7 +326,11 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                 if sheet.hidden_rows.contains(&row) {
                     found.warning(
                         Code::ImportHidden,
-                        crate::msg!("import-row-hidden-control-imported", value = row + 1, id = &e.id),
+                        crate::msg!(
+                            "import-row-hidden-control-imported",
+                            value = row + 1,
+                            id = &e.id
+                        ),
                         Some(cell_diag(workbook, sheet, row, at(key_col))),
                     );
                 }
@@ -329,7 +359,11 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                         Err(allowed) => {
                             found.error_help(
                                 Code::ImportStatus,
-                                crate::msg!("import-not-status-control", value = sheet.text(row, at(col)).trim(), id = &e.id),
+                                crate::msg!(
+                                    "import-not-status-control",
+                                    value = sheet.text(row, at(col)).trim(),
+                                    id = &e.id
+                                ),
                                 Some(cell_diag(workbook, sheet, row, at(col))),
                                 allowed,
                             );
@@ -339,7 +373,13 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                 };
                 for (col, _) in sheet.row_cells(row) {
                     if col < table.offset || col >= table.offset + width {
-                        found.unmapped(workbook, sheet, row, col, crate::msg!("import-why-outside-layout-columns"));
+                        found.unmapped(
+                            workbook,
+                            sheet,
+                            row,
+                            col,
+                            crate::msg!("import-why-outside-layout-columns"),
+                        );
                     }
                 }
                 if body.is_some() || status.is_some() || !links.is_empty() || !evidence.is_empty() {
@@ -355,13 +395,30 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                     });
                 }
             }
-            found.note(crate::msg!("import-sheet-header-row-item", name = &sheet.name, value = table.header + 1, value2 = column_name(table.offset), value3 = column_name(table.offset + width - 1), items = &items, end = &end, above = if t == 0 { above.clone() } else { crate::msg!("plain", text = "") }));
+            found.note(crate::msg!(
+                "import-sheet-header-row-item",
+                name = &sheet.name,
+                value = table.header + 1,
+                value2 = column_name(table.offset),
+                value3 = column_name(table.offset + width - 1),
+                items = &items,
+                end = &end,
+                above = if t == 0 {
+                    above.clone()
+                } else {
+                    crate::msg!("plain", text = "")
+                }
+            ));
         }
     }
     if tables_found == 0 {
         found.error_help(
             Code::ImportNoTable,
-            crate::msg!("import-has-no-table-layout", name = &workbook.name, id = &layout.id),
+            crate::msg!(
+                "import-has-no-table-layout",
+                name = &workbook.name,
+                id = &layout.id
+            ),
             None,
             crate::msg!("import-header-row-reads-for", header_row = &header_row),
         );
@@ -377,7 +434,12 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
         .sort_by_key(|a| order.get(a.control.as_str()).copied().unwrap_or(usize::MAX));
     let missing = expected.len() - used.len();
     if missing > 0 && tables_found > 0 {
-        found.note(crate::msg!("import-controls-catalog-have-no", missing = &missing, len = expected.len(), id = &catalog.id));
+        found.note(crate::msg!(
+            "import-controls-catalog-have-no",
+            missing = &missing,
+            len = expected.len(),
+            id = &catalog.id
+        ));
     }
 }
 

@@ -182,7 +182,12 @@ impl Found {
         let more = if shown.len() < text.len() { "…" } else { "" };
         self.warning(
             Code::ImportUnmapped,
-            crate::msg!("import-not-imported", value = shown.replace('\n', "⏎"), more = &more, why = &why),
+            crate::msg!(
+                "import-not-imported",
+                value = shown.replace('\n', "⏎"),
+                more = &more,
+                why = &why
+            ),
             Some(cell_diag(workbook, sheet, row, col)),
         );
     }
@@ -316,11 +321,19 @@ pub fn run(args: &ImportArgs) -> u8 {
         .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
     if let Some(catalog) = cells_catalog(args, &ws) {
         let mut found = Found::default();
-        found.note(crate::msg!("import-reading-at-cells-catalog", name = &name, id = &catalog.id));
+        found.note(crate::msg!(
+            "import-reading-at-cells-catalog",
+            name = &name,
+            id = &catalog.id
+        ));
         match crate::fill::book::Book::from_bytes(bytes) {
             Ok(mut book) => cells::import(&mut book, catalog, &mut found),
             Err(why) => {
-                return cannot_run(&crate::msg!("workbook-unreadable", name = &short, why = why));
+                return cannot_run(&crate::msg!(
+                    "workbook-unreadable",
+                    name = &short,
+                    why = why
+                ));
             }
         }
         return write_outcome(args, &ws, found, catalog.id.clone(), None, &short);
@@ -347,7 +360,12 @@ pub fn run(args: &ImportArgs) -> u8 {
     let header_row = args.header_row.map(|n| n - 1);
     let (catalog_id, new_catalog) = match &mode {
         Mode::Layout { layout, catalog } => {
-            found.note(crate::msg!("import-reading-layout-for-catalog", name = &name, id = &layout.id, id2 = &catalog.id));
+            found.note(crate::msg!(
+                "import-reading-layout-for-catalog",
+                name = &name,
+                id = &layout.id,
+                id2 = &catalog.id
+            ));
             let prefix = args.list_prefix.as_deref().or(layout.checkbox.as_deref());
             layout_map::import(
                 &layout_map::LayoutImport {
@@ -549,7 +567,12 @@ fn select_sheets(
                         Some(s) => crate::msg!("help-did-you-mean", suggestion = s),
                         None => crate::msg!("import-sheets", value = all.join(", ")),
                     };
-                    return Err(crate::msg!("import-has-no-sheet", name = &book.name, name2 = &name, hint = &hint));
+                    return Err(crate::msg!(
+                        "import-has-no-sheet",
+                        name = &book.name,
+                        name2 = &name,
+                        hint = &hint
+                    ));
                 }
             }
         }
@@ -595,13 +618,26 @@ fn resolve_mode<'a>(
         let layout = ws.layouts.get(layout_id).ok_or_else(|| {
             let known: Vec<&str> = ws.layouts.keys().map(String::as_str).collect();
             match did_you_mean(layout_id, known.iter().copied()) {
-                Some(s) => crate::msg!("import-unknown-layout-did-you", layout_id = &layout_id, s = &s),
-                None => crate::msg!("import-unknown-layout-known-layouts", layout_id = &layout_id, value = known.join(", ")),
+                Some(s) => crate::msg!(
+                    "import-unknown-layout-did-you",
+                    layout_id = &layout_id,
+                    s = &s
+                ),
+                None => crate::msg!(
+                    "import-unknown-layout-known-layouts",
+                    layout_id = &layout_id,
+                    value = known.join(", ")
+                ),
             }
         })?;
         let catalog = match (&args.catalog, &layout.catalog) {
             (Some(asked), Some(bound)) if asked != bound => {
-                return Err(crate::msg!("import-layout-made-for-catalog", id = &layout.id, bound = &bound, asked = &asked));
+                return Err(crate::msg!(
+                    "import-layout-made-for-catalog",
+                    id = &layout.id,
+                    bound = &bound,
+                    asked = &asked
+                ));
             }
             (Some(id), _) | (None, Some(id)) => catalog_named(id)?,
             (None, None) => book
@@ -610,7 +646,11 @@ fn resolve_mode<'a>(
                 .find_map(|s| ws.catalogs.get(&s.name))
                 .or_else(|| catalog_quoted(book, ws))
                 .ok_or_else(|| {
-                    crate::msg!("import-layout-fits-any-catalog", id = &layout.id, known_catalogs = known_catalogs())
+                    crate::msg!(
+                        "import-layout-fits-any-catalog",
+                        id = &layout.id,
+                        known_catalogs = known_catalogs()
+                    )
                 })?,
         };
         return Ok(Mode::Layout { layout, catalog });
@@ -636,7 +676,11 @@ fn resolve_mode<'a>(
         return Err(crate::msg!("import-not-catalog-id-use", id = &id));
     }
     if let Some(existing) = ws.catalogs.get(&id) {
-        return Err(crate::msg!("import-catalog-already-exists-choose", id = &id, origin = &existing.origin));
+        return Err(crate::msg!(
+            "import-catalog-already-exists-choose",
+            id = &id,
+            origin = &existing.origin
+        ));
     }
     Ok(Mode::Questionnaire {
         catalog: None,

@@ -98,7 +98,10 @@ fn refuse(input: &QuestionnaireImport, found: &mut Found, why: &str, ranked: &[T
             ));
         }
         if ranked.len() > LISTED {
-            lines.push(crate::msg!("import-refuse-more", count = ranked.len() - LISTED));
+            lines.push(crate::msg!(
+                "import-refuse-more",
+                count = ranked.len() - LISTED
+            ));
         }
     }
     let help = crate::msg!("plain", text = crate::i18n::Arg::Lines(lines));
@@ -107,7 +110,12 @@ fn refuse(input: &QuestionnaireImport, found: &mut Found, why: &str, ranked: &[T
     } else {
         Code::ImportNoTable
     };
-    found.error_help(code, crate::msg!("import-workbook-why", name = &workbook.name, why = &why), None, help);
+    found.error_help(
+        code,
+        crate::msg!("import-workbook-why", name = &workbook.name, why = &why),
+        None,
+        help,
+    );
 }
 
 /// Text too long, or on too many lines, to be one of a questionnaire's choices.
@@ -184,7 +192,10 @@ fn drop_empty(nodes: Vec<Node>, found: &mut Found, workbook: &Workbook, sheet: &
         } else {
             found.warning(
                 Code::ImportUnmapped,
-                crate::msg!("import-not-imported-heading-with", value = node.title.chars().take(40).collect::<String>()),
+                crate::msg!(
+                    "import-not-imported-heading-with",
+                    value = node.title.chars().take(40).collect::<String>()
+                ),
                 Some(format!("{}: sheet `{sheet}`", workbook.name)),
             );
         }
@@ -257,7 +268,15 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
             for table in &left_out {
                 found.warning(
                     Code::ImportTableLeft,
-                    crate::msg!("import-table-question-not-imported", value = table.place(workbook), items = &table.items, value2 = table.columns.describe(&workbook.sheets[table.sheet], table.header), value3 = table.options(workbook)),
+                    crate::msg!(
+                        "import-table-question-not-imported",
+                        value = table.place(workbook),
+                        items = &table.items,
+                        value2 = table
+                            .columns
+                            .describe(&workbook.sheets[table.sheet], table.header),
+                        value3 = table.options(workbook)
+                    ),
                     Some(cell_diag(
                         workbook,
                         &workbook.sheets[table.sheet],
@@ -283,7 +302,10 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
         let mut sheet = workbook.sheets[index].clone();
         if here.is_empty() {
             if (0..sheet.height()).any(|r| !sheet.row_is_blank(r)) {
-                found.note(crate::msg!("import-sheet-no-questionnaire-table", name = &sheet.name));
+                found.note(crate::msg!(
+                    "import-sheet-no-questionnaire-table",
+                    name = &sheet.name
+                ));
             }
             continue;
         }
@@ -292,7 +314,11 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
             title = title_above(&sheet, first);
         }
         if first > 0 && (0..first).any(|r| !sheet.row_is_blank(r)) {
-            found.note(crate::msg!("import-sheet-above-table-titles", name = &sheet.name, value = super::rows(first)));
+            found.note(crate::msg!(
+                "import-sheet-above-table-titles",
+                name = &sheet.name,
+                value = super::rows(first)
+            ));
         }
         let mut entries = Vec::new();
         for table in here {
@@ -320,7 +346,11 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                         if matches!(role, Role::Answer | Role::Choice) && spans_items > 1 {
                             found.warning(
                                 Code::ImportMerged,
-                                crate::msg!("import-cell-merged-across-rows", name = role.name(), value = merge.last_row - merge.first_row + 1),
+                                crate::msg!(
+                                    "import-cell-merged-across-rows",
+                                    name = role.name(),
+                                    value = merge.last_row - merge.first_row + 1
+                                ),
                                 Some(format!("{}: {}", workbook.name, merge.range(&sheet.name))),
                             );
                         }
@@ -412,7 +442,12 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                 .iter()
                 .filter(|e| matches!(e, Entry::Item(_)))
                 .count();
-            found.note(crate::msg!("import-item", place = &place, value = cols.describe(&sheet, header), count = &count));
+            found.note(crate::msg!(
+                "import-item",
+                place = &place,
+                value = cols.describe(&sheet, header),
+                count = &count
+            ));
             let info = TableInfo {
                 sheet: sheet.name.clone(),
                 header_row: header.map_or(0, |h| h + 1),
@@ -450,7 +485,10 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
         }));
     }
     for unknown in &labels.unknown {
-        found.note(crate::msg!("import-dropdown-choice-says-no", unknown = &unknown));
+        found.note(crate::msg!(
+            "import-dropdown-choice-says-no",
+            unknown = &unknown
+        ));
     }
     let english = {
         let texts: Vec<&str> = items.iter().filter_map(|i| i.text.as_deref()).collect();
@@ -617,7 +655,11 @@ fn read_row(
                 Code::ImportUnknownItem,
                 crate::msg!("import-answer-row-without-cannot", missing = what),
                 Some(cell_diag(workbook, sheet, row, col)),
-                crate::msg!("import-fill-row-cell-or", missing = if id.is_empty() { "id" } else { "question" }, value2 = cols.describe(sheet, None)),
+                crate::msg!(
+                    "import-fill-row-cell-or",
+                    missing = if id.is_empty() { "id" } else { "question" },
+                    value2 = cols.describe(sheet, None)
+                ),
             );
             return None;
         }
@@ -648,7 +690,9 @@ fn read_row(
         } else if raw.iter().any(|t| is_boilerplate(t)) {
             Some(crate::msg!("import-why-a-notice-not-a-heading"))
         } else if distinct.len() > 2 || raw.iter().any(|t| t.chars().count() > 200) {
-            Some(crate::msg!("import-why-a-row-of-several-texts-without-an-id"))
+            Some(crate::msg!(
+                "import-why-a-row-of-several-texts-without-an-id"
+            ))
         } else {
             None
         };
@@ -687,7 +731,10 @@ fn read_row(
     if id.chars().any(char::is_control) {
         found.error(
             Code::ImportInvalidId,
-            crate::msg!("import-id-has-line-break", escape_debug = id.escape_debug().to_string()),
+            crate::msg!(
+                "import-id-has-line-break",
+                escape_debug = id.escape_debug().to_string()
+            ),
             Some(cell_diag(workbook, sheet, row, id_col)),
         );
         return None;
@@ -729,7 +776,11 @@ fn read_row(
             Err(known) => {
                 found.error_help(
                     Code::ImportStatus,
-                    crate::msg!("import-not-known-answer-label", trim = text.trim(), id = &id),
+                    crate::msg!(
+                        "import-not-known-answer-label",
+                        trim = text.trim(),
+                        id = &id
+                    ),
                     Some(cell_diag(workbook, sheet, row, col)),
                     known,
                 );
@@ -744,7 +795,13 @@ fn read_row(
     let mapped = cols.mapped();
     for (col, _) in sheet.row_cells(row) {
         if !mapped.contains(&col) {
-            found.unmapped(workbook, sheet, row, col, crate::msg!("import-why-in-no-named-column"));
+            found.unmapped(
+                workbook,
+                sheet,
+                row,
+                col,
+                crate::msg!("import-why-in-no-named-column"),
+            );
         }
     }
     Some(Entry::Item(Item {
@@ -1001,7 +1058,13 @@ fn qualify_duplicates(items: &mut [Item], roots: &[Node], workbook: &Workbook, f
                     let item = &items[i];
                     found.warning(
                         Code::ImportIdChanged,
-                        crate::msg!("import-item-numbers-repeat-across", outer = if outer { "yes" } else { "no" }, id = &item.id, value2 = workbook.sheets[item.sheet].address(item.row, item.id_col), value3 = &renamed[i]),
+                        crate::msg!(
+                            "import-item-numbers-repeat-across",
+                            outer = if outer { "yes" } else { "no" },
+                            id = &item.id,
+                            value2 = workbook.sheets[item.sheet].address(item.row, item.id_col),
+                            value3 = &renamed[i]
+                        ),
                         Some(workbook.name.clone()),
                     );
                 }
@@ -1019,7 +1082,11 @@ fn qualify_duplicates(items: &mut [Item], roots: &[Node], workbook: &Workbook, f
             let sheet = &workbook.sheets[item.sheet];
             found.error(
                 Code::ImportDuplicate,
-                crate::msg!("import-id-appears-twice-at", id = &item.id, value = workbook.sheets[a.sheet].address(a.row, a.id_col)),
+                crate::msg!(
+                    "import-id-appears-twice-at",
+                    id = &item.id,
+                    value = workbook.sheets[a.sheet].address(a.row, a.id_col)
+                ),
                 Some(cell_diag(workbook, sheet, item.row, item.id_col)),
             );
         } else {
@@ -1042,14 +1109,22 @@ fn check_known_ids(items: &[Item], catalog: &Catalog, workbook: &Workbook, found
             };
             found.error_help(
                 Code::ImportUnknownItem,
-                crate::msg!("import-not-control-catalog", id = &item.id, id2 = &catalog.id),
+                crate::msg!(
+                    "import-not-control-catalog",
+                    id = &item.id,
+                    id2 = &catalog.id
+                ),
                 Some(cell_diag(workbook, sheet, item.row, item.id_col)),
                 help,
             );
         } else if let Some(first) = seen.get(item.id.as_str()) {
             found.error(
                 Code::ImportDuplicate,
-                crate::msg!("import-control-appears-twice-at-2", id = &item.id, value = workbook.sheets[first.sheet].address(first.row, first.id_col)),
+                crate::msg!(
+                    "import-control-appears-twice-at-2",
+                    id = &item.id,
+                    value = workbook.sheets[first.sheet].address(first.row, first.id_col)
+                ),
                 Some(cell_diag(workbook, sheet, item.row, item.id_col)),
             );
         } else {

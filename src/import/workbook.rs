@@ -245,15 +245,20 @@ pub fn sheet_prefix(name: &str) -> String {
 /// `fill` (its limits on the file, every part and the cells of a sheet apply). Every
 /// failure is a [`Code::Io`] error naming the file.
 pub fn read(name: &str, bytes: Vec<u8>) -> Result<Workbook, Box<Diagnostic>> {
-    read_book(bytes).map_err(|why| {
-        Box::new(
-            Diagnostic::new(Code::Io, crate::msg!("workbook-unreadable", name = name, why = why))
+    read_book(bytes)
+        .map_err(|why| {
+            Box::new(
+                Diagnostic::new(
+                    Code::Io,
+                    crate::msg!("workbook-unreadable", name = name, why = why),
+                )
                 .help(crate::msg!("workbook-unreadable-help")),
-        )
-    }).map(|sheets| Workbook {
-        name: name.to_owned(),
-        sheets,
-    })
+            )
+        })
+        .map(|sheets| Workbook {
+            name: name.to_owned(),
+            sheets,
+        })
 }
 
 fn read_book(bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {

@@ -229,10 +229,7 @@ fn write_questionnaire(out: &mut String, questionnaire: &Questionnaire) {
 
 /// Writes every file or none: refuses existing targets unless `force`, stages each file
 /// in its folder, then renames them into place.
-pub fn write_files(
-    files: &[(PathBuf, String)],
-    force: bool,
-) -> Result<(), crate::i18n::Message> {
+pub fn write_files(files: &[(PathBuf, String)], force: bool) -> Result<(), crate::i18n::Message> {
     if !force {
         for (path, _) in files {
             if path.exists() {
@@ -247,16 +244,19 @@ pub fn write_files(
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        fs::create_dir_all(dir)
-            .map_err(|e| {
-                crate::msg!(
-                    "cannot-create-folder",
-                    path = display_path(dir),
-                    error = e.to_string()
-                )
-            })?;
+        fs::create_dir_all(dir).map_err(|e| {
+            crate::msg!(
+                "cannot-create-folder",
+                path = display_path(dir),
+                error = e.to_string()
+            )
+        })?;
         let temp = stage(dir, text.as_bytes()).map_err(|e| {
-            crate::msg!("cannot-write-file", path = shown.as_str(), error = e.to_string())
+            crate::msg!(
+                "cannot-write-file",
+                path = shown.as_str(),
+                error = e.to_string()
+            )
         })?;
         staged.push((temp, path));
     }

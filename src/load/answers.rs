@@ -3,10 +3,10 @@
 //! Cross-file checks (the catalog exists, the control exists, nobody answers twice) are in
 //! [`crate::validate`]; this module checks one file's shape.
 
-use crate::msg;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::fields::{Fields, check_id, check_url, parse_date, text_as, text_of, wrong_type};
 use crate::model::{Answer, AnswerBody, Status};
+use crate::msg;
 use crate::source::Span;
 use crate::yaml::{Node, Value};
 
@@ -73,12 +73,9 @@ fn read_answer(id: &str, key_span: Span, node: &Node, diags: &mut Diagnostics) -
         Value::Str(_) | Value::Plain(_) | Value::Seq(_) => answer.body = read_body(node, id, diags),
         Value::Null => {
             diags.push(
-                Diagnostic::new(
-                    Code::EmptyAnswer,
-                    msg!("empty-answer", control = id),
-                )
-                .at(key_span, msg!("label-no-answer-given"))
-                .help(msg!("empty-answer-help")),
+                Diagnostic::new(Code::EmptyAnswer, msg!("empty-answer", control = id))
+                    .at(key_span, msg!("label-no-answer-given"))
+                    .help(msg!("empty-answer-help")),
             );
             return None;
         }
@@ -114,9 +111,9 @@ fn read_answer(id: &str, key_span: Span, node: &Node, diags: &mut Diagnostics) -
                 })
                 .map(|(e, _)| e)
                 .collect();
-            answer.reviewed = fields
-                .text("reviewed", diags)
-                .and_then(|(text, span)| parse_date(&text, span, msg!("what-key", key = "reviewed"), diags));
+            answer.reviewed = fields.text("reviewed", diags).and_then(|(text, span)| {
+                parse_date(&text, span, msg!("what-key", key = "reviewed"), diags)
+            });
             answer.note = fields.text("note", diags).map(|t| t.0);
             if answer.body.is_none() && answer.status.is_none() {
                 diags.push(
@@ -137,12 +134,9 @@ fn read_answer(id: &str, key_span: Span, node: &Node, diags: &mut Diagnostics) -
 fn check_evidence(text: &str, span: Span, id: &str, diags: &mut Diagnostics) -> bool {
     if text.trim().is_empty() {
         diags.push(
-            Diagnostic::new(
-                Code::InvalidValue,
-                msg!("empty-evidence", control = id),
-            )
-            .at(span, msg!("label-empty"))
-            .help(msg!("empty-evidence-help")),
+            Diagnostic::new(Code::InvalidValue, msg!("empty-evidence", control = id))
+                .at(span, msg!("label-empty"))
+                .help(msg!("empty-evidence-help")),
         );
         return false;
     }
@@ -163,7 +157,8 @@ fn status_hint(text: &str) -> crate::i18n::Message {
         .into_iter()
         .find(|s| {
             s.label() == trimmed
-                || crate::sheet::status_label(*s, crate::model::Lang::En).eq_ignore_ascii_case(trimmed)
+                || crate::sheet::status_label(*s, crate::model::Lang::En)
+                    .eq_ignore_ascii_case(trimmed)
         })
         .or_else(|| crate::labels::built_in_status(trimmed));
     if let Some(status) = labelled {
@@ -201,11 +196,16 @@ fn read_body(node: &Node, id: &str, diags: &mut Diagnostics) -> Option<AnswerBod
                 .collect();
             Some(AnswerBody::Items(texts))
         }
-        _ => text_as::<crate::model::Text>(node, &msg!("what-answer-to", control = id), "answer", diags)
-            .map(|(text, span)| {
-                warn_hidden(&text, span, id, "answer", diags);
-                AnswerBody::Text(text)
-            }),
+        _ => text_as::<crate::model::Text>(
+            node,
+            &msg!("what-answer-to", control = id),
+            "answer",
+            diags,
+        )
+        .map(|(text, span)| {
+            warn_hidden(&text, span, id, "answer", diags);
+            AnswerBody::Text(text)
+        }),
     }
 }
 
@@ -228,7 +228,8 @@ fn warn_hidden(text: &str, span: Span, id: &str, field: &str, diags: &mut Diagno
     let Some(first) = found.first() else {
         return;
     };
-    let named: Vec<crate::i18n::Message> = found.iter().map(|c| crate::chars::describe(*c)).collect();
+    let named: Vec<crate::i18n::Message> =
+        found.iter().map(|c| crate::chars::describe(*c)).collect();
     diags.push(
         Diagnostic::new(
             Code::HiddenControl,
@@ -242,7 +243,10 @@ fn warn_hidden(text: &str, span: Span, id: &str, field: &str, diags: &mut Diagno
         )
         .at(
             span,
-            msg!("label-hidden-control", char = crate::chars::describe(*first)),
+            msg!(
+                "label-hidden-control",
+                char = crate::chars::describe(*first)
+            ),
         )
         .help(msg!("hidden-control-help")),
     );

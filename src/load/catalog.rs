@@ -2,11 +2,11 @@
 
 use std::collections::HashMap;
 
-use crate::msg;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::fields::{Fields, check_id, check_url, text_of, wrong_type};
 use crate::load::questionnaire::{read_cells, read_questionnaire};
 use crate::model::{Catalog, Control, Group, Lang, Level, Refs};
+use crate::msg;
 use crate::source::Span;
 use crate::yaml::{Node, Value};
 
@@ -22,7 +22,12 @@ pub fn load_catalog(mut root: Node<'_>, origin: &str, diags: &mut Diagnostics) -
     let before = diags.error_count();
     let fields = Fields::new(&root, msg!("what-catalog-file"), CATALOG_FIELDS, diags)?;
     let header_node = fields.require("catalog", diags)?;
-    let header = Fields::new(header_node, msg!("what-catalog-header"), HEADER_FIELDS, diags)?;
+    let header = Fields::new(
+        header_node,
+        msg!("what-catalog-header"),
+        HEADER_FIELDS,
+        diags,
+    )?;
     let id = header.required_text("id", diags);
     if let Some((id, span)) = &id {
         let valid = !id.is_empty()
@@ -123,7 +128,11 @@ struct IdTracker {
 
 fn read_groups(node: Node<'_>, ids: &mut IdTracker, diags: &mut Diagnostics) -> Vec<Group> {
     let Value::Seq(items) = node.value else {
-        diags.push(wrong_type(&node, msg!("what-key", key = "groups"), msg!("expected-list-of-groups")));
+        diags.push(wrong_type(
+            &node,
+            msg!("what-key", key = "groups"),
+            msg!("expected-list-of-groups"),
+        ));
         return Vec::new();
     };
     items
@@ -140,13 +149,10 @@ fn read_group(mut node: Node<'_>, ids: &mut IdTracker, diags: &mut Diagnostics) 
     {
         if let Some(first) = ids.groups.get(id) {
             diags.push(
-                Diagnostic::new(
-                    Code::DuplicateGroup,
-                    msg!("duplicate-group", id = id),
-                )
-                .at(*span, msg!("label-second-definition"))
-                .also(*first, msg!("label-first-defined-here"))
-                .help(msg!("duplicate-group-help")),
+                Diagnostic::new(Code::DuplicateGroup, msg!("duplicate-group", id = id))
+                    .at(*span, msg!("label-second-definition"))
+                    .also(*first, msg!("label-first-defined-here"))
+                    .help(msg!("duplicate-group-help")),
             );
         } else {
             ids.groups.insert(id.clone(), *span);
@@ -177,7 +183,11 @@ fn read_group(mut node: Node<'_>, ids: &mut IdTracker, diags: &mut Diagnostics) 
 
 fn read_controls(node: Node<'_>, ids: &mut IdTracker, diags: &mut Diagnostics) -> Vec<Control> {
     let Value::Seq(items) = node.value else {
-        diags.push(wrong_type(&node, msg!("what-key", key = "controls"), msg!("expected-list-of-controls")));
+        diags.push(wrong_type(
+            &node,
+            msg!("what-key", key = "controls"),
+            msg!("expected-list-of-controls"),
+        ));
         return Vec::new();
     };
     items
@@ -194,13 +204,10 @@ fn read_control(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Op
     }
     if let Some(first) = ids.controls.get(&id) {
         diags.push(
-            Diagnostic::new(
-                Code::DuplicateControl,
-                msg!("duplicate-control", id = &id),
-            )
-            .at(id_span, msg!("label-second-definition"))
-            .also(*first, msg!("label-first-defined-here"))
-            .help(msg!("duplicate-control-help")),
+            Diagnostic::new(Code::DuplicateControl, msg!("duplicate-control", id = &id))
+                .at(id_span, msg!("label-second-definition"))
+                .also(*first, msg!("label-first-defined-here"))
+                .help(msg!("duplicate-control-help")),
         );
     } else {
         ids.controls.insert(id.clone(), id_span);
@@ -209,12 +216,9 @@ fn read_control(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Op
     let text = fields.shared_text("text", diags);
     if title.is_none() && text.is_none() {
         diags.push(
-            Diagnostic::new(
-                Code::EmptyControl,
-                msg!("empty-control", id = &id),
-            )
-            .at(id_span, msg!("label-nothing-to-show"))
-            .help(msg!("empty-control-help")),
+            Diagnostic::new(Code::EmptyControl, msg!("empty-control", id = &id))
+                .at(id_span, msg!("label-nothing-to-show"))
+                .help(msg!("empty-control-help")),
         );
     }
     let level = fields.text("level", diags).and_then(|(text, span)| {

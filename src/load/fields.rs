@@ -3,8 +3,8 @@
 
 use crate::diag::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::i18n::Message;
-use crate::msg;
 use crate::model::Text;
+use crate::msg;
 use crate::source::Span;
 use crate::yaml::{Key, Node, Value};
 
@@ -220,7 +220,11 @@ pub fn check_id(id: &str, span: Span, what: Message, diags: &mut Diagnostics) ->
         diags.push(
             Diagnostic::new(
                 Code::InvalidId,
-                msg!("invalid-id", what = what, id = id.escape_debug().to_string()),
+                msg!(
+                    "invalid-id",
+                    what = what,
+                    id = id.escape_debug().to_string()
+                ),
             )
             .at(span, msg!("label-invalid-id"))
             .help(msg!("invalid-id-help")),
@@ -266,12 +270,9 @@ pub fn check_url(text: &str, span: Span, diags: &mut Diagnostics) -> bool {
         .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
     if !ok {
         diags.push(
-            Diagnostic::new(
-                Code::InvalidUrl,
-                msg!("invalid-url", text = text),
-            )
-            .at(span, msg!("label-not-a-link"))
-            .help(msg!("invalid-url-help")),
+            Diagnostic::new(Code::InvalidUrl, msg!("invalid-url", text = text))
+                .at(span, msg!("label-not-a-link"))
+                .help(msg!("invalid-url-help")),
         );
         return false;
     }

@@ -59,7 +59,8 @@ pub fn add_builtin_layout_sources(ws: &mut Workspace) -> Vec<LayoutSources> {
 /// Loads the layouts a project lists: a folder with `layout.yaml`, or a folder of such
 /// folders. Every other file or folder in them is reported as not read.
 pub fn load_layout_folder(ws: &mut Workspace, path: &Path, listed_at: Span) {
-    let Some(meta) = ws.listed_path(path, listed_at, Some(crate::msg!("what-layout-folder"))) else {
+    let Some(meta) = ws.listed_path(path, listed_at, Some(crate::msg!("what-layout-folder")))
+    else {
         return;
     };
     if !meta.is_dir() {

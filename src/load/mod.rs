@@ -13,9 +13,9 @@ use std::path::{Path, PathBuf};
 
 use indexmap::IndexMap;
 
-use crate::i18n::Message;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::files::Boundary;
+use crate::i18n::Message;
 use crate::layout::Layout;
 use crate::model::{Catalog, Project};
 use crate::source::{SourceFile, SourceId, Sources, Span, display_path};
@@ -42,7 +42,11 @@ impl RunError {
     pub fn message(&self) -> crate::i18n::Message {
         match self {
             RunError::ProjectNotFound(path) => {
-                crate::msg!("project-not-found", path = path.as_str(), file = PROJECT_FILE)
+                crate::msg!(
+                    "project-not-found",
+                    path = path.as_str(),
+                    file = PROJECT_FILE
+                )
             }
             RunError::Other(message) => message.clone(),
         }
@@ -377,7 +381,10 @@ impl Workspace {
                 let id = self.sources.push(file);
                 self.diags.push(
                     Diagnostic::new(Code::NotUtf8, crate::msg!("not-utf8", file = name))
-                        .at(Span::new(id, shown_offset, shown_offset + '\u{fffd}'.len_utf8()), crate::msg!("label-invalid-byte", offset = valid_up_to))
+                        .at(
+                            Span::new(id, shown_offset, shown_offset + '\u{fffd}'.len_utf8()),
+                            crate::msg!("label-invalid-byte", offset = valid_up_to),
+                        )
                         .help(crate::msg!("not-utf8-help")),
                 );
                 None

@@ -2,12 +2,12 @@
 
 use std::path::Path;
 
-use crate::msg;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::fields::{Fields, parse_date, wrong_type};
 use crate::model::{
     DerivePolicy, DocumentTexts, Format, Organization, OutputSpec, Policy, PolicyLevel, Project,
 };
+use crate::msg;
 use crate::source::Span;
 use crate::yaml::{Node, Value};
 
@@ -36,7 +36,12 @@ pub const OUTPUT_FIELDS: &[&str] = &["layout", "catalog", "formats", "name"];
 pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<Project> {
     let fields = Fields::new(root, msg!("what-project-file"), PROJECT_FIELDS, diags)?;
     let organization = fields.require("organization", diags).and_then(|node| {
-        let org = Fields::new(node, msg!("what-key", key = "organization"), ORGANIZATION_FIELDS, diags)?;
+        let org = Fields::new(
+            node,
+            msg!("what-key", key = "organization"),
+            ORGANIZATION_FIELDS,
+            diags,
+        )?;
         Some(Organization {
             name: org.required_text("name", diags)?.0,
             short_name: org.text("short_name", diags).map(|t| t.0),
@@ -64,17 +69,22 @@ pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<
     let catalogs = paths("catalogs", None, diags);
     let layouts = paths("layouts", None, diags);
     let document = match fields.get("document") {
-        Some(node) => Fields::new(node, msg!("what-key", key = "document"), DOCUMENT_FIELDS, diags)
-            .map(|doc| DocumentTexts {
-                title: doc.text("title", diags).map(|t| t.0),
-                preamble: doc
-                    .text_list("preamble", diags)
-                    .into_iter()
-                    .map(|t| t.0)
-                    .collect(),
-                notice: doc.text("notice", diags).map(|t| t.0),
-            })
-            .unwrap_or_default(),
+        Some(node) => Fields::new(
+            node,
+            msg!("what-key", key = "document"),
+            DOCUMENT_FIELDS,
+            diags,
+        )
+        .map(|doc| DocumentTexts {
+            title: doc.text("title", diags).map(|t| t.0),
+            preamble: doc
+                .text_list("preamble", diags)
+                .into_iter()
+                .map(|t| t.0)
+                .collect(),
+            notice: doc.text("notice", diags).map(|t| t.0),
+        })
+        .unwrap_or_default(),
         None => DocumentTexts::default(),
     };
     let policy = fields
@@ -105,7 +115,8 @@ pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<
 
 fn read_policy(node: &Node, diags: &mut Diagnostics) -> Policy {
     let mut policy = Policy::default();
-    let Some(fields) = Fields::new(node, msg!("what-key", key = "policy"), POLICY_FIELDS, diags) else {
+    let Some(fields) = Fields::new(node, msg!("what-key", key = "policy"), POLICY_FIELDS, diags)
+    else {
         return policy;
     };
     let level = |name: &str, diags: &mut Diagnostics| {
@@ -168,7 +179,11 @@ fn read_policy(node: &Node, diags: &mut Diagnostics) -> Policy {
 
 fn read_outputs(node: &Node, diags: &mut Diagnostics) -> Vec<OutputSpec> {
     let Value::Seq(items) = &node.value else {
-        diags.push(wrong_type(node, msg!("what-key", key = "outputs"), msg!("expected-list-of-outputs")));
+        diags.push(wrong_type(
+            node,
+            msg!("what-key", key = "outputs"),
+            msg!("expected-list-of-outputs"),
+        ));
         return Vec::new();
     };
     let mut outputs = Vec::new();
@@ -190,9 +205,12 @@ fn read_outputs(node: &Node, diags: &mut Diagnostics) -> Vec<OutputSpec> {
                     let format = Format::parse(&text);
                     if format.is_none() {
                         diags.push(
-                            Diagnostic::new(Code::InvalidValue, msg!("unknown-format", format = &text))
-                                .at(span, msg!("label-not-a-format"))
-                                .help(msg!("unknown-format-help")),
+                            Diagnostic::new(
+                                Code::InvalidValue,
+                                msg!("unknown-format", format = &text),
+                            )
+                            .at(span, msg!("label-not-a-format"))
+                            .help(msg!("unknown-format-help")),
                         );
                     }
                     format
@@ -223,9 +241,15 @@ pub fn check_output_name(name: &str, span: Span, diags: &mut Diagnostics) -> boo
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
     if !ok {
         diags.push(
-            Diagnostic::new(Code::InvalidValue, msg!("invalid-output-name", name = name.escape_debug().to_string()))
-                .at(span, msg!("label-output-name"))
-                .help(msg!("invalid-output-name-help")),
+            Diagnostic::new(
+                Code::InvalidValue,
+                msg!(
+                    "invalid-output-name",
+                    name = name.escape_debug().to_string()
+                ),
+            )
+            .at(span, msg!("label-output-name"))
+            .help(msg!("invalid-output-name-help")),
         );
     }
     ok

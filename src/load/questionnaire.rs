@@ -4,11 +4,11 @@
 
 use indexmap::IndexMap;
 
-use crate::msg;
 use crate::a1::parse_column;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::fields::{Fields, text_of, wrong_type};
 use crate::model::{CellColumns, CellRef, QuestionTable, Questionnaire, Status};
+use crate::msg;
 use crate::source::Span;
 use crate::yaml::{Node, Value};
 
@@ -23,7 +23,12 @@ pub const CELLS_FIELDS: &[&str] = &["sheet", "row", "question", "choice", "answe
 pub const MAX_ROW: u32 = 1_048_576;
 
 pub fn read_questionnaire(node: &Node, diags: &mut Diagnostics) -> Option<Questionnaire> {
-    let fields = Fields::new(node, msg!("what-key", key = "questionnaire"), QUESTIONNAIRE_FIELDS, diags)?;
+    let fields = Fields::new(
+        node,
+        msg!("what-key", key = "questionnaire"),
+        QUESTIONNAIRE_FIELDS,
+        diags,
+    )?;
     let workbook = fields.text("workbook", diags).map(|t| t.0);
     let labels = fields
         .get("labels")
@@ -36,7 +41,11 @@ pub fn read_questionnaire(node: &Node, diags: &mut Diagnostics) -> Option<Questi
             .filter_map(|item| read_table(item, diags))
             .collect(),
         Some((n, _)) => {
-            diags.push(wrong_type(n, msg!("what-key", key = "questionnaire.tables"), msg!("expected-list-of-tables")));
+            diags.push(wrong_type(
+                n,
+                msg!("what-key", key = "questionnaire.tables"),
+                msg!("expected-list-of-tables"),
+            ));
             Vec::new()
         }
     };
@@ -78,16 +87,18 @@ fn read_labels(node: &Node, diags: &mut Diagnostics) -> IndexMap<String, Status>
         folded.push((label.clone(), fold, key.span));
         if label.trim().is_empty() {
             diags.push(
-                Diagnostic::new(
-                    Code::InvalidValue,
-                    msg!("choice-empty"),
-                )
-                .at(key.span, msg!("label-empty-label"))
-                .help(msg!("choice-empty-help")),
+                Diagnostic::new(Code::InvalidValue, msg!("choice-empty"))
+                    .at(key.span, msg!("label-empty-label"))
+                    .help(msg!("choice-empty-help")),
             );
             continue;
         }
-        let Some((text, span)) = text_of(value, &msg!("what-key", key = "questionnaire.labels"), &label, diags) else {
+        let Some((text, span)) = text_of(
+            value,
+            &msg!("what-key", key = "questionnaire.labels"),
+            &label,
+            diags,
+        ) else {
             diags.push(
                 Diagnostic::new(
                     Code::MissingField,
@@ -138,12 +149,9 @@ fn read_table(node: &Node, diags: &mut Diagnostics) -> Option<QuestionTable> {
             let ok = f.len() == 16 && f.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
             if !ok {
                 diags.push(
-                    Diagnostic::new(
-                        Code::InvalidValue,
-                        msg!("invalid-fingerprint", value = f),
-                    )
-                    .at(*span, msg!("label-expected-fingerprint"))
-                    .help(msg!("invalid-fingerprint-help")),
+                    Diagnostic::new(Code::InvalidValue, msg!("invalid-fingerprint", value = f))
+                        .at(*span, msg!("label-expected-fingerprint"))
+                        .help(msg!("invalid-fingerprint-help")),
                 );
             }
             ok
@@ -159,7 +167,12 @@ fn read_table(node: &Node, diags: &mut Diagnostics) -> Option<QuestionTable> {
 }
 
 fn read_columns(node: &Node, diags: &mut Diagnostics) -> Option<CellColumns> {
-    let fields = Fields::new(node, msg!("what-key", key = "columns"), COLUMN_FIELDS, diags)?;
+    let fields = Fields::new(
+        node,
+        msg!("what-key", key = "columns"),
+        COLUMN_FIELDS,
+        diags,
+    )?;
     let mut columns = CellColumns::default();
     let mut ok = true;
     for name in COLUMN_FIELDS {
@@ -256,7 +269,12 @@ fn row_number(node: &Node, name: &str, diags: &mut Diagnostics) -> Option<u32> {
     if n == 0 || n > MAX_ROW {
         diags.push(bad_number(
             node.span,
-            msg!("not-a-row", name = name, max = MAX_ROW.to_string(), found = n.to_string()),
+            msg!(
+                "not-a-row",
+                name = name,
+                max = MAX_ROW.to_string(),
+                found = n.to_string()
+            ),
             msg!("label-not-a-row"),
             msg!("not-a-row-help"),
         ));
@@ -271,7 +289,11 @@ fn count(node: &Node, name: &str, diags: &mut Diagnostics) -> Option<u32> {
         _ => None,
     };
     if parsed.is_none() {
-        diags.push(wrong_type(node, msg!("what-key", key = name), msg!("expected-whole-number")));
+        diags.push(wrong_type(
+            node,
+            msg!("what-key", key = name),
+            msg!("expected-whole-number"),
+        ));
     }
     parsed
 }

@@ -118,9 +118,15 @@ pub fn derive_catalog(
             ));
             for (i, ((c, id), a)) in sources.iter().enumerate() {
                 d = if i == 0 {
-                    d.at(a.span, crate::msg!("label-mapped-answer", catalog = c, control = id))
+                    d.at(
+                        a.span,
+                        crate::msg!("label-mapped-answer", catalog = c, control = id),
+                    )
                 } else {
-                    d.also(a.span, crate::msg!("label-mapped-answer-differs", catalog = c, control = id))
+                    d.also(
+                        a.span,
+                        crate::msg!("label-mapped-answer-differs", catalog = c, control = id),
+                    )
                 };
             }
             diags.push(d);
@@ -143,7 +149,12 @@ pub fn derive_catalog(
                         control = &control.id,
                         catalog = &catalog.id,
                         from = &from.catalog,
-                        controls = from.controls.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+                        controls = from
+                            .controls
+                            .iter()
+                            .map(|c| format!("`{c}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 )
                 .at(first.span, crate::msg!("label-answer-used"))

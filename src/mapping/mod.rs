@@ -15,10 +15,10 @@ pub mod thesaurus;
 
 use std::collections::HashMap;
 
-use crate::msg;
 use crate::diag::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::load::fields::{Fields, check_id, wrong_type};
 use crate::model::Catalog;
+use crate::msg;
 use crate::source::Span;
 use crate::yaml::{Node, Value};
 
@@ -74,7 +74,9 @@ pub fn load_mapping(root: &Node, origin: &str, diags: &mut Diagnostics) -> Optio
         match &node.value {
             Value::Seq(items) => {
                 for item in items {
-                    let Some(pair) = Fields::new(item, msg!("what-mapping-pair"), PAIR_FIELDS, diags) else {
+                    let Some(pair) =
+                        Fields::new(item, msg!("what-mapping-pair"), PAIR_FIELDS, diags)
+                    else {
                         continue;
                     };
                     let from = pair
@@ -101,9 +103,12 @@ pub fn load_mapping(root: &Node, origin: &str, diags: &mut Diagnostics) -> Optio
                         Some((s, _)) if s == "suggested" => Some(PairStatus::Suggested),
                         Some((s, span)) => {
                             diags.push(
-                                Diagnostic::new(Code::InvalidValue, msg!("unknown-pair-status", status = &s))
-                                    .at(span, msg!("label-not-a-pair-status"))
-                                    .help(msg!("unknown-pair-status-help")),
+                                Diagnostic::new(
+                                    Code::InvalidValue,
+                                    msg!("unknown-pair-status", status = &s),
+                                )
+                                .at(span, msg!("label-not-a-pair-status"))
+                                .help(msg!("unknown-pair-status-help")),
                             );
                             None
                         }
@@ -119,7 +124,11 @@ pub fn load_mapping(root: &Node, origin: &str, diags: &mut Diagnostics) -> Optio
                     }
                 }
             }
-            _ => diags.push(wrong_type(node, msg!("what-key", key = "pairs"), msg!("expected-list-of-pairs"))),
+            _ => diags.push(wrong_type(
+                node,
+                msg!("what-key", key = "pairs"),
+                msg!("expected-list-of-pairs"),
+            )),
         }
     }
     if diags.error_count() > before {

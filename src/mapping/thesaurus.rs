@@ -8,9 +8,9 @@
 use std::collections::HashMap;
 
 use super::text::fold_width;
-use crate::msg;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::fields::{Fields, text_of, wrong_type};
+use crate::msg;
 use crate::yaml::{Node, Value};
 
 const FILE_FIELDS: &[&str] = &["thesaurus", "spellings", "terms", "ignore", "facts"];
@@ -41,7 +41,8 @@ pub fn load_thesaurus(root: &Node, origin: &str, diags: &mut Diagnostics) -> Opt
     let fields = Fields::new(root, msg!("what-thesaurus-file"), FILE_FIELDS, diags)?;
     if let Some(header) = fields.require("thesaurus", diags)
         && !matches!(header.value, Value::Null)
-        && let Some(header) = Fields::new(header, msg!("what-thesaurus-header"), HEADER_FIELDS, diags)
+        && let Some(header) =
+            Fields::new(header, msg!("what-thesaurus-header"), HEADER_FIELDS, diags)
     {
         let _ = header.text("description", diags);
     }
@@ -70,12 +71,9 @@ pub fn load_thesaurus(root: &Node, origin: &str, diags: &mut Diagnostics) -> Opt
             let words: Vec<String> = words.iter().filter_map(|w| word(w, name, diags)).collect();
             if words.len() < 2 {
                 diags.push(
-                    Diagnostic::new(
-                        Code::InvalidValue,
-                        msg!("thesaurus-too-few", name = name),
-                    )
-                    .at(item.span, msg!("label-too-few-words"))
-                    .help(msg!("thesaurus-too-few-help")),
+                    Diagnostic::new(Code::InvalidValue, msg!("thesaurus-too-few", name = name))
+                        .at(item.span, msg!("label-too-few-words"))
+                        .help(msg!("thesaurus-too-few-help")),
                 );
                 continue;
             }
@@ -91,7 +89,11 @@ pub fn load_thesaurus(root: &Node, origin: &str, diags: &mut Diagnostics) -> Opt
             Some(node) => match &node.value {
                 Value::Seq(items) => items.iter().filter_map(|w| word(w, name, diags)).collect(),
                 _ => {
-                    diags.push(wrong_type(node, msg!("what-key", key = name), msg!("expected-list-of-words")));
+                    diags.push(wrong_type(
+                        node,
+                        msg!("what-key", key = name),
+                        msg!("expected-list-of-words"),
+                    ));
                     Vec::new()
                 }
             },

@@ -138,11 +138,8 @@ impl Project {
 
 /// The locale every run of the suite starts from, whatever the developer's: no `LC_ALL`
 /// or `LC_MESSAGES`, `LANG=C` (English messages).
-pub const LOCALE: [(&str, Option<&str>); 3] = [
-    ("LC_ALL", None),
-    ("LC_MESSAGES", None),
-    ("LANG", Some("C")),
-];
+pub const LOCALE: [(&str, Option<&str>); 3] =
+    [("LC_ALL", None), ("LC_MESSAGES", None), ("LANG", Some("C"))];
 
 impl Run {
     #[track_caller]

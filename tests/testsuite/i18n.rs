@@ -23,8 +23,16 @@ fn status_label_project() -> Project {
 fn the_locale_chooses_japanese_and_lc_all_wins_over_lang() {
     let project = Project::fixture("check", "bad-values");
     let english = project.run(&["check"]);
-    assert!(english.stderr.contains("error[CS0204]: unknown status `implemnted`"));
-    assert!(english.stderr.contains("errors found"), "{}", english.stderr);
+    assert!(
+        english
+            .stderr
+            .contains("error[CS0204]: unknown status `implemnted`")
+    );
+    assert!(
+        english.stderr.trim_end().ends_with(" found"),
+        "{}",
+        english.stderr
+    );
 
     let japanese = project.run_in(&["check"], JA);
     assert_eq!(japanese.code, english.code);
@@ -35,15 +43,29 @@ fn the_locale_chooses_japanese_and_lc_all_wins_over_lang() {
         "{}",
         japanese.stderr
     );
-    assert!(japanese.stderr.contains("ヒント: `implemented` のことですか?"));
-    assert!(!japanese.stderr.contains("errors found"));
+    assert!(
+        japanese
+            .stderr
+            .contains("ヒント: `implemented` のことですか?")
+    );
+    assert!(
+        japanese.stderr.trim_end().ends_with(" 件"),
+        "{}",
+        japanese.stderr
+    );
 
     // LC_ALL overrides LANG; LC_MESSAGES comes between them.
-    let c_over_ja = project.run_in(&["check"], &[("LANG", Some("ja_JP.UTF-8")), ("LC_ALL", Some("C"))]);
+    let c_over_ja = project.run_in(
+        &["check"],
+        &[("LANG", Some("ja_JP.UTF-8")), ("LC_ALL", Some("C"))],
+    );
     assert_eq!(c_over_ja.stderr, english.stderr);
     let messages = project.run_in(&["check"], &[("LC_MESSAGES", Some("ja_JP.UTF-8"))]);
     assert_eq!(messages.stderr, japanese.stderr);
-    let empty_lc_all = project.run_in(&["check"], &[("LC_ALL", Some("")), ("LANG", Some("ja_JP.UTF-8"))]);
+    let empty_lc_all = project.run_in(
+        &["check"],
+        &[("LC_ALL", Some("")), ("LANG", Some("ja_JP.UTF-8"))],
+    );
     assert_eq!(empty_lc_all.stderr, japanese.stderr);
 }
 
@@ -52,20 +74,39 @@ fn lang_flag_wins_over_the_locale() {
     let project = Project::fixture("check", "bad-values");
     let english = project.run(&["check"]);
     let japanese = project.run_in(&["check"], JA);
-    assert_eq!(project.run(&["check", "--lang", "ja"]).stderr, japanese.stderr);
-    assert_eq!(project.run(&["--lang", "ja", "check"]).stderr, japanese.stderr);
-    assert_eq!(project.run_in(&["check", "--lang", "en"], JA).stderr, english.stderr);
+    assert_eq!(
+        project.run(&["check", "--lang", "ja"]).stderr,
+        japanese.stderr
+    );
+    assert_eq!(
+        project.run(&["--lang", "ja", "check"]).stderr,
+        japanese.stderr
+    );
+    assert_eq!(
+        project.run_in(&["check", "--lang", "en"], JA).stderr,
+        english.stderr
+    );
     let bad = project.run(&["check", "--lang", "fr"]);
     assert_eq!(bad.code, 2, "{}", bad.stderr);
 }
 
 #[test]
 fn broken_projects_are_reported_in_japanese() {
-    for case in ["bad-values", "bad-project", "duplicate-key", "look-alike-characters", "unknown-catalog", "unknown-control"] {
+    for case in [
+        "bad-values",
+        "bad-project",
+        "duplicate-key",
+        "look-alike-characters",
+        "unknown-catalog",
+        "unknown-control",
+    ] {
         let project = Project::fixture("check", case);
         let run = project.run_in(&["check"], JA);
         assert_eq!(run.code, 1, "{case}");
-        insta::assert_snapshot!(format!("ja-{case}"), format!("exit: {}\n{}", run.code, run.stderr));
+        insta::assert_snapshot!(
+            format!("ja-{case}"),
+            format!("exit: {}\n{}", run.code, run.stderr)
+        );
     }
 }
 
@@ -79,7 +120,10 @@ fn json_and_github_reports_keep_codes_and_fields_with_japanese_text() {
     let ja: serde_json::Value = serde_json::from_str(&japanese.stdout).unwrap();
     assert_eq!(en["errors"], ja["errors"]);
     assert_eq!(en["warnings"], ja["warnings"]);
-    let (en, ja) = (en["diagnostics"].as_array().unwrap(), ja["diagnostics"].as_array().unwrap());
+    let (en, ja) = (
+        en["diagnostics"].as_array().unwrap(),
+        ja["diagnostics"].as_array().unwrap(),
+    );
     assert_eq!(en.len(), ja.len());
     for (e, j) in en.iter().zip(ja) {
         assert_eq!(e["code"], j["code"]);
@@ -92,8 +136,16 @@ fn json_and_github_reports_keep_codes_and_fields_with_japanese_text() {
         assert_ne!(e["message"], j["message"]);
     }
     let github = project.run_in(&["check", "--format", "github"], JA);
-    assert!(github.stdout.starts_with("::error file="), "{}", github.stdout);
-    assert!(github.stdout.contains("title=CS0401::"), "{}", github.stdout);
+    assert!(
+        github.stdout.starts_with("::error file="),
+        "{}",
+        github.stdout
+    );
+    assert!(
+        github.stdout.contains("title=CS0401::"),
+        "{}",
+        github.stdout
+    );
     assert!(github.stdout.contains("%0Aヒント: "), "{}", github.stdout);
     assert!(github.stderr.contains("エラー 1 件"), "{}", github.stderr);
 }
@@ -104,13 +156,17 @@ fn a_status_spelled_as_the_sheets_print_it_names_its_key() {
     let english = project.run(&["check"]);
     assert_eq!(english.code, 1, "{}", english.stderr);
     assert!(
-        english.stderr.contains("help: did you mean `implemented` (実施済)?"),
+        english
+            .stderr
+            .contains("help: did you mean `implemented` (実施済)?"),
         "{}",
         english.stderr
     );
     let japanese = project.run_in(&["check"], JA);
     assert!(
-        japanese.stderr.contains("ヒント: `implemented` (実施済) のことですか?"),
+        japanese
+            .stderr
+            .contains("ヒント: `implemented` (実施済) のことですか?"),
         "{}",
         japanese.stderr
     );
@@ -124,17 +180,27 @@ fn command_lines_are_in_japanese() {
     assert_eq!(check.code, 0, "{}", check.stderr);
     let build = project.run_in(&["build"], JA);
     assert_eq!(build.code, 0, "{}", build.stderr);
-    assert!(build.stderr.contains("を書き出しました"), "{}", build.stderr);
+    assert!(
+        build.stderr.contains("を書き出しました"),
+        "{}",
+        build.stderr
+    );
     assert!(!build.stderr.contains("wrote "), "{}", build.stderr);
     let fmt = project.run_in(&["fmt", "--check"], JA);
     assert!(fmt.stderr.contains("回答ファイル"), "{}", fmt.stderr);
     let missing = Project::empty().run_in(&["check"], JA);
     assert_eq!(missing.code, 2);
     assert!(
-        missing.stderr.starts_with("エラー: `.` にプロジェクトがありません。"),
+        missing
+            .stderr
+            .starts_with("エラー: `.` にプロジェクトがありません。"),
         "{}",
         missing.stderr
     );
     let english = Project::empty().run(&["check"]);
-    assert!(english.stderr.starts_with("error: no project at `.`"), "{}", english.stderr);
+    assert!(
+        english.stderr.starts_with("error: no project at `.`"),
+        "{}",
+        english.stderr
+    );
 }
