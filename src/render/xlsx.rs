@@ -16,6 +16,10 @@ use crate::model::Format;
 use crate::sheet::{Cell, Document, Row, Sheet};
 use crate::templates::url_runs;
 
+mod links;
+use links::LinkEntry;
+pub use links::is_links_sheet;
+
 /// A font with Japanese glyphs that Excel on Windows and macOS both have.
 const FONT: &str = "Yu Gothic";
 const FONT_SIZE: f64 = 10.0;
@@ -197,15 +201,35 @@ fn write_workbook(document: &Document, scratch: Option<&Path>) -> Result<Vec<u8>
     workbook.set_properties(&properties);
     let styles = Styles::new();
     let mut used_names: Vec<String> = Vec::new();
+    let mut link_entries: Vec<LinkEntry> = Vec::new();
     for (index, sheet) in document.sheets.iter().enumerate() {
         // Rows are written top to bottom, so each sheet streams to a temporary file
         // instead of holding every cell in memory.
         let worksheet = workbook.add_worksheet_with_constant_memory()?;
         let name = sheet_name(&sheet.name, index, &used_names);
         worksheet.set_name(&name)?;
-        used_names.push(name);
         styles.retargets.borrow_mut().sheet = index;
-        write_sheet(worksheet, document, sheet, index == 0, &styles)?;
+        let place = SheetPlace {
+            name: &name,
+            first: index == 0,
+        };
+        write_sheet(
+            worksheet,
+            document,
+            sheet,
+            place,
+            &styles,
+            &mut link_entries,
+        )?;
+        used_names.push(name);
+    }
+    if !link_entries.is_empty() {
+        let index = document.sheets.len();
+        let worksheet = workbook.add_worksheet_with_constant_memory()?;
+        let name = sheet_name(links::sheet_name(document.lang), index, &used_names);
+        worksheet.set_name(&name)?;
+        styles.retargets.borrow_mut().sheet = index;
+        links::write_links_sheet(worksheet, document, &link_entries, &styles)?;
     }
     let bytes = workbook.save_to_buffer()?;
     styles
@@ -400,13 +424,23 @@ fn sheet_name(wanted: &str, index: usize, used: &[String]) -> String {
     candidate
 }
 
+/// A sheet's tab name, and whether it is the document's first sheet (which alone shows the
+/// introduction).
+struct SheetPlace<'a> {
+    name: &'a str,
+    first: bool,
+}
+
+/// Writes one sheet of the document, adding the links its answers give to `link_entries`.
 fn write_sheet(
     ws: &mut Worksheet,
     doc: &Document,
     sheet: &Sheet,
-    first: bool,
+    place: SheetPlace,
     styles: &Styles,
+    link_entries: &mut Vec<LinkEntry>,
 ) -> Result<(), XlsxError> {
+    let first = place.first;
     let last_col = (doc.columns.len().max(1) - 1) as u16;
     let total_width: f64 = doc.columns.iter().map(|c| c.width).sum();
     for (col, column) in doc.columns.iter().enumerate() {
@@ -542,7 +576,21 @@ fn write_sheet(
                     row += 1;
                 }
             }
-            Row::Item { cells, .. } => {
+            Row::Item {
+                id,
+                cells,
+                evidence,
+                ..
+            } => {
+                for url in links::row_links(cells, &doc.columns, evidence) {
+                    link_entries.push(LinkEntry {
+                        sheet: place.name.to_owned(),
+                        row,
+                        control: id.to_string(),
+                        title: control_title(cells, &doc.columns),
+                        url,
+                    });
+                }
                 let mut lines = 1;
                 for (col, (cell, column)) in cells.iter().zip(&doc.columns).enumerate() {
                     let centered = matches!(
@@ -595,7 +643,7 @@ fn write_sheet(
         ws.set_freeze_panes(header_row + 1 - frozen_top, 0)?;
         ws.set_freeze_panes_top_cell(header_row + 1, 0)?;
     }
-    let page = PrintPage::of(doc);
+    let page = PrintPage::of(doc.columns.iter().map(|c| c.width));
     ws.set_page_breaks(&rows.page_breaks(header_row, &page))?;
     if row > header_row + 1 {
         ws.autofilter(header_row, 0, row - 1, last_col)?;
@@ -743,15 +791,12 @@ struct PrintPage {
 }
 
 impl PrintPage {
-    fn of(doc: &Document) -> PrintPage {
+    /// The page of a sheet whose columns are `widths` characters wide.
+    fn of(widths: impl Iterator<Item = f64>) -> PrintPage {
         // A column `w` characters wide is `w * 7 + 5` pixels for the default font's 7-pixel
         // digit (ECMA-376 Part 1, 18.3.1.13 col: width), at 96 pixels per inch, so 0.75
         // points a pixel.
-        let columns_pt: f64 = doc
-            .columns
-            .iter()
-            .map(|c| (c.width * 7.0 + 5.0) * 0.75)
-            .sum();
+        let columns_pt: f64 = widths.map(|w| (w * 7.0 + 5.0) * 0.75).sum();
         let printable_width = A4_LONG_PT - 2.0 * MARGIN_LEFT_RIGHT * 72.0;
         // Fit to width scales down (never up), to a whole percentage, rounded down.
         let scale = if columns_pt > printable_width {
@@ -788,6 +833,21 @@ fn write_cell(
         ws.write_string_with_format(row, col, &*cell.text, format)?;
     }
     Ok(())
+}
+
+/// The control's title as an item row shows it: its title column, else its question or
+/// text column, else nothing.
+fn control_title(cells: &[Cell], columns: &[crate::sheet::ColumnHead]) -> String {
+    let find = |wanted: &dyn Fn(&ColumnValue) -> bool| {
+        cells
+            .iter()
+            .zip(columns)
+            .find(|(_, c)| wanted(&c.value))
+            .map(|(cell, _)| cell.text.to_string())
+    };
+    find(&|v| *v == ColumnValue::Title)
+        .or_else(|| find(&|v| matches!(v, ColumnValue::Question | ColumnValue::Text)))
+        .unwrap_or_default()
 }
 
 /// `&` starts a code in Excel headers and footers; double it to print it.
