@@ -23,9 +23,35 @@ pub use links::is_links_sheet;
 /// A font with Japanese glyphs that Excel on Windows and macOS both have.
 const FONT: &str = "Yu Gothic";
 const FONT_SIZE: f64 = 10.0;
-/// Points per line of 10pt text, and the tallest row Excel allows.
-const LINE_HEIGHT: f64 = 14.0;
+/// The sizes of the title and of a sheet's heading.
+const TITLE_SIZE: f64 = 16.0;
+const HEADING_SIZE: f64 = 12.0;
+/// Points per line of text in Yu Gothic, for each point of font size: Excel's default row
+/// for its default font, Yu Gothic 11 pt, is 18.75 pt (the standard row height since
+/// Excel 2016, when Yu Gothic replaced MS PGothic and the row grew from 13.5 pt), and Word
+/// needs a line pitch of about 1.67 × the size for the Yu fonts not to skip a grid line.
+/// Excel draws wrapped lines at that pitch, so a row set to fewer points per line clips
+/// the last lines of a tall cell. LibreOffice, which falls back to another CJK font with
+/// tighter lines, shows the same rows a little airier.
+const LINE_PER_POINT: f64 = 18.75 / 11.0;
+/// Points per line of 10 pt text: [`line_height`] of [`FONT_SIZE`].
+const LINE_HEIGHT: f64 = 17.25;
+/// The tallest row Excel allows (Excel specifications and limits: row height 409 points).
 const MAX_ROW_HEIGHT: f64 = 409.0;
+
+/// Points per line of `size`-point text: [`LINE_PER_POINT`] rounded up to a whole pixel
+/// (0.75 pt at 96 pixels per inch), as rows are drawn in whole pixels.
+fn line_height(size: f64) -> f64 {
+    (size * LINE_PER_POINT / 0.75).ceil() * 0.75
+}
+
+/// The height of a row of `size`-point text across columns `width` characters wide (of the
+/// 10 pt font): its lines and 4 points of padding, within Excel's limits.
+fn banner_height(text: &str, width: f64, size: f64) -> f64 {
+    let lines = text_lines(text, width * FONT_SIZE / size) as f64;
+    let line = line_height(size);
+    (lines * line + 4.0).clamp(line + 4.0, MAX_ROW_HEIGHT)
+}
 
 pub struct XlsxRenderer;
 
@@ -147,14 +173,22 @@ impl Styles {
                 .set_align(FormatAlign::VerticalCenter)
         };
         Styles {
-            title: base.clone().set_bold().set_font_size(16.0).set_text_wrap(),
+            title: base
+                .clone()
+                .set_bold()
+                .set_font_size(TITLE_SIZE)
+                .set_text_wrap(),
             text: base.clone().set_text_wrap().set_align(FormatAlign::Top),
             notice: base
                 .clone()
                 .set_font_color(Color::RGB(0x555555))
                 .set_text_wrap()
                 .set_align(FormatAlign::Top),
-            heading: base.clone().set_bold().set_font_size(12.0).set_text_wrap(),
+            heading: base
+                .clone()
+                .set_bold()
+                .set_font_size(HEADING_SIZE)
+                .set_text_wrap(),
             header: boxed
                 .clone()
                 .set_bold()
@@ -452,7 +486,7 @@ fn write_sheet(
     let mut rows = RowPlan::default();
     let banner = |ws: &mut Worksheet,
                   text: &str,
-                  format: &CellFormat,
+                  (format, size): (&CellFormat, f64),
                   row: &mut u32,
                   rows: &mut RowPlan|
      -> Result<(), XlsxError> {
@@ -461,19 +495,26 @@ fn write_sheet(
         } else {
             ws.write_string_with_format(*row, 0, text, format)?;
         }
-        let lines = text_lines(text, total_width);
-        rows.set(
-            ws,
-            *row,
-            (lines as f64 * LINE_HEIGHT + 4.0).clamp(LINE_HEIGHT + 4.0, MAX_ROW_HEIGHT),
-            RowKind::Other,
-        )?;
+        let height = banner_height(text, total_width, size);
+        rows.set(ws, *row, height, RowKind::Other)?;
         *row += 1;
         Ok(())
     };
-    banner(ws, &doc.title, &styles.title, &mut row, &mut rows)?;
-    rows.set(ws, 0, 26.0, RowKind::Other)?;
-    banner(ws, &doc.organization, &styles.text, &mut row, &mut rows)?;
+    let body = |format| (format, FONT_SIZE);
+    banner(
+        ws,
+        &doc.title,
+        (&styles.title, TITLE_SIZE),
+        &mut row,
+        &mut rows,
+    )?;
+    banner(
+        ws,
+        &doc.organization,
+        body(&styles.text),
+        &mut row,
+        &mut rows,
+    )?;
     if first {
         // Several paragraphs read as a bulleted list, as in Markdown and HTML.
         let bullet = if doc.intro.len() > 1 { "・" } else { "" };
@@ -481,7 +522,7 @@ fn write_sheet(
             banner(
                 ws,
                 &format!("{bullet}{paragraph}"),
-                &styles.text,
+                body(&styles.text),
                 &mut row,
                 &mut rows,
             )?;
@@ -493,16 +534,22 @@ fn write_sheet(
     let mut frozen_from = Vec::new();
     if let Some(notice) = &doc.notice {
         frozen_from.push(row);
-        banner(ws, notice, &styles.notice, &mut row, &mut rows)?;
+        banner(ws, notice, body(&styles.notice), &mut row, &mut rows)?;
     }
     if let Some(heading) = &sheet.heading {
         row += 1;
         frozen_from.push(row);
-        banner(ws, heading, &styles.heading, &mut row, &mut rows)?;
+        banner(
+            ws,
+            heading,
+            (&styles.heading, HEADING_SIZE),
+            &mut row,
+            &mut rows,
+        )?;
     }
     if let Some(notice) = &sheet.notice {
         frozen_from.push(row);
-        banner(ws, notice, &styles.notice, &mut row, &mut rows)?;
+        banner(ws, notice, body(&styles.notice), &mut row, &mut rows)?;
     }
     row += 1;
     let header_row = row;
@@ -630,19 +677,7 @@ fn write_sheet(
     // (or the sheet's heading, or its notice) and the header row are frozen, or the
     // header row alone: the rows above are there (Unfreeze Panes shows them) and on the
     // first printed page.
-    let frozen_top = std::iter::once(0)
-        .chain(frozen_from)
-        .find(|&top| rows.height(top, header_row + 1) <= FROZEN_BUDGET)
-        .unwrap_or(header_row);
-    if frozen_top == 0 {
-        ws.set_freeze_panes(header_row + 1, 0)?;
-    } else {
-        ws.set_top_left_cell(frozen_top, 0)?;
-        // In a frozen pane, `ySplit` is the number of rows shown above the split, counted
-        // from the view's top-left cell (ECMA-376 Part 1, 18.3.1.66 pane).
-        ws.set_freeze_panes(header_row + 1 - frozen_top, 0)?;
-        ws.set_freeze_panes_top_cell(header_row + 1, 0)?;
-    }
+    freeze_above(ws, &rows, frozen_from, header_row)?;
     let page = PrintPage::of(doc.columns.iter().map(|c| c.width));
     ws.set_page_breaks(&rows.page_breaks(header_row, &page))?;
     if row > header_row + 1 {
@@ -668,6 +703,31 @@ fn write_sheet(
         escape_header(&doc.organization)
     ));
     ws.set_footer("&C&8&P / &N");
+    Ok(())
+}
+
+/// Freezes the rows down to `header_row`, from the first of row 0 and then `tops` whose
+/// rows take at most [`FROZEN_BUDGET`]; when none does, the sheet opens scrolled down to
+/// the header row, which alone is frozen.
+fn freeze_above(
+    ws: &mut Worksheet,
+    rows: &RowPlan,
+    tops: Vec<u32>,
+    header_row: u32,
+) -> Result<(), XlsxError> {
+    let frozen_top = std::iter::once(0)
+        .chain(tops)
+        .find(|&top| rows.height(top, header_row + 1) <= FROZEN_BUDGET)
+        .unwrap_or(header_row);
+    if frozen_top == 0 {
+        ws.set_freeze_panes(header_row + 1, 0)?;
+    } else {
+        ws.set_top_left_cell(frozen_top, 0)?;
+        // In a frozen pane, `ySplit` is the number of rows shown above the split, counted
+        // from the view's top-left cell (ECMA-376 Part 1, 18.3.1.66 pane).
+        ws.set_freeze_panes(header_row + 1 - frozen_top, 0)?;
+        ws.set_freeze_panes_top_cell(header_row + 1, 0)?;
+    }
     Ok(())
 }
 
@@ -893,6 +953,19 @@ fn ascii_and_wide_chars(bytes: &[u8]) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_as_tall_as_excel_draws_yu_gothic() {
+        // Excel's default row for Yu Gothic 11 pt.
+        assert_eq!(line_height(11.0), 18.75);
+        assert_eq!(line_height(FONT_SIZE), LINE_HEIGHT);
+        const { assert!(LINE_HEIGHT >= FONT_SIZE * 1.7) };
+        assert_eq!(line_height(TITLE_SIZE), 27.75);
+        // A title of two lines at 16 pt gets two 16 pt lines, not two 10 pt ones.
+        let wide = "あ".repeat(50);
+        assert_eq!(banner_height(&wide, 100.0, TITLE_SIZE), 2.0 * 27.75 + 4.0);
+        assert_eq!(banner_height(&wide, 100.0, FONT_SIZE), LINE_HEIGHT + 4.0);
+    }
 
     #[test]
     fn link_targets_are_set_back_to_the_urls_as_written() {

@@ -6,11 +6,11 @@
 //! sheet after the document's own lists each link on a row of its own: the item, which is
 //! an in-workbook link to the row of its answer, the control's title, and the link.
 
-use rust_xlsxwriter::{Url, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format as CellFormat, Url, Worksheet, XlsxError};
 
 use super::{
-    LINE_HEIGHT, MARGIN_LEFT_RIGHT, MARGIN_TOP_BOTTOM, MAX_ROW_HEIGHT, PrintPage, RowKind, RowPlan,
-    Styles, escape_header, text_lines,
+    FONT_SIZE, HEADING_SIZE, LINE_HEIGHT, MARGIN_LEFT_RIGHT, MARGIN_TOP_BOTTOM, MAX_ROW_HEIGHT,
+    PrintPage, RowKind, RowPlan, Styles, TITLE_SIZE, banner_height, escape_header, text_lines,
 };
 use crate::layout::ColumnValue;
 use crate::model::Lang;
@@ -139,22 +139,29 @@ pub(super) fn write_links_sheet(
     let total: f64 = WIDTHS.iter().sum();
     // Row heights as written, for the page breaks.
     let mut rows = RowPlan::default();
-    let mut banner = |ws: &mut Worksheet, row: u32, text: &str, format| -> Result<(), XlsxError> {
+    let mut banner = |ws: &mut Worksheet,
+                      row: u32,
+                      text: &str,
+                      (format, size): (&CellFormat, f64)|
+     -> Result<(), XlsxError> {
         ws.merge_range(row, 0, row, 2, text, format)?;
-        let lines = text_lines(text, total) as f64;
-        let height = (lines * LINE_HEIGHT + 4.0).min(MAX_ROW_HEIGHT);
-        rows.set(ws, row, height, RowKind::Other)
+        rows.set(ws, row, banner_height(text, total, size), RowKind::Other)
     };
-    banner(ws, 0, &doc.title, &styles.title)?;
-    banner(ws, 1, words.name, &styles.heading)?;
+    banner(ws, 0, &doc.title, (&styles.title, TITLE_SIZE))?;
+    banner(ws, 1, words.name, (&styles.heading, HEADING_SIZE))?;
     let mut row = 2;
+    // The rows that may open the frozen area: the as-of line, the sheet's notice.
+    let mut tops = Vec::new();
     // Like every sheet of the document, it says what date it describes.
     if let Some(notice) = &doc.notice {
-        banner(ws, row, notice, &styles.notice)?;
+        tops.push(row);
+        banner(ws, row, notice, (&styles.notice, FONT_SIZE))?;
         row += 1;
     }
-    banner(ws, row, words.notice, &styles.notice)?;
-    rows.set(ws, 0, 26.0, RowKind::Other)?;
+    if tops.is_empty() {
+        tops.push(row);
+    }
+    banner(ws, row, words.notice, (&styles.notice, FONT_SIZE))?;
     let header_row = row + 2;
     for (col, header) in words.headers.iter().enumerate() {
         ws.write_string_with_format(header_row, col as u16, *header, &styles.header)?;
@@ -185,7 +192,7 @@ pub(super) fn write_links_sheet(
         rows.set(ws, row, height, RowKind::Item)?;
         row += 1;
     }
-    ws.set_freeze_panes(header_row + 1, 0)?;
+    super::freeze_above(ws, &rows, tops, header_row)?;
     let page = PrintPage::of(WIDTHS.into_iter());
     ws.set_page_breaks(&rows.page_breaks(header_row, &page))?;
     ws.autofilter(header_row, 0, row - 1, 2)?;
