@@ -764,3 +764,7 @@ coverage-answered = answered
 coverage-no-level = (no level)
 coverage-status = status
 coverage-open = open
+
+## Importing a build's links sheet
+
+import-links-sheet = sheet `{ $name }` is the links sheet of a build: its links are read from the answers

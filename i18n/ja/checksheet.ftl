@@ -750,3 +750,7 @@ coverage-answered = 回答済み
 coverage-no-level = (レベルなし)
 coverage-status = 状況
 coverage-open = 未回答
+
+## Importing a build's links sheet
+
+import-links-sheet = シート `{ $name }` はビルドのリンク一覧シートです。リンクは回答から読みます

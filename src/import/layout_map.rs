@@ -193,10 +193,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
             place[i] = Some(at);
         }
         if tables.is_empty() && is_built_links_sheet(sheet) {
-            found.note(format!(
-                "sheet `{}` is the links sheet of a build: its links are read from the answers",
-                sheet.name
-            ));
+            found.note(crate::msg!("import-links-sheet", name = &sheet.name));
             continue;
         }
         if tables.is_empty() {
