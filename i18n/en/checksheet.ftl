@@ -768,3 +768,10 @@ coverage-open = open
 ## Importing a build's links sheet
 
 import-links-sheet = sheet `{ $name }` is the links sheet of a build: its links are read from the answers
+
+## Why import refuses a workbook
+
+import-why-no-header-row = no row reads as the header of a questionnaire table
+import-why-no-table-passes = no table passes the checks
+import-why-same-questions = { $first } and { $second } hold the same questions and neither is clearly the one to answer
+import-at-sheet = { $workbook }: sheet `{ $sheet }`

@@ -657,7 +657,7 @@ import-workbook-why = `{ $name }`: { $why }
 import-not-imported-heading-with = `{ $value }` は取り込みませんでした (下に質問のない見出し)
 import-table-question-not-imported = { $value }: 質問 { $items } 件の表を取り込みませんでした。列 ({ $value2 }) が取り込んだ表と違います。この表だけを取り込むには: { $value3 }
 import-sheet-no-questionnaire-table = シート `{ $name }`: 質問票の表がないため、どのセルも取り込みませんでした
-import-sheet-above-table-titles = シート `{ $name }`: 表の上の{ $value } (タイトル・注記) は取り込みませんでした
+import-sheet-above-table-titles = シート `{ $name }`: 表の上の { $value } (タイトル・注記) は取り込みませんでした
 import-cell-merged-across-rows = { $name } のセルが { $value } 行にわたって結合されています。それぞれの質問に同じテキストを割り当てました
 import-column-hidden-imported-2 = { $value } 列は非表示ですが、取り込みました
 import-row-hidden-imported = { $value } 行目は非表示ですが、取り込みました
@@ -706,7 +706,7 @@ import-answer-row-without-column = { $value } ({ $value2 } 列) のない行に�
 import-not-item-catalog-as = `{ $key }` はレイアウト `{ $id2 }` の番号付けでカタログ { $id } の項目ではないため、回答を取り込めません
 import-known-labels-or-empty = 既知のラベル: { $value } (または空)
 import-allowed-or-empty = 使える値: { $value } (または空)
-import-rows-above = 。その上の{ $rows } (タイトル・注記) は回答ではありません
+import-rows-above = 。その上の { $rows } (タイトル・注記) は回答ではありません
 import-rows = { $count ->
         [one] 1 行目
        *[other] 1〜{ $count } 行目
@@ -754,3 +754,10 @@ coverage-open = 未回答
 ## Importing a build's links sheet
 
 import-links-sheet = シート `{ $name }` はビルドのリンク一覧シートです。リンクは回答から読みます
+
+## Why import refuses a workbook
+
+import-why-no-header-row = 質問票の表の見出しと読める行がありません
+import-why-no-table-passes = 確認を通る表がありません
+import-why-same-questions = { $first } と { $second } には同じ質問があり、どちらに回答すべきか明らかではありません
+import-at-sheet = { $workbook }: シート `{ $sheet }`

@@ -1018,7 +1018,10 @@ pub enum Decision {
         left_out: Vec<Table>,
     },
     /// No clear choice: every candidate, best first (with why each is not taken).
-    Refused { why: String, ranked: Vec<Table> },
+    Refused {
+        why: crate::i18n::Message,
+        ranked: Vec<Table>,
+    },
 }
 
 /// Finds the tables of a workbook's chosen sheets. `header_row`: a 0-based header row the
@@ -1079,9 +1082,9 @@ pub fn find_tables(
     });
     let Some(best) = ranked.first().filter(|t| t.fails.is_empty()).cloned() else {
         let why = if ranked.is_empty() {
-            "no row reads as the header of a questionnaire table".to_owned()
+            crate::msg!("import-why-no-header-row")
         } else {
-            "no table passes the checks".to_owned()
+            crate::msg!("import-why-no-table-passes")
         };
         return Decision::Refused { why, ranked };
     };
@@ -1118,10 +1121,10 @@ pub fn find_tables(
                 && rival.sheet != table.sheet
             {
                 return Decision::Refused {
-                    why: format!(
-                        "{} and {} hold the same questions and neither is clearly the one to answer",
-                        rival.place(workbook),
-                        table.place(workbook)
+                    why: crate::msg!(
+                        "import-why-same-questions",
+                        first = rival.place(workbook),
+                        second = table.place(workbook)
                     ),
                     ranked,
                 };

@@ -69,7 +69,12 @@ const LISTED: usize = 8;
 
 /// Refuses the import: says why and lists the candidates, best first, each with the
 /// options that select it.
-fn refuse(input: &QuestionnaireImport, found: &mut Found, why: &str, ranked: &[Table]) {
+fn refuse(
+    input: &QuestionnaireImport,
+    found: &mut Found,
+    why: crate::i18n::Message,
+    ranked: &[Table],
+) {
     let workbook = input.workbook;
     let mut lines = Vec::new();
     if ranked.is_empty() {
@@ -196,7 +201,10 @@ fn drop_empty(nodes: Vec<Node>, found: &mut Found, workbook: &Workbook, sheet: &
                     "import-not-imported-heading-with",
                     value = node.title.chars().take(40).collect::<String>()
                 ),
-                Some(format!("{}: sheet `{sheet}`", workbook.name)),
+                Some(
+                    crate::msg!("import-at-sheet", workbook = &workbook.name, sheet = sheet)
+                        .to_text(),
+                ),
             );
         }
     }
@@ -288,7 +296,7 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
             tables
         }
         Decision::Refused { why, ranked } => {
-            refuse(input, found, &why, &ranked);
+            refuse(input, found, why, &ranked);
             return None;
         }
     };
