@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::diag::Diagnostics;
 use crate::i18n::{Lang, Message};
@@ -165,7 +165,13 @@ pub enum ListCommand {
 }
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = Lang::chosen(lang_argument(&args));
+    crate::i18n::set_lang(lang);
+    let parsed = help_in(Cli::command(), lang)
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -173,6 +179,60 @@ pub fn main() -> ExitCode {
         }
     };
     ExitCode::from(run(cli))
+}
+
+/// The `--lang` of a command line, read before clap parses it so that `--help` is in that
+/// language; `None` when it is not given or names no language (clap then reports it).
+fn lang_argument(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        let value = match arg.strip_prefix("--lang=") {
+            Some(value) => Some(value.to_owned()),
+            None if arg == "--lang" => args.next().map(|v| v.into_owned()),
+            None => None,
+        };
+        if let Some(value) = value {
+            return Lang::from_str(&value, true).ok();
+        }
+    }
+    None
+}
+
+/// The command-line definition with its help texts in `lang`: each command's `about` is the
+/// message `cli-<command path>`, each argument's help `cli-<command path>-arg-<id>`.
+/// English is clap's own (from the doc comments above; a test keeps the English catalog
+/// equal to them). clap's headings (`Usage:`, `Options:`) and its own errors stay English.
+pub fn help_in(command: clap::Command, lang: Lang) -> clap::Command {
+    fn localize(mut command: clap::Command, path: &str, lang: Lang) -> clap::Command {
+        if let Ok(about) = crate::i18n::format_checked(lang, path, &[]) {
+            command = command.about(about).long_about(None::<&str>);
+        }
+        let ids: Vec<String> = command
+            .get_arguments()
+            .map(|a| a.get_id().to_string())
+            .collect();
+        for id in ids {
+            if let Ok(help) = crate::i18n::format_checked(lang, &format!("{path}-arg-{id}"), &[]) {
+                command = command.mut_arg(id, |arg| arg.help(help).long_help(None::<&str>));
+            }
+        }
+        let names: Vec<String> = command
+            .get_subcommands()
+            .map(|s| s.get_name().to_owned())
+            .collect();
+        for name in names {
+            let inner = format!("{path}-{name}");
+            command = command.mut_subcommand(name, |s| localize(s, &inner, lang));
+        }
+        command
+    }
+    match lang {
+        Lang::En => command,
+        Lang::Ja => localize(command, "cli", lang),
+    }
 }
 
 /// Leaves a run's model and documents to the end of the process instead of freeing them one
@@ -554,6 +614,89 @@ fn list(what: ListCommand) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::fmt_closing_line;
+    use crate::i18n::{Lang, format_checked};
+    use clap::CommandFactory;
+
+    /// Every command and argument with help: (message ID, clap's own English text).
+    fn help_texts() -> Vec<(String, String)> {
+        fn walk(command: &clap::Command, path: &str, out: &mut Vec<(String, String)>) {
+            if let Some(about) = command.get_about() {
+                out.push((path.to_owned(), about.to_string()));
+            }
+            for arg in command.get_arguments() {
+                if let Some(help) = arg.get_help() {
+                    out.push((format!("{path}-arg-{}", arg.get_id()), help.to_string()));
+                }
+            }
+            for sub in command.get_subcommands() {
+                walk(sub, &format!("{path}-{}", sub.get_name()), out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&super::Cli::command(), "cli", &mut out);
+        out
+    }
+
+    #[test]
+    fn the_help_of_every_command_and_argument_is_in_both_catalogs() {
+        let texts = help_texts();
+        assert!(texts.len() > 60, "{}", texts.len());
+        for (id, english) in &texts {
+            assert_eq!(
+                format_checked(Lang::En, id, &[]).as_deref(),
+                Ok(english.as_str()),
+                "i18n/en/checksheet.ftl's `{id}` is not the doc comment's text"
+            );
+            let japanese = format_checked(Lang::Ja, id, &[]).expect(id);
+            assert_ne!(&japanese, english, "{id}");
+        }
+        // No `cli-…` message is left over from a command or argument that is gone.
+        let ids: std::collections::HashSet<&str> =
+            texts.iter().map(|(id, _)| id.as_str()).collect();
+        for line in crate::i18n::EN_FTL.lines() {
+            if let Some((id, _)) = line.split_once(" = ")
+                && id.starts_with("cli")
+                && !id.contains(' ')
+            {
+                assert!(ids.contains(id), "`{id}` names no command or argument");
+            }
+        }
+    }
+
+    #[test]
+    fn help_follows_the_language() {
+        let help = |lang| {
+            super::help_in(super::Cli::command(), lang)
+                .render_help()
+                .to_string()
+        };
+        let (english, japanese) = (help(Lang::En), help(Lang::Ja));
+        assert!(
+            english.contains("Compile security checksheet answers"),
+            "{english}"
+        );
+        assert!(japanese.contains("YAML で管理する"), "{japanese}");
+        assert!(japanese.contains("プロジェクトを検証し"), "{japanese}");
+        let args = |list: &[&str]| {
+            list.iter()
+                .map(std::ffi::OsString::from)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            super::lang_argument(&args(&["cs", "check", "--lang", "ja"])),
+            Some(Lang::Ja)
+        );
+        assert_eq!(
+            super::lang_argument(&args(&["cs", "--lang=en", "check"])),
+            Some(Lang::En)
+        );
+        assert_eq!(super::lang_argument(&args(&["cs", "check"])), None);
+        assert_eq!(super::lang_argument(&args(&["cs", "--lang", "fr"])), None);
+        assert_eq!(
+            super::lang_argument(&args(&["cs", "--", "--lang", "ja"])),
+            None
+        );
+    }
 
     fn line(check_only: bool, changed: usize, failed: usize) -> Option<String> {
         fmt_closing_line(check_only, changed, failed).map(|m| m.text(crate::i18n::Lang::En))

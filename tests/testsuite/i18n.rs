@@ -204,3 +204,34 @@ fn command_lines_are_in_japanese() {
         english.stderr
     );
 }
+
+#[test]
+fn help_is_in_the_chosen_language() {
+    let project = Project::empty();
+    let english = project.run(&["--help"]);
+    assert!(
+        english
+            .stdout
+            .contains("Validate the project without writing anything")
+    );
+    let japanese = project.run_in(&["--help"], JA);
+    assert_eq!(japanese.code, 0);
+    assert!(
+        japanese
+            .stdout
+            .contains("プロジェクトを検証します (何も書き出しません)"),
+        "{}",
+        japanese.stdout
+    );
+    let flag = project.run(&["fill", "--help", "--lang", "ja"]);
+    assert!(
+        flag.stdout.contains("顧客のブック (.xlsx か .xlsm)"),
+        "{}",
+        flag.stdout
+    );
+    let c = project.run_in(
+        &["--help"],
+        &[("LANG", Some("ja_JP.UTF-8")), ("LC_ALL", Some("C"))],
+    );
+    assert_eq!(c.stdout, english.stdout);
+}
