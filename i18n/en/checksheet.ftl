@@ -852,3 +852,34 @@ cli-list-coverage = Answered / total per output catalog, by level and by status,
 cli-list-coverage-arg-project = Project folder, or the path of its checksheet.yaml
 cli-list-coverage-arg-json = Print JSON instead of text
 cli-list-controls = The controls of one catalog, in order
+
+## diff's text and Markdown
+
+diff-count = { $count } { $kind ->
+        [added] added
+        [removed] removed
+       *[changed] changed
+    }
+diff-summary = { $count } { $count ->
+        [one] control differs
+       *[other] controls differ
+    } ({ $parts })
+diff-kind = { $kind ->
+        [added] added
+        [removed] removed
+       *[changed] changed
+    }
+diff-none = (none)
+diff-reordered = { $list } (reordered)
+diff-md-heading = Checksheet answers: { $old } → { $new }
+diff-md-no-differences = No differences.
+diff-md-omitted = _… and { $count } { $count ->
+        [one] more control
+       *[other] more controls
+    } not shown here: the comment would be longer than GitHub allows. Run `checksheet diff` for the full list._
+diff-md-columns = control | change | details
+diff-md-internal = _(internal note, not shown)_
+
+## diff's Markdown summary
+
+diff-md-summary = { $summary }.

@@ -838,3 +838,28 @@ cli-list-coverage = 出力のカタログごとの回答済み / 全体 (レベ�
 cli-list-coverage-arg-project = プロジェクトのフォルダー、または checksheet.yaml のパス
 cli-list-coverage-arg-json = テキストの代わりに JSON を出力します
 cli-list-controls = カタログの管理策を順に一覧にします
+
+## diff's text and Markdown
+
+diff-count = { $kind ->
+        [added] 追加
+        [removed] 削除
+       *[changed] 変更
+    } { $count }
+diff-summary = 管理策 { $count } 件に違いがあります ({ $parts })
+diff-kind = { $kind ->
+        [added] 追加
+        [removed] 削除
+       *[changed] 変更
+    }
+diff-none = (なし)
+diff-reordered = { $list } (順序の変更)
+diff-md-heading = チェックシートの回答: { $old } → { $new }
+diff-md-no-differences = 違いはありません。
+diff-md-omitted = _… ほか管理策 { $count } 件はここに表示していません。コメントが GitHub の上限を超えるためです。すべてを見るには `checksheet diff` を実行してください。_
+diff-md-columns = 管理策 | 変更 | 詳細
+diff-md-internal = _(内部メモのため表示しません)_
+
+## diff's Markdown summary
+
+diff-md-summary = { $summary }。

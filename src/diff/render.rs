@@ -16,27 +16,34 @@ use crate::model::AnswerBody;
 /// The hidden first line of the Markdown, for workflows that update their own comment.
 pub const MARKDOWN_MARKER: &str = "<!-- checksheet-diff -->";
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// A message of the diff's text and Markdown in the run's language (`crate::i18n`): the
+/// words around the answers, which are shown as they are.
+fn say(message: crate::i18n::Message) -> String {
+    message.to_text()
 }
 
 /// "3 controls differ (1 added, 1 removed, 1 changed)".
 fn summary(counts: Counts) -> String {
     let mut parts = Vec::new();
-    for (n, word) in [
+    for (n, kind) in [
         (counts.added, "added"),
         (counts.removed, "removed"),
         (counts.changed, "changed"),
     ] {
         if n > 0 {
-            parts.push(format!("{n} {word}"));
+            parts.push(crate::msg!("diff-count", count = n, kind = kind));
         }
     }
-    format!(
-        "{} ({})",
-        plural(counts.total(), "control differs", "controls differ"),
-        parts.join(", ")
-    )
+    say(crate::msg!(
+        "diff-summary",
+        count = counts.total(),
+        parts = crate::i18n::Arg::List(parts)
+    ))
+}
+
+/// `added`, `removed` or `changed`, in the run's language.
+fn kind_word(kind: &str) -> String {
+    say(crate::msg!("diff-kind", kind = kind))
 }
 
 /// How changes inside a text are marked.
@@ -346,11 +353,12 @@ fn text_whole(field: Field, entry: Option<&Entry>, code: &str, p: &Painter) -> S
 }
 
 fn text_change(field: Field, old: Option<&Entry>, new: Option<&Entry>, p: &Painter) -> String {
+    let none = say(crate::msg!("diff-none"));
     let arrow = |o: Option<&str>, n: Option<&str>| {
         format!(
             "{} → {}",
-            p.paint(RED, o.unwrap_or("(none)")),
-            p.paint(GREEN, n.unwrap_or("(none)"))
+            p.paint(RED, o.unwrap_or(&none)),
+            p.paint(GREEN, n.unwrap_or(&none))
         )
     };
     match field {
@@ -374,7 +382,7 @@ fn text_change(field: Field, old: Option<&Entry>, new: Option<&Entry>, p: &Paint
             let (old_links, new_links) = (list_of(old, field), list_of(new, field));
             let (removed, added) = link_changes(old_links, new_links);
             if removed.is_empty() && added.is_empty() {
-                return format!("{} (reordered)", new_links.join(" "));
+                return say(crate::msg!("diff-reordered", list = new_links.join(" ")));
             }
             let marks = p.marks();
             let mut lines: Vec<String> = removed
@@ -416,7 +424,7 @@ fn md_code(text: &str) -> String {
 
 fn md_label(label: &str) -> String {
     if label == super::WORKING_TREE {
-        format!("the {label}")
+        say(crate::msg!("diff-working-tree"))
     } else {
         md_code(label)
     }
@@ -434,27 +442,30 @@ const MD_MARKS: Marks<'static> = Marks {
 /// also inside Japanese text where `~~`/`**` would not close next to punctuation).
 pub fn markdown(comparison: &Comparison) -> String {
     let comparison = &*visible(comparison);
-    let mut out = format!(
-        "{MARKDOWN_MARKER}\n### Checksheet answers: {} → {}\n\n",
-        md_label(&comparison.old_label),
-        md_label(&comparison.new_label)
-    );
+    let heading = say(crate::msg!(
+        "diff-md-heading",
+        old = md_label(&comparison.old_label),
+        new = md_label(&comparison.new_label)
+    ));
+    let mut out = format!("{MARKDOWN_MARKER}\n### {heading}\n\n");
     if comparison.is_empty() {
-        out.push_str("No differences.\n");
+        out.push_str(&say(crate::msg!("diff-md-no-differences")));
+        out.push('\n');
         return out;
     }
-    out.push_str(&summary(comparison.counts()));
-    out.push_str(".\n");
+    out.push_str(&say(crate::msg!(
+        "diff-md-summary",
+        summary = summary(comparison.counts())
+    )));
+    out.push('\n');
     let mut omitted = 0;
     for catalog in &comparison.catalogs {
         omitted += md_catalog(&mut out, catalog, omitted > 0);
     }
     if omitted > 0 {
-        out.push_str(&format!(
-            "\n_… and {} not shown here: the comment would be longer than GitHub allows. \
-             Run `checksheet diff` for the full list._\n",
-            plural(omitted, "more control", "more controls")
-        ));
+        out.push('\n');
+        out.push_str(&say(crate::msg!("diff-md-omitted", count = omitted)));
+        out.push('\n');
     }
     out
 }
@@ -466,9 +477,10 @@ const MARKDOWN_LIMIT: usize = 65_000;
 /// Adds a catalog's table; returns how many controls did not fit under the size limit.
 fn md_catalog(out: &mut String, catalog: &CatalogDiff, full: bool) -> usize {
     let head = format!(
-        "\n#### {} {}\n\n| control | change | details |\n| --- | --- | --- |\n",
+        "\n#### {} {}\n\n| {} |\n| --- | --- | --- |\n",
         md_code(&catalog.id),
-        md_escape(&catalog.title)
+        md_escape(&catalog.title),
+        say(crate::msg!("diff-md-columns"))
     );
     let mut length = out.chars().count();
     let mut omitted = 0;
@@ -491,11 +503,11 @@ fn md_catalog(out: &mut String, catalog: &CatalogDiff, full: bool) -> usize {
 }
 
 fn md_row(control: &ControlDiff) -> String {
-    let kind = match control.kind {
+    let kind = kind_word(match control.kind {
         Kind::Added => "added",
         Kind::Removed => "removed",
         Kind::Changed => "changed",
-    };
+    });
     let entry = match control.kind {
         Kind::Removed => control.old.as_ref(),
         _ => control.new.as_ref(),
@@ -518,7 +530,10 @@ fn md_row(control: &ControlDiff) -> String {
     format!("| {name} | {kind} | {} |\n", details.join("<br>"))
 }
 
-const INTERNAL: &str = "_(internal note, not shown)_";
+/// `_(internal note, not shown)_`: a note's text never goes into a comment.
+fn internal() -> String {
+    say(crate::msg!("diff-md-internal"))
+}
 
 fn md_whole(field: Field, entry: Option<&Entry>) -> String {
     let Some(entry) = entry else {
@@ -533,7 +548,7 @@ fn md_whole(field: Field, entry: Option<&Entry>) -> String {
             .collect::<Vec<_>>()
             .join("<br>"),
         Field::Reviewed => entry.reviewed.clone().unwrap_or_default(),
-        Field::Note => INTERNAL.to_owned(),
+        Field::Note => internal(),
     }
 }
 
@@ -546,10 +561,11 @@ fn md_text(text: &str) -> String {
 
 fn md_change(field: Field, old: Option<&Entry>, new: Option<&Entry>) -> String {
     let arrow = |o: Option<String>, n: Option<String>| {
+        let none = || say(crate::msg!("diff-none"));
         format!(
             "{} → {}",
-            o.unwrap_or_else(|| "(none)".to_owned()),
-            n.unwrap_or_else(|| "(none)".to_owned())
+            o.unwrap_or_else(none),
+            n.unwrap_or_else(none)
         )
     };
     match field {
@@ -570,14 +586,14 @@ fn md_change(field: Field, old: Option<&Entry>, new: Option<&Entry>) -> String {
                 (_, false) => "removed",
                 _ => "changed",
             };
-            format!("{what} {INTERNAL}")
+            format!("{} {}", kind_word(what), internal())
         }
         Field::Links | Field::Evidence => {
             let (old_links, new_links) = (list_of(old, field), list_of(new, field));
             let (removed, added) = link_changes(old_links, new_links);
             if removed.is_empty() && added.is_empty() {
                 let list: Vec<String> = new_links.iter().map(|l| md_escape(l)).collect();
-                return format!("{} (reordered)", list.join("<br>"));
+                return say(crate::msg!("diff-reordered", list = list.join("<br>")));
             }
             let mut lines: Vec<String> = removed
                 .iter()
