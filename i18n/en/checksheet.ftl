@@ -883,3 +883,26 @@ diff-md-internal = _(internal note, not shown)_
 ## diff's Markdown summary
 
 diff-md-summary = { $summary }.
+
+## How import describes the tables it detects
+
+import-fail-no-id = no ID column
+import-fail-id-column = its ID column does not hold short distinct IDs
+import-fail-no-question = no question column
+import-fail-question-column = its question column does not hold sentences
+import-fail-short-questions = its questions are shorter than its IDs
+import-fail-formulas = its answer cells are formulas (a copy of answers given elsewhere)
+import-fail-no-item = no item (a row with an ID and a question)
+import-fail-row-empty = row { $row } is empty
+import-fail-row-not-header = row { $row } names no column (not a header row)
+import-column-role = { $role } = { $column }{ $header }
+import-role = { $role ->
+        [ID] ID
+        [title] title
+        [category] category
+        [question] question
+        [choice] choice
+        [answer] answer
+        [evidence] evidence
+       *[note] note
+    }

@@ -863,3 +863,26 @@ diff-md-internal = _(内部メモのため表示しません)_
 ## diff's Markdown summary
 
 diff-md-summary = { $summary }。
+
+## How import describes the tables it detects
+
+import-fail-no-id = ID の列がない
+import-fail-id-column = ID の列に短く重複しない ID がない
+import-fail-no-question = 質問の列がない
+import-fail-question-column = 質問の列に文がない
+import-fail-short-questions = 質問が ID より短い
+import-fail-formulas = 回答セルが数式 (別の場所の回答のコピー)
+import-fail-no-item = 項目 (ID と質問のある行) がない
+import-fail-row-empty = { $row } 行目が空
+import-fail-row-not-header = { $row } 行目がどの列も名指ししていない (見出し行ではない)
+import-column-role = { $role } = { $column }{ $header }
+import-role = { $role ->
+        [ID] ID
+        [title] 項目名
+        [category] 分類
+        [question] 質問
+        [choice] 選択肢
+        [answer] 回答
+        [evidence] 証跡
+       *[note] 備考
+    }

@@ -562,11 +562,7 @@ fn md_text(text: &str) -> String {
 fn md_change(field: Field, old: Option<&Entry>, new: Option<&Entry>) -> String {
     let arrow = |o: Option<String>, n: Option<String>| {
         let none = || say(crate::msg!("diff-none"));
-        format!(
-            "{} → {}",
-            o.unwrap_or_else(none),
-            n.unwrap_or_else(none)
-        )
+        format!("{} → {}", o.unwrap_or_else(none), n.unwrap_or_else(none))
     };
     match field {
         Field::Status => arrow(status_key(old).map(md_code), status_key(new).map(md_code)),

@@ -48,6 +48,11 @@ impl Role {
         Role::Note,
     ];
 
+    /// What the column holds, in the run's language (`ID`, `question` / `質問` …).
+    pub fn message(self) -> crate::i18n::Message {
+        crate::msg!("import-role", role = self.name())
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Role::Id => "ID",
@@ -155,8 +160,8 @@ impl Columns {
     }
 
     /// `ID = A (No.), question = C (質問), answer = E (回答)`.
-    pub fn describe(&self, sheet: &Sheet, header: Option<u32>) -> String {
-        Role::ALL
+    pub fn describe(&self, sheet: &Sheet, header: Option<u32>) -> crate::i18n::Message {
+        let columns = Role::ALL
             .iter()
             .filter_map(|role| {
                 let col = self.get(*role)?;
@@ -167,10 +172,15 @@ impl Columns {
                         let t: String = t.chars().take(30).collect();
                         format!(" ({t})")
                     });
-                Some(format!("{} = {}{name}", role.name(), column_name(col)))
+                Some(crate::msg!(
+                    "import-column-role",
+                    role = role.message(),
+                    column = column_name(col),
+                    header = name
+                ))
             })
-            .collect::<Vec<_>>()
-            .join(", ")
+            .collect();
+        crate::msg!("list", items = crate::i18n::Arg::List(columns))
     }
 
     /// The options that select these columns: `--id-col A --question-col C …`.
@@ -731,7 +741,7 @@ pub struct Table {
     /// a copy of the same questionnaire.
     pub keys: Vec<String>,
     /// Why it cannot be imported as is (the checks it fails).
-    pub fails: Vec<String>,
+    pub fails: Vec<crate::i18n::Message>,
     /// It has no choice or answer column: the questions only.
     pub answerless: bool,
 }
@@ -914,18 +924,16 @@ pub fn candidate(
     let id = cols.id.and_then(|c| profiles.get(c as usize));
     let question = cols.question.and_then(|c| profiles.get(c as usize));
     match id {
-        None if cols.id.is_none() => fails.push("no ID column".to_owned()),
-        Some(p) if !p.could_be_ids() => {
-            fails.push("its ID column does not hold short distinct IDs".to_owned())
-        }
+        None if cols.id.is_none() => fails.push(crate::msg!("import-fail-no-id")),
+        Some(p) if !p.could_be_ids() => fails.push(crate::msg!("import-fail-id-column")),
         _ => {}
     }
     match question {
         None if cols.question.is_none() && cols.title.is_none() => {
-            fails.push("no question column".to_owned())
+            fails.push(crate::msg!("import-fail-no-question"))
         }
         Some(p) if !p.could_be_questions() => {
-            fails.push("its question column does not hold sentences".to_owned())
+            fails.push(crate::msg!("import-fail-question-column"))
         }
         _ => {}
     }
@@ -933,7 +941,7 @@ pub fn candidate(
         && q.filled > 0
         && q.avg_chars <= i.avg_chars
     {
-        fails.push("its questions are shorter than its IDs".to_owned());
+        fails.push(crate::msg!("import-fail-short-questions"));
     }
     let answerless = !cols.answers();
     if answerless {
@@ -945,7 +953,7 @@ pub fn candidate(
         && given.choice.is_none()
         && given.answer.is_none()
     {
-        fails.push("its answer cells are formulas (a copy of answers given elsewhere)".to_owned());
+        fails.push(crate::msg!("import-fail-formulas"));
     }
     let mut ids = Vec::new();
     let mut keys = Vec::new();
@@ -962,7 +970,7 @@ pub fn candidate(
         }
     }
     if items == 0 && fails.is_empty() {
-        fails.push("no item (a row with an ID and a question)".to_owned());
+        fails.push(crate::msg!("import-fail-no-item"));
     }
     // What the content confirms.
     if let Some(p) = id
@@ -1042,12 +1050,13 @@ pub fn find_tables(
                 .filter(|(_, h)| !matches!(h, Hint::Theirs))
                 .count();
             if sheet.row_is_blank(h) {
-                table.fails.insert(0, format!("row {} is empty", h + 1));
+                table
+                    .fails
+                    .insert(0, crate::msg!("import-fail-row-empty", row = h + 1));
             } else if named == 0 && !given.is_table() {
-                table.fails.insert(
-                    0,
-                    format!("row {} names no column (not a header row)", h + 1),
-                );
+                table
+                    .fails
+                    .insert(0, crate::msg!("import-fail-row-not-header", row = h + 1));
             }
             all.push(table);
             continue;

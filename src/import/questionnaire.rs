@@ -90,14 +90,17 @@ fn refuse(
                 columns = if t.columns.is_empty() {
                     crate::msg!("import-no-columns")
                 } else {
-                    crate::msg!("plain", text = t.columns.describe(sheet, t.header))
+                    t.columns.describe(sheet, t.header)
                 },
                 items = t.items,
                 score = format!("{:.1}", t.score),
                 fails = match (t.fails.is_empty(), t.answerless) {
                     (true, false) => crate::msg!("plain", text = ""),
                     (true, true) => crate::msg!("import-questions-only"),
-                    (false, _) => crate::msg!("import-fails", fails = t.fails.join(", ")),
+                    (false, _) => crate::msg!(
+                        "import-fails",
+                        fails = crate::i18n::Arg::List(t.fails.clone())
+                    ),
                 },
                 options = t.options(workbook)
             ));
@@ -356,7 +359,7 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                                 Code::ImportMerged,
                                 crate::msg!(
                                     "import-cell-merged-across-rows",
-                                    name = role.name(),
+                                    name = role.message(),
                                     value = merge.last_row - merge.first_row + 1
                                 ),
                                 Some(format!("{}: {}", workbook.name, merge.range(&sheet.name))),
