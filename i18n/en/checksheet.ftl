@@ -906,3 +906,12 @@ import-role = { $role ->
         [evidence] evidence
        *[note] note
     }
+
+## Why a workbook cannot be read (fill/package.rs)
+
+workbook-too-large = it is { $bytes } bytes, over the limit of { $limit } bytes
+workbook-encrypted = it is password-protected (encrypted) or an old .xls file: remove the password, or save it as "Excel Workbook (*.xlsx)", and use that copy
+workbook-not-zip = it is not an xlsx workbook (an xlsx file is a zip archive): { $error }
+workbook-part-encrypted = its part `{ $part }` is encrypted: remove the password and save it again
+workbook-duplicate-parts = its directory lists { $count } parts but only { $names } distinct names, so some part is in it twice and which copy applications read is not clear: open it in Excel or LibreOffice and save it again
+workbook-parts-too-large = its parts would take { $bytes } bytes decompressed, over the limit of { $limit }

@@ -886,3 +886,12 @@ import-role = { $role ->
         [evidence] 証跡
        *[note] 備考
     }
+
+## Why a workbook cannot be read (fill/package.rs)
+
+workbook-too-large = { $bytes } バイトあり、上限の { $limit } バイトを超えています
+workbook-encrypted = パスワードで保護 (暗号化) されているか、古い .xls ファイルです。パスワードを外すか「Excel ブック (*.xlsx)」として保存し、そのコピーを使ってください
+workbook-not-zip = xlsx のブックではありません (xlsx ファイルは zip アーカイブです): { $error }
+workbook-part-encrypted = パーツ `{ $part }` が暗号化されています。パスワードを外して保存し直してください
+workbook-duplicate-parts = ディレクトリに { $count } 個のパーツがありますが、異なる名前は { $names } 個だけです。同じパーツが 2 回入っていて、アプリケーションがどちらを読むか定まりません。Excel か LibreOffice で開いて保存し直してください
+workbook-parts-too-large = パーツを展開すると { $bytes } バイトになり、上限の { $limit } を超えます

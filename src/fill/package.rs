@@ -27,19 +27,22 @@ pub struct Package {
 impl Package {
     /// Opens a package, checking its size and its directory's stated sizes first. The
     /// error says why the file is not read (the caller names the file and the command).
+    /// Errors are text in the run's language (`crate::i18n`): they end up in the
+    /// `cannot read …: …` of `fill` and `import`.
     pub fn open(bytes: Vec<u8>) -> Result<Package, String> {
+        let say = |message: crate::i18n::Message| message.to_text();
         if bytes.len() as u64 > MAX_WORKBOOK_BYTES {
-            return Err(format!(
-                "it is {} bytes, over the limit of {MAX_WORKBOOK_BYTES} bytes",
-                bytes.len()
-            ));
+            return Err(say(crate::msg!(
+                "workbook-too-large",
+                bytes = bytes.len(),
+                limit = MAX_WORKBOOK_BYTES
+            )));
         }
         if bytes.starts_with(OLE_SIGNATURE) {
-            return Err("it is password-protected (encrypted) or an old .xls file: remove the password, or save it as \"Excel Workbook (*.xlsx)\", and use that copy".to_owned());
+            return Err(say(crate::msg!("workbook-encrypted")));
         }
-        let mut zip = ZipArchive::new(Cursor::new(&bytes[..])).map_err(|e| {
-            format!("it is not an xlsx workbook (an xlsx file is a zip archive): {e}")
-        })?;
+        let mut zip = ZipArchive::new(Cursor::new(&bytes[..]))
+            .map_err(|e| say(crate::msg!("workbook-not-zip", error = e.to_string())))?;
         let mut names = Vec::with_capacity(zip.len());
         let mut total: u64 = 0;
         for index in 0..zip.len() {
@@ -47,10 +50,10 @@ impl Package {
                 .by_index_raw(index)
                 .map_err(|e| format!("part {index} cannot be read: {e}"))?;
             if file.encrypted() {
-                return Err(format!(
-                    "its part `{}` is encrypted: remove the password and save it again",
-                    entry_name(&file)
-                ));
+                return Err(say(crate::msg!(
+                    "workbook-part-encrypted",
+                    part = entry_name(&file)
+                )));
             }
             total = total.saturating_add(file.size());
             names.push(entry_name(&file));
@@ -60,15 +63,18 @@ impl Package {
         if let Some(count) = directory_count(&bytes)
             && count != names.len() as u64
         {
-            return Err(format!(
-                "its directory lists {count} parts but only {} distinct names, so some part is in it twice and which copy applications read is not clear: open it in Excel or LibreOffice and save it again",
-                names.len()
-            ));
+            return Err(say(crate::msg!(
+                "workbook-duplicate-parts",
+                count = count,
+                names = names.len()
+            )));
         }
         if total > MAX_PACKAGE_BYTES {
-            return Err(format!(
-                "its parts would take {total} bytes decompressed, over the limit of {MAX_PACKAGE_BYTES}"
-            ));
+            return Err(say(crate::msg!(
+                "workbook-parts-too-large",
+                bytes = total,
+                limit = MAX_PACKAGE_BYTES
+            )));
         }
         Ok(Package { bytes, names })
     }
