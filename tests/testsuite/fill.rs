@@ -867,6 +867,10 @@ fn filled_workbooks_open_in_libreoffice_with_recalculated_summaries() {
                 .args(["--convert-to", to, "--outdir", out])
                 .arg(format!("dist/{name}"))
                 .current_dir(p.path())
+                // LibreOffice names and writes its files by the locale: the suite's own.
+                .env_remove("LC_ALL")
+                .env_remove("LC_MESSAGES")
+                .env("LANG", "C.UTF-8")
                 .output()
                 .expect("run soffice");
             assert!(
