@@ -915,3 +915,7 @@ workbook-not-zip = it is not an xlsx workbook (an xlsx file is a zip archive): {
 workbook-part-encrypted = its part `{ $part }` is encrypted: remove the password and save it again
 workbook-duplicate-parts = its directory lists { $count } parts but only { $names } distinct names, so some part is in it twice and which copy applications read is not clear: open it in Excel or LibreOffice and save it again
 workbook-parts-too-large = its parts would take { $bytes } bytes decompressed, over the limit of { $limit }
+
+## diff's label of the working tree
+
+diff-working-tree-label = working tree

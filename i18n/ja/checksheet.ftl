@@ -895,3 +895,7 @@ workbook-not-zip = xlsx のブックではありません (xlsx ファイルは 
 workbook-part-encrypted = パーツ `{ $part }` が暗号化されています。パスワードを外して保存し直してください
 workbook-duplicate-parts = ディレクトリに { $count } 個のパーツがありますが、異なる名前は { $names } 個だけです。同じパーツが 2 回入っていて、アプリケーションがどちらを読むか定まりません。Excel か LibreOffice で開いて保存し直してください
 workbook-parts-too-large = パーツを展開すると { $bytes } バイトになり、上限の { $limit } を超えます
+
+## diff's label of the working tree
+
+diff-working-tree-label = 作業ツリー

@@ -294,8 +294,8 @@ pub fn text(comparison: &Comparison, color: bool) -> String {
         BOLD,
         &format!(
             "{} → {}: {}",
-            comparison.old_label,
-            comparison.new_label,
+            text_label(&comparison.old_label),
+            text_label(&comparison.new_label),
             summary(comparison.counts())
         ),
     );
@@ -309,6 +309,15 @@ pub fn text(comparison: &Comparison, color: bool) -> String {
         }
     }
     out
+}
+
+/// A side's label as the text output shows it: `working tree` in the run's language.
+fn text_label(label: &str) -> String {
+    if label == super::WORKING_TREE {
+        say(crate::msg!("diff-working-tree-label"))
+    } else {
+        label.to_owned()
+    }
 }
 
 fn text_control(out: &mut String, control: &ControlDiff, p: &Painter) {
