@@ -919,3 +919,24 @@ workbook-parts-too-large = its parts would take { $bytes } bytes decompressed, o
 ## diff's label of the working tree
 
 diff-working-tree-label = working tree
+
+## Damaged workbooks (fill/, import/workbook.rs)
+
+xlsx-shared-strings-invalid = the shared strings are not valid ({ $error })
+xlsx-sheet-unreadable = sheet `{ $sheet }` cannot be read: { $error }
+xlsx-styles-invalid = the styles part is not valid XML ({ $error })
+xlsx-sheet-error = sheet `{ $sheet }`: { $error }
+xlsx-no-sheet-data = the sheet has no <sheetData> element
+xlsx-bad-row-number = a row's number `{ $value }` is not a row number
+xlsx-rows-past = it has rows past row { $max }
+xlsx-bad-cell-reference = a cell's reference `{ $value }` is not a cell of a sheet
+xlsx-ends-inside-cells = its XML ends inside its cells: the file is damaged
+xlsx-at-byte = at byte { $byte }: { $error }
+xlsx-part-invalid = `{ $part }` is not valid XML ({ $error })
+xlsx-part-ends-inside = the part ends inside an element
+xlsx-ends-inside-string = its XML ends inside a string: the file is damaged
+xlsx-shared-string-error = shared string { $index }: { $error }
+xlsx-part-unreadable = part { $index } cannot be read: { $error }
+xlsx-part-error = part `{ $part }`: { $error }
+xlsx-cell-error = cell { $cell }: { $error }
+xlsx-missing-shared-string = it names shared string `{ $value }`, which the workbook does not have

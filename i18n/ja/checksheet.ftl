@@ -899,3 +899,24 @@ workbook-parts-too-large = パーツを展開すると { $bytes } バイトに�
 ## diff's label of the working tree
 
 diff-working-tree-label = 作業ツリー
+
+## Damaged workbooks (fill/, import/workbook.rs)
+
+xlsx-shared-strings-invalid = 共有文字列が正しくありません ({ $error })
+xlsx-sheet-unreadable = シート `{ $sheet }` を読めません: { $error }
+xlsx-styles-invalid = スタイルのパーツが正しい XML ではありません ({ $error })
+xlsx-sheet-error = シート `{ $sheet }`: { $error }
+xlsx-no-sheet-data = シートに <sheetData> 要素がありません
+xlsx-bad-row-number = 行番号 `{ $value }` は行番号ではありません
+xlsx-rows-past = { $max } 行目より後に行があります
+xlsx-bad-cell-reference = セル参照 `{ $value }` はシートのセルではありません
+xlsx-ends-inside-cells = XML がセルの途中で終わっています。ファイルが壊れています
+xlsx-at-byte = バイト位置 { $byte }: { $error }
+xlsx-part-invalid = `{ $part }` が正しい XML ではありません ({ $error })
+xlsx-part-ends-inside = パーツが要素の途中で終わっています
+xlsx-ends-inside-string = XML が文字列の途中で終わっています。ファイルが壊れています
+xlsx-shared-string-error = 共有文字列 { $index }: { $error }
+xlsx-part-unreadable = パーツ { $index } を読めません: { $error }
+xlsx-part-error = パーツ `{ $part }`: { $error }
+xlsx-cell-error = セル { $cell }: { $error }
+xlsx-missing-shared-string = ブックにない共有文字列 `{ $value }` を参照しています

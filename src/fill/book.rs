@@ -30,7 +30,9 @@ impl Book {
         let shared = match &parts.shared_strings {
             Some(path) => package
                 .stream(path, |reader| text::shared_strings(reader))
-                .map_err(|e| format!("the shared strings are not valid ({e})"))?,
+                .map_err(|e| {
+                    crate::msg!("xlsx-shared-strings-invalid", error = e.to_string()).to_text()
+                })?,
             None => Vec::new(),
         };
         Ok(Book {
@@ -57,8 +59,14 @@ impl Book {
         }
         let part = &self.parts.sheets[index];
         let xml = self.package.read(&part.path)?;
-        let sheet = SheetXml::read(xml)
-            .map_err(|e| format!("sheet `{}` cannot be read: {e}", part.name))?;
+        let sheet = SheetXml::read(xml).map_err(|e| {
+            crate::msg!(
+                "xlsx-sheet-unreadable",
+                sheet = &part.name,
+                error = e.to_string()
+            )
+            .to_text()
+        })?;
         self.sheets.insert(index, sheet);
         Ok(())
     }
@@ -82,7 +90,14 @@ impl Book {
         let sheet = self
             .package
             .stream(&part.path, |reader| SheetXml::read_head(reader, rows))
-            .map_err(|e| format!("sheet `{}` cannot be read: {e}", part.name))?;
+            .map_err(|e| {
+                crate::msg!(
+                    "xlsx-sheet-unreadable",
+                    sheet = &part.name,
+                    error = e.to_string()
+                )
+                .to_text()
+            })?;
         self.sheets.insert(index, sheet);
         Ok(())
     }
@@ -103,8 +118,9 @@ impl Book {
     pub fn locked_formats(&mut self) -> Result<&[bool], String> {
         if self.locked.is_none() {
             let formats = match parts::styles_path(&self.package, &self.parts) {
-                Some(path) => parts::locked_formats(&self.package.read(&path)?)
-                    .map_err(|e| format!("the styles part is not valid XML ({e})"))?,
+                Some(path) => parts::locked_formats(&self.package.read(&path)?).map_err(|e| {
+                    crate::msg!("xlsx-styles-invalid", error = e.to_string()).to_text()
+                })?,
                 None => Vec::new(),
             };
             self.locked = Some(formats);
@@ -172,7 +188,14 @@ impl Book {
                 sheet
                     .with_texts(&edits[index])
                     .map(|bytes| (part.path.clone(), bytes))
-                    .map_err(|e| format!("sheet `{}`: {e}", part.name))
+                    .map_err(|e| {
+                        crate::msg!(
+                            "xlsx-sheet-error",
+                            sheet = &part.name,
+                            error = e.to_string()
+                        )
+                        .to_text()
+                    })
             })
             .collect()
     }

@@ -46,9 +46,13 @@ impl Package {
         let mut names = Vec::with_capacity(zip.len());
         let mut total: u64 = 0;
         for index in 0..zip.len() {
-            let file = zip
-                .by_index_raw(index)
-                .map_err(|e| format!("part {index} cannot be read: {e}"))?;
+            let file = zip.by_index_raw(index).map_err(|e| {
+                say(crate::msg!(
+                    "xlsx-part-unreadable",
+                    index = index.to_string(),
+                    error = e.to_string()
+                ))
+            })?;
             if file.encrypted() {
                 return Err(say(crate::msg!(
                     "workbook-part-encrypted",
@@ -96,13 +100,15 @@ impl Package {
     /// whatever size the directory states.
     pub fn read(&self, name: &str) -> Result<Vec<u8>, String> {
         let mut zip = ZipArchive::new(Cursor::new(&self.bytes[..])).map_err(|e| e.to_string())?;
-        let file = zip
-            .by_name(name)
-            .map_err(|e| format!("part `{name}`: {e}"))?;
+        let file = zip.by_name(name).map_err(|e| {
+            crate::msg!("xlsx-part-error", part = name, error = e.to_string()).to_text()
+        })?;
         let mut out = Vec::new();
         file.take(MAX_PART_BYTES + 1)
             .read_to_end(&mut out)
-            .map_err(|e| format!("part `{name}`: {e}"))?;
+            .map_err(|e| {
+                crate::msg!("xlsx-part-error", part = name, error = e.to_string()).to_text()
+            })?;
         if out.len() as u64 > MAX_PART_BYTES {
             return Err(format!(
                 "part `{name}` is over {MAX_PART_BYTES} bytes decompressed"
@@ -121,9 +127,9 @@ impl Package {
         ) -> Result<T, String>,
     ) -> Result<T, String> {
         let mut zip = ZipArchive::new(Cursor::new(&self.bytes[..])).map_err(|e| e.to_string())?;
-        let file = zip
-            .by_name(name)
-            .map_err(|e| format!("part `{name}`: {e}"))?;
+        let file = zip.by_name(name).map_err(|e| {
+            crate::msg!("xlsx-part-error", part = name, error = e.to_string()).to_text()
+        })?;
         let mut reader = std::io::BufReader::new(file.take(MAX_PART_BYTES + 1));
         let read = f(&mut reader)?;
         // A part longer than the limit is refused, never read as a shorter one.

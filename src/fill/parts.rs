@@ -57,7 +57,14 @@ fn walk(xml: &[u8], mut f: impl FnMut(XmlItem)) -> Result<(), String> {
             Ok(Event::GeneralRef(r)) => f(XmlItem::Text(&reference_text(&r))),
             Ok(Event::End(e)) => f(XmlItem::End(e.local_name().as_ref())),
             Ok(Event::Eof) => return Ok(()),
-            Err(e) => return Err(format!("at byte {}: {e}", reader.error_position())),
+            Err(e) => {
+                return Err(crate::msg!(
+                    "xlsx-at-byte",
+                    byte = reader.error_position().to_string(),
+                    error = e.to_string()
+                )
+                .to_text());
+            }
             Ok(_) => {}
         }
     }
@@ -98,7 +105,14 @@ impl WorkbookParts {
                 workbook_path = attr(e, "Target").map(|t| t.trim_start_matches('/').to_owned());
             }
         })
-        .map_err(|e| format!("`_rels/.rels` is not valid XML ({e})"))?;
+        .map_err(|e| {
+            crate::msg!(
+                "xlsx-part-invalid",
+                part = "_rels/.rels",
+                error = e.to_string()
+            )
+            .to_text()
+        })?;
         let workbook_path = workbook_path.unwrap_or_else(|| "xl/workbook.xml".to_owned());
         let folder = workbook_path
             .rsplit_once('/')
@@ -126,7 +140,14 @@ impl WorkbookParts {
                 targets.insert(id, (target, kind.ends_with("/chartsheet")));
             }
         })
-        .map_err(|e| format!("`{rels_path}` is not valid XML ({e})"))?;
+        .map_err(|e| {
+            crate::msg!(
+                "xlsx-part-invalid",
+                part = rels_path.as_str(),
+                error = e.to_string()
+            )
+            .to_text()
+        })?;
         let xml = package.read(&workbook_path)?;
         let mut sheets = Vec::new();
         let mut names = HashMap::new();
@@ -169,7 +190,14 @@ impl WorkbookParts {
             }
             XmlItem::End(_) => {}
         })
-        .map_err(|e| format!("`{workbook_path}` is not valid XML ({e})"))?;
+        .map_err(|e| {
+            crate::msg!(
+                "xlsx-part-invalid",
+                part = workbook_path.as_str(),
+                error = e.to_string()
+            )
+            .to_text()
+        })?;
         Ok(WorkbookParts {
             workbook_path,
             sheets,
@@ -274,9 +302,14 @@ pub fn with_full_calc_on_load(xml: &[u8]) -> Result<Option<Vec<u8>>, String> {
     let mut prefix = String::new();
     loop {
         let start = reader.buffer_position() as usize;
-        let event = reader
-            .read_event()
-            .map_err(|e| format!("at byte {}: {e}", reader.error_position()))?;
+        let event = reader.read_event().map_err(|e| {
+            crate::msg!(
+                "xlsx-at-byte",
+                byte = reader.error_position().to_string(),
+                error = e.to_string()
+            )
+            .to_text()
+        })?;
         let end = reader.buffer_position() as usize;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
@@ -347,10 +380,14 @@ pub fn check_well_formed(xml: &[u8]) -> Result<(), String> {
     let mut reader = Reader::from_reader(xml);
     let mut depth = 0usize;
     loop {
-        match reader
-            .read_event()
-            .map_err(|e| format!("at byte {}: {e}", reader.error_position()))?
-        {
+        match reader.read_event().map_err(|e| {
+            crate::msg!(
+                "xlsx-at-byte",
+                byte = reader.error_position().to_string(),
+                error = e.to_string()
+            )
+            .to_text()
+        })? {
             Event::Start(e) => {
                 depth += 1;
                 for attribute in e.attributes().with_checks(true) {
@@ -364,7 +401,7 @@ pub fn check_well_formed(xml: &[u8]) -> Result<(), String> {
             }
             Event::End(_) => depth = depth.saturating_sub(1),
             Event::Eof if depth == 0 => return Ok(()),
-            Event::Eof => return Err("the part ends inside an element".to_owned()),
+            Event::Eof => return Err(crate::msg!("xlsx-part-ends-inside").to_text()),
             _ => {}
         }
     }

@@ -171,7 +171,7 @@ impl SheetXml {
     pub fn read(xml: Vec<u8>) -> Result<SheetXml, String> {
         let mut sheet = parse(&xml[..], None)?;
         if sheet.sheet_data.is_none() {
-            return Err("the sheet has no <sheetData> element".to_owned());
+            return Err(crate::msg!("xlsx-no-sheet-data").to_text());
         }
         sheet.xml = xml;
         Ok(sheet)
@@ -378,9 +378,14 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
     loop {
         buf.clear();
         let start = reader.buffer_position() as usize;
-        let event = reader
-            .read_event_into(&mut buf)
-            .map_err(|e| format!("at byte {}: {e}", reader.error_position()))?;
+        let event = reader.read_event_into(&mut buf).map_err(|e| {
+            crate::msg!(
+                "xlsx-at-byte",
+                byte = reader.error_position().to_string(),
+                error = e.to_string()
+            )
+            .to_text()
+        })?;
         let end = reader.buffer_position() as usize;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
@@ -403,11 +408,16 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                                 .ok()
                                 .filter(|r| (1..=MAX_ROWS).contains(r))
                                 .ok_or_else(|| {
-                                    format!("a row's number `{r}` is not a row number")
+                                    crate::msg!("xlsx-bad-row-number", value = r.to_string())
+                                        .to_text()
                                 })?,
                             None if next_row <= MAX_ROWS => next_row,
                             None => {
-                                return Err(format!("it has rows past row {MAX_ROWS}"));
+                                return Err(crate::msg!(
+                                    "xlsx-rows-past",
+                                    max = MAX_ROWS.to_string()
+                                )
+                                .to_text());
                             }
                         };
                         if rows.len() as u32 >= MAX_ROWS {
@@ -442,7 +452,8 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                         let (reference, style, kind) = cell_attributes(e);
                         let position = match reference.as_deref() {
                             Some(r) => Some(cell_ref(r).ok_or_else(|| {
-                                format!("a cell's reference `{r}` is not a cell of a sheet")
+                                crate::msg!("xlsx-bad-cell-reference", value = r.to_string())
+                                    .to_text()
                             })?),
                             None => None,
                         };
@@ -618,7 +629,7 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
             Event::Eof => {
                 // A part cut short (a damaged file) must not read as a shorter sheet.
                 if open_cell.is_some() || in_sheet_data {
-                    return Err("its XML ends inside its cells: the file is damaged".to_owned());
+                    return Err(crate::msg!("xlsx-ends-inside-cells").to_text());
                 }
                 break;
             }

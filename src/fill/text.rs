@@ -49,10 +49,14 @@ pub fn shared_strings<R: BufRead>(input: R) -> Result<Vec<String>, String> {
     let mut current = String::new();
     loop {
         buf.clear();
-        match reader
-            .read_event_into(&mut buf)
-            .map_err(|e| format!("at byte {}: {e}", reader.error_position()))?
-        {
+        match reader.read_event_into(&mut buf).map_err(|e| {
+            crate::msg!(
+                "xlsx-at-byte",
+                byte = reader.error_position().to_string(),
+                error = e.to_string()
+            )
+            .to_text()
+        })? {
             Event::Start(e) => match e.local_name().as_ref() {
                 "si" => {
                     in_item = true;
@@ -72,15 +76,27 @@ pub fn shared_strings<R: BufRead>(input: R) -> Result<Vec<String>, String> {
             }
             Event::Text(t) if in_text => {
                 current.push_str(t.as_ref());
-                check_length(&current, false)
-                    .map_err(|e| format!("shared string {}: {e}", strings.len()))?;
+                check_length(&current, false).map_err(|e| {
+                    crate::msg!(
+                        "xlsx-shared-string-error",
+                        index = strings.len().to_string(),
+                        error = e.to_string()
+                    )
+                    .to_text()
+                })?;
             }
             Event::GeneralRef(r) if in_text => current.push_str(&reference_text(&r)),
             Event::CData(t) if in_text => {
                 let text: &str = t.as_ref();
                 current.push_str(text);
-                check_length(&current, false)
-                    .map_err(|e| format!("shared string {}: {e}", strings.len()))?;
+                check_length(&current, false).map_err(|e| {
+                    crate::msg!(
+                        "xlsx-shared-string-error",
+                        index = strings.len().to_string(),
+                        error = e.to_string()
+                    )
+                    .to_text()
+                })?;
             }
             Event::End(e) => match e.local_name().as_ref() {
                 "si" => {
@@ -91,8 +107,14 @@ pub fn shared_strings<R: BufRead>(input: R) -> Result<Vec<String>, String> {
                         ));
                     }
                     let text = decode(&current).into_owned();
-                    check_length(&text, true)
-                        .map_err(|e| format!("shared string {}: {e}", strings.len()))?;
+                    check_length(&text, true).map_err(|e| {
+                        crate::msg!(
+                            "xlsx-shared-string-error",
+                            index = strings.len().to_string(),
+                            error = e.to_string()
+                        )
+                        .to_text()
+                    })?;
                     strings.push(text);
                 }
                 "rPh" => in_phonetic = false,
@@ -100,7 +122,7 @@ pub fn shared_strings<R: BufRead>(input: R) -> Result<Vec<String>, String> {
                 _ => {}
             },
             Event::Eof if in_item => {
-                return Err("its XML ends inside a string: the file is damaged".to_owned());
+                return Err(crate::msg!("xlsx-ends-inside-string").to_text());
             }
             Event::Eof => return Ok(strings),
             _ => {}

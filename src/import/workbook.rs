@@ -283,9 +283,18 @@ fn read_book(bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {
                 let xml = book
                     .package
                     .stream(&part.path, |r| SheetXml::read_head(r, u32::MAX))
-                    .map_err(|e| format!("sheet `{}` cannot be read: {e}", part.name))?;
-                let sheet = cells_of(&xml, &book.shared, &formats, book.parts.date1904)
-                    .map_err(|why| format!("sheet `{}`: {why}", part.name))?;
+                    .map_err(|e| {
+                        crate::msg!(
+                            "xlsx-sheet-unreadable",
+                            sheet = &part.name,
+                            error = e.to_string()
+                        )
+                        .to_text()
+                    })?;
+                let sheet =
+                    cells_of(&xml, &book.shared, &formats, book.parts.date1904).map_err(|why| {
+                        crate::msg!("xlsx-sheet-error", sheet = &part.name, error = why).to_text()
+                    })?;
                 (sheet, xml.dropdowns)
             };
             sheet.0.name = part.name.clone();
@@ -342,7 +351,7 @@ fn number_formats(book: &Book) -> Result<Vec<NumberFormat>, String> {
     };
     let styles = book.package.read(&path)?;
     Ok(parts::number_formats(&styles)
-        .map_err(|e| format!("the styles part is not valid XML ({e})"))?
+        .map_err(|e| crate::msg!("xlsx-styles-invalid", error = e.to_string()).to_text())?
         .into_iter()
         .map(|(id, code)| NumberFormat::of(id, code.as_deref()))
         .collect())
@@ -382,8 +391,9 @@ fn cells_of(
                     sheet.no_value.push((r, cell.col));
                 }
             }
-            let value = convert(cell, shared, formats, date1904)
-                .map_err(|why| format!("cell {}: {why}", address(r, cell.col)))?;
+            let value = convert(cell, shared, formats, date1904).map_err(|why| {
+                crate::msg!("xlsx-cell-error", cell = address(r, cell.col), error = why).to_text()
+            })?;
             if value.is_empty() {
                 continue;
             }
@@ -425,7 +435,7 @@ fn convert(
                 .ok()
                 .and_then(|i| shared.get(i))
                 .ok_or_else(|| {
-                    format!("it names shared string `{value}`, which the workbook does not have")
+                    crate::msg!("xlsx-missing-shared-string", value = value.to_string()).to_text()
                 })?;
             (normalize_breaks(text), Kind::Text)
         }
