@@ -940,3 +940,16 @@ xlsx-part-unreadable = part { $index } cannot be read: { $error }
 xlsx-part-error = part `{ $part }`: { $error }
 xlsx-cell-error = cell { $cell }: { $error }
 xlsx-missing-shared-string = it names shared string `{ $value }`, which the workbook does not have
+
+## git revisions for diff (diff/git.rs)
+
+git-cannot-run = cannot run git: { $error }
+git-no-current-folder = cannot read the current folder: { $error }
+git-outside-root = `{ $path }` is outside the file system root
+git-not-a-repository = `{ $path }` is not in a git repository ({ $error })
+git-not-a-revision = `{ $revision }` is not a git revision
+git-unknown-revision = unknown git revision `{ $revision }`
+git-no-merge-base = `{ $a }` and `{ $b }` have no merge base
+git-no-temporary-folder = cannot create a temporary folder: { $error }
+git-no-temporary-file = cannot write a temporary file: { $error }
+git-cannot-write = cannot write to git

@@ -920,3 +920,16 @@ xlsx-part-unreadable = パーツ { $index } を読めません: { $error }
 xlsx-part-error = パーツ `{ $part }`: { $error }
 xlsx-cell-error = セル { $cell }: { $error }
 xlsx-missing-shared-string = ブックにない共有文字列 `{ $value }` を参照しています
+
+## git revisions for diff (diff/git.rs)
+
+git-cannot-run = git を実行できません: { $error }
+git-no-current-folder = 現在のフォルダーを読めません: { $error }
+git-outside-root = `{ $path }` はファイルシステムのルートの外です
+git-not-a-repository = `{ $path }` は git リポジトリの中にありません ({ $error })
+git-not-a-revision = `{ $revision }` は git のリビジョンではありません
+git-unknown-revision = 不明な git のリビジョン `{ $revision }` です
+git-no-merge-base = `{ $a }` と `{ $b }` にマージベースがありません
+git-no-temporary-folder = 一時フォルダーを作れません: { $error }
+git-no-temporary-file = 一時ファイルを書き込めません: { $error }
+git-cannot-write = git に書き込めません

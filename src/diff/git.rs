@@ -23,7 +23,7 @@ fn git(dir: &Path, args: &[&str]) -> GitResult<Vec<u8>> {
         .args(args)
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
+        .map_err(|e| crate::msg!("git-cannot-run", error = e.to_string()).to_text())?;
     if output.status.success() {
         Ok(output.stdout)
     } else {
@@ -50,13 +50,10 @@ pub struct Located {
 
 /// Finds the repository of `path` (relative to the working directory) and its path in it.
 pub fn locate(path: &Path) -> GitResult<Located> {
-    let cwd =
-        std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+    let cwd = std::env::current_dir()
+        .map_err(|e| crate::msg!("git-no-current-folder", error = e.to_string()).to_text())?;
     let absolute = normalize(&cwd.join(path)).ok_or_else(|| {
-        format!(
-            "`{}` is outside the file system root",
-            crate::source::display_path(path)
-        )
+        crate::msg!("git-outside-root", path = crate::source::display_path(path)).to_text()
     })?;
     let mut base = absolute.clone();
     let mut rest: Vec<String> = Vec::new();
@@ -68,10 +65,12 @@ pub fn locate(path: &Path) -> GitResult<Located> {
         base.pop();
     }
     let prefix = git_text(&base, &["rev-parse", "--show-prefix"]).map_err(|e| {
-        format!(
-            "`{}` is not in a git repository ({e})",
-            crate::source::display_path(path)
+        crate::msg!(
+            "git-not-a-repository",
+            path = crate::source::display_path(path),
+            error = e
         )
+        .to_text()
     })?;
     let mut relative = prefix.trim_end_matches('/').to_owned();
     for name in rest.iter().rev() {
@@ -89,7 +88,7 @@ pub fn locate(path: &Path) -> GitResult<Located> {
 /// Resolves a revision to a commit ID, or says it is unknown.
 pub fn resolve(dir: &Path, rev: &str) -> GitResult<String> {
     if rev.is_empty() || rev.starts_with('-') {
-        return Err(format!("`{rev}` is not a git revision"));
+        return Err(crate::msg!("git-not-a-revision", revision = rev).to_text());
     }
     git_text(
         dir,
@@ -100,12 +99,13 @@ pub fn resolve(dir: &Path, rev: &str) -> GitResult<String> {
             &format!("{rev}^{{commit}}"),
         ],
     )
-    .map_err(|_| format!("unknown git revision `{rev}`"))
+    .map_err(|_| crate::msg!("git-unknown-revision", revision = rev).to_text())
 }
 
 /// The best common ancestor of two commits (for `A...B`).
 pub fn merge_base(dir: &Path, a: &str, b: &str) -> GitResult<String> {
-    git_text(dir, &["merge-base", a, b]).map_err(|_| format!("`{a}` and `{b}` have no merge base"))
+    git_text(dir, &["merge-base", a, b])
+        .map_err(|_| crate::msg!("git-no-merge-base", a = a, b = b).to_text())
 }
 
 /// The files of one commit, materialised on demand into a temporary folder.
@@ -140,7 +140,7 @@ impl Snapshot {
         let temp = tempfile::Builder::new()
             .prefix("checksheet-diff-")
             .tempdir()
-            .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
+            .map_err(|e| crate::msg!("git-no-temporary-folder", error = e.to_string()).to_text())?;
         Ok(Snapshot {
             dir: dir.to_path_buf(),
             blobs,
@@ -185,10 +185,13 @@ impl Snapshot {
         for ((path, _), bytes) in wanted.into_iter().zip(contents) {
             let target = self.temp.path().join(&path);
             if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent)
-                    .map_err(|e| format!("cannot write a temporary file: {e}"))?;
+                fs::create_dir_all(parent).map_err(|e| {
+                    crate::msg!("git-no-temporary-file", error = e.to_string()).to_text()
+                })?;
             }
-            fs::write(&target, bytes).map_err(|e| format!("cannot write a temporary file: {e}"))?;
+            fs::write(&target, bytes).map_err(|e| {
+                crate::msg!("git-no-temporary-file", error = e.to_string()).to_text()
+            })?;
             self.written.insert(path);
         }
         Ok(())
@@ -249,11 +252,11 @@ fn cat_blobs<'a>(dir: &Path, oids: impl Iterator<Item = &'a str>) -> GitResult<V
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| format!("cannot run git: {e}"))?;
+        .map_err(|e| crate::msg!("git-cannot-run", error = e.to_string()).to_text())?;
     let mut stdin = child
         .stdin
         .take()
-        .ok_or_else(|| "cannot write to git".to_owned())?;
+        .ok_or_else(|| crate::msg!("git-cannot-write").to_text())?;
     // Written from another thread: git answers while it reads, and a full pipe would
     // otherwise stop both sides.
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
@@ -286,7 +289,9 @@ fn cat_blobs<'a>(dir: &Path, oids: impl Iterator<Item = &'a str>) -> GitResult<V
         blobs.push(bytes);
     }
     let _ = writer.join();
-    let status = child.wait().map_err(|e| format!("cannot run git: {e}"))?;
+    let status = child
+        .wait()
+        .map_err(|e| crate::msg!("git-cannot-run", error = e.to_string()).to_text())?;
     if !status.success() {
         return Err(broken("git failed"));
     }
