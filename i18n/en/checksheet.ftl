@@ -953,3 +953,7 @@ git-no-merge-base = `{ $a }` and `{ $b }` have no merge base
 git-no-temporary-folder = cannot create a temporary folder: { $error }
 git-no-temporary-file = cannot write a temporary file: { $error }
 git-cannot-write = cannot write to git
+
+## Column options of import
+
+import-not-a-column = `{ $text }` is not a column: use letters such as A, D or AB

@@ -933,3 +933,7 @@ git-no-merge-base = `{ $a }` と `{ $b }` にマージベースがありませ�
 git-no-temporary-folder = 一時フォルダーを作れません: { $error }
 git-no-temporary-file = 一時ファイルを書き込めません: { $error }
 git-cannot-write = git に書き込めません
+
+## Column options of import
+
+import-not-a-column = `{ $text }` は列ではありません。A、D、AB のような列の文字を使ってください

@@ -111,7 +111,7 @@ pub struct ImportArgs {
 
 fn parse_column(text: &str) -> Result<u32, String> {
     workbook::parse_column(text)
-        .ok_or_else(|| format!("`{text}` is not a column: use letters such as A, D or AB"))
+        .ok_or_else(|| crate::msg!("import-not-a-column", text = text).to_text())
 }
 
 /// How many diagnostics of one code are shown before the rest are counted.
