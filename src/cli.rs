@@ -164,7 +164,20 @@ pub enum ListCommand {
     },
 }
 
-pub fn main() -> ExitCode {
+/// What a finished command leaves: the model and documents of a run, handed to the binary,
+/// which ends the process next and need not free them one value at a time.
+#[derive(Default)]
+pub struct Leftovers(Vec<Box<dyn std::any::Any>>);
+
+impl Leftovers {
+    fn keep<T: 'static>(&mut self, value: T) {
+        self.0.push(Box::new(value));
+    }
+}
+
+/// Parses the command line and runs it: the exit code, and what the run leaves. Messages
+/// and `--help` are in the language of `--lang`, else of the locale (`Lang::chosen`).
+pub fn main() -> (ExitCode, Leftovers) {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = Lang::chosen(lang_argument(&args));
     crate::i18n::set_lang(lang);
@@ -175,10 +188,13 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            let code = if e.use_stderr() { 2 } else { 0 };
+            return (ExitCode::from(code), Leftovers::default());
         }
     };
-    ExitCode::from(run(cli))
+    let mut leftovers = Leftovers::default();
+    let code = run(cli, &mut leftovers);
+    (ExitCode::from(code), leftovers)
 }
 
 /// The `--lang` of a command line, read before clap parses it so that `--help` is in that
@@ -235,16 +251,9 @@ pub fn help_in(command: clap::Command, lang: Lang) -> clap::Command {
     }
 }
 
-/// Leaves a run's model and documents to the end of the process instead of freeing them one
-/// value at a time (hundreds of thousands of small values at the sizes `checksheet` is
-/// built for): the command has finished, and the process exits next.
-fn left_for_exit<T>(value: T) {
-    std::mem::forget(value);
-}
-
-/// Runs a parsed command and returns its exit code. Messages are in the language of
-/// `--lang`, else of the locale (`i18n::Lang::chosen`).
-pub fn run(cli: Cli) -> u8 {
+/// Runs a parsed command and returns its exit code; what it leaves goes in `leftovers`.
+/// Messages are in the language of `--lang`, else of the locale (`i18n::Lang::chosen`).
+pub fn run(cli: Cli, leftovers: &mut Leftovers) -> u8 {
     crate::i18n::set_lang(Lang::chosen(cli.lang));
     match cli.command {
         Command::Check {
@@ -265,7 +274,7 @@ pub fn run(cli: Cli) -> u8 {
                         Some(msg!("check-no-errors"))
                     },
                 );
-                left_for_exit((checked, documents));
+                leftovers.keep((checked, documents));
                 u8::from(failed)
             }
             Err(e) => cannot_run(&e.message()),
@@ -292,7 +301,7 @@ pub fn run(cli: Cli) -> u8 {
                 if built.written.is_empty() {
                     report::say(&msg!("build-no-outputs"));
                 }
-                left_for_exit(built);
+                leftovers.keep(built);
                 0
             }
             Err(e) => cannot_run(&e.message()),

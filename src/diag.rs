@@ -127,6 +127,7 @@ codes! {
     FillNoStatus = "CS0909", Warning;
     FillUnknownQuestion = "CS0910", Warning;
     FillLanguage = "CS0911", Warning;
+    FillCellHeld = "CS0912", Warning;
 }
 
 /// A place a diagnostic points at, with a short label.

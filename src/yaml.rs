@@ -154,6 +154,20 @@ pub fn parse(file: &SourceFile, source: SourceId) -> Result<Node<'_>, Box<Diagno
                 .help(msg!("yaml-empty-help")),
         ));
     }
+    // YAML takes a lone carriage return for a line break; editors, terminals and `git diff`
+    // show what follows it on the same line (after a comment, it would look commented out).
+    let bytes = text.as_bytes();
+    if let Some(at) = memchr::memchr_iter(b'\r', bytes).find(|&i| bytes.get(i + 1) != Some(&b'\n'))
+    {
+        return Err(Box::new(
+            Diagnostic::new(Code::LookAlike, msg!("yaml-lone-carriage-return"))
+                .at(
+                    Span::new(source, at, at + 1),
+                    msg!("label-hidden-line-break"),
+                )
+                .help(msg!("yaml-lone-carriage-return-help")),
+        ));
+    }
     let node = TreeBuilder::new(file, source).build()?;
     if matches!(node.value, Value::Null) {
         return Err(Box::new(

@@ -106,6 +106,7 @@ code-CS0908 = two answers would be written into one workbook cell
 code-CS0909 = a question has a choice cell but its answer gives no status
 code-CS0910 = a workbook's table holds a question its catalog does not have
 code-CS0911 = answers in Japanese are written into an English questionnaire
+code-CS0912 = an answer cell of the workbook already holds other text, which fill keeps unless told to replace it
 
 ## Cross-file checks (validate.rs)
 
@@ -834,6 +835,7 @@ cli-fill-arg-catalog = The catalog imported from this workbook (`import --write-
 cli-fill-arg-project = Project folder, or the path of its checksheet.yaml
 cli-fill-arg-out = Where to write the filled workbook (default: PROJECT/dist/<the workbook's name>)
 cli-fill-arg-force = Replace the output file if it exists
+cli-fill-arg-overwrite = Replace what the workbook's answer cells already hold (an earlier answer, a placeholder); without it such cells are kept and reported
 cli-fill-arg-check = Write nothing; exit 1 while a question would be left empty, keep its choice empty, or is not in the catalog (for CI)
 cli-fill-arg-format = How to print the report and diagnostics
 cli-map = Mappings between catalogs: suggest one for a new questionnaire
@@ -957,3 +959,11 @@ git-cannot-write = cannot write to git
 ## Column options of import
 
 import-not-a-column = `{ $text }` is not a column: use letters such as A, D or AB
+
+## Merged from main: a held answer cell, a lone carriage return
+
+fill-cell-held = { $at }: the answer cell already holds `{ $held }`; it was kept, and the answer to `{ $control }` was not written there
+fill-cell-held-help = pass --overwrite to replace what answer cells hold (an earlier answer or a placeholder such as 選択してください)
+yaml-lone-carriage-return = a carriage return (U+000D) without a line feed after it: YAML reads a line break here, but editors and `git diff` show what follows on the same line
+label-hidden-line-break = hidden line break
+yaml-lone-carriage-return-help = save the file with LF (or CRLF) line endings, and check the lines around it

@@ -94,6 +94,7 @@ code-CS0908 = 2 つの回答がブックの 1 つのセルに書き込まれる
 code-CS0909 = 質問に選択肢のセルがあるが、回答に状況がない
 code-CS0910 = ブックの表にカタログにない質問がある
 code-CS0911 = 英語の質問票に日本語の回答を書き込む
+code-CS0912 = ブックの回答セルに既に別のテキストがあり、置き換えを指示しない限り fill はそれを残す
 
 ## Cross-file checks (validate.rs)
 
@@ -820,6 +821,7 @@ cli-fill-arg-catalog = このブックから取り込んだカタログ (`import
 cli-fill-arg-project = プロジェクトのフォルダー、または checksheet.yaml のパス
 cli-fill-arg-out = 記入したブックの書き出し先 (既定: PROJECT/dist/<ブックの名前>)
 cli-fill-arg-force = 出力ファイルがあれば置き換えます
+cli-fill-arg-overwrite = ブックの回答セルに既にある内容 (以前の回答、仮の値) を置き換えます。付けなければそのようなセルは残して報告します
 cli-fill-arg-check = 何も書き出さず、空のまま残る質問、選択肢が空のままの質問、カタログにない質問があれば終了コード 1 で終わります (CI 用)
 cli-fill-arg-format = レポートと診断の表示形式
 cli-map = カタログ間のマッピング: 新しい質問票のマッピングを提案します
@@ -937,3 +939,11 @@ git-cannot-write = git に書き込めません
 ## Column options of import
 
 import-not-a-column = `{ $text }` は列ではありません。A、D、AB のような列の文字を使ってください
+
+## Merged from main: a held answer cell, a lone carriage return
+
+fill-cell-held = { $at }: 回答セルに既に `{ $held }` があるため残し、`{ $control }` の回答は書き込みませんでした
+fill-cell-held-help = 回答セルの内容 (以前の回答や「選択してください」のような仮の値) を置き換えるには --overwrite を付けてください
+yaml-lone-carriage-return = 後ろに改行 (LF) のない復帰文字 (U+000D) があります。YAML はここを改行として読みますが、エディターや `git diff` では続きが同じ行に表示されます
+label-hidden-line-break = 見えない改行
+yaml-lone-carriage-return-help = 改行コードを LF (または CRLF) にしてファイルを保存し、前後の行を確かめてください
