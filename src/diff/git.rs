@@ -183,27 +183,23 @@ impl Snapshot {
         }
         let temp = self.temp.path().to_path_buf();
         let mut paths = wanted.iter().map(|(p, _)| p.as_str());
-        cat_blobs(
-            &self.dir,
-            wanted.iter().map(|(_, o)| o.as_str()),
-            |blob| {
-                let path = paths.next().expect("a path per blob");
-                let target = temp.join(path);
-                let fail = |e: std::io::Error| format!("cannot write a temporary file: {e}");
-                if let Some(parent) = target.parent() {
-                    fs::create_dir_all(parent).map_err(fail)?;
-                }
-                match blob {
-                    Blob::Read(bytes) => fs::write(&target, bytes).map_err(fail),
-                    // A file over the loader's limit is written as a sparse file of its
-                    // size, its bytes left unread: the loader refuses it by its size, as it
-                    // refuses the file in the work tree.
-                    Blob::TooLarge(size) => fs::File::create(&target)
-                        .and_then(|f| f.set_len(size))
-                        .map_err(fail),
-                }
-            },
-        )?;
+        cat_blobs(&self.dir, wanted.iter().map(|(_, o)| o.as_str()), |blob| {
+            let path = paths.next().expect("a path per blob");
+            let target = temp.join(path);
+            let fail = |e: std::io::Error| format!("cannot write a temporary file: {e}");
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent).map_err(fail)?;
+            }
+            match blob {
+                Blob::Read(bytes) => fs::write(&target, bytes).map_err(fail),
+                // A file over the loader's limit is written as a sparse file of its
+                // size, its bytes left unread: the loader refuses it by its size, as it
+                // refuses the file in the work tree.
+                Blob::TooLarge(size) => fs::File::create(&target)
+                    .and_then(|f| f.set_len(size))
+                    .map_err(fail),
+            }
+        })?;
         self.written.extend(wanted.into_iter().map(|(p, _)| p));
         Ok(())
     }

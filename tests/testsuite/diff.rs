@@ -567,8 +567,7 @@ fn a_revisions_file_over_the_size_limit_is_refused_by_its_size() {
     let run = repo.run(&["diff", "--git", "HEAD", "sheets"]);
     run.code(1);
     assert!(
-        run.stderr
-            .contains("HEAD:sheets/answers/big.yaml")
+        run.stderr.contains("HEAD:sheets/answers/big.yaml")
             && run.stderr.contains("over the limit of 67108864 bytes"),
         "{}",
         run.stderr
