@@ -145,6 +145,10 @@ fn resolve_output(
     diags: &mut Diagnostics,
 ) -> Option<PlannedOutput> {
     let Some(layout) = ws.layouts.get(&spec.layout) else {
+        if ws.broken_layouts.contains(&spec.layout) {
+            // Its own errors say why it is not there.
+            return None;
+        }
         let mut d = Diagnostic::new(
             Code::UnknownLayout,
             msg!("unknown-layout", layout = &spec.layout),

@@ -967,3 +967,13 @@ fill-cell-held-help = pass --overwrite to replace what answer cells hold (an ear
 yaml-lone-carriage-return = a carriage return (U+000D) without a line feed after it: YAML reads a line break here, but editors and `git diff` show what follows on the same line
 label-hidden-line-break = hidden line break
 yaml-lone-carriage-return-help = save the file with LF (or CRLF) line endings, and check the lines around it
+
+## Merged from main: a catalog's answer cell over a question's own column
+
+cells-over-question = control `{ $control }`: `{ $field }: { $column }` is the { $role } column of sheet `{ $sheet }`, which fill would write over
+cells-over-question-help = give the column of the cell the customer leaves for the answer (import the workbook again to record it)
+label-cells-over-question = an answer written into the customer's own text
+
+## Merged from main: a workbook part with a document type
+
+xlsx-doctype = part `{ $part }` declares a document type (<!DOCTYPE …>), which Excel never writes and whose entities would change the text read: open the file in Excel or LibreOffice and save it again

@@ -947,3 +947,13 @@ fill-cell-held-help = 回答セルの内容 (以前の回答や「選択して�
 yaml-lone-carriage-return = 後ろに改行 (LF) のない復帰文字 (U+000D) があります。YAML はここを改行として読みますが、エディターや `git diff` では続きが同じ行に表示されます
 label-hidden-line-break = 見えない改行
 yaml-lone-carriage-return-help = 改行コードを LF (または CRLF) にしてファイルを保存し、前後の行を確かめてください
+
+## Merged from main: a catalog's answer cell over a question's own column
+
+cells-over-question = 管理策 `{ $control }`: `{ $field }: { $column }` はシート `{ $sheet }` の{ $role }の列で、fill が上書きしてしまいます
+cells-over-question-help = 顧客が回答用に空けているセルの列を指定してください (ブックを取り込み直すと記録されます)
+label-cells-over-question = 顧客自身のテキストに書き込まれる回答
+
+## Merged from main: a workbook part with a document type
+
+xlsx-doctype = パーツ `{ $part }` が文書型 (<!DOCTYPE …>) を宣言しています。Excel はこれを書かず、その実体参照で読むテキストが変わるおそれがあります。Excel か LibreOffice で開いて保存し直してください

@@ -22,6 +22,16 @@ pub const MAX_PACKAGE_BYTES: u64 = MAX_PART_BYTES;
 /// workbook (an encrypted package) and for the old `.xls` format.
 const OLE_SIGNATURE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
+/// A part whose first bytes declare a document type (`<!DOCTYPE`): Excel never writes one,
+/// and its entities would add, change or drop text the readers take as written.
+fn refuse_dtd(name: &str, head: &[u8]) -> Result<(), String> {
+    let prolog = &head[..head.len().min(4096)];
+    if memchr::memmem::find(prolog, b"<!DOCTYPE").is_some() {
+        return Err(crate::msg!("xlsx-doctype", part = name).to_text());
+    }
+    Ok(())
+}
+
 pub struct Package {
     bytes: Vec<u8>,
     names: Vec<String>,
@@ -117,6 +127,7 @@ impl Package {
                 "part `{name}` is over {MAX_PART_BYTES} bytes decompressed"
             ));
         }
+        refuse_dtd(name, &out)?;
         Ok(out)
     }
 
@@ -134,6 +145,10 @@ impl Package {
             crate::msg!("xlsx-part-error", part = name, error = e.to_string()).to_text()
         })?;
         let mut reader = std::io::BufReader::new(file.take(MAX_PART_BYTES + 1));
+        let head = std::io::BufRead::fill_buf(&mut reader).map_err(|e| {
+            crate::msg!("xlsx-part-error", part = name, error = e.to_string()).to_text()
+        })?;
+        refuse_dtd(name, head)?;
         let read = f(&mut reader);
         // A part longer than the limit is refused, never read as a shorter one (nor taken
         // for a damaged one, which its cut-off XML would look like).
@@ -239,5 +254,20 @@ mod tests {
             "{error}"
         );
         assert!(Package::open(zip_of(&[("a.xml", b"<a/>")])).is_ok());
+    }
+
+    #[test]
+    fn a_part_declaring_a_document_type_is_refused() {
+        let xml: &[u8] =
+            b"<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY x \"y\">]><worksheet/>";
+        let package = Package::open(zip_of(&[("a.xml", xml), ("b.xml", b"<b/>")])).unwrap();
+        for error in [
+            package.read("a.xml").err(),
+            package.stream("a.xml", |_| Ok(())).err(),
+        ] {
+            assert!(error.expect("refused").contains("declares a document type"));
+        }
+        assert!(package.read("b.xml").is_ok());
+        assert!(package.stream("b.xml", |_| Ok(())).is_ok());
     }
 }

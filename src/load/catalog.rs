@@ -81,7 +81,11 @@ pub fn load_catalog(mut root: Node<'_>, origin: &str, diags: &mut Diagnostics) -
         .take("controls")
         .map(|node| read_controls(node, &mut ids, diags))
         .unwrap_or_default();
-    check_cells(&groups, &controls, diags);
+    let tables = questionnaire
+        .as_ref()
+        .and_then(|q| q.as_ref())
+        .map_or(&[][..], |q| &q.tables[..]);
+    check_cells(&groups, &controls, tables, diags);
     if diags.error_count() > before {
         return None;
     }
@@ -103,10 +107,15 @@ pub fn load_catalog(mut root: Node<'_>, origin: &str, diags: &mut Diagnostics) -
 
 /// The `catalog.id` a file declares, read without validating anything else.
 pub fn declared_id(root: &Node) -> Option<String> {
+    header_id(root, "catalog")
+}
+
+/// The `id` a file's header mapping (`catalog:`, `layout:`) gives, if it gives one as text.
+pub fn header_id(root: &Node, header: &str) -> Option<String> {
     let Value::Map(entries) = &root.value else {
         return None;
     };
-    let (_, header) = entries.iter().find(|(k, _)| k.text == "catalog")?;
+    let (_, header) = entries.iter().find(|(k, _)| k.text == header)?;
     let Value::Map(fields) = &header.value else {
         return None;
     };
@@ -284,8 +293,14 @@ fn read_refs(fields: &Fields, diags: &mut Diagnostics) -> Refs {
     refs
 }
 
-/// Two questions cannot live in one row: fill would write one's answer over the other's.
-fn check_cells(groups: &[Group], controls: &[Control], diags: &mut Diagnostics) {
+/// Two questions cannot live in one row: fill would write one's answer over the other's;
+/// and no answer may be written into a column of a table's IDs, categories or questions.
+fn check_cells(
+    groups: &[Group],
+    controls: &[Control],
+    tables: &[crate::model::QuestionTable],
+    diags: &mut Diagnostics,
+) {
     fn walk<'a>(groups: &'a [Group], controls: &'a [Control], out: &mut Vec<&'a Control>) {
         out.extend(controls);
         for g in groups {
@@ -299,6 +314,55 @@ fn check_cells(groups: &[Group], controls: &[Control], diags: &mut Diagnostics) 
         let Some(cells) = &control.cells else {
             continue;
         };
+        // The columns that hold the customer's text: the control's own, and those of the
+        // tables recorded on its sheet.
+        let own = [
+            ("ID", cells.columns.id),
+            ("category", cells.columns.category),
+            ("question", cells.columns.question),
+        ];
+        let read_only: Vec<(&str, u32)> = own
+            .into_iter()
+            .chain(
+                tables
+                    .iter()
+                    .filter(|t| t.sheet == cells.sheet)
+                    .flat_map(|t| {
+                        [
+                            ("ID", t.columns.id),
+                            ("category", t.columns.category),
+                            ("question", t.columns.question),
+                        ]
+                    }),
+            )
+            .filter_map(|(role, col)| Some((role, col?)))
+            .collect();
+        for (field, col) in [
+            ("choice", cells.columns.choice),
+            ("answer", cells.columns.answer),
+            ("evidence", cells.columns.evidence),
+        ] {
+            let Some(col) = col else { continue };
+            if let Some((role, _)) = read_only.iter().find(|(_, c)| *c == col) {
+                let letter = crate::a1::column_name(col);
+                let mut d = Diagnostic::new(
+                    Code::InvalidValue,
+                    msg!(
+                        "cells-over-question",
+                        control = &control.id,
+                        field = field,
+                        column = letter,
+                        role = msg!("import-role", role = *role),
+                        sheet = &cells.sheet
+                    ),
+                )
+                .help(msg!("cells-over-question-help"));
+                if let Some(span) = cells.span {
+                    d = d.at(span, msg!("label-cells-over-question"));
+                }
+                diags.push(d);
+            }
+        }
         match seen.get(&(cells.sheet.as_str(), cells.row)) {
             Some(first) => {
                 let mut d = Diagnostic::new(

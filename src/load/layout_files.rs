@@ -177,10 +177,20 @@ pub fn add_layout(
     } = files;
     let node = match parsed {
         Ok(node) => node,
-        Err(d) => return ws.diags.push(*d),
+        Err(d) => {
+            // The file is not YAML: its folder's name stands for its ID.
+            let folder = ws.sources.get(id).path.parent().and_then(|p| p.file_name());
+            if let Some(folder) = folder {
+                ws.broken_layouts
+                    .push(folder.to_string_lossy().into_owned());
+            }
+            return ws.diags.push(*d);
+        }
     };
     let origin = ws.sources.get(id).name.clone();
     let Some((mut layout, sources)) = load_layout(&node, &origin, &mut ws.diags) else {
+        ws.broken_layouts
+            .extend(crate::load::catalog::header_id(&node, "layout"));
         return;
     };
     let before = ws.diags.error_count();
@@ -216,6 +226,7 @@ pub fn add_layout(
         layout.templates.insert(file, text);
     }
     if ws.diags.error_count() > before {
+        ws.broken_layouts.push(layout.id);
         return;
     }
     if let Some(existing) = ws.layouts.get(&layout.id)

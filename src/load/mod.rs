@@ -65,6 +65,9 @@ pub struct Workspace {
     /// IDs of catalogs whose files had errors: their own diagnostics say why, so answers
     /// naming them are not reported again as naming an unknown catalog.
     pub broken_catalogs: Vec<String>,
+    /// IDs of layouts whose files had errors (or, when a file is not even YAML, the name of
+    /// its folder): outputs naming them are not reported again as naming an unknown layout.
+    pub broken_layouts: Vec<String>,
     /// Mapping files, built-in and the project's (found among its catalogs).
     pub mappings: Vec<crate::mapping::Mapping>,
     /// Thesaurus files for `map suggest`, built-in and the project's (among its catalogs).
@@ -98,6 +101,7 @@ impl Workspace {
             answer_files: Vec::new(),
             layouts: IndexMap::new(),
             broken_catalogs: Vec::new(),
+            broken_layouts: Vec::new(),
             mappings: Vec::new(),
             thesauri: Vec::new(),
             diags: Diagnostics::default(),

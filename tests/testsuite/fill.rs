@@ -1110,3 +1110,33 @@ fn answers_go_into_the_workbook_without_hidden_characters() {
         assert!(!xml.contains(hidden), "{hidden:?} in {xml}");
     }
 }
+
+/// A catalog whose `cells:` sends an answer into the column of the questions or their IDs
+/// (a typo, or a hostile pull request) is refused before anything is written.
+#[test]
+fn answer_cells_in_a_question_or_id_column_are_refused() {
+    let p = project("customer.xlsx");
+    let catalog = p.read("controls/customer.yaml").replace(
+        "cells: {sheet: 質問票, row: 6, question: C, choice: D, answer: E, evidence: F}",
+        "cells: {sheet: 質問票, row: 6, question: C, choice: D, answer: C, evidence: A}",
+    );
+    assert!(catalog.contains("answer: C, evidence: A"));
+    let p = p.file("controls/customer.yaml", &catalog);
+    let check = p.run(&["check"]);
+    check.code(1);
+    assert!(
+        check.stderr.contains(
+            "`answer: C` is the question column of sheet `質問票`, which fill would write over"
+        ),
+        "{}",
+        check.stderr
+    );
+    assert!(
+        check.stderr.contains("`evidence: A` is the ID column"),
+        "{}",
+        check.stderr
+    );
+    let run = p.run(&["fill", "customer.xlsx", "--catalog", "customer"]);
+    assert_ne!(run.code, 0, "{}", run.stderr);
+    assert!(!p.exists("dist/customer.xlsx"));
+}

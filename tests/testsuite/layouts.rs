@@ -148,3 +148,34 @@ fn a_layout_says_what_an_unanswered_cell_shows() {
     assert!(!back.contains("ご相談"), "{back}");
     assert!(back.contains("\"2-2\""), "{back}");
 }
+
+/// A project layout with errors is reported for them alone, not also as a layout that does
+/// not exist.
+#[test]
+fn a_broken_layout_is_not_also_an_unknown_one() {
+    for (what, edit) in [
+        (
+            "template",
+            (
+                "{{ organization.name }}の回答",
+                "{{ organization.name }の回答",
+            ),
+        ),
+        ("width", ("width: 8}", "width: 0}")),
+    ] {
+        let project = Project::fixture("build", "custom-layout");
+        let layout = project.read("layouts/acme/layout.yaml");
+        assert!(layout.contains(edit.0), "{what}");
+        let project = project.file("layouts/acme/layout.yaml", &layout.replace(edit.0, edit.1));
+        let run = project.run(&["check"]);
+        run.code(1);
+        assert!(run.stderr.contains("error[CS0"), "{what}: {}", run.stderr);
+        assert!(!run.stderr.contains("CS0501"), "{what}: {}", run.stderr);
+    }
+    let project = Project::fixture("build", "custom-layout")
+        .file("layouts/acme/layout.yaml", "layout: [not, a, mapping\n");
+    let run = project.run(&["check"]);
+    run.code(1);
+    assert!(run.stderr.contains("CS0101"), "{}", run.stderr);
+    assert!(!run.stderr.contains("CS0501"), "{}", run.stderr);
+}
