@@ -86,7 +86,7 @@ codes! {
     UnknownMapped = "CS0409", Error, "a mapping names a catalog or control that does not exist";
     Derived = "CS0410", Warning, "an answer is derived from a mapped control of another catalog";
     DerivationConflict = "CS0411", Error, "mapped controls give different answers for one control";
-    HiddenControl = "CS0412", Warning, "an answer holds a control character or bidirectional override that a reader would not see";
+    HiddenControl = "CS0412", Warning, "an answer, or a control's title or text, holds a control, zero-width or bidirectional character that a reader would not see";
     UnknownLayout = "CS0501", Error, "an output names a layout that does not exist";
     LayoutCatalog = "CS0502", Error, "an output's catalog does not fit its layout";
     InvalidLayout = "CS0503", Error, "a layout definition or template is invalid";

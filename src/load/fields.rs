@@ -203,9 +203,15 @@ fn wrong_type_help(expected: &str) -> String {
     }
 }
 
-/// Checks an ID: non-empty, no surrounding space, no line breaks or control characters.
+/// Checks an ID: non-empty, no surrounding space, no line breaks, control, bidirectional or
+/// zero-width characters (an ID is compared as written; one such character makes another
+/// ID that looks the same).
 pub fn check_id(id: &str, span: Span, what: &str, diags: &mut Diagnostics) -> bool {
-    let bad = id.is_empty() || id.trim() != id || id.chars().any(|c| c.is_control());
+    let bad = id.is_empty()
+        || id.trim() != id
+        || id
+            .chars()
+            .any(|c| c.is_control() || crate::chars::is_hidden_control(c));
     if bad {
         diags.push(
             Diagnostic::new(
@@ -214,7 +220,7 @@ pub fn check_id(id: &str, span: Span, what: &str, diags: &mut Diagnostics) -> bo
             )
             .at(
                 span,
-                "IDs must be non-empty, without surrounding spaces or line breaks",
+                "IDs must be non-empty, without surrounding spaces, line breaks or invisible characters",
             )
             .help("write the ID as printed in the guideline, e.g. `II.1.1.1` or `1-1`"),
         );
