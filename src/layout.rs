@@ -26,6 +26,8 @@ pub enum ColumnValue {
     Answer,
     /// The answer's evidence (証跡), one item per line.
     Evidence,
+    /// The answer's `links`, one URL per line (the answer cell then leaves them out).
+    Links,
     /// The control's refs of one scheme, one per line.
     Refs(String),
 }
@@ -41,6 +43,7 @@ impl ColumnValue {
         "status",
         "answer",
         "evidence",
+        "links",
         "refs:<scheme>",
     ];
 
@@ -55,6 +58,7 @@ impl ColumnValue {
             "status" => ColumnValue::Status,
             "answer" => ColumnValue::Answer,
             "evidence" => ColumnValue::Evidence,
+            "links" => ColumnValue::Links,
             _ => ColumnValue::Refs(
                 text.strip_prefix("refs:")
                     .filter(|s| !s.is_empty())?

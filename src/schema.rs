@@ -810,12 +810,13 @@ fn layout(builtins: &Builtins) -> Value {
         ),
         (
             "answer",
-            "the answer text or list, then its links (and its evidence where no column shows it)",
+            "the answer text or list, then its links (where no column shows them) and its evidence (where no column shows it)",
         ),
         (
             "evidence",
             "the answer's evidence (証跡), one document or URL per line",
         ),
+        ("links", "the answer's links, one URL per line"),
     ]
     .iter()
     .map(|(v, d)| (*v, format!("`{v}`: {d}")))

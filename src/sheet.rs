@@ -35,6 +35,9 @@ pub struct Document {
     pub as_of: String,
     pub columns: Vec<ColumnHead>,
     pub sheets: Vec<Sheet>,
+    /// The catalog's language, in which the xlsx names what it adds (its links sheet).
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 #[derive(Debug, Serialize)]
@@ -401,6 +404,7 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
                 .columns
                 .iter()
                 .any(|c| c.value == ColumnValue::Evidence),
+            links_column: layout.columns.iter().any(|c| c.value == ColumnValue::Links),
         };
         if spec.groups.is_empty() {
             for control in &catalog.controls {
@@ -459,6 +463,7 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
         as_of: project.as_of.to_string(),
         columns,
         sheets,
+        lang: catalog.lang,
     }
 }
 
@@ -578,6 +583,8 @@ struct RowBuilder<'a, 'b> {
     unanswered: Option<Text>,
     /// Whether a column of the layout shows the evidence (else the answer cell does).
     evidence_column: bool,
+    /// Whether a column of the layout shows the links (else the answer cell does).
+    links_column: bool,
 }
 
 /// The status and level labels, made once and shared by every cell that shows them.
@@ -746,6 +753,10 @@ impl RowBuilder<'_, '_> {
                 }
                 _ => Cell::default(),
             },
+            ColumnValue::Links => match answer {
+                Some(a) if !a.links.is_empty() => plain(Some(&visible_all(&a.links).join("\n"))),
+                _ => Cell::default(),
+            },
         }
     }
 
@@ -770,10 +781,16 @@ impl RowBuilder<'_, '_> {
                 (lines.join("\n").into(), items)
             }
         };
-        let text = if answer.links.is_empty() {
+        // Links no column shows follow the answer.
+        let links = if self.links_column {
+            Vec::new()
+        } else {
+            answer.links.clone()
+        };
+        let text = if links.is_empty() {
             text
         } else {
-            joined_lines(&text, &answer.links.join("\n"))
+            joined_lines(&text, &links.join("\n"))
         };
         // Evidence no column shows follows the answer, so it is never left out.
         let evidence = if self.evidence_column || answer.evidence.is_empty() {
@@ -792,7 +809,7 @@ impl RowBuilder<'_, '_> {
         };
         let parts = AnswerParts {
             items,
-            links: answer.links.clone(),
+            links,
             evidence,
             checkbox: checkbox.is_some(),
         };

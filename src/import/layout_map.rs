@@ -88,6 +88,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
     };
     let status_col = columns.iter().position(|v| **v == ColumnValue::Status);
     let evidence_col = columns.iter().position(|v| **v == ColumnValue::Evidence);
+    let links_col = columns.iter().position(|v| **v == ColumnValue::Links);
     let text_cols: Vec<usize> = columns
         .iter()
         .enumerate()
@@ -197,6 +198,13 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
         for (at, &i) in variant.iter().enumerate() {
             place[i] = Some(at);
         }
+        if tables.is_empty() && is_built_links_sheet(sheet) {
+            found.note(format!(
+                "sheet `{}` is the links sheet of a build: its links are read from the answers",
+                sheet.name
+            ));
+            continue;
+        }
         if tables.is_empty() {
             if sheet.height() > 0 && (0..sheet.height()).any(|r| !sheet.row_is_blank(r)) {
                 found.warning(
@@ -224,7 +232,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
         };
         let mut current_group: Option<String> = None;
         for table in &tables {
-            for col in [Some(answer_col), status_col, evidence_col]
+            for col in [Some(answer_col), status_col, evidence_col, links_col]
                 .into_iter()
                 .flatten()
                 .filter_map(|c| place[c])
@@ -338,8 +346,13 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                     Some(shown) if answer_cell.text.trim() == shown.trim() => "",
                     _ => answer_cell.text.as_str(),
                 };
-                let AnswerCell { body, links } =
+                let AnswerCell { body, mut links } =
                     answer_cell::invert(answer_text, input.list_prefix, input.split_links);
+                if let Some(col) = links_col.and_then(|c| place[c]) {
+                    let col = table.offset + col as u32;
+                    typed_cell_warning(found, workbook, sheet, row, col, "links");
+                    links.extend(evidence_lines(sheet.text(row, col)));
+                }
                 let evidence: Vec<String> = match evidence_col.and_then(|c| place[c]) {
                     None => Vec::new(),
                     Some(col) => {
@@ -469,7 +482,18 @@ fn choose(
         .expect("candidates are never empty")
 }
 
-/// An evidence cell's items: one per line, blank lines left out.
+/// Whether `sheet` is the links sheet `build` adds after a document's own sheets, by its
+/// name and its header row (within its first rows).
+fn is_built_links_sheet(sheet: &Sheet) -> bool {
+    (0..sheet.height().min(8)).any(|row| {
+        crate::render::is_links_sheet(
+            &sheet.name,
+            [sheet.text(row, 0), sheet.text(row, 1), sheet.text(row, 2)],
+        )
+    })
+}
+
+/// An evidence or links cell's items: one per line, blank lines left out.
 fn evidence_lines(text: &str) -> Vec<String> {
     text.lines()
         .map(str::trim)

@@ -8,6 +8,8 @@ mod markdown;
 pub(crate) mod view;
 mod xlsx;
 
+pub use xlsx::is_links_sheet;
+
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 

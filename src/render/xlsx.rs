@@ -16,12 +16,42 @@ use crate::model::Format;
 use crate::sheet::{Cell, Document, Row, Sheet};
 use crate::templates::url_runs;
 
+mod links;
+use links::LinkEntry;
+pub use links::is_links_sheet;
+
 /// A font with Japanese glyphs that Excel on Windows and macOS both have.
 const FONT: &str = "Yu Gothic";
 const FONT_SIZE: f64 = 10.0;
-/// Points per line of 10pt text, and the tallest row Excel allows.
-const LINE_HEIGHT: f64 = 14.0;
+/// The sizes of the title and of a sheet's heading.
+const TITLE_SIZE: f64 = 16.0;
+const HEADING_SIZE: f64 = 12.0;
+/// Points per line of text in Yu Gothic, for each point of font size: Excel's default row
+/// for its default font, Yu Gothic 11 pt, is 18.75 pt (the standard row height since
+/// Excel 2016, when Yu Gothic replaced MS PGothic and the row grew from 13.5 pt), and Word
+/// needs a line pitch of about 1.67 × the size for the Yu fonts not to skip a grid line.
+/// Excel draws wrapped lines at that pitch, so a row set to fewer points per line clips
+/// the last lines of a tall cell. LibreOffice, which falls back to another CJK font with
+/// tighter lines, shows the same rows a little airier.
+const LINE_PER_POINT: f64 = 18.75 / 11.0;
+/// Points per line of 10 pt text: [`line_height`] of [`FONT_SIZE`].
+const LINE_HEIGHT: f64 = 17.25;
+/// The tallest row Excel allows (Excel specifications and limits: row height 409 points).
 const MAX_ROW_HEIGHT: f64 = 409.0;
+
+/// Points per line of `size`-point text: [`LINE_PER_POINT`] rounded up to a whole pixel
+/// (0.75 pt at 96 pixels per inch), as rows are drawn in whole pixels.
+fn line_height(size: f64) -> f64 {
+    (size * LINE_PER_POINT / 0.75).ceil() * 0.75
+}
+
+/// The height of a row of `size`-point text across columns `width` characters wide (of the
+/// 10 pt font): its lines and 4 points of padding, within Excel's limits.
+fn banner_height(text: &str, width: f64, size: f64) -> f64 {
+    let lines = text_lines(text, width * FONT_SIZE / size) as f64;
+    let line = line_height(size);
+    (lines * line + 4.0).clamp(line + 4.0, MAX_ROW_HEIGHT)
+}
 
 pub struct XlsxRenderer;
 
@@ -143,14 +173,22 @@ impl Styles {
                 .set_align(FormatAlign::VerticalCenter)
         };
         Styles {
-            title: base.clone().set_bold().set_font_size(16.0).set_text_wrap(),
+            title: base
+                .clone()
+                .set_bold()
+                .set_font_size(TITLE_SIZE)
+                .set_text_wrap(),
             text: base.clone().set_text_wrap().set_align(FormatAlign::Top),
             notice: base
                 .clone()
                 .set_font_color(Color::RGB(0x555555))
                 .set_text_wrap()
                 .set_align(FormatAlign::Top),
-            heading: base.clone().set_bold().set_font_size(12.0).set_text_wrap(),
+            heading: base
+                .clone()
+                .set_bold()
+                .set_font_size(HEADING_SIZE)
+                .set_text_wrap(),
             header: boxed
                 .clone()
                 .set_bold()
@@ -197,15 +235,35 @@ fn write_workbook(document: &Document, scratch: Option<&Path>) -> Result<Vec<u8>
     workbook.set_properties(&properties);
     let styles = Styles::new();
     let mut used_names: Vec<String> = Vec::new();
+    let mut link_entries: Vec<LinkEntry> = Vec::new();
     for (index, sheet) in document.sheets.iter().enumerate() {
         // Rows are written top to bottom, so each sheet streams to a temporary file
         // instead of holding every cell in memory.
         let worksheet = workbook.add_worksheet_with_constant_memory()?;
         let name = sheet_name(&sheet.name, index, &used_names);
         worksheet.set_name(&name)?;
-        used_names.push(name);
         styles.retargets.borrow_mut().sheet = index;
-        write_sheet(worksheet, document, sheet, index == 0, &styles)?;
+        let place = SheetPlace {
+            name: &name,
+            first: index == 0,
+        };
+        write_sheet(
+            worksheet,
+            document,
+            sheet,
+            place,
+            &styles,
+            &mut link_entries,
+        )?;
+        used_names.push(name);
+    }
+    if !link_entries.is_empty() {
+        let index = document.sheets.len();
+        let worksheet = workbook.add_worksheet_with_constant_memory()?;
+        let name = sheet_name(links::sheet_name(document.lang), index, &used_names);
+        worksheet.set_name(&name)?;
+        styles.retargets.borrow_mut().sheet = index;
+        links::write_links_sheet(worksheet, document, &link_entries, &styles)?;
     }
     let bytes = workbook.save_to_buffer()?;
     styles
@@ -400,13 +458,23 @@ fn sheet_name(wanted: &str, index: usize, used: &[String]) -> String {
     candidate
 }
 
+/// A sheet's tab name, and whether it is the document's first sheet (which alone shows the
+/// introduction).
+struct SheetPlace<'a> {
+    name: &'a str,
+    first: bool,
+}
+
+/// Writes one sheet of the document, adding the links its answers give to `link_entries`.
 fn write_sheet(
     ws: &mut Worksheet,
     doc: &Document,
     sheet: &Sheet,
-    first: bool,
+    place: SheetPlace,
     styles: &Styles,
+    link_entries: &mut Vec<LinkEntry>,
 ) -> Result<(), XlsxError> {
+    let first = place.first;
     let last_col = (doc.columns.len().max(1) - 1) as u16;
     let total_width: f64 = doc.columns.iter().map(|c| c.width).sum();
     for (col, column) in doc.columns.iter().enumerate() {
@@ -418,7 +486,7 @@ fn write_sheet(
     let mut rows = RowPlan::default();
     let banner = |ws: &mut Worksheet,
                   text: &str,
-                  format: &CellFormat,
+                  (format, size): (&CellFormat, f64),
                   row: &mut u32,
                   rows: &mut RowPlan|
      -> Result<(), XlsxError> {
@@ -427,19 +495,26 @@ fn write_sheet(
         } else {
             ws.write_string_with_format(*row, 0, text, format)?;
         }
-        let lines = text_lines(text, total_width);
-        rows.set(
-            ws,
-            *row,
-            (lines as f64 * LINE_HEIGHT + 4.0).clamp(LINE_HEIGHT + 4.0, MAX_ROW_HEIGHT),
-            RowKind::Other,
-        )?;
+        let height = banner_height(text, total_width, size);
+        rows.set(ws, *row, height, RowKind::Other)?;
         *row += 1;
         Ok(())
     };
-    banner(ws, &doc.title, &styles.title, &mut row, &mut rows)?;
-    rows.set(ws, 0, 26.0, RowKind::Other)?;
-    banner(ws, &doc.organization, &styles.text, &mut row, &mut rows)?;
+    let body = |format| (format, FONT_SIZE);
+    banner(
+        ws,
+        &doc.title,
+        (&styles.title, TITLE_SIZE),
+        &mut row,
+        &mut rows,
+    )?;
+    banner(
+        ws,
+        &doc.organization,
+        body(&styles.text),
+        &mut row,
+        &mut rows,
+    )?;
     if first {
         // Several paragraphs read as a bulleted list, as in Markdown and HTML.
         let bullet = if doc.intro.len() > 1 { "・" } else { "" };
@@ -447,7 +522,7 @@ fn write_sheet(
             banner(
                 ws,
                 &format!("{bullet}{paragraph}"),
-                &styles.text,
+                body(&styles.text),
                 &mut row,
                 &mut rows,
             )?;
@@ -459,16 +534,22 @@ fn write_sheet(
     let mut frozen_from = Vec::new();
     if let Some(notice) = &doc.notice {
         frozen_from.push(row);
-        banner(ws, notice, &styles.notice, &mut row, &mut rows)?;
+        banner(ws, notice, body(&styles.notice), &mut row, &mut rows)?;
     }
     if let Some(heading) = &sheet.heading {
         row += 1;
         frozen_from.push(row);
-        banner(ws, heading, &styles.heading, &mut row, &mut rows)?;
+        banner(
+            ws,
+            heading,
+            (&styles.heading, HEADING_SIZE),
+            &mut row,
+            &mut rows,
+        )?;
     }
     if let Some(notice) = &sheet.notice {
         frozen_from.push(row);
-        banner(ws, notice, &styles.notice, &mut row, &mut rows)?;
+        banner(ws, notice, body(&styles.notice), &mut row, &mut rows)?;
     }
     row += 1;
     let header_row = row;
@@ -542,7 +623,21 @@ fn write_sheet(
                     row += 1;
                 }
             }
-            Row::Item { cells, .. } => {
+            Row::Item {
+                id,
+                cells,
+                evidence,
+                ..
+            } => {
+                for url in links::row_links(cells, &doc.columns, evidence) {
+                    link_entries.push(LinkEntry {
+                        sheet: place.name.to_owned(),
+                        row,
+                        control: id.to_string(),
+                        title: control_title(cells, &doc.columns),
+                        url,
+                    });
+                }
                 let mut lines = 1;
                 for (col, (cell, column)) in cells.iter().zip(&doc.columns).enumerate() {
                     let centered = matches!(
@@ -582,20 +677,8 @@ fn write_sheet(
     // (or the sheet's heading, or its notice) and the header row are frozen, or the
     // header row alone: the rows above are there (Unfreeze Panes shows them) and on the
     // first printed page.
-    let frozen_top = std::iter::once(0)
-        .chain(frozen_from)
-        .find(|&top| rows.height(top, header_row + 1) <= FROZEN_BUDGET)
-        .unwrap_or(header_row);
-    if frozen_top == 0 {
-        ws.set_freeze_panes(header_row + 1, 0)?;
-    } else {
-        ws.set_top_left_cell(frozen_top, 0)?;
-        // In a frozen pane, `ySplit` is the number of rows shown above the split, counted
-        // from the view's top-left cell (ECMA-376 Part 1, 18.3.1.66 pane).
-        ws.set_freeze_panes(header_row + 1 - frozen_top, 0)?;
-        ws.set_freeze_panes_top_cell(header_row + 1, 0)?;
-    }
-    let page = PrintPage::of(doc);
+    freeze_above(ws, &rows, frozen_from, header_row)?;
+    let page = PrintPage::of(doc.columns.iter().map(|c| c.width));
     ws.set_page_breaks(&rows.page_breaks(header_row, &page))?;
     if row > header_row + 1 {
         ws.autofilter(header_row, 0, row - 1, last_col)?;
@@ -620,6 +703,31 @@ fn write_sheet(
         escape_header(&doc.organization)
     ));
     ws.set_footer("&C&8&P / &N");
+    Ok(())
+}
+
+/// Freezes the rows down to `header_row`, from the first of row 0 and then `tops` whose
+/// rows take at most [`FROZEN_BUDGET`]; when none does, the sheet opens scrolled down to
+/// the header row, which alone is frozen.
+fn freeze_above(
+    ws: &mut Worksheet,
+    rows: &RowPlan,
+    tops: Vec<u32>,
+    header_row: u32,
+) -> Result<(), XlsxError> {
+    let frozen_top = std::iter::once(0)
+        .chain(tops)
+        .find(|&top| rows.height(top, header_row + 1) <= FROZEN_BUDGET)
+        .unwrap_or(header_row);
+    if frozen_top == 0 {
+        ws.set_freeze_panes(header_row + 1, 0)?;
+    } else {
+        ws.set_top_left_cell(frozen_top, 0)?;
+        // In a frozen pane, `ySplit` is the number of rows shown above the split, counted
+        // from the view's top-left cell (ECMA-376 Part 1, 18.3.1.66 pane).
+        ws.set_freeze_panes(header_row + 1 - frozen_top, 0)?;
+        ws.set_freeze_panes_top_cell(header_row + 1, 0)?;
+    }
     Ok(())
 }
 
@@ -743,15 +851,12 @@ struct PrintPage {
 }
 
 impl PrintPage {
-    fn of(doc: &Document) -> PrintPage {
+    /// The page of a sheet whose columns are `widths` characters wide.
+    fn of(widths: impl Iterator<Item = f64>) -> PrintPage {
         // A column `w` characters wide is `w * 7 + 5` pixels for the default font's 7-pixel
         // digit (ECMA-376 Part 1, 18.3.1.13 col: width), at 96 pixels per inch, so 0.75
         // points a pixel.
-        let columns_pt: f64 = doc
-            .columns
-            .iter()
-            .map(|c| (c.width * 7.0 + 5.0) * 0.75)
-            .sum();
+        let columns_pt: f64 = widths.map(|w| (w * 7.0 + 5.0) * 0.75).sum();
         let printable_width = A4_LONG_PT - 2.0 * MARGIN_LEFT_RIGHT * 72.0;
         // Fit to width scales down (never up), to a whole percentage, rounded down.
         let scale = if columns_pt > printable_width {
@@ -788,6 +893,21 @@ fn write_cell(
         ws.write_string_with_format(row, col, &*cell.text, format)?;
     }
     Ok(())
+}
+
+/// The control's title as an item row shows it: its title column, else its question or
+/// text column, else nothing.
+fn control_title(cells: &[Cell], columns: &[crate::sheet::ColumnHead]) -> String {
+    let find = |wanted: &dyn Fn(&ColumnValue) -> bool| {
+        cells
+            .iter()
+            .zip(columns)
+            .find(|(_, c)| wanted(&c.value))
+            .map(|(cell, _)| cell.text.to_string())
+    };
+    find(&|v| *v == ColumnValue::Title)
+        .or_else(|| find(&|v| matches!(v, ColumnValue::Question | ColumnValue::Text)))
+        .unwrap_or_default()
 }
 
 /// `&` starts a code in Excel headers and footers; double it to print it.
@@ -833,6 +953,19 @@ fn ascii_and_wide_chars(bytes: &[u8]) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_as_tall_as_excel_draws_yu_gothic() {
+        // Excel's default row for Yu Gothic 11 pt.
+        assert_eq!(line_height(11.0), 18.75);
+        assert_eq!(line_height(FONT_SIZE), LINE_HEIGHT);
+        const { assert!(LINE_HEIGHT >= FONT_SIZE * 1.7) };
+        assert_eq!(line_height(TITLE_SIZE), 27.75);
+        // A title of two lines at 16 pt gets two 16 pt lines, not two 10 pt ones.
+        let wide = "あ".repeat(50);
+        assert_eq!(banner_height(&wide, 100.0, TITLE_SIZE), 2.0 * 27.75 + 4.0);
+        assert_eq!(banner_height(&wide, 100.0, FONT_SIZE), LINE_HEIGHT + 4.0);
+    }
 
     #[test]
     fn link_targets_are_set_back_to_the_urls_as_written() {

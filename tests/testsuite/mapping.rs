@@ -796,7 +796,9 @@ fn the_root_project_builds_clean_with_every_cell_answered() {
         ("dist/default-mic-cloud-v3.xlsx", "項番", &[4usize, 5][..]),
         ("dist/monocone.xlsx", "項目", &[3][..]),
     ] {
-        let cells = crate::harness::xlsx_cells(&project.read_bytes(file));
+        let mut cells = crate::harness::xlsx_cells(&project.read_bytes(file));
+        // The links sheet lists links, not answers.
+        cells.retain(|c| c.0 != "リンク一覧");
         let at = |row: usize, col: usize| {
             cells
                 .iter()

@@ -299,3 +299,251 @@ fn control_characters_in_the_project_s_texts_are_left_out_of_the_outputs() {
         }
     }
 }
+
+/// The `<hyperlink>`s of a worksheet part: (cell, relationship id, in-workbook location).
+fn hyperlinks(xml: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let attr = |tag: &str, name: &str| {
+        tag.split_once(&format!(" {name}=\""))
+            .map(|(_, rest)| rest[..rest.find('"').expect("closing quote")].replace("&apos;", "'"))
+    };
+    xml.split("<hyperlink ")
+        .skip(1)
+        .map(|rest| {
+            let tag = format!(" {}", &rest[..rest.find('>').expect("end of tag")]);
+            (
+                attr(&tag, "ref").expect("ref"),
+                attr(&tag, "r:id"),
+                attr(&tag, "location"),
+            )
+        })
+        .collect()
+}
+
+/// The `Target`s of one worksheet's relationships, by id.
+fn rels_by_id(bytes: &[u8], sheet: usize) -> std::collections::HashMap<String, String> {
+    let rels = unzip_entry(bytes, &format!("xl/worksheets/_rels/sheet{sheet}.xml.rels"));
+    rels.split("<Relationship ")
+        .skip(1)
+        .map(|tag| {
+            let get = |name: &str| {
+                let (_, rest) = tag.split_once(&format!("{name}=\"")).expect("attribute");
+                rest[..rest.find('"').expect("closing quote")].replace("&amp;", "&")
+            };
+            (get("Id"), get("Target"))
+        })
+        .collect()
+}
+
+const EVIDENCE_URL: &str = "https://example.jp/監査報告書.pdf";
+const IN_SENTENCE: &str = "https://example.com/sla";
+
+#[test]
+fn every_link_of_every_answer_is_clickable_on_the_links_sheet() {
+    let project = Project::demo().file(
+        "answers/demo.yaml",
+        &format!(
+            "catalog: demo\nanswers:\n  \"1.1\": {ESCAPED}\n  \"1.10\":\n    answer: 詳細は {IN_SENTENCE} をご覧ください。\n    evidence: [\"{EVIDENCE_URL}\", 情報セキュリティ基本方針]\n  \"2-1\":\n    answer: 詳細は次のページです。\n    links:\n      - {WITH_QUERY}\n      - {UNESCAPED}\n"
+        ),
+    );
+    project.run(&["build"]).code(0);
+    let xlsx = project.read_bytes("dist/default-demo.xlsx");
+    let workbook = unzip_entry(&xlsx, "xl/workbook.xml");
+    assert!(
+        workbook.contains("<sheet name=\"リンク一覧\""),
+        "a links sheet after the document's own: {workbook}"
+    );
+    let cells = crate::harness::xlsx_cells(&xlsx);
+    let main = cells[0].0.clone();
+    let on_links = |row: usize, col: usize| {
+        cells
+            .iter()
+            .find(|c| c.0 == "リンク一覧" && c.1 == row && c.2 == col)
+            .map(|c| c.3.clone())
+            .unwrap_or_default()
+    };
+    let targets = rels_by_id(&xlsx, 2);
+    let links = hyperlinks(&unzip_entry(&xlsx, "xl/worksheets/sheet2.xml"));
+    // Each link once, in the order of the answers, with its control.
+    let expected = [
+        ("1.1", ESCAPED),
+        ("1.10", IN_SENTENCE),
+        ("1.10", EVIDENCE_URL),
+        ("2-1", WITH_QUERY),
+        ("2-1", UNESCAPED),
+    ];
+    let header = cells
+        .iter()
+        .find(|c| c.0 == "リンク一覧" && c.2 == 2 && c.3 == "リンク")
+        .map(|c| c.1)
+        .expect("the links sheet's header row");
+    for (n, (control, url)) in expected.iter().enumerate() {
+        let row = header + 1 + n;
+        assert_eq!(on_links(row, 0), *control, "row {row}");
+        assert_eq!(on_links(row, 2), *url, "row {row}");
+        // The URL is a link to itself, as written.
+        let url_cell = format!("C{}", row + 1);
+        let (_, id, _) = links
+            .iter()
+            .find(|(cell, _, _)| *cell == url_cell)
+            .unwrap_or_else(|| panic!("{url_cell} is not a link: {links:?}"));
+        assert_eq!(
+            targets.get(id.as_deref().unwrap()).map(String::as_str),
+            Some(*url)
+        );
+        // The item links to the row of its answer on the document's sheet.
+        let item_cell = format!("A{}", row + 1);
+        let (_, _, location) = links
+            .iter()
+            .find(|(cell, _, _)| *cell == item_cell)
+            .unwrap_or_else(|| panic!("{item_cell} is not a link: {links:?}"));
+        let location = location.clone().expect("an in-workbook link");
+        let (sheet, reference) = location.rsplit_once('!').unwrap();
+        assert_eq!(sheet, format!("'{main}'"));
+        let answer_row: usize = reference[1..].parse::<usize>().unwrap() - 1;
+        assert!(
+            cells
+                .iter()
+                .any(|c| c.0 == main && c.1 == answer_row && c.3 == *control),
+            "{location} is not the row of {control}"
+        );
+    }
+    assert_eq!(
+        on_links(header + 1 + expected.len(), 2),
+        "",
+        "no other link"
+    );
+    // The evidence document that is not a URL is not a link.
+    assert!(
+        !cells
+            .iter()
+            .any(|c| c.0 == "リンク一覧" && c.3 == "情報セキュリティ基本方針")
+    );
+    // Like every sheet, it says what date it describes.
+    assert!(
+        cells
+            .iter()
+            .any(|c| c.0 == "リンク一覧" && c.3.contains("時点の情報に基づきます。"))
+    );
+
+    // The workbook imports back as it did without the sheet, which is left out in a note.
+    let run = project.run(&[
+        "import",
+        "dist/default-demo.xlsx",
+        "--layout",
+        "default",
+        "--catalog",
+        "demo",
+        "--project",
+        ".",
+        "--out",
+        "back.yaml",
+    ]);
+    run.code(0);
+    assert!(
+        run.stderr
+            .contains("sheet `リンク一覧` is the links sheet of a build"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+}
+
+#[test]
+fn a_document_without_links_has_no_links_sheet() {
+    let project = Project::demo().file(
+        "answers/demo.yaml",
+        "catalog: demo\nanswers:\n  \"1.1\": 方針を定めています。\n",
+    );
+    project.run(&["build"]).code(0);
+    let workbook = unzip_entry(
+        &project.read_bytes("dist/default-demo.xlsx"),
+        "xl/workbook.xml",
+    );
+    assert_eq!(workbook.matches("<sheet ").count(), 1, "{workbook}");
+}
+
+#[test]
+fn an_english_documents_links_sheet_is_in_english() {
+    let project = Project::demo();
+    let catalog = project.read("controls/demo.yaml").replace(
+        "  title: デモ質問票\n",
+        "  title: Demo questionnaire\n  lang: en\n",
+    );
+    let project = project.file("controls/demo.yaml", &catalog);
+    project.run(&["build"]).code(0);
+    let cells = crate::harness::xlsx_cells(&project.read_bytes("dist/default-demo.xlsx"));
+    for text in ["Item", "Control", "Link", "https://example.com/policy"] {
+        assert!(
+            cells.iter().any(|c| c.0 == "Links" && c.3 == text),
+            "{text} on the `Links` sheet"
+        );
+    }
+}
+
+/// A layout with a `links` column: the links leave the answer cell for it, a cell holding
+/// one link is that link, and `import --layout` reads them back.
+#[test]
+fn a_links_column_holds_the_links_and_imports_back() {
+    let project = Project::fixture("build", "custom-layout");
+    let layout = project
+        .read("layouts/acme/layout.yaml")
+        .replace(
+            "  - {header: 状況, value: status, width: 10}\n",
+            "  - {header: 状況, value: status, width: 10}\n  - {header: 参考URL, value: links, width: 40}\n",
+        );
+    let answers = format!(
+        "catalog: demo\nanswers:\n  \"1.1\":\n    status: implemented\n    answer: 方針を公開しています。\n    links: [\"{ESCAPED}\"]\n  \"1.10\":\n    status: partial\n    answer: 年1回実施しています。\n    links: [\"{WITH_QUERY}\", \"{UNESCAPED}\"]\n"
+    );
+    let project = project
+        .file("layouts/acme/layout.yaml", &layout)
+        .file("answers/demo.yaml", &answers);
+    project.run(&["build"]).code(0);
+    let xlsx = project.read_bytes("dist/acme-demo.xlsx");
+    let cells = crate::harness::xlsx_cells(&xlsx);
+    let main = cells[0].0.clone();
+    let cell = |text: &str| {
+        cells
+            .iter()
+            .find(|c| c.0 == main && c.3 == text)
+            .unwrap_or_else(|| panic!("no cell {text:?} in {cells:?}"))
+    };
+    // The answer cell holds the text alone; the links column the links.
+    cell("方針を公開しています。");
+    let one = cell(ESCAPED);
+    assert_eq!(one.2, 4);
+    cell(&format!("{WITH_QUERY}\n{UNESCAPED}"));
+    let reference = format!("E{}", one.1 + 1);
+    let links = hyperlinks(&unzip_entry(&xlsx, "xl/worksheets/sheet1.xml"));
+    let (_, id, _) = links
+        .iter()
+        .find(|(cell, _, _)| *cell == reference)
+        .unwrap_or_else(|| panic!("{reference} is not a link: {links:?}"));
+    assert_eq!(
+        rels_by_id(&xlsx, 1)
+            .get(id.as_deref().unwrap())
+            .map(String::as_str),
+        Some(ESCAPED)
+    );
+
+    let run = project.run(&[
+        "import",
+        "dist/acme-demo.xlsx",
+        "--layout",
+        "acme",
+        "--catalog",
+        "demo",
+        "--project",
+        ".",
+        "--out",
+        "back.yaml",
+    ]);
+    run.code(0);
+    let back = project.read("back.yaml");
+    for url in [ESCAPED, WITH_QUERY, UNESCAPED] {
+        assert!(back.contains(url), "{url} back:\n{back}");
+    }
+    assert!(
+        !back.contains("方針を公開しています。\n      https"),
+        "{back}"
+    );
+}
