@@ -609,12 +609,15 @@ fn matching_benchmark_stays_above_its_floor() {
     for line in &report {
         println!("{line}");
     }
-    // Floors a little below the figures in README, so a change that loses accuracy fails:
-    // (part, top-1 %, top-3 %, no counterpart left without a confident pair %).
+    // Floors just below the figures in README (about one question of slack), so a change
+    // that loses accuracy fails: (part, top-1 %, top-3 %, no counterpart left without a
+    // confident pair %).
     for (score, name, top1, top3, no_counterpart) in [
-        (totals.tuned, "tuned", 82, 92, 100),
-        (totals.held, "held-out", 80, 92, 95),
-        (english, "English", 80, 95, 100),
+        (totals.tuned, "tuned", 84, 95, 100),
+        (totals.held, "held-out", 83, 94, 95),
+        (english, "English", 78, 95, 100),
+        (totals.third_ja, "third part, Japanese", 80, 90, 60),
+        (totals.third_en, "third part, English", 63, 90, 100),
     ] {
         assert!(
             score.top1 * 100 >= score.answerable * top1,
