@@ -357,6 +357,25 @@ mod tests {
     }
 
     #[test]
+    fn the_built_in_thesaurus_lists_each_word_in_one_group() {
+        // Groups sharing a word merge: meant for a project's additions, an accident within
+        // the built-in file (a "locked" of physical security would join the lock group).
+        let (t, diags) = parse(include_str!("../../controls/thesaurus/thesaurus.yaml"));
+        assert!(!diags.has_errors());
+        let t = t.unwrap();
+        let lexicon = Lexicon::new([&t]);
+        let mut group_of: HashMap<String, usize> = HashMap::new();
+        for (i, list) in t.terms.iter().enumerate() {
+            for word in list {
+                let spelled = lexicon.spell(word);
+                if let Some(j) = group_of.insert(spelled, i) {
+                    assert_eq!(j, i, "{word} is in [{}] and [{}]", t.terms[j][0], list[0]);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn groups_sharing_a_word_merge_and_longest_words_win() {
         let a = Thesaurus {
             spellings: vec![vec!["脆弱".into(), "ぜい弱".into()]],
