@@ -366,13 +366,28 @@ impl Lexicon {
             }
             !found.is_empty()
         };
+        // A word not in the text as given is not in it once others are taken: most words
+        // are ruled out by their first and last characters, the rest by a substring search.
+        let mut present = vec![false; 4096];
+        for c in spelled.chars() {
+            present[c as usize % 4096] = true;
+        }
+        let may_hold = |word: &str| {
+            word.chars()
+                .next()
+                .zip(word.chars().next_back())
+                .is_some_and(|(a, b)| present[a as usize % 4096] && present[b as usize % 4096])
+                && spelled.contains(word)
+        };
         for (word, group) in &self.words {
-            if blank(&mut chars, word, TAKEN) && !found.contains(group) {
+            if may_hold(word) && blank(&mut chars, word, TAKEN) && !found.contains(group) {
                 found.push(*group);
             }
         }
         for word in &self.ignore {
-            blank(&mut chars, word, ' ');
+            if may_hold(word) {
+                blank(&mut chars, word, ' ');
+            }
         }
         (found, chars.into_iter().collect())
     }
