@@ -138,8 +138,8 @@ pub fn may_hide(text: &str) -> bool {
         0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
         // U+2000–U+207F (the bidi embeddings, overrides and isolates).
         0xE2 => matches!(bytes.get(i + 1), Some(0x80 | 0x81)),
-        // U+FFC0–U+FFFF (U+FFFE, U+FFFF).
-        0xEF => bytes.get(i + 1) == Some(&0xBF),
+        // U+FEC0–U+FEFF (U+FEFF), U+FFC0–U+FFFF (U+FFFE, U+FFFF).
+        0xEF => matches!(bytes.get(i + 1), Some(0xBB | 0xBF)),
         _ => false,
     })
 }
@@ -147,6 +147,7 @@ pub fn may_hide(text: &str) -> bool {
 pub fn is_hidden_control(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{200b}' | '\u{feff}'
         | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
@@ -163,6 +164,8 @@ fn control_name(c: char) -> Option<&'static str> {
         '\u{7f}' => "DELETE",
         '\u{85}' => "NEXT LINE",
         '\u{9b}' => "CONTROL SEQUENCE INTRODUCER",
+        '\u{200b}' => "ZERO WIDTH SPACE",
+        '\u{feff}' => "ZERO WIDTH NO-BREAK SPACE",
         '\u{202a}' => "LEFT-TO-RIGHT EMBEDDING",
         '\u{202b}' => "RIGHT-TO-LEFT EMBEDDING",
         '\u{202c}' => "POP DIRECTIONAL FORMATTING",

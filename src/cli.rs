@@ -159,26 +159,34 @@ pub enum ListCommand {
     },
 }
 
-pub fn main() -> ExitCode {
+/// What a finished command leaves: the model and documents of a run, handed to the binary,
+/// which ends the process next and need not free them one value at a time.
+#[derive(Default)]
+pub struct Leftovers(Vec<Box<dyn std::any::Any>>);
+
+impl Leftovers {
+    fn keep<T: 'static>(&mut self, value: T) {
+        self.0.push(Box::new(value));
+    }
+}
+
+/// Parses the command line and runs it: the exit code, and what the run leaves.
+pub fn main() -> (ExitCode, Leftovers) {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            let code = if e.use_stderr() { 2 } else { 0 };
+            return (ExitCode::from(code), Leftovers::default());
         }
     };
-    ExitCode::from(run(cli))
+    let mut leftovers = Leftovers::default();
+    let code = run(cli, &mut leftovers);
+    (ExitCode::from(code), leftovers)
 }
 
-/// Leaves a run's model and documents to the end of the process instead of freeing them one
-/// value at a time (hundreds of thousands of small values at the sizes `checksheet` is
-/// built for): the command has finished, and the process exits next.
-fn left_for_exit<T>(value: T) {
-    std::mem::forget(value);
-}
-
-/// Runs a parsed command and returns its exit code.
-pub fn run(cli: Cli) -> u8 {
+/// Runs a parsed command and returns its exit code; what it leaves goes in `leftovers`.
+pub fn run(cli: Cli, leftovers: &mut Leftovers) -> u8 {
     match cli.command {
         Command::Check {
             project,
@@ -194,7 +202,7 @@ pub fn run(cli: Cli) -> u8 {
                     &checked.diags,
                     if failed { None } else { Some("no errors") },
                 );
-                left_for_exit((checked, documents));
+                leftovers.keep((checked, documents));
                 u8::from(failed)
             }
             Err(e) => cannot_run(&e.to_string()),
@@ -224,7 +232,7 @@ pub fn run(cli: Cli) -> u8 {
                 if built.written.is_empty() {
                     report::status("the project has no outputs: nothing to write");
                 }
-                left_for_exit(built);
+                leftovers.keep(built);
                 0
             }
             Err(e) => cannot_run(&e.to_string()),

@@ -226,13 +226,10 @@ fn wrap_list(lead: &str, items: &[&str], width: usize) -> String {
 /// The width of the terminal standard output is, else `COLUMNS`, else 80.
 pub fn terminal_width() -> usize {
     #[cfg(unix)]
+    if let Ok(size) = rustix::termios::tcgetwinsize(std::io::stdout())
+        && size.ws_col > 0
     {
-        // SAFETY: TIOCGWINSZ fills a `winsize` the call is given; a failure leaves it zeroed.
-        let mut size: libc::winsize = unsafe { std::mem::zeroed() };
-        let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
-        if ok && size.ws_col > 0 {
-            return usize::from(size.ws_col);
-        }
+        return usize::from(size.ws_col);
     }
     std::env::var("COLUMNS")
         .ok()

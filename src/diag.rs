@@ -123,6 +123,7 @@ codes! {
     FillNoStatus = "CS0909", Warning, "a question has a choice cell but its answer gives no status";
     FillUnknownQuestion = "CS0910", Warning, "a workbook's table holds a question its catalog does not have";
     FillLanguage = "CS0911", Warning, "answers in Japanese are written into an English questionnaire";
+    FillCellHeld = "CS0912", Warning, "an answer cell of the workbook already holds other text, which fill keeps unless told to replace it";
 }
 
 /// A place a diagnostic points at, with a short label.

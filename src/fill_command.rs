@@ -36,6 +36,9 @@ pub struct FillArgs {
     /// Replace the output file if it exists
     #[arg(long)]
     pub force: bool,
+    /// Replace what the workbook's answer cells already hold (an earlier answer, a placeholder); without it such cells are kept and reported
+    #[arg(long)]
+    pub overwrite: bool,
     /// Write nothing; exit 1 while a question would be left empty, keep its choice empty, or is not in the catalog (for CI)
     #[arg(long)]
     pub check: bool,
@@ -118,6 +121,7 @@ pub fn run(args: &FillArgs) -> u8 {
         conflicts: &answers.conflicts,
         organization: &project.organization,
         date: project.as_of.to_string(),
+        overwrite: args.overwrite,
     };
     let filled = match fill::fill(bytes, &input) {
         Ok(f) => f,

@@ -1,55 +1,23 @@
-//! Independent jobs on every core: the heaviest first, each thread taking the next job
-//! when it is free, the results in the order of the inputs, so what a run reports never
-//! depends on scheduling.
+//! Independent jobs on every core (rayon's pool), the results in the order of the inputs,
+//! so what a run reports never depends on scheduling.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use rayon::prelude::*;
 
-/// `work` applied to every item, on as many threads as the machine has cores when the
-/// items weigh at least `parallel_from` together (below it, starting threads costs more
-/// than it saves).
+/// `work` applied to every item, on the cores of the machine when the items weigh at least
+/// `parallel_from` together (below it, handing jobs to other threads costs more than it
+/// saves). Each item is a job of its own, so a heavy one does not hold up the light ones
+/// queued behind it. A panic in a job is raised again here, as it would have been.
 pub fn map_in_order<I: Sync, T: Send>(
     items: &[I],
     weight: impl Fn(&I) -> usize,
     parallel_from: usize,
-    work: impl Fn(&I) -> T + Sync,
+    work: impl Fn(&I) -> T + Sync + Send,
 ) -> Vec<T> {
     let total: usize = items.iter().map(&weight).sum();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(items.len());
-    if threads < 2 || total < parallel_from {
+    if items.len() < 2 || total < parallel_from {
         return items.iter().map(work).collect();
     }
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(weight(&items[i])));
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<Option<T>> = items.iter().map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        done.push((i, work(&items[i])));
-                    }
-                    done
-                })
-            })
-            .collect();
-        for worker in workers {
-            // A panic in a job is a bug: it is raised again here, as it would have been.
-            let done = worker
-                .join()
-                .unwrap_or_else(|p| std::panic::resume_unwind(p));
-            for (i, result) in done {
-                results[i] = Some(result);
-            }
-        }
-    });
-    results
-        .into_iter()
-        .map(|result| result.expect("every job ran"))
-        .collect()
+    items.par_iter().with_max_len(1).map(work).collect()
 }
 
 #[cfg(test)]

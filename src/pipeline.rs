@@ -159,9 +159,8 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
     );
     let root = project.as_ref().map(|p| p.root.clone()).unwrap_or_default();
     // The documents hold everything the renderers need: the model is freed while they
-    // run (on a thread of its own, so the build does not wait for it).
+    // run, on a thread of the renderers' scope.
     let model = (project, catalogs, answer_files, mappings, plan);
-    let _ = std::thread::Builder::new().spawn(move || drop(model));
     let out_dir = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join("dist"));
@@ -190,6 +189,7 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
     let dir = out_dir.as_path();
     type Staged = Result<tempfile::NamedTempFile, RenderError>;
     let rendered: Vec<Vec<(Format, Staged)>> = std::thread::scope(|scope| {
+        scope.spawn(move || drop(model));
         let running: Vec<Vec<_>> = documents
             .iter()
             .zip(&contexts)
@@ -312,26 +312,14 @@ fn new_staged(dir: &Path, extension: &str) -> std::io::Result<tempfile::NamedTem
     Ok(temp)
 }
 
-/// Takes the exclusive lock of a file; `wait` or fail at once when another holds it.
-#[cfg(unix)]
+/// Takes the exclusive lock of a file (`flock` on Unix); `wait` or fail at once when
+/// another holds it.
 fn lock(file: &fs::File, wait: bool) -> std::io::Result<()> {
-    use std::os::fd::AsRawFd;
-    let operation = if wait {
-        libc::LOCK_EX
+    if wait {
+        file.lock()
     } else {
-        libc::LOCK_EX | libc::LOCK_NB
-    };
-    // SAFETY: flock on a file descriptor this function borrows.
-    if unsafe { libc::flock(file.as_raw_fd(), operation) } == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
+        file.try_lock().map_err(std::io::Error::from)
     }
-}
-
-#[cfg(not(unix))]
-fn lock(_: &fs::File, _: bool) -> std::io::Result<()> {
-    Ok(())
 }
 
 /// The process ID a staged file's name carries, when the name is one `checksheet` gives:
@@ -353,12 +341,17 @@ fn staged_pid(name: &str) -> Option<u32> {
 /// Whether a process with this ID runs (or may: one of another user's).
 #[cfg(unix)]
 fn process_alive(pid: u32) -> bool {
-    let Ok(pid) = libc::pid_t::try_from(pid) else {
+    let Some(pid) = i32::try_from(pid)
+        .ok()
+        .and_then(rustix::process::Pid::from_raw)
+    else {
         return false;
     };
-    // SAFETY: signal 0 only checks that the process exists.
-    let exists = unsafe { libc::kill(pid, 0) } == 0;
-    exists || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+    // Signal 0 only checks that the process exists.
+    match rustix::process::test_kill_process(pid) {
+        Ok(()) => true,
+        Err(error) => error != rustix::io::Errno::SRCH,
+    }
 }
 
 #[cfg(not(unix))]

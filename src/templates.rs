@@ -328,7 +328,10 @@ pub fn url_runs(text: &str) -> Vec<(bool, &str)> {
 /// Whether a character can be part of a link: never white space, a control character,
 /// `<`, `>` or `"` (which end a link in HTML and Markdown and are refused in `links`).
 pub fn link_char(c: char) -> bool {
-    !(c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'))
+    !(c.is_whitespace()
+        || c.is_control()
+        || crate::chars::is_hidden_control(c)
+        || matches!(c, '<' | '>' | '"'))
 }
 
 /// The length of the URL starting at `at` when it is the only thing on its line (spaces

@@ -141,6 +141,20 @@ pub fn parse(file: &SourceFile, source: SourceId) -> Result<Node<'_>, Box<Diagno
                 .help("write the file's content, or remove the file"),
         ));
     }
+    // YAML takes a lone carriage return for a line break; editors, terminals and `git diff`
+    // show what follows it on the same line (after a comment, it would look commented out).
+    let bytes = text.as_bytes();
+    if let Some(at) = memchr::memchr_iter(b'\r', bytes).find(|&i| bytes.get(i + 1) != Some(&b'\n'))
+    {
+        return Err(Box::new(
+            Diagnostic::new(
+                Code::LookAlike,
+                "a carriage return (U+000D) without a line feed after it: YAML reads a line break here, but editors and `git diff` show what follows on the same line",
+            )
+            .at(Span::new(source, at, at + 1), "hidden line break")
+            .help("save the file with LF (or CRLF) line endings, and check the lines around it"),
+        ));
+    }
     let node = TreeBuilder::new(file, source).build()?;
     if matches!(node.value, Value::Null) {
         return Err(Box::new(

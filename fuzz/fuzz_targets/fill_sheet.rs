@@ -77,6 +77,7 @@ fuzz_target!(|data: &[u8]| {
         conflicts: &[],
         organization: &organization,
         date: "2026-11-01".into(),
+        overwrite: false,
     };
     let Ok(filled) = fill(workbook(data), &input) else {
         return;

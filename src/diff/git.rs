@@ -181,16 +181,30 @@ impl Snapshot {
         if wanted.is_empty() {
             return Ok(());
         }
-        let contents = cat_blobs(&self.dir, wanted.iter().map(|(_, o)| o.as_str()))?;
-        for ((path, _), bytes) in wanted.into_iter().zip(contents) {
-            let target = self.temp.path().join(&path);
-            if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent)
-                    .map_err(|e| format!("cannot write a temporary file: {e}"))?;
-            }
-            fs::write(&target, bytes).map_err(|e| format!("cannot write a temporary file: {e}"))?;
-            self.written.insert(path);
-        }
+        let temp = self.temp.path().to_path_buf();
+        let mut paths = wanted.iter().map(|(p, _)| p.as_str());
+        cat_blobs(
+            &self.dir,
+            wanted.iter().map(|(_, o)| o.as_str()),
+            |blob| {
+                let path = paths.next().expect("a path per blob");
+                let target = temp.join(path);
+                let fail = |e: std::io::Error| format!("cannot write a temporary file: {e}");
+                if let Some(parent) = target.parent() {
+                    fs::create_dir_all(parent).map_err(fail)?;
+                }
+                match blob {
+                    Blob::Read(bytes) => fs::write(&target, bytes).map_err(fail),
+                    // A file over the loader's limit is written as a sparse file of its
+                    // size, its bytes left unread: the loader refuses it by its size, as it
+                    // refuses the file in the work tree.
+                    Blob::TooLarge(size) => fs::File::create(&target)
+                        .and_then(|f| f.set_len(size))
+                        .map_err(fail),
+                }
+            },
+        )?;
+        self.written.extend(wanted.into_iter().map(|(p, _)| p));
         Ok(())
     }
 
@@ -237,8 +251,20 @@ impl Snapshot {
     }
 }
 
-/// Reads blobs with one `git cat-file --batch`, in the order asked.
-fn cat_blobs<'a>(dir: &Path, oids: impl Iterator<Item = &'a str>) -> GitResult<Vec<Vec<u8>>> {
+/// A blob as `cat_blobs` hands it on.
+enum Blob<'a> {
+    Read(&'a [u8]),
+    /// Larger than a project file may be (its size in bytes): not read.
+    TooLarge(u64),
+}
+
+/// Reads blobs with one `git cat-file --batch`, in the order asked, handing each to `each`
+/// as it comes: one blob at a time in memory, and none larger than a project file may be.
+fn cat_blobs<'a>(
+    dir: &Path,
+    oids: impl Iterator<Item = &'a str>,
+    mut each: impl FnMut(Blob) -> GitResult<()>,
+) -> GitResult<()> {
     let input: String = oids.map(|o| format!("{o}\n")).collect();
     let count = input.lines().count();
     let mut child = Command::new("git")
@@ -262,7 +288,7 @@ fn cat_blobs<'a>(dir: &Path, oids: impl Iterator<Item = &'a str>) -> GitResult<V
         .take()
         .ok_or_else(|| "cannot read from git".to_owned())?;
     let mut reader = BufReader::new(stdout);
-    let mut blobs = Vec::with_capacity(count);
+    let mut bytes = Vec::new();
     let broken = |what: &str| format!("unexpected answer from `git cat-file`: {what}");
     for _ in 0..count {
         let mut header = String::new();
@@ -275,22 +301,31 @@ fn cat_blobs<'a>(dir: &Path, oids: impl Iterator<Item = &'a str>) -> GitResult<V
             .next()
             .and_then(|s| s.parse().ok())
             .ok_or_else(|| broken(header.trim_end()))?;
-        let mut bytes = vec![0; size];
-        reader
-            .read_exact(&mut bytes)
-            .map_err(|e| broken(&e.to_string()))?;
+        if size > crate::yaml::limits::MAX_FILE_BYTES {
+            let skipped = std::io::copy(&mut (&mut reader).take(size as u64), &mut std::io::sink())
+                .map_err(|e| broken(&e.to_string()))?;
+            if skipped != size as u64 {
+                return Err(broken("a blob ends early"));
+            }
+            each(Blob::TooLarge(size as u64))?;
+        } else {
+            bytes.resize(size, 0);
+            reader
+                .read_exact(&mut bytes)
+                .map_err(|e| broken(&e.to_string()))?;
+            each(Blob::Read(&bytes))?;
+        }
         let mut newline = [0u8; 1];
         reader
             .read_exact(&mut newline)
             .map_err(|e| broken(&e.to_string()))?;
-        blobs.push(bytes);
     }
     let _ = writer.join();
     let status = child.wait().map_err(|e| format!("cannot run git: {e}"))?;
     if !status.success() {
         return Err(broken("git failed"));
     }
-    Ok(blobs)
+    Ok(())
 }
 
 /// A path from git is relative, without `.` or `..` parts.

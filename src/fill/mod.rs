@@ -57,6 +57,9 @@ pub struct FillInput<'a> {
     pub organization: &'a Organization,
     /// The date written where the workbook asks for one (回答日).
     pub date: String,
+    /// Replace what answer cells already hold (an earlier answer, a placeholder); without
+    /// it such a cell is kept and reported ([`Code::FillCellHeld`]).
+    pub overwrite: bool,
 }
 
 /// What happened to one question.
@@ -526,8 +529,11 @@ fn short(text: &str) -> String {
 struct Target<'a> {
     sheet_name: &'a str,
     sheet: &'a SheetXml,
+    /// The sheet's cell texts, to see what an answer cell holds already.
+    texts: text::Texts<'a>,
     row: u32,
     locked: &'a [bool],
+    overwrite: bool,
 }
 
 impl Target<'_> {
@@ -573,6 +579,22 @@ impl Target<'_> {
                 code,
                 format!("{}: the answer cell {why}", self.at(col)),
             ));
+            return None;
+        }
+        // What the customer (or an earlier fill) wrote is not replaced unasked.
+        let held = self.texts.text(row, col);
+        if !self.overwrite && !held.trim().is_empty() && held.trim() != text.trim() {
+            diags.push(
+                Diagnostic::new(
+                    Code::FillCellHeld,
+                    format!(
+                        "{}: the answer cell already holds `{}`; it was kept, and the answer to `{control}` was not written there",
+                        self.at(col),
+                        short(&held)
+                    ),
+                )
+                .help("pass --overwrite to replace what answer cells hold (an earlier answer or a placeholder such as 選択してください)"),
+            );
             return None;
         }
         // Excel's limit counts UTF-16 code units (a character outside the BMP is two).
@@ -649,8 +671,10 @@ fn plan_cells(
     let target = Target {
         sheet_name: &cells.sheet,
         sheet: book.sheet(index),
+        texts: book.texts(index),
         row,
         locked: &locked,
+        overwrite: input.overwrite,
     };
     let mut wanted: Vec<(u32, String)> = Vec::new();
     let mut choice_wanted = false;
@@ -695,18 +719,23 @@ fn plan_cells(
 /// cell, or all of it in the text cell when there is no evidence cell (or it is merged
 /// into the text cell). True as well when some of it has no cell to go in.
 fn text_cells(cells: &CellRef, answer: &Answer, target: &Target) -> (Vec<(u32, String)>, bool) {
+    // Like every output, the customer's workbook never gets a character a reader would not
+    // see (`check` warns about them, CS0412).
+    let visible = |t: &str| crate::chars::strip_hidden(t).into_owned();
     let text = match &answer.body {
-        Some(AnswerBody::Text(t)) => t.to_string(),
-        Some(AnswerBody::Items(items)) => items.join("\n"),
+        Some(AnswerBody::Text(t)) => visible(t),
+        Some(AnswerBody::Items(items)) => visible(&items.join("\n")),
         None => String::new(),
     };
-    let references = answer
-        .evidence
-        .iter()
-        .chain(&answer.links)
-        .cloned()
-        .collect::<Vec<String>>()
-        .join("\n");
+    let references = visible(
+        &answer
+            .evidence
+            .iter()
+            .chain(&answer.links)
+            .cloned()
+            .collect::<Vec<String>>()
+            .join("\n"),
+    );
     let evidence_col = cells.columns.evidence.filter(|&e| {
         cells
             .columns
@@ -734,7 +763,8 @@ fn text_cells(cells: &CellRef, answer: &Answer, target: &Target) -> (Vec<(u32, S
         }
         (None, None) => !text.is_empty() || !references.is_empty(),
     };
-    out.retain(|(_, t)| !t.is_empty());
+    // A text of line breaks alone (once hidden characters are left out) is no text.
+    out.retain(|(_, t)| !t.trim().is_empty());
     (out, nowhere)
 }
 

@@ -12,8 +12,11 @@ pub const MAX_WORKBOOK_BYTES: u64 = crate::import::workbook::MAX_WORKBOOK_BYTES;
 /// Largest decompressed size of one part read (a sheet's XML, the workbook, the styles).
 /// A sheet of 4,000,000 cells (import's cell limit) is well under it.
 pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
-/// Largest decompressed size of all parts together, as the zip directory states it.
-pub const MAX_PACKAGE_BYTES: u64 = 1024 * 1024 * 1024;
+/// Largest decompressed size of all parts together, as the zip directory states it: the
+/// same as one part's, so that the sheets a run holds at once (two parsed side by side,
+/// each taking up to twice its size while read) stay well under a gigabyte of memory.
+/// Questionnaires take a few megabytes.
+pub const MAX_PACKAGE_BYTES: u64 = MAX_PART_BYTES;
 
 /// The first bytes of an OLE compound file: what Excel writes for a password-protected
 /// workbook (an encrypted package) and for the old `.xls` format.
@@ -119,14 +122,15 @@ impl Package {
             .by_name(name)
             .map_err(|e| format!("part `{name}`: {e}"))?;
         let mut reader = std::io::BufReader::new(file.take(MAX_PART_BYTES + 1));
-        let read = f(&mut reader)?;
-        // A part longer than the limit is refused, never read as a shorter one.
+        let read = f(&mut reader);
+        // A part longer than the limit is refused, never read as a shorter one (nor taken
+        // for a damaged one, which its cut-off XML would look like).
         if reader.get_ref().limit() == 0 {
             return Err(format!(
                 "part `{name}` is over {MAX_PART_BYTES} bytes decompressed"
             ));
         }
-        Ok(read)
+        read
     }
 
     /// The package with `changed` parts replaced: every other part is copied as stored.
@@ -186,4 +190,42 @@ fn directory_count(bytes: &[u8]) -> Option<u64> {
         .find(|&i| bytes[i..].starts_with(&ZIP64_EOCD))?;
     let field = bytes.get(at64 + 32..at64 + 40)?;
     Some(u64::from_le_bytes(field.try_into().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut out = ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, data) in parts {
+            out.start_file(*name, SimpleFileOptions::default()).unwrap();
+            out.write_all(data).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn parts_stated_larger_together_than_one_part_may_be_are_refused() {
+        let mut bytes = zip_of(&[("a.xml", b"<a/>"), ("b.xml", b"<b/>")]);
+        // Each central directory entry (PK\1\2) states its uncompressed size at offset 24:
+        // 150 MiB each, 300 MiB together.
+        let starts: Vec<usize> = bytes
+            .windows(4)
+            .enumerate()
+            .filter(|(_, w)| *w == b"PK\x01\x02")
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(starts.len(), 2);
+        for at in starts {
+            bytes[at + 24..at + 28].copy_from_slice(&(150u32 << 20).to_le_bytes());
+        }
+        let error = Package::open(bytes).err().expect("refused");
+        assert!(
+            error.contains(&format!("over the limit of {MAX_PACKAGE_BYTES}")),
+            "{error}"
+        );
+        assert!(Package::open(zip_of(&[("a.xml", b"<a/>")])).is_ok());
+    }
 }

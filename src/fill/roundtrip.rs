@@ -112,6 +112,7 @@ proptest! {
             conflicts: &[],
             organization: &organization,
             date: "2026-11-01".into(),
+            overwrite: false,
         }).expect("filled");
         prop_assert!(!filled.has_errors(), "{:?}", filled.diags);
         let mut book = Book::from_bytes(filled.bytes).expect("the filled workbook reads");
@@ -120,11 +121,23 @@ proptest! {
         prop_assert!(!found.has_errors(), "{:?}", found.diags);
         let read: IndexMap<&str, &Answer> = found.answers.iter().map(|a| (a.control.as_str(), a)).collect();
         for answer in &made {
-            let references: Vec<String> = answer.evidence.iter().chain(&answer.links).cloned().collect();
-            let expected_body = answer.body.as_ref().map(|b| match b {
-                AnswerBody::Text(t) => t.to_string(),
-                AnswerBody::Items(i) => i.join("\n"),
-            });
+            // What is written is what a reader sees: hidden characters are left out.
+            let visible = |t: &str| crate::chars::strip_hidden(t).into_owned();
+            let references: Vec<String> = answer
+                .evidence
+                .iter()
+                .chain(&answer.links)
+                .map(|r| visible(r))
+                .filter(|r| !r.trim().is_empty())
+                .collect();
+            let expected_body = answer
+                .body
+                .as_ref()
+                .map(|b| match b {
+                    AnswerBody::Text(t) => visible(t),
+                    AnswerBody::Items(i) => visible(&i.join("\n")),
+                })
+                .filter(|b| !b.trim().is_empty());
             let nothing = answer.status.is_none() && expected_body.is_none() && references.is_empty();
             match read.get(answer.control.as_str()) {
                 None => prop_assert!(nothing, "answer {} not read back", answer.control),

@@ -255,8 +255,12 @@ pub fn parse_date(
 
 /// Checks an absolute http(s) URL.
 pub fn check_url(text: &str, span: Span, diags: &mut Diagnostics) -> bool {
-    let ok = url::Url::parse(text)
-        .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
+    // `https:example.jp` and `https:/example.jp` parse as `https://example.jp/`, but no
+    // reader, HTML page or spreadsheet takes them for links: the `//` is required.
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    let ok = (lower.starts_with("http://") || lower.starts_with("https://"))
+        && url::Url::parse(text)
+            .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
     if !ok {
         diags.push(
             Diagnostic::new(

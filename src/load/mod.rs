@@ -491,13 +491,6 @@ fn read_file(path: &Path, boundary: Option<&Boundary>) -> ReadFile {
             return ReadFile::Failed(d.code, d.message, d.help.unwrap_or_default());
         }
     };
-    // Most files are valid: check them with the vectorised validator, and leave finding
-    // the first bad byte to the standard one.
-    if simdutf8::basic::from_utf8(&bytes).is_ok() {
-        // SAFETY: the bytes were just checked to be valid UTF-8.
-        let text = unsafe { String::from_utf8_unchecked(bytes) };
-        return ReadFile::Text(SourceFile::new(name, path.to_path_buf(), text));
-    }
     match String::from_utf8(bytes) {
         Ok(text) => ReadFile::Text(SourceFile::new(name, path.to_path_buf(), text)),
         Err(e) => {

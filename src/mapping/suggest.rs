@@ -723,8 +723,24 @@ pub fn clip(text: &str, width: usize) -> String {
 /// found as a comment so a reviewer can judge it without opening both catalogs. A question
 /// with no confident candidate keeps its candidates and its would-be pair as comments.
 pub fn render(from: &Catalog, to: &Catalog, suggestions: &[Suggestion]) -> String {
-    let one_line = |t: &str| clip(t.lines().next().unwrap_or_default(), TITLE_WIDTH);
-    let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    let one_line = |t: &str| clip(&comment_text(t), TITLE_WIDTH);
+    let quote = |s: &str| {
+        // A YAML double-quoted scalar: `\` and `"` escaped, and every control or invisible
+        // character written as an escape, so the line shows what it holds.
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '"' => out.push_str("\\\""),
+                c if c.is_control() || crate::chars::is_hidden_control(c) => {
+                    out.push_str(&format!("\\U{:08X}", c as u32))
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    };
     let mut out = format!(
         "# Suggested by `checksheet map suggest {} {}`: review every pair, then change its\n# status to `confirmed` (or delete it). Suggested pairs never carry answers.\n# Questions without a confident counterpart (score below {CONFIDENT}, matched only through\n# words many controls use, or asking for the company's facts or terms) keep their\n# candidates as comments only.\nmapping:\n  from: {}\n  to: {}\npairs:\n",
         from.id, to.id, from.id, to.id
@@ -734,7 +750,11 @@ pub fn render(from: &Catalog, to: &Catalog, suggestions: &[Suggestion]) -> Strin
         let Some(best) = s.matches.first() else {
             continue;
         };
-        out.push_str(&format!("  # {} {}\n", s.from, one_line(&s.from_title)));
+        out.push_str(&format!(
+            "  # {} {}\n",
+            comment_text(&s.from),
+            one_line(&s.from_title)
+        ));
         if !s.confident() {
             match &s.fact {
                 Some(word) if !matches!(best.found, Found::Memory { .. }) => {
@@ -777,10 +797,42 @@ pub fn render(from: &Catalog, to: &Catalog, suggestions: &[Suggestion]) -> Strin
     out
 }
 
+/// The first line of `text` as a YAML comment may hold it: a comment ends at any line
+/// break YAML knows (a lone carriage return too, which editors and `git diff` show on the
+/// same line), so the text after one would be read as data; control and invisible
+/// characters are shown escaped (`\u{1b}`), as `diff` shows them.
+fn comment_text(text: &str) -> String {
+    let first = text
+        .split(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
+        .next()
+        .unwrap_or_default();
+    first
+        .chars()
+        .map(|c| {
+            if c.is_control() || crate::chars::is_hidden_control(c) {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn comments_never_end_early_nor_hide_characters() {
+        let hostile = "方針？\r  - {from: 1-2, to: [II.1.1.1], status: confirmed}";
+        assert_eq!(comment_text(hostile), "方針？");
+        assert_eq!(
+            comment_text("暗号\u{202e}gnp.exe\u{1b}[2J"),
+            "暗号\\u{202e}gnp.exe\\u{1b}[2J"
+        );
+        assert_eq!(comment_text("a\u{2028}b"), "a");
+    }
 
     #[test]
     fn a_question_asking_for_facts_is_confident_only_from_memory() {

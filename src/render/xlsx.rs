@@ -742,6 +742,9 @@ const A4_SHORT_PT: f64 = 210.0 / 25.4 * 72.0;
 /// The height of a row whose height is not set: 15 points for the workbook's default font
 /// (Calibri 11, rust_xlsxwriter's `Normal` style).
 const DEFAULT_ROW_HEIGHT: f64 = 15.0;
+/// The most manual page breaks a sheet may have (Excel specifications and limits: "Page
+/// breaks: 1,026 horizontal and vertical"; rust_xlsxwriter refuses more than 1,023).
+const MAX_PAGE_BREAKS: usize = 1023;
 /// Most points the frozen rows at the top of a sheet may take: about a fifth of the rows
 /// a laptop screen shows at 100% (a 1080-pixel-high screen shows about 600 points of
 /// cells), so that the table keeps most of the window.
@@ -795,7 +798,8 @@ impl RowPlan {
             .sum()
     }
 
-    /// The first row of every page after the first, as manual page breaks: each page
+    /// The first row of every page after the first (up to Excel's [`MAX_PAGE_BREAKS`]; the
+    /// application breaks the pages after those itself), as manual page breaks: each page
     /// holds the rows that fit in `page` (with the header row, `header_row`, repeated at
     /// its top), and a run of group headings whose first item would not fit on the page
     /// starts the next one, so that no heading is left alone at the foot of a page. Every
@@ -833,6 +837,9 @@ impl RowPlan {
                 self.heights[r]
             };
             if on_page > 0 && used + needed > page.height {
+                if breaks.len() == MAX_PAGE_BREAKS {
+                    break;
+                }
                 breaks.push(r as u32);
                 used = repeated;
                 on_page = 0;
@@ -953,6 +960,21 @@ fn ascii_and_wide_chars(bytes: &[u8]) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_breaks_stop_at_excels_limit() {
+        // 40,000 item rows of 100 points: about ten thousand pages.
+        let rows = RowPlan {
+            heights: vec![100.0; 40_001],
+            kinds: std::iter::once(RowKind::Other)
+                .chain(std::iter::repeat_n(RowKind::Item, 40_000))
+                .collect(),
+        };
+        let page = PrintPage { height: 500.0 };
+        let breaks = rows.page_breaks(0, &page);
+        assert_eq!(breaks.len(), MAX_PAGE_BREAKS);
+        assert_eq!(&breaks[..2], &[5, 9]);
+    }
 
     #[test]
     fn lines_are_as_tall_as_excel_draws_yu_gothic() {

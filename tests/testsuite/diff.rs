@@ -547,3 +547,30 @@ fn colours_on_a_terminal_unless_no_color() {
     assert!(plain.contains("制"), "{plain}");
     assert!(!plain.contains('\x1b'), "NO_COLOR on a terminal: {plain}");
 }
+
+/// A file in a revision larger than a project file may be is refused by its size, as in
+/// the work tree, without its bytes being read into memory; the files around it are read.
+#[test]
+fn a_revisions_file_over_the_size_limit_is_refused_by_its_size() {
+    let repo = repository();
+    let root = repo.path();
+    let big = root.join("sheets/answers/big.yaml");
+    let mut text = String::from("catalog: demo\nanswers:\n  \"2-2\": \"");
+    text.push_str(&"あ".repeat(22 * 1024 * 1024 + 1));
+    text.push_str("\"\n");
+    assert!(text.len() > 64 * 1024 * 1024);
+    std::fs::write(&big, &text).unwrap();
+    drop(text);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "a large file"]);
+    std::fs::remove_file(&big).unwrap();
+    let run = repo.run(&["diff", "--git", "HEAD", "sheets"]);
+    run.code(1);
+    assert!(
+        run.stderr
+            .contains("HEAD:sheets/answers/big.yaml")
+            && run.stderr.contains("over the limit of 67108864 bytes"),
+        "{}",
+        run.stderr
+    );
+}

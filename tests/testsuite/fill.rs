@@ -1044,3 +1044,65 @@ fn japanese_answers_in_an_english_questionnaire_are_named() {
         run.stderr
     );
 }
+
+/// What the customer (or an earlier fill) wrote in an answer cell is kept and reported,
+/// unless `--overwrite` says to replace it.
+#[test]
+fn text_already_in_an_answer_cell_is_kept_unless_told_to_overwrite() {
+    let bytes = with_part("customer.xlsx", "xl/worksheets/sheet3.xml", |xml| {
+        let prefilled = r#"<c r="E6" s="7" t="inlineStr"><is><t>顧客の既存記入</t></is></c>"#;
+        let xml = xml.replace(r#"<c r="E6" s="7" t="n" />"#, prefilled);
+        assert!(xml.contains(prefilled), "the fixture's E6 is an empty cell");
+        xml
+    });
+    let (p, run) = fill_variant(&bytes, &[]);
+    run.code(0);
+    assert!(
+        run.stderr.contains(
+            "warning[CS0912]: 質問票!E6: the answer cell already holds `顧客の既存記入`; it was kept"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--overwrite"), "{}", run.stderr);
+    let out = p.read_bytes("dist/customer.xlsx");
+    assert_eq!(cell(&out, "質問票", "E6"), "顧客の既存記入");
+    // The other cells of the question are still filled.
+    assert_eq!(cell(&out, "質問票", "D6"), "はい");
+
+    let (p, run) = fill_variant(&bytes, &["--overwrite"]);
+    run.code(0);
+    assert!(!run.stderr.contains("CS0912"), "{}", run.stderr);
+    assert_eq!(
+        cell(&p.read_bytes("dist/customer.xlsx"), "質問票", "E6"),
+        "情報セキュリティ基本方針を取締役会で承認し、当社Webサイトで公開しています。"
+    );
+}
+
+/// Like every output, the customer's workbook gets no control, bidirectional or
+/// zero-width character from an answer.
+#[test]
+fn answers_go_into_the_workbook_without_hidden_characters() {
+    let p = project("customer.xlsx");
+    let answers = p.read("answers/customer.yaml").replace(
+        "answer: CISOを任命しています。",
+        "answer: \"CISOを\\e[2J任命\\a\\u202eし\\u200bています。\\uFFFE\"",
+    );
+    assert!(answers.contains("\\u202e"));
+    let p = p.file("answers/customer.yaml", &answers);
+    p.run(&["fill", "customer.xlsx", "--catalog", "customer"])
+        .code(0);
+    let out = p.read_bytes("dist/customer.xlsx");
+    let sheet = parts(&out)
+        .into_iter()
+        .find(|(n, _)| n == "xl/worksheets/sheet3.xml")
+        .unwrap()
+        .1;
+    let xml = String::from_utf8(sheet).unwrap();
+    assert!(xml.contains("CISOを[2J任命していま"), "{xml}");
+    for hidden in [
+        "_x001B_", "_x0007_", "\u{202e}", "\u{200b}", "_xFFFE_", "\u{fffe}",
+    ] {
+        assert!(!xml.contains(hidden), "{hidden:?} in {xml}");
+    }
+}

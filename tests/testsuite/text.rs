@@ -547,3 +547,64 @@ fn a_links_column_holds_the_links_and_imports_back() {
         "{back}"
     );
 }
+
+/// A lone carriage return is a line break to YAML but not to a reviewer: an answer after a
+/// comment would look commented out.
+#[test]
+fn a_lone_carriage_return_in_yaml_is_an_error_at_its_place() {
+    let project = Project::demo().file(
+        "answers/demo.yaml",
+        "catalog: demo\nanswers:\n  \"1.1\": 方針を制定しています。  # reviewed\r  \"1.10\": 実施していません\n",
+    );
+    let run = project.run(&["check"]);
+    run.code(1);
+    assert!(run.stderr.contains("error[CS0104]"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("a carriage return (U+000D) without a line feed"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("answers/demo.yaml:3:"),
+        "{}",
+        run.stderr
+    );
+    // CRLF line endings are fine.
+    let project = Project::demo().file(
+        "answers/demo.yaml",
+        "catalog: demo\r\nanswers:\r\n  \"1.1\": 方針を制定しています。\r\n",
+    );
+    assert!(!project.run(&["check"]).stderr.contains("CS0104"));
+}
+
+#[test]
+fn links_without_slashes_or_with_invisible_characters_are_refused() {
+    for (link, said) in [
+        ("https:evil.example", "is not an absolute http(s) URL"),
+        ("https:/evil.example/x", "is not an absolute http(s) URL"),
+        (
+            "https://exa\\u200bmple.com/",
+            "which cannot be part of a link",
+        ),
+        (
+            "https://example.com/\\u202e/gpj.exe",
+            "which cannot be part of a link",
+        ),
+    ] {
+        let project = Project::demo().file(
+            "answers/demo.yaml",
+            &format!(
+                "catalog: demo\nanswers:\n  \"1.1\":\n    answer: x\n    links: [\"{link}\"]\n"
+            ),
+        );
+        let run = project.run(&["check"]);
+        run.code(1);
+        assert!(
+            run.stderr.contains("error[CS0206]"),
+            "{link}: {}",
+            run.stderr
+        );
+        assert!(run.stderr.contains(said), "{link}: {}", run.stderr);
+    }
+}
