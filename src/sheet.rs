@@ -660,8 +660,11 @@ impl RowBuilder<'_, '_> {
             id: group.id.clone(),
             anchor: format!("group-{}", templates::anchor(&group.id)),
             lead,
-            text,
-            intro: group.text.clone(),
+            text: crate::chars::strip_hidden(&text).into_owned(),
+            intro: group
+                .text
+                .as_ref()
+                .map(|t| crate::chars::strip_hidden(t).into_owned()),
         });
         for control in &group.controls {
             self.item(control);
@@ -730,8 +733,9 @@ impl RowBuilder<'_, '_> {
             text: text.unwrap_or_default().into(),
             ..Cell::default()
         };
+        // The catalog's texts, like answers, without characters a reader would not see.
         let shared = |text: Option<&Text>| Cell {
-            text: text.cloned().unwrap_or_default(),
+            text: text.map(visible).unwrap_or_default(),
             ..Cell::default()
         };
         let label = |label: Option<&'static str>| Cell {

@@ -212,7 +212,7 @@ fn read_body(node: &Node, id: &str, diags: &mut Diagnostics) -> Option<AnswerBod
 /// Warns about a control character or bidirectional override in a text customers read:
 /// invisible, it can hide, reorder or (on a terminal) erase what a reviewer sees. The
 /// outputs leave such characters out.
-fn warn_hidden(text: &str, span: Span, id: &str, field: &str, diags: &mut Diagnostics) {
+pub(crate) fn warn_hidden(text: &str, span: Span, id: &str, field: &str, diags: &mut Diagnostics) {
     if !crate::chars::may_hide(text) {
         return;
     }

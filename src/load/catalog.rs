@@ -223,6 +223,12 @@ fn read_control(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Op
     }
     let title = fields.shared_text("title", diags);
     let text = fields.shared_text("text", diags);
+    // Customers read these too: hidden characters are named, as in answers.
+    for (field, value) in [("title", &title), ("text", &text)] {
+        if let (Some(value), Some(node)) = (value, fields.get(field)) {
+            crate::load::answers::warn_hidden(value, node.span, &id, field, diags);
+        }
+    }
     if title.is_none() && text.is_none() {
         diags.push(
             Diagnostic::new(Code::EmptyControl, msg!("empty-control", id = &id))

@@ -214,8 +214,15 @@ fn wrong_type_help(expected: &Message) -> Message {
     }
 }
 
+/// Checks an ID: non-empty, no surrounding space, no line breaks, control, bidirectional or
+/// zero-width characters (an ID is compared as written; one such character makes another
+/// ID that looks the same).
 pub fn check_id(id: &str, span: Span, what: Message, diags: &mut Diagnostics) -> bool {
-    let bad = id.is_empty() || id.trim() != id || id.chars().any(|c| c.is_control());
+    let bad = id.is_empty()
+        || id.trim() != id
+        || id
+            .chars()
+            .any(|c| c.is_control() || crate::chars::is_hidden_control(c));
     if bad {
         diags.push(
             Diagnostic::new(

@@ -33,8 +33,9 @@ use crate::model::{Answer, AnswerBody, Catalog, Control, Group};
 
 /// The lowest score of a confident pair: below it, a question's candidates are comments.
 pub const CONFIDENT: f64 = 0.135;
-/// A confident pair matched at least one word of the question at most this share of the
-/// target controls use (a word shared by a fifth of a catalog tells nothing of which).
+/// A confident pair matched at least one word of the question, or two together, at most
+/// this share of the target controls use (a word shared by a fifth of a catalog tells
+/// nothing of which).
 pub const RARE: f64 = 0.09;
 /// The lowest similarity of a question to one confirmed before for it to count as the same.
 pub const SAME_QUESTION: f64 = 0.80;
@@ -140,8 +141,9 @@ pub struct Candidate {
     pub title: String,
     pub score: f64,
     pub found: Found,
-    /// The share of target controls holding the rarest question token this one matched:
-    /// a question matched only through words every other control uses is no evidence.
+    /// The share of target controls holding the rarest question token this one matched, or
+    /// both of the rarest two (single kanji aside) if fewer do: a question matched only
+    /// through words every other control uses is no evidence.
     pub rarest: f64,
 }
 
@@ -458,14 +460,16 @@ pub fn suggest(
         average.insert(field, avg.max(1.0));
     }
     let mut document_frequency: HashMap<&Token, f64> = HashMap::new();
+    let mut document_tokens: Vec<HashSet<&Token>> = Vec::new();
     for d in &documents {
         let mut seen: HashSet<&Token> = HashSet::new();
         for (_, counts, _) in &d.fields {
             seen.extend(counts.keys());
         }
-        for t in seen {
+        for t in &seen {
             *document_frequency.entry(t).or_default() += 1.0;
         }
+        document_tokens.push(seen);
     }
     let n = documents.len() as f64;
     let idf = |t: &Token| {
@@ -564,6 +568,7 @@ pub fn suggest(
                     let mut by_field: HashMap<&'static str, f64> = HashMap::new();
                     let mut terms: Vec<(f64, String)> = Vec::new();
                     let mut rarest: f64 = 1.0;
+                    let mut matched: Vec<(f64, &Token)> = Vec::new();
                     for (t, w) in &query {
                         let mut tf = 0.0;
                         let mut parts: Vec<(Field, f64)> = Vec::new();
@@ -582,6 +587,9 @@ pub fn suggest(
                         if *w >= 1.0 {
                             let df = document_frequency.get(t).copied().unwrap_or(0.0);
                             rarest = rarest.min(df / n);
+                            if !matches!(t, Token::Gram(_, ' ')) {
+                                matched.push((df, t));
+                            }
                         }
                         total += gain;
                         for (field, part) in parts {
@@ -590,6 +598,17 @@ pub fn suggest(
                         if let Token::Term(g) = t {
                             terms.push((gain, lexicon.name(*g).to_owned()));
                         }
+                    }
+                    // Two words each common can be rare together ("assess" and "suppliers"):
+                    // the share of controls holding both of the rarest two counts too.
+                    if matched.len() >= 2 {
+                        matched.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
+                        let (a, b) = (matched[0].1, matched[1].1);
+                        let both = document_tokens
+                            .iter()
+                            .filter(|d| d.contains(a) && d.contains(b))
+                            .count() as f64;
+                        rarest = rarest.min(both / n);
                     }
                     let text_score = if possible > 0.0 {
                         (total / possible).min(1.0)

@@ -409,16 +409,30 @@ impl Score {
     }
 }
 
-/// The benchmark questionnaires: (catalog, target catalog, held out).
-const BENCH: &[(&str, &str, bool)] = &[
-    ("bench-tuned", "mic-cloud-v3", false),
-    ("bench-tuned-en", "mic-cloud-v3", false),
-    ("bench-tuned-light2", "light2-meti2013", false),
-    ("heldout", "mic-cloud-v3", true),
-    ("heldout-en", "mic-cloud-v3", true),
-    ("heldout-light2", "light2-meti2013", true),
-    ("heldout2", "mic-cloud-v3", true),
-    ("heldout2-en", "mic-cloud-v3", true),
+/// Which part of the benchmark a questionnaire belongs to.
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    /// Used to choose weights, thresholds and thesaurus entries.
+    Tuned,
+    /// The first two held-out parts.
+    HeldOut,
+    /// The third held-out part, written after the others were tuned.
+    Third,
+}
+
+/// The benchmark questionnaires: (catalog, target catalog, part).
+const BENCH: &[(&str, &str, Part)] = &[
+    ("bench-tuned", "mic-cloud-v3", Part::Tuned),
+    ("bench-tuned-en", "mic-cloud-v3", Part::Tuned),
+    ("bench-tuned-light2", "light2-meti2013", Part::Tuned),
+    ("heldout", "mic-cloud-v3", Part::HeldOut),
+    ("heldout-en", "mic-cloud-v3", Part::HeldOut),
+    ("heldout-light2", "light2-meti2013", Part::HeldOut),
+    ("heldout2", "mic-cloud-v3", Part::HeldOut),
+    ("heldout2-en", "mic-cloud-v3", Part::HeldOut),
+    ("heldout3", "mic-cloud-v3", Part::Third),
+    ("heldout3-light2", "light2-meti2013", Part::Third),
+    ("heldout3-en", "mic-cloud-v3", Part::Third),
 ];
 
 /// The root project (サンプル株式会社's answers) with the benchmark questionnaires of
@@ -507,12 +521,15 @@ fn parse_suggestions(text: &str) -> HashMap<String, (Vec<String>, Option<Vec<Str
     out
 }
 
-/// The benchmark's totals: tuned and held-out parts, and the English questionnaires of
-/// both (also counted in their part) with and without Annex A refs.
+/// The benchmark's totals: tuned and held-out parts, the third held-out part in Japanese
+/// and in English, and the English questionnaires of the first two parts (also counted in
+/// their part) with and without Annex A refs.
 #[derive(Default)]
 struct Totals {
     tuned: Score,
     held: Score,
+    third_ja: Score,
+    third_en: Score,
     english_annex_a: Score,
     english_text: Score,
 }
@@ -522,7 +539,7 @@ fn run_benchmark() -> (Totals, Vec<String>) {
     let project = bench_project();
     let mut totals = Totals::default();
     let mut report = Vec::new();
-    for (name, target, held_out) in BENCH {
+    for (name, target, part) in BENCH {
         let run = project.run(&["map", "suggest", name, target, "--project", "."]);
         run.code(0);
         let got = parse_suggestions(&run.stdout);
@@ -555,17 +572,20 @@ fn run_benchmark() -> (Totals, Vec<String>) {
                 }
             }
             score.add(one);
-            if english && question.annex_a {
+            if *part == Part::Third {
+                // Counted in its own totals below.
+            } else if english && question.annex_a {
                 totals.english_annex_a.add(one);
             } else if english {
                 totals.english_text.add(one);
             }
         }
         report.insert(0, score.line(name));
-        if *held_out {
-            totals.held.add(score)
-        } else {
-            totals.tuned.add(score)
+        match part {
+            Part::Tuned => totals.tuned.add(score),
+            Part::HeldOut => totals.held.add(score),
+            Part::Third if english => totals.third_en.add(score),
+            Part::Third => totals.third_ja.add(score),
         }
     }
     (totals, report)
@@ -584,15 +604,20 @@ fn matching_benchmark_stays_above_its_floor() {
     println!("{}", english.line("English (all)"));
     println!("{}", totals.english_annex_a.line("English, Annex A refs"));
     println!("{}", totals.english_text.line("English, text only"));
+    println!("{}", totals.third_ja.line("third part, Japanese"));
+    println!("{}", totals.third_en.line("third part, English"));
     for line in &report {
         println!("{line}");
     }
-    // Floors a little below the figures in README, so a change that loses accuracy fails:
-    // (part, top-1 %, top-3 %, no counterpart left without a confident pair %).
+    // Floors just below the figures in README (about one question of slack), so a change
+    // that loses accuracy fails: (part, top-1 %, top-3 %, no counterpart left without a
+    // confident pair %).
     for (score, name, top1, top3, no_counterpart) in [
-        (totals.tuned, "tuned", 82, 92, 100),
-        (totals.held, "held-out", 80, 92, 95),
-        (english, "English", 80, 95, 100),
+        (totals.tuned, "tuned", 87, 96, 100),
+        (totals.held, "held-out", 83, 94, 95),
+        (english, "English", 81, 95, 100),
+        (totals.third_ja, "third part, Japanese", 72, 87, 60),
+        (totals.third_en, "third part, English", 77, 90, 100),
     ] {
         assert!(
             score.top1 * 100 >= score.answerable * top1,

@@ -608,3 +608,48 @@ fn links_without_slashes_or_with_invisible_characters_are_refused() {
         assert!(run.stderr.contains(said), "{link}: {}", run.stderr);
     }
 }
+
+/// A catalog's titles and texts reach customers as answers do: their hidden characters are
+/// named, and left out of every output; an ID with one is refused.
+#[test]
+fn hidden_characters_in_a_catalog_are_named_and_left_out() {
+    let project = Project::demo();
+    let catalog = project
+        .read("controls/demo.yaml")
+        .replace("title: 方針", "title: \"方\\u202eく針\\e[2J\"")
+        .replace(
+            "text: 従業員教育を実施していますか。",
+            "text: \"従業員\\u200b教育を実施していますか。\"",
+        );
+    let project = project.file("controls/demo.yaml", &catalog);
+    let run = project.run(&["check"]);
+    run.code(0);
+    assert!(
+        run.stderr
+            .contains("warning[CS0412]: the title of control `1.1` holds"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("the text of control `1.10` holds"),
+        "{}",
+        run.stderr
+    );
+    project.run(&["build"]).code(0);
+    for file in ["dist/default-demo.md", "dist/default-demo.html"] {
+        let text = project.read(file);
+        for hidden in ['\u{202e}', '\u{1b}', '\u{200b}'] {
+            assert!(!text.contains(hidden), "{file}: {hidden:?}");
+        }
+        assert!(text.contains("方く針"), "{file}");
+    }
+    let with_bad_id = Project::demo();
+    let catalog = with_bad_id
+        .read("controls/demo.yaml")
+        .replace("- id: \"1.1\"", "- id: \"1.1\\u200b\"");
+    let run = with_bad_id
+        .file("controls/demo.yaml", &catalog)
+        .run(&["check"]);
+    run.code(1);
+    assert!(run.stderr.contains("error[CS0207]"), "{}", run.stderr);
+}
