@@ -199,7 +199,10 @@ mod tests {
             display_path(Path::new("answers/de\nmo\u{1b}[2J\u{202e}x.yaml")),
             "answers/de\\u{a}mo\\u{1b}[2J\\u{202e}x.yaml"
         );
-        assert_eq!(display_path(Path::new("answers/回答.yaml")), "answers/回答.yaml");
+        assert_eq!(
+            display_path(Path::new("answers/回答.yaml")),
+            "answers/回答.yaml"
+        );
     }
 
     #[test]
