@@ -248,9 +248,15 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
                     Diagnostic::new(Code::Render, format!("cannot render {name}: {message}"))
                         .help(format!("check the templates of layout `{}`", output.layout))
                 }
-                RenderError::Write { .. } | RenderError::Io(_) => {
+                RenderError::Write { error: io, .. } | RenderError::Io(io) => {
+                    let help = match io.kind() {
+                        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                            "nothing was written; make the output folder writable (or give `--out` a folder that is) and build again"
+                        }
+                        _ => "nothing was written; make room on the disk (or raise the file-size limit, `ulimit -f`) and build again",
+                    };
                     Diagnostic::new(Code::Write, error.at(&out_dir.join(&name)).to_string())
-                        .help("nothing was written; make room on the disk (or raise the file-size limit, `ulimit -f`) and build again")
+                        .help(help)
                 }
             });
         }
