@@ -236,6 +236,10 @@ pub fn typed_cell_warning(
             "the {what} cell holds a date, read as `{}`: if text such as `1-1` was typed, Excel turned it into a date",
             cell.text
         ),
+        Kind::Error => format!(
+            "the {what} cell holds the error value `{}` of a formula that failed in the workbook; it was imported as that text",
+            cell.text
+        ),
         _ => return,
     };
     found.warning(

@@ -215,7 +215,10 @@ fn a_linked_answer_file_is_formatted_through_its_link() {
     std::os::unix::fs::symlink("../shared/chapter2.yaml", root.join(MESSY)).unwrap();
     project.run(&["fmt"]).code(0);
     let link = std::fs::symlink_metadata(root.join(MESSY)).unwrap();
-    assert!(link.file_type().is_symlink(), "the link was replaced by a file");
+    assert!(
+        link.file_type().is_symlink(),
+        "the link was replaced by a file"
+    );
     assert_eq!(project.read(MESSY), project.read("shared/chapter2.yaml"));
     project.run(&["fmt", "--check"]).code(0);
 }
