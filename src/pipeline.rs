@@ -165,6 +165,17 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join("dist"));
     let shown = crate::source::display_path(&out_dir);
+    // The project's own `dist` may not lead elsewhere (a link a pull request adds would
+    // have the build write outside the repository); `--out` is the user's to choose.
+    if out.is_none()
+        && fs::symlink_metadata(&out_dir).is_ok()
+        && let Ok(boundary) = crate::files::Boundary::of_project(&root)
+        && let Err(e) = boundary.resolve(&out_dir)
+    {
+        return Err(RunError::Other(format!(
+            "the output folder {e}: nothing was written; remove the link, or name a folder with --out"
+        )));
+    }
     let created = !out_dir.exists();
     fs::create_dir_all(&out_dir)
         .map_err(|e| RunError::Other(format!("cannot create output folder `{shown}`: {e}")))?;
