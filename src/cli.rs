@@ -354,7 +354,10 @@ fn format_answers(project: &std::path::Path, check_only: bool) -> u8 {
         report::output(&list);
     } else {
         for file in &changed {
-            if let Err(e) = pipeline::replace_file(&file.path, file.formatted.as_bytes()) {
+            // An answer file that is a link (to a file inside the project, as loading
+            // checked) is formatted where it leads, and stays a link.
+            let target = std::fs::canonicalize(&file.path).unwrap_or_else(|_| file.path.clone());
+            if let Err(e) = pipeline::replace_file(&target, file.formatted.as_bytes()) {
                 return cannot_run(&msg!(
                     "cannot-write-file",
                     path = &file.name,

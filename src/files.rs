@@ -255,9 +255,24 @@ pub fn read_regular(
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
-    let file = options
-        .open(resolved.as_deref().unwrap_or(path))
-        .map_err(io)?;
+    let target = resolved.as_deref().unwrap_or(path);
+    let file = match options.open(target) {
+        Ok(file) => file,
+        // A socket cannot be opened at all (ENXIO): it is named as what it is.
+        Err(_) if fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir()) => {
+            let meta = fs::metadata(target).map_err(io)?;
+            let linked = resolved
+                .clone()
+                .filter(|_| fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()))
+                .filter(|r| r != path);
+            return Err(FileError::NotRegular {
+                path: path.to_path_buf(),
+                resolved: linked,
+                kind: kind_of(meta.file_type()),
+            });
+        }
+        Err(error) => return Err(io(error)),
+    };
     let meta = file.metadata().map_err(io)?;
     if !meta.is_file() {
         let linked = resolved
@@ -324,6 +339,19 @@ mod tests {
         let outside = read_regular(&project.join("a.yaml"), Some(&boundary), 100).unwrap_err();
         assert!(matches!(outside, FileError::Outside { .. }), "{outside}");
         assert!(outside.to_string().contains("secret.yaml"), "{outside}");
+        let socket = std::os::unix::net::UnixListener::bind(project.join("s.yaml")).unwrap();
+        let refused = read_regular(&project.join("s.yaml"), None, 100).unwrap_err();
+        assert!(
+            matches!(
+                refused,
+                FileError::NotRegular {
+                    kind: "a socket",
+                    ..
+                }
+            ),
+            "{refused}"
+        );
+        drop(socket);
         let device = read_regular(&project.join("zero.yaml"), None, 100).unwrap_err();
         assert!(
             matches!(

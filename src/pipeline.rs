@@ -165,6 +165,18 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join("dist"));
     let shown = crate::source::display_path(&out_dir);
+    // The project's own `dist` may not lead elsewhere (a link a pull request adds would
+    // have the build write outside the repository); `--out` is the user's to choose.
+    if out.is_none()
+        && fs::symlink_metadata(&out_dir).is_ok()
+        && let Ok(boundary) = crate::files::Boundary::of_project(&root)
+        && let Err(e) = boundary.resolve(&out_dir)
+    {
+        return Err(RunError::Other(crate::msg!(
+            "output-folder-outside",
+            error = e.message()
+        )));
+    }
     let created = !out_dir.exists();
     fs::create_dir_all(&out_dir).map_err(|e| {
         RunError::Other(crate::msg!(
@@ -258,9 +270,16 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
                     ),
                 )
                 .help(crate::msg!("cannot-render-help", layout = &output.layout)),
-                RenderError::Write { .. } | RenderError::Io(_) => {
+                RenderError::Write { error: io, .. } | RenderError::Io(io) => {
+                    let help = match io.kind() {
+                        std::io::ErrorKind::PermissionDenied
+                        | std::io::ErrorKind::ReadOnlyFilesystem => {
+                            crate::msg!("write-not-writable-help")
+                        }
+                        _ => crate::msg!("write-failed-help"),
+                    };
                     Diagnostic::new(Code::Write, error.at(&out_dir.join(&name)).message())
-                        .help(crate::msg!("write-failed-help"))
+                        .help(help)
                 }
             });
         }

@@ -165,12 +165,45 @@ pub fn display_path(path: &Path) -> String {
         .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
     let text = shown.to_string_lossy().replace('\\', "/");
-    text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
+    let text = text.strip_prefix("./").map(str::to_owned).unwrap_or(text);
+    visible_name(&text)
+}
+
+/// A name (of a file, a sheet) as a terminal may print it: a line break, escape sequence or
+/// bidirectional override in it is shown escaped (`\u{1b}`), never acted on.
+pub fn visible_name(name: &str) -> String {
+    if !name
+        .chars()
+        .any(|c| c.is_control() || crate::chars::is_hidden_control(c))
+    {
+        return name.to_owned();
+    }
+    name.chars()
+        .map(|c| {
+            if c.is_control() || crate::chars::is_hidden_control(c) {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_shown_without_what_a_terminal_would_act_on() {
+        assert_eq!(
+            display_path(Path::new("answers/de\nmo\u{1b}[2J\u{202e}x.yaml")),
+            "answers/de\\u{a}mo\\u{1b}[2J\\u{202e}x.yaml"
+        );
+        assert_eq!(
+            display_path(Path::new("answers/回答.yaml")),
+            "answers/回答.yaml"
+        );
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

@@ -977,3 +977,12 @@ label-cells-over-question = an answer written into the customer's own text
 ## Merged from main: a workbook part with a document type
 
 xlsx-doctype = part `{ $part }` declares a document type (<!DOCTYPE …>), which Excel never writes and whose entities would change the text read: open the file in Excel or LibreOffice and save it again
+
+## Merged from main: a formula error value, an unwritable output folder
+
+import-typed-error = the { $what } cell holds the error value `{ $text }` of a formula that failed in the workbook; it was imported as that text
+write-not-writable-help = nothing was written; make the output folder writable (or give `--out` a folder that is) and build again
+
+## Merged from main: a dist folder that leads out of the project
+
+output-folder-outside = the output folder { $error }: nothing was written; remove the link, or name a folder with --out

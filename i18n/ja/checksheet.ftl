@@ -957,3 +957,17 @@ label-cells-over-question = 顧客自身のテキストに書き込まれる回�
 ## Merged from main: a workbook part with a document type
 
 xlsx-doctype = パーツ `{ $part }` が文書型 (<!DOCTYPE …>) を宣言しています。Excel はこれを書かず、その実体参照で読むテキストが変わるおそれがあります。Excel か LibreOffice で開いて保存し直してください
+
+## Merged from main: a formula error value, an unwritable output folder
+
+import-typed-error = { $what ->
+        [number] 番号
+        [answer] 回答
+        [evidence] 証跡
+       *[ID] ID
+    }のセルに、ブックで失敗した数式のエラー値 `{ $text }` があります。そのテキストとして取り込みました
+write-not-writable-help = 何も書き出していません。出力フォルダーを書き込み可能にして (または書き込める別のフォルダーを `--out` に指定して) もう一度ビルドしてください
+
+## Merged from main: a dist folder that leads out of the project
+
+output-folder-outside = 出力フォルダー: { $error }。何も書き出していません。リンクを削除するか、--out でフォルダーを指定してください

@@ -470,6 +470,20 @@ fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String>
                             }
                             None => (next_col, false),
                         };
+                        // A row's cells come in column order, each once (ECMA-376 Part 1,
+                        // 18.3.1.4 c): a cell written twice would be read as one and filled
+                        // as the other.
+                        if let Some(row) = rows.last()
+                            && let Some(before) = row.cells.last()
+                            && before.col >= col
+                        {
+                            return Err(format!(
+                                "cell {} comes after cell {} in row {}: a row's cells are written once each, in column order, so the sheet cannot be read safely",
+                                address(row.row.saturating_sub(1), col),
+                                address(row.row.saturating_sub(1), before.col),
+                                row.row
+                            ));
+                        }
                         next_col = col + 1;
                         let cell = CellElement {
                             col,

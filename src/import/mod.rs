@@ -255,6 +255,11 @@ pub fn typed_cell_warning(
             text = cell.text.as_str()
         ),
         Kind::Date => crate::msg!("import-typed-date", what = &what, text = cell.text.as_str()),
+        Kind::Error => crate::msg!(
+            "import-typed-error",
+            what = &what,
+            text = cell.text.as_str()
+        ),
         _ => return,
     };
     found.warning(

@@ -273,3 +273,28 @@ fn a_git_folder_is_never_read_even_inside_the_repository() {
     assert_eq!(all.matches("\"code\": \"CS0004\"").count(), 2, "{all}");
     assert!(all.contains("inside a git repository's own data"), "{all}");
 }
+
+/// A project's `dist` that is a link out of the project (one a pull request can add) is not
+/// written through; a `dist` link inside the project, or `--out`, is.
+#[cfg(unix)]
+#[test]
+fn a_dist_link_out_of_the_project_is_not_written_through() {
+    let outside = tempfile::tempdir().unwrap();
+    let project = Project::demo();
+    std::os::unix::fs::symlink(outside.path(), project.path().join("dist")).unwrap();
+    let run = project.run(&["build"]);
+    run.code(2);
+    assert!(
+        run.stderr.contains("the output folder `dist` resolves to")
+            && run.stderr.contains("outside the project"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+
+    let project = Project::demo();
+    std::fs::create_dir(project.path().join("public")).unwrap();
+    std::os::unix::fs::symlink("public", project.path().join("dist")).unwrap();
+    project.run(&["build"]).code(0);
+    assert!(project.exists("public/default-demo.xlsx"));
+}

@@ -1140,3 +1140,24 @@ fn answer_cells_in_a_question_or_id_column_are_refused() {
     assert_ne!(run.code, 0, "{}", run.stderr);
     assert!(!p.exists("dist/customer.xlsx"));
 }
+
+/// A row holding one cell twice (or its cells out of order) is refused, not filled into a
+/// workbook that would then hold two cells at one place.
+#[test]
+fn a_row_holding_a_cell_twice_is_refused() {
+    let bytes = with_part("customer.xlsx", "xl/worksheets/sheet3.xml", |xml| {
+        let twice =
+            r#"<c r="E6" s="7" t="n" /><c r="E6" s="7" t="inlineStr"><is><t>dup</t></is></c>"#;
+        let xml = xml.replace(r#"<c r="E6" s="7" t="n" />"#, twice);
+        assert!(xml.contains(twice));
+        xml
+    });
+    let (p, run) = fill_variant(&bytes, &[]);
+    run.code(2);
+    assert!(
+        run.stderr.contains("cell E6 comes after cell E6 in row 6"),
+        "{}",
+        run.stderr
+    );
+    assert!(!p.exists("dist/customer.xlsx"));
+}

@@ -202,3 +202,23 @@ fn files_are_replaced_by_rename_never_rewritten_in_place() {
     );
     assert_eq!(listing(&project), files_before, "no temporary file left");
 }
+
+/// An answer file that is a link to another file of the project is formatted where it
+/// leads: the link stays a link, and the two names keep showing one file.
+#[cfg(unix)]
+#[test]
+fn a_linked_answer_file_is_formatted_through_its_link() {
+    let project = Project::fixture("fmt", "messy");
+    let root = project.path();
+    std::fs::create_dir_all(root.join("shared")).unwrap();
+    std::fs::rename(root.join(MESSY), root.join("shared/chapter2.yaml")).unwrap();
+    std::os::unix::fs::symlink("../shared/chapter2.yaml", root.join(MESSY)).unwrap();
+    project.run(&["fmt"]).code(0);
+    let link = std::fs::symlink_metadata(root.join(MESSY)).unwrap();
+    assert!(
+        link.file_type().is_symlink(),
+        "the link was replaced by a file"
+    );
+    assert_eq!(project.read(MESSY), project.read("shared/chapter2.yaml"));
+    project.run(&["fmt", "--check"]).code(0);
+}

@@ -1116,3 +1116,19 @@ fn repeated_header_rows_give_every_section_the_same_columns() {
         "{answers}"
     );
 }
+
+/// An answer cell holding a failed formula's error value (`#REF!`) is imported as that text
+/// with a warning naming the cell, not passed off as the vendor's answer.
+#[test]
+fn an_error_value_in_an_answer_cell_is_named() {
+    let (project, run) = detect("error-cell.xlsx", &[]);
+    run.code(0);
+    assert!(
+        run.stderr.contains("warning[CS0808]")
+            && run.stderr.contains("質問票!C3")
+            && run.stderr.contains("the error value `#REF!`"),
+        "{}",
+        run.stderr
+    );
+    assert!(project.read("answers/q.yaml").contains("#REF!"));
+}
