@@ -105,7 +105,7 @@ codes! {
     ImportInvalidId = "CS0806", Error, "an ID cell of a workbook is not a valid ID";
     ImportUnmapped = "CS0807", Warning, "a workbook cell belongs to no item or column and was not imported";
     ImportTypedCell = "CS0808", Warning, "a workbook cell holds a number or date where text was meant; its spelling may be lost";
-    ImportHidden = "CS0809", Warning, "a workbook's hidden row, column or sheet";
+    ImportHidden = "CS0809", Warning, "a workbook's hidden row, column or sheet, read by import or filled by fill";
     ImportMerged = "CS0810", Warning, "a merged workbook cell's value was given to several rows";
     ImportIdChanged = "CS0811", Warning, "IDs read from a workbook were prefixed to make them unique";
     ImportLossy = "CS0812", Error, "imported answers or a catalog could not be written without loss";
