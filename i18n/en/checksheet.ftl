@@ -88,7 +88,7 @@ code-CS0805 = a workbook's status cell holds no known status
 code-CS0806 = an ID cell of a workbook is not a valid ID
 code-CS0807 = a workbook cell belongs to no item or column and was not imported
 code-CS0808 = a workbook cell holds a number or date where text was meant; its spelling may be lost
-code-CS0809 = a workbook's hidden row, column or sheet
+code-CS0809 = a workbook's hidden row, column or sheet, read by import or filled by fill
 code-CS0810 = a merged workbook cell's value was given to several rows
 code-CS0811 = IDs read from a workbook were prefixed to make them unique
 code-CS0812 = imported answers or a catalog could not be written without loss
@@ -986,3 +986,10 @@ write-not-writable-help = nothing was written; make the output folder writable (
 ## Merged from main: a dist folder that leads out of the project
 
 output-folder-outside = the output folder { $error }: nothing was written; remove the link, or name a folder with --out
+
+## Merged from main: a question on a hidden row or sheet
+
+fill-hidden-question = { $at }: the question of `{ $control }` is on a hidden { $hidden ->
+        [sheet] sheet
+       *[row] row
+    }; its answer is written there

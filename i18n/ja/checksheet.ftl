@@ -76,7 +76,7 @@ code-CS0805 = ブックの状況のセルに既知の状況がない
 code-CS0806 = ブックの ID のセルが正しい ID ではない
 code-CS0807 = ブックのセルがどの項目・列にも属さず、取り込まれなかった
 code-CS0808 = テキストのはずのブックのセルが数値または日付で、表記が失われるおそれがある
-code-CS0809 = ブックの非表示の行・列・シート
+code-CS0809 = ブックの非表示の行・列・シート (import が読んだもの、fill が記入したもの)
 code-CS0810 = ブックの結合セルの値を複数の行に割り当てた
 code-CS0811 = ブックから読んだ ID を一意にするため接頭辞を付けた
 code-CS0812 = 取り込んだ回答またはカタログを失うものなく書き出せない
@@ -971,3 +971,10 @@ write-not-writable-help = 何も書き出していません。出力フォルダ
 ## Merged from main: a dist folder that leads out of the project
 
 output-folder-outside = 出力フォルダー: { $error }。何も書き出していません。リンクを削除するか、--out でフォルダーを指定してください
+
+## Merged from main: a question on a hidden row or sheet
+
+fill-hidden-question = { $at }: `{ $control }` の質問は非表示の{ $hidden ->
+        [sheet] シート
+       *[row] 行
+    }にありますが、そこに回答を書き込みます

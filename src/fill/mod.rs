@@ -168,6 +168,24 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
             continue;
         };
         located.insert((index, row));
+        // A question the customer hid is still filled (it is still asked), and said so.
+        let hidden_sheet = book.part(index).hidden;
+        let hidden_row = book.sheet(index).row(row).is_some_and(|r| r.hidden);
+        if (hidden_sheet || hidden_row) && input.answers.contains_key(&control.id) {
+            diags.push(Diagnostic::new(
+                Code::ImportHidden,
+                crate::msg!(
+                    "fill-hidden-question",
+                    at = format!(
+                        "{}{}",
+                        crate::import::workbook::sheet_prefix(&cells.sheet),
+                        address(row - 1, cells.columns.question.unwrap_or(0))
+                    ),
+                    control = &control.id,
+                    hidden = if hidden_sheet { "sheet" } else { "row" }
+                ),
+            ));
+        }
         if input.conflicts.contains(&control.id) {
             questions.push(question(control, cells, row, Outcome::Conflict));
             continue;

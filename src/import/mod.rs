@@ -234,7 +234,11 @@ pub fn rows(count: u32) -> crate::i18n::Message {
 
 /// `book.xlsx: 回答!D12`.
 pub fn cell_diag(workbook: &Workbook, sheet: &Sheet, row: u32, col: u32) -> String {
-    format!("{}: {}", workbook.name, sheet.address(row, col))
+    format!(
+        "{}: {}",
+        crate::source::visible_name(&workbook.name),
+        sheet.address(row, col)
+    )
 }
 
 /// Warns when a cell that should hold text holds a number that may have lost its spelling

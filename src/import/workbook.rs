@@ -237,6 +237,8 @@ pub fn sheet_prefix(name: &str) -> String {
     if plain {
         format!("{name}!")
     } else {
+        // As a terminal may print it: control and bidirectional characters escaped.
+        let name = crate::source::visible_name(name);
         format!("'{}'!", name.replace('\'', "''"))
     }
 }
@@ -537,5 +539,14 @@ mod tests {
         assert_eq!(d.code, Code::Io);
         let message = d.message.text(crate::i18n::Lang::En);
         assert!(message.contains("cannot read `x.xlsx`"), "{message}");
+    }
+
+    #[test]
+    fn sheet_names_are_shown_without_what_a_terminal_acts_on() {
+        assert_eq!(sheet_prefix("質問票"), "質問票!");
+        assert_eq!(
+            sheet_prefix("Q\u{202e}\u{1b}[2J"),
+            "'Q\\u{202e}\\u{1b}[2J'!"
+        );
     }
 }

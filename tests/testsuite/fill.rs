@@ -1161,3 +1161,29 @@ fn a_row_holding_a_cell_twice_is_refused() {
     );
     assert!(!p.exists("dist/customer.xlsx"));
 }
+
+/// A question on a row the customer hid is filled all the same (it is still asked), with
+/// a warning that says where.
+#[test]
+fn a_question_on_a_hidden_row_is_filled_and_reported() {
+    let bytes = with_part("customer.xlsx", "xl/worksheets/sheet3.xml", |xml| {
+        let hidden = xml.replacen(r#"<row r="6""#, r#"<row r="6" hidden="1""#, 1);
+        assert_ne!(hidden, xml);
+        hidden
+    });
+    let (p, run) = fill_variant(&bytes, &[]);
+    run.code(0);
+    assert!(
+        run.stderr
+            .contains("warning[CS0809]: 質問票!C6: the question of `Q-1` is on a hidden row")
+            || run
+                .stderr
+                .contains("is on a hidden row; its answer is written there"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        cell(&p.read_bytes("dist/customer.xlsx"), "質問票", "D6"),
+        "はい"
+    );
+}
