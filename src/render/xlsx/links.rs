@@ -218,3 +218,72 @@ pub(super) fn write_links_sheet(
     ws.set_footer("&C&8&P / &N");
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(text: &str) -> Cell {
+        let mut cell = Cell::default();
+        cell.text = text.into();
+        cell
+    }
+
+    fn column(value: ColumnValue) -> ColumnHead {
+        ColumnHead {
+            header: String::new(),
+            width: 20.0,
+            value,
+        }
+    }
+
+    #[test]
+    fn each_link_of_a_row_once_and_only_real_ones() {
+        let columns = [column(ColumnValue::Title), column(ColumnValue::Answer)];
+        let evidence = [
+            "https://example.jp/監査報告書.pdf".to_owned(),
+            "基本方針".to_owned(),
+        ];
+        let cells = [
+            // A title's URL is the guideline's, not an answer's link.
+            cell("https://guideline.example/"),
+            cell(
+                "詳細は https://example.com/a をご覧ください。\nhttps://example.com/a\nhttps://例え.jp/x\n証跡: https://example.jp/監査報告書.pdf\n証跡: 基本方針\n証跡: https://typed.example/b",
+            ),
+        ];
+        assert_eq!(
+            row_links(&cells, &columns, &evidence),
+            [
+                "https://example.com/a",
+                "https://例え.jp/x",
+                // A `証跡: ` line the answer itself wrote is read as text.
+                "https://typed.example/b",
+                // Evidence items that are URLs, as written.
+                "https://example.jp/監査報告書.pdf",
+            ]
+        );
+        // A URL cut short at a character outside ASCII goes nowhere and is left out.
+        assert!(row_links(&[cell("x"), cell("参照: https://例え.jp")], &columns, &[]).is_empty());
+    }
+
+    #[test]
+    fn the_links_sheet_is_known_by_its_name_and_its_header_row() {
+        assert!(is_links_sheet("リンク一覧", ["項目", "対策項目", "リンク"]));
+        assert!(is_links_sheet(
+            "リンク一覧 (2)",
+            ["項目", " 対策項目", "リンク"]
+        ));
+        assert!(is_links_sheet("Links", ["Item", "Control", "Link"]));
+        assert!(!is_links_sheet("リンク一覧", ["項目", "質問", "回答"]));
+        assert!(!is_links_sheet("回答", ["項目", "対策項目", "リンク"]));
+        assert!(!is_links_sheet("Links", ["項目", "対策項目", "リンク"]));
+    }
+
+    #[test]
+    fn in_workbook_targets_quote_the_sheet_name() {
+        assert_eq!(
+            internal_target("O'Brien 表", 4),
+            "internal:'O''Brien 表'!A5"
+        );
+    }
+}
