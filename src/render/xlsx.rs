@@ -683,6 +683,7 @@ fn write_sheet(
     if row > header_row + 1 {
         ws.autofilter(header_row, 0, row - 1, last_col)?;
     }
+    end_rows(ws, row, last_col, styles)?;
     ws.set_paper_size(9);
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
@@ -703,6 +704,18 @@ fn write_sheet(
         escape_header(&doc.organization)
     ));
     ws.set_footer("&C&8&P / &N");
+    Ok(())
+}
+
+/// Ends a sheet whose rows stop before `row`: an empty, unstyled-looking cell in a row of
+/// default height after them, and a print area that leaves it out. rust_xlsxwriter 0.102's
+/// streaming ("constant memory") sheets write the `<row>` element of their last row twice
+/// when that row has a height of its own (`flush_last_row` flushes the current row, then
+/// its row options again), which makes the part invalid (ECMA-376 Part 1, 18.3.1.73: rows
+/// in ascending order, each once); a last row without options is written once.
+fn end_rows(ws: &mut Worksheet, row: u32, last_col: u16, styles: &Styles) -> Result<(), XlsxError> {
+    ws.write_blank(row, 0, &styles.text)?;
+    ws.set_print_area(0, 0, row.saturating_sub(1), last_col)?;
     Ok(())
 }
 

@@ -653,3 +653,50 @@ fn hidden_characters_in_a_catalog_are_named_and_left_out() {
     run.code(1);
     assert!(run.stderr.contains("error[CS0207]"), "{}", run.stderr);
 }
+
+/// The links sheet is laid out like the document's sheets: its filter covers its header and
+/// every link row, its rows are tall enough for their text.
+#[test]
+fn the_links_sheet_filters_all_its_rows_and_fits_their_text() {
+    let long = format!("https://example.com/{}", "a".repeat(300));
+    let project = Project::demo().file(
+        "answers/demo.yaml",
+        &format!(
+            "catalog: demo\nanswers:\n  \"1.1\": {ESCAPED}\n  \"1.10\":\n    answer: x\n    links: [\"{long}\"]\n"
+        ),
+    );
+    project.run(&["build"]).code(0);
+    let xml = unzip_entry(
+        &project.read_bytes("dist/default-demo.xlsx"),
+        "xl/worksheets/sheet2.xml",
+    );
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let (_, rest) = tag.split_once(&format!(" {name}=\""))?;
+        Some(rest[..rest.find('"')?].to_owned())
+    };
+    let filter = xml.split("<autoFilter ").nth(1).expect("a filter");
+    // Rows with a height of their own: the title block, the header row, one per link.
+    let heights: std::collections::BTreeMap<u32, f64> = xml
+        .split("<row ")
+        .skip(1)
+        .filter_map(|tag| {
+            let tag = format!(" {}", &tag[..tag.find('>').unwrap()]);
+            Some((
+                attr(&tag, "r")?.parse().unwrap(),
+                attr(&tag, "ht")?.parse().unwrap(),
+            ))
+        })
+        .collect();
+    let (&last, _) = heights.iter().next_back().unwrap();
+    let header = last - 2;
+    assert_eq!(
+        attr(&format!(" {filter}"), "ref").unwrap(),
+        format!("A{header}:C{last}")
+    );
+    // The header row: one line of 17.25 points and its padding, in whole pixels.
+    assert_eq!(heights[&header], 25.5);
+    // A one-line link row, and the long link wrapped over several lines of 17.25 points.
+    assert_eq!(heights[&(header + 1)], 17.25 + 6.0);
+    let lines = (heights[&last] - 6.0) / 17.25;
+    assert!(lines >= 4.0 && lines.fract() == 0.0, "{}", heights[&last]);
+}

@@ -242,6 +242,19 @@ fn check_workbook(name: &str, bytes: &[u8], as_of: &str, organization: &str) -> 
         let find = |element: &str| xml.iter().find(|e| e.name == element);
         let at = format!("{name} sheet `{tab}`");
 
+        // Rows once each, in ascending order (ECMA-376 Part 1, 18.3.1.73): Excel repairs
+        // (and warns about) a part with a row written twice.
+        let rows: Vec<u32> = xml
+            .iter()
+            .filter(|e| e.name == "row")
+            .map(|e| e.attr("r").expect("row number").parse().unwrap())
+            .collect();
+        assert!(
+            rows.windows(2).all(|w| w[0] < w[1]),
+            "{at}: rows out of order or written twice: {:?}",
+            rows.windows(2).find(|w| w[0] >= w[1])
+        );
+
         // The header row frozen, with a filter starting at it.
         let pane = find("pane").unwrap_or_else(|| panic!("{at}: no pane"));
         assert_eq!(pane.attr("state"), Some("frozen"), "{at}: {pane:?}");

@@ -144,8 +144,9 @@ pub(super) fn write_links_sheet(
                       text: &str,
                       (format, size): (&CellFormat, f64)|
      -> Result<(), XlsxError> {
+        rows.set(ws, row, banner_height(text, total, size), RowKind::Other)?;
         ws.merge_range(row, 0, row, 2, text, format)?;
-        rows.set(ws, row, banner_height(text, total, size), RowKind::Other)
+        Ok(())
     };
     banner(ws, 0, &doc.title, (&styles.title, TITLE_SIZE))?;
     banner(ws, 1, words.name, (&styles.heading, HEADING_SIZE))?;
@@ -163,12 +164,21 @@ pub(super) fn write_links_sheet(
     }
     banner(ws, row, words.notice, (&styles.notice, FONT_SIZE))?;
     let header_row = row + 2;
+    rows.set(ws, header_row, LINE_HEIGHT + 8.0, RowKind::Other)?;
     for (col, header) in words.headers.iter().enumerate() {
         ws.write_string_with_format(header_row, col as u16, *header, &styles.header)?;
     }
-    rows.set(ws, header_row, LINE_HEIGHT + 8.0, RowKind::Other)?;
     row = header_row + 1;
     for entry in entries {
+        // A row's height is set before its cells are written (see [`RowPlan::set`]).
+        let lines = [&entry.control, &entry.title, &entry.url]
+            .iter()
+            .zip(WIDTHS)
+            .map(|(text, width)| text_lines(text, width))
+            .max()
+            .unwrap_or(1);
+        let height = (lines as f64 * LINE_HEIGHT + 6.0).min(MAX_ROW_HEIGHT);
+        rows.set(ws, row, height, RowKind::Item)?;
         ws.write_url_with_format(
             row,
             0,
@@ -182,20 +192,13 @@ pub(super) fn write_links_sheet(
         } else {
             ws.write_string_with_format(row, 2, &entry.url, &styles.cell)?;
         }
-        let lines = [&entry.control, &entry.title, &entry.url]
-            .iter()
-            .zip(WIDTHS)
-            .map(|(text, width)| text_lines(text, width))
-            .max()
-            .unwrap_or(1);
-        let height = (lines as f64 * LINE_HEIGHT + 6.0).min(MAX_ROW_HEIGHT);
-        rows.set(ws, row, height, RowKind::Item)?;
         row += 1;
     }
     super::freeze_above(ws, &rows, tops, header_row)?;
     let page = PrintPage::of(WIDTHS.into_iter());
     ws.set_page_breaks(&rows.page_breaks(header_row, &page))?;
     ws.autofilter(header_row, 0, row - 1, 2)?;
+    super::end_rows(ws, row, 2, styles)?;
     ws.set_paper_size(9);
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
