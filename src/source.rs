@@ -172,21 +172,9 @@ pub fn display_path(path: &Path) -> String {
 /// A name (of a file, a sheet) as a terminal may print it: a line break, escape sequence or
 /// bidirectional override in it is shown escaped (`\u{1b}`), never acted on.
 pub fn visible_name(name: &str) -> String {
-    if !name
-        .chars()
-        .any(|c| c.is_control() || crate::chars::is_hidden_control(c))
-    {
-        return name.to_owned();
-    }
-    name.chars()
-        .map(|c| {
-            if c.is_control() || crate::chars::is_hidden_control(c) {
-                format!("\\u{{{:x}}}", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::chars::escape_hidden(name)
+        .replace('\n', "\\u{a}")
+        .replace('\t', "\\u{9}")
 }
 
 #[cfg(test)]

@@ -806,16 +806,7 @@ fn comment_text(text: &str) -> String {
         .split(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
         .next()
         .unwrap_or_default();
-    first
-        .chars()
-        .map(|c| {
-            if c.is_control() || crate::chars::is_hidden_control(c) {
-                format!("\\u{{{:x}}}", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::chars::escape_hidden(first).into_owned()
 }
 
 #[cfg(test)]
