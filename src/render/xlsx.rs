@@ -684,6 +684,12 @@ fn write_sheet(
         ws.autofilter(header_row, 0, row - 1, last_col)?;
     }
     end_rows(ws, row, last_col, styles)?;
+    print_setup(ws, doc, header_row)
+}
+
+/// How every sheet prints: A4 landscape fitted to the page width, the header row repeated
+/// on each page, the document's title and company in the page header, page numbers below.
+fn print_setup(ws: &mut Worksheet, doc: &Document, header_row: u32) -> Result<(), XlsxError> {
     ws.set_paper_size(9);
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);

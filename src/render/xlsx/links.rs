@@ -9,8 +9,8 @@
 use rust_xlsxwriter::{Format as CellFormat, Url, Worksheet, XlsxError};
 
 use super::{
-    FONT_SIZE, HEADING_SIZE, LINE_HEIGHT, MARGIN_LEFT_RIGHT, MARGIN_TOP_BOTTOM, MAX_ROW_HEIGHT,
-    PrintPage, RowKind, RowPlan, Styles, TITLE_SIZE, banner_height, escape_header, text_lines,
+    FONT_SIZE, HEADING_SIZE, LINE_HEIGHT, MAX_ROW_HEIGHT, PrintPage, RowKind, RowPlan, Styles,
+    TITLE_SIZE, banner_height, text_lines,
 };
 use crate::layout::ColumnValue;
 use crate::model::Lang;
@@ -199,27 +199,7 @@ pub(super) fn write_links_sheet(
     ws.set_page_breaks(&rows.page_breaks(header_row, &page))?;
     ws.autofilter(header_row, 0, row - 1, 2)?;
     super::end_rows(ws, row, 2, styles)?;
-    ws.set_paper_size(9);
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(header_row, header_row)?;
-    ws.set_margins(
-        MARGIN_LEFT_RIGHT,
-        MARGIN_LEFT_RIGHT,
-        MARGIN_TOP_BOTTOM,
-        MARGIN_TOP_BOTTOM,
-        0.3,
-        0.3,
-    );
-    ws.set_print_center_horizontally(true);
-    let header_text = doc.header.as_deref().unwrap_or(&doc.title);
-    ws.set_header(format!(
-        "&L&8{}&R&8{}",
-        escape_header(header_text),
-        escape_header(&doc.organization)
-    ));
-    ws.set_footer("&C&8&P / &N");
-    Ok(())
+    super::print_setup(ws, doc, header_row)
 }
 
 #[cfg(test)]
