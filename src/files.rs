@@ -201,6 +201,19 @@ impl Boundary {
     }
 }
 
+/// The error for `path`, which is (or, through a link, leads to `resolved`, which is) not a
+/// regular file.
+fn not_regular(path: &Path, resolved: Option<PathBuf>, meta: &fs::Metadata) -> FileError {
+    let linked = resolved
+        .filter(|_| fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()))
+        .filter(|r| r != path);
+    FileError::NotRegular {
+        path: path.to_path_buf(),
+        resolved: linked,
+        kind: kind_of(meta.file_type()),
+    }
+}
+
 /// What kind of file system entry a file type is, in words.
 pub fn kind_of(file_type: fs::FileType) -> &'static str {
     #[cfg(unix)]
@@ -261,28 +274,13 @@ pub fn read_regular(
         // A socket cannot be opened at all (ENXIO): it is named as what it is.
         Err(_) if fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir()) => {
             let meta = fs::metadata(target).map_err(io)?;
-            let linked = resolved
-                .clone()
-                .filter(|_| fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()))
-                .filter(|r| r != path);
-            return Err(FileError::NotRegular {
-                path: path.to_path_buf(),
-                resolved: linked,
-                kind: kind_of(meta.file_type()),
-            });
+            return Err(not_regular(path, resolved, &meta));
         }
         Err(error) => return Err(io(error)),
     };
     let meta = file.metadata().map_err(io)?;
     if !meta.is_file() {
-        let linked = resolved
-            .filter(|_| fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()))
-            .filter(|r| r != path);
-        return Err(FileError::NotRegular {
-            path: path.to_path_buf(),
-            resolved: linked,
-            kind: kind_of(meta.file_type()),
-        });
+        return Err(not_regular(path, resolved, &meta));
     }
     // The reported size only sizes the buffer; the reader stops one byte past the limit.
     let hint = meta.len().min(limit) as usize;
