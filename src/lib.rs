@@ -13,6 +13,7 @@ pub mod chars;
 pub mod cli;
 pub mod coverage;
 pub mod diag;
+pub mod error;
 pub mod diff;
 pub mod files;
 pub mod fill;

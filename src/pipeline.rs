@@ -164,7 +164,6 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
     let out_dir = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join("dist"));
-    let shown = crate::source::display_path(&out_dir);
     // The project's own `dist` may not lead elsewhere (a link a pull request adds would
     // have the build write outside the repository); `--out` is the user's to choose.
     if out.is_none()
@@ -172,18 +171,15 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
         && let Ok(boundary) = crate::files::Boundary::of_project(&root)
         && let Err(e) = boundary.resolve(&out_dir)
     {
-        return Err(RunError::Other(crate::msg!(
+        return Err(RunError::Refused(crate::msg!(
             "output-folder-outside",
             error = e.message()
         )));
     }
     let created = !out_dir.exists();
-    fs::create_dir_all(&out_dir).map_err(|e| {
-        RunError::Other(crate::msg!(
-            "cannot-create-output-folder",
-            path = shown.as_str(),
-            error = e.to_string()
-        ))
+    fs::create_dir_all(&out_dir).map_err(|source| RunError::CreateFolder {
+        path: out_dir.clone(),
+        source,
     })?;
     if created {
         crate::memory::made_folder(&out_dir);
@@ -303,13 +299,8 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
     // Every output is complete on disk before the first is renamed into place.
     let mut written = Vec::new();
     for (temp, target) in staged {
-        temp.persist(&target).map_err(|e| {
-            RunError::Other(crate::msg!(
-                "cannot-write-file",
-                path = crate::source::display_path(&target),
-                error = e.error.to_string()
-            ))
-        })?;
+        temp.persist(&target)
+            .map_err(|e| RunError::write(&target, e.error))?;
         written.push(target);
     }
     Ok(Built {

@@ -28,30 +28,8 @@ const READ_IN_PARALLEL_FROM_BYTES: usize = 1 << 20;
 /// The name of the project file inside a project folder.
 pub const PROJECT_FILE: &str = "checksheet.yaml";
 
-/// Why a command could not run at all (exit code 2), as opposed to input errors.
-#[derive(Debug, thiserror::Error)]
-pub enum RunError {
-    #[error("{}", crate::msg!("project-not-found", path = .0.as_str(), file = PROJECT_FILE))]
-    ProjectNotFound(String),
-    #[error("{0}")]
-    Other(crate::i18n::Message),
-}
-
-impl RunError {
-    /// What went wrong, as a message.
-    pub fn message(&self) -> crate::i18n::Message {
-        match self {
-            RunError::ProjectNotFound(path) => {
-                crate::msg!(
-                    "project-not-found",
-                    path = path.as_str(),
-                    file = PROJECT_FILE
-                )
-            }
-            RunError::Other(message) => message.clone(),
-        }
-    }
-}
+/// What stops a run (kept under its old name for the loader's callers).
+pub use crate::error::Error as RunError;
 
 /// Everything a run has read, validated as far as the files allow.
 pub struct Workspace {
@@ -88,7 +66,9 @@ pub fn find_project_file(arg: &Path) -> Result<PathBuf, RunError> {
     } else if arg.is_file() {
         return Ok(arg.to_path_buf());
     }
-    Err(RunError::ProjectNotFound(display_path(arg)))
+    Err(RunError::ProjectNotFound {
+        path: arg.to_path_buf(),
+    })
 }
 
 impl Workspace {
@@ -133,13 +113,7 @@ impl Workspace {
             Some(root) => Boundary::of_folder(root),
             None => Boundary::of_project(&dir),
         };
-        ws.boundary = Some(boundary.map_err(|e| {
-            RunError::Other(crate::msg!(
-                "cannot-read-project-folder",
-                path = display_path(&dir),
-                error = e.to_string()
-            ))
-        })?);
+        ws.boundary = Some(boundary.map_err(|e| RunError::read(&dir, e))?);
         let builtins = ws.add_builtin_sources();
         let project_id = ws.read_source(&project_file, None);
         let mut ids = builtins.yaml_ids();
