@@ -400,7 +400,6 @@ allowed-folder = its folder `{ $folder }`
 ## Projects and their folders (load/mod.rs, pipeline.rs)
 
 project-not-found = no project at `{ $path }`: expected a folder with { $file }, or the path of a project file
-cannot-read-project-folder = cannot read the project folder `{ $path }`: { $error }
 duplicate-catalog = catalog `{ $catalog }` is defined twice
 duplicate-catalog-help = give each catalog its own `catalog.id`
 label-listed-here = listed here
@@ -418,7 +417,6 @@ not-read-folder-link = it is a link to a folder, and links to folders are not fo
 not-read-folder-link-help = list the folder it links to in checksheet.yaml instead
 not-read-too-deep = folders are searched { $depth } levels deep at most
 not-read-too-deep-help = move its files up, or list the folder in checksheet.yaml
-cannot-create-output-folder = cannot create output folder `{ $path }`: { $error }
 cannot-write-file = cannot write `{ $path }`: { $error }
 cannot-render = cannot render { $name }: { $message }
 cannot-render-help = check the templates of layout `{ $layout }`

@@ -385,7 +385,6 @@ allowed-folder = そのフォルダー `{ $folder }`
 ## Projects and their folders (load/mod.rs, pipeline.rs)
 
 project-not-found = `{ $path }` にプロジェクトがありません。{ $file } のあるフォルダーか、プロジェクトファイルのパスを指定してください
-cannot-read-project-folder = プロジェクトのフォルダー `{ $path }` を読めません: { $error }
 duplicate-catalog = カタログ `{ $catalog }` が 2 回定義されています
 duplicate-catalog-help = カタログごとに別の `catalog.id` を付けてください
 label-listed-here = ここで指定
@@ -403,7 +402,6 @@ not-read-folder-link = フォルダーへのリンクで、フォルダーへの
 not-read-folder-link-help = 代わりにリンク先のフォルダーを checksheet.yaml に挙げてください
 not-read-too-deep = フォルダーは { $depth } 階層までしか探しません
 not-read-too-deep-help = ファイルを上の階層に移すか、そのフォルダーを checksheet.yaml に挙げてください
-cannot-create-output-folder = 出力フォルダー `{ $path }` を作れません: { $error }
 cannot-write-file = `{ $path }` に書き込めません: { $error }
 cannot-render = { $name } を生成できません: { $message }
 cannot-render-help = レイアウト `{ $layout }` のテンプレートを確かめてください

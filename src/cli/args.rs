@@ -156,4 +156,3 @@ pub enum ListCommand {
         project: Option<PathBuf>,
     },
 }
-

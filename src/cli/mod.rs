@@ -8,10 +8,15 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches, ValueEnum};
 
 mod args;
+mod check;
+mod diff;
+mod fill;
+mod import;
 
 pub use args::{Cli, Command, ListCommand, MapCommand};
 
 use crate::diag::Diagnostics;
+use crate::error::Error;
 use crate::i18n::{Lang, Message};
 use crate::load::Workspace;
 use crate::msg;
@@ -27,6 +32,35 @@ pub struct Leftovers(Vec<Box<dyn std::any::Any>>);
 impl Leftovers {
     fn keep<T: 'static>(&mut self, value: T) {
         self.0.push(Box::new(value));
+    }
+}
+
+/// What a command that ran to its end leaves: its exit code (0, or 1 when the input has
+/// errors, or warnings under `--deny-warnings`) and what the binary need not free.
+#[derive(Default)]
+pub struct Outcome {
+    pub code: u8,
+    pub leftovers: Leftovers,
+}
+
+impl Outcome {
+    /// Exit code 0.
+    pub fn success() -> Outcome {
+        Outcome::default()
+    }
+
+    /// Exit code 1 when `failed`, else 0.
+    pub fn failed_if(failed: bool) -> Outcome {
+        Outcome {
+            code: u8::from(failed),
+            leftovers: Leftovers::default(),
+        }
+    }
+
+    /// Keeps `value` for the binary to drop (or not) when the process ends.
+    pub fn keeping<T: 'static>(mut self, value: T) -> Outcome {
+        self.leftovers.keep(value);
+        self
     }
 }
 
@@ -47,9 +81,10 @@ pub fn main() -> (ExitCode, Leftovers) {
             return (ExitCode::from(code), Leftovers::default());
         }
     };
-    let mut leftovers = Leftovers::default();
-    let code = run(cli, &mut leftovers);
-    (ExitCode::from(code), leftovers)
+    match run(cli) {
+        Ok(outcome) => (ExitCode::from(outcome.code), outcome.leftovers),
+        Err(e) => (ExitCode::from(stopped(&e)), Leftovers::default()),
+    }
 }
 
 /// The `--lang` of a command line, read before clap parses it so that `--help` is in that
@@ -106,69 +141,30 @@ pub fn help_in(command: clap::Command, lang: Lang) -> clap::Command {
     }
 }
 
-/// Runs a parsed command and returns its exit code; what it leaves goes in `leftovers`.
+/// Runs a parsed command: what it leaves and its exit code, or the error that stopped it.
 /// Messages are in the language of `--lang`, else of the locale (`i18n::Lang::chosen`).
-pub fn run(cli: Cli, leftovers: &mut Leftovers) -> u8 {
+pub fn run(cli: Cli) -> Result<Outcome, Error> {
     crate::i18n::set_lang(Lang::chosen(cli.lang));
     match cli.command {
         Command::Check {
             project,
             deny_warnings,
             format,
-        } => match pipeline::check(&project) {
-            Ok((checked, documents)) => {
-                report::report(&checked.diags, &checked.workspace.sources, format);
-                let failed =
-                    checked.has_errors() || (deny_warnings && checked.diags.warning_count() > 0);
-                finish_line(
-                    format,
-                    &checked.diags,
-                    if failed {
-                        None
-                    } else {
-                        Some(msg!("check-no-errors"))
-                    },
-                );
-                leftovers.keep((checked, documents));
-                u8::from(failed)
-            }
-            Err(e) => cannot_run(&e.message()),
-        },
+        } => check::check(&project, deny_warnings, format),
         Command::Build {
             project,
             out,
             deny_warnings,
             format,
-        } => match pipeline::build(&project, out.as_deref(), deny_warnings) {
-            Ok(built) => {
-                for path in &built.removed_stale {
-                    report::say(&msg!("build-removed-stale", path = display_path(path)));
-                }
-                report::report(&built.diags, &built.sources, format);
-                if built.exit > 0 {
-                    finish_line(format, &built.diags, None);
-                    report::say(&msg!("build-failed"));
-                    return built.exit;
-                }
-                for path in &built.written {
-                    report::say(&msg!("wrote", path = display_path(path)));
-                }
-                if built.written.is_empty() {
-                    report::say(&msg!("build-no-outputs"));
-                }
-                leftovers.keep(built);
-                0
-            }
-            Err(e) => cannot_run(&e.message()),
-        },
-        Command::Fmt { project, check } => format_answers(&project, check),
-        Command::Init { dir } => crate::init::run(&dir),
-        Command::Schema { kind } => crate::schema::print(kind),
-        Command::Completions { shell } => crate::generate::completions(shell),
-        Command::Man => crate::generate::man(),
-        Command::Diff(args) => crate::diff::run(&args),
-        Command::Import(args) => crate::import::run(&args),
-        Command::Fill(args) => crate::fill_command::run(&args),
+        } => check::build(&project, out.as_deref(), deny_warnings, format),
+        Command::Fmt { project, check } => Ok(code(format_answers(&project, check))),
+        Command::Init { dir } => Ok(code(crate::init::run(&dir))),
+        Command::Schema { kind } => Ok(code(crate::schema::print(kind))),
+        Command::Completions { shell } => Ok(code(crate::generate::completions(shell))),
+        Command::Man => Ok(code(crate::generate::man())),
+        Command::Diff(args) => diff::run(&args),
+        Command::Import(args) => import::run(&args),
+        Command::Fill(args) => fill::run(&args),
         Command::Map {
             what:
                 MapCommand::Suggest {
@@ -180,7 +176,7 @@ pub fn run(cli: Cli, leftovers: &mut Leftovers) -> u8 {
                     out,
                     force,
                 },
-        } => suggest_mapping(
+        } => Ok(code(suggest_mapping(
             &from,
             &to,
             project.as_deref(),
@@ -188,8 +184,16 @@ pub fn run(cli: Cli, leftovers: &mut Leftovers) -> u8 {
             min_score,
             out.as_deref(),
             force,
-        ),
-        Command::List { what } => list(what),
+        ))),
+        Command::List { what } => Ok(code(list(what))),
+    }
+}
+
+/// An exit code a command gave after printing its own messages.
+fn code(code: u8) -> Outcome {
+    Outcome {
+        code,
+        leftovers: Leftovers::default(),
     }
 }
 
@@ -254,6 +258,12 @@ fn finish_line(format: ReportFormat, diags: &Diagnostics, ok: Option<Message>) {
         (Some(ok), None) => report::say(&ok),
         (None, None) => {}
     }
+}
+
+/// Reports an error that stops the command (`error: …`) and gives its exit code.
+fn stopped(error: &Error) -> u8 {
+    report::say_error(&error.message());
+    error.exit_code()
 }
 
 /// Reports an error that stops the command (`error: …`) and gives exit code 2.
