@@ -32,3 +32,18 @@ pub fn parse_column(text: &str) -> Option<u32> {
 pub fn address(row: u32, col: u32) -> String {
     format!("{}{}", column_name(col), u64::from(row) + 1)
 }
+
+/// `Sheet1!`, or `'My sheet'!` when the name needs quotes in a formula.
+pub fn sheet_prefix(name: &str) -> String {
+    let plain = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.');
+    if plain {
+        format!("{name}!")
+    } else {
+        // As a terminal may print it: control and bidirectional characters escaped.
+        let name = crate::source::visible_name(name);
+        format!("'{}'!", name.replace('\'', "''"))
+    }
+}

@@ -137,6 +137,130 @@ pub struct Label {
     pub message: Message,
 }
 
+/// A place in a workbook a diagnostic is about (`import` and `fill` read and write
+/// workbooks, not YAML): the workbook, a sheet of it, and cells of that sheet. The reporter
+/// shows it before the message, as `book.xlsx: 回答!D12`, and gives it as a field in JSON.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellLocation {
+    /// The workbook's file name; `None` where the run reads one workbook and says which.
+    pub workbook: Option<String>,
+    /// The sheet and cells; `None` when the problem is the workbook's as a whole.
+    pub place: Option<SheetPlace>,
+}
+
+/// A sheet of a workbook, and cells of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SheetPlace {
+    pub sheet: String,
+    /// The cells; `None` when the problem is the sheet's as a whole.
+    pub cells: Option<CellRange>,
+}
+
+/// A rectangle of cells, 0-based: one cell when its first and last are the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CellRange {
+    pub first_row: u32,
+    pub first_col: u32,
+    pub last_row: u32,
+    pub last_col: u32,
+}
+
+impl CellRange {
+    /// The one cell at `row` and `col`.
+    pub fn cell(row: u32, col: u32) -> CellRange {
+        CellRange {
+            first_row: row,
+            first_col: col,
+            last_row: row,
+            last_col: col,
+        }
+    }
+
+    /// Its A1 reference without the sheet: `D12`, or `B3:C5`.
+    pub fn address(&self) -> String {
+        let first = crate::a1::address(self.first_row, self.first_col);
+        if (self.first_row, self.first_col) == (self.last_row, self.last_col) {
+            first
+        } else {
+            format!(
+                "{first}:{}",
+                crate::a1::address(self.last_row, self.last_col)
+            )
+        }
+    }
+}
+
+impl SheetPlace {
+    /// `回答!D12`, `'My sheet'!B3:C5`, or the sheet's name alone.
+    fn text(&self) -> String {
+        match &self.cells {
+            Some(cells) => format!(
+                "{}{}",
+                crate::a1::sheet_prefix(&self.sheet),
+                cells.address()
+            ),
+            None => crate::source::visible_name(&self.sheet),
+        }
+    }
+}
+
+impl CellLocation {
+    /// The cells `cells` of `sheet` in the workbook named `workbook`.
+    pub fn cells(workbook: &str, sheet: &str, cells: CellRange) -> CellLocation {
+        CellLocation {
+            workbook: Some(workbook.to_owned()),
+            place: Some(SheetPlace {
+                sheet: sheet.to_owned(),
+                cells: Some(cells),
+            }),
+        }
+    }
+
+    /// The cell at `row` and `col` (0-based) of `sheet` in the workbook named `workbook`.
+    pub fn cell(workbook: &str, sheet: &str, row: u32, col: u32) -> CellLocation {
+        CellLocation::cells(workbook, sheet, CellRange::cell(row, col))
+    }
+
+    /// The sheet `sheet` of the workbook named `workbook`, as a whole.
+    pub fn sheet(workbook: &str, sheet: &str) -> CellLocation {
+        CellLocation {
+            workbook: Some(workbook.to_owned()),
+            place: Some(SheetPlace {
+                sheet: sheet.to_owned(),
+                cells: None,
+            }),
+        }
+    }
+
+    /// The workbook named `workbook` as a whole.
+    pub fn workbook(workbook: &str) -> CellLocation {
+        CellLocation {
+            workbook: Some(workbook.to_owned()),
+            place: None,
+        }
+    }
+
+    /// The place as a reader sees it: `book.xlsx: 回答!D12`, ``book.xlsx: sheet `回答` ``,
+    /// `book.xlsx`, `'My sheet'!D12` (names shown without what a terminal would act on).
+    pub fn message(&self) -> Message {
+        let workbook = self.workbook.as_deref().map(crate::source::visible_name);
+        let text = match (workbook, &self.place) {
+            (Some(workbook), Some(place)) if place.cells.is_none() => {
+                return msg!(
+                    "import-at-sheet",
+                    workbook = workbook,
+                    sheet = crate::source::visible_name(&place.sheet)
+                );
+            }
+            (Some(workbook), Some(place)) => format!("{workbook}: {}", place.text()),
+            (Some(workbook), None) => workbook,
+            (None, Some(place)) => place.text(),
+            (None, None) => String::new(),
+        };
+        msg!("plain", text = text)
+    }
+}
+
 /// One problem found in a run.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
@@ -149,6 +273,9 @@ pub struct Diagnostic {
     pub secondary: Vec<Label>,
     /// What would be right.
     pub help: Option<Message>,
+    /// The workbook cell the problem is in, for problems found in a workbook (which has no
+    /// spans): shown before the message.
+    pub cell: Option<CellLocation>,
 }
 
 impl Diagnostic {
@@ -160,22 +287,48 @@ impl Diagnostic {
             primary: None,
             secondary: Vec::new(),
             help: None,
+            cell: None,
         }
     }
 
-    pub fn at(mut self, span: Span, label: Message) -> Self {
-        self.primary = Some(Label {
-            span,
-            message: label,
-        });
+    /// Places the problem in a workbook's cell (or the workbook as a whole).
+    pub fn in_cell(mut self, cell: CellLocation) -> Self {
+        self.cell = Some(cell);
         self
     }
 
-    pub fn also(mut self, span: Span, label: Message) -> Self {
-        self.secondary.push(Label {
-            span,
-            message: label,
-        });
+    /// The message as reported: after the workbook cell, when the problem is in one.
+    pub fn located_message(&self) -> Message {
+        match &self.cell {
+            Some(cell) => msg!(
+                "at-place",
+                at = cell.message(),
+                message = self.message.clone()
+            ),
+            None => self.message.clone(),
+        }
+    }
+
+    /// Points at `span`, the main place, with a label; a `None` span (a thing read from
+    /// no file) points nowhere.
+    pub fn at(mut self, span: impl Into<Option<Span>>, label: Message) -> Self {
+        if let Some(span) = span.into() {
+            self.primary = Some(Label {
+                span,
+                message: label,
+            });
+        }
+        self
+    }
+
+    /// Points at another place worth showing; a `None` span points nowhere.
+    pub fn also(mut self, span: impl Into<Option<Span>>, label: Message) -> Self {
+        if let Some(span) = span.into() {
+            self.secondary.push(Label {
+                span,
+                message: label,
+            });
+        }
         self
     }
 

@@ -64,6 +64,10 @@ pub enum Error {
     /// workbook that cannot be read: the message says which and what to do.
     #[error("{0}")]
     Refused(Message),
+    /// An input that cannot be used at all (a workbook that cannot be read), described as
+    /// a diagnostic with its code and hint; the command layer reports it as one.
+    #[error("{}", self.message())]
+    Diagnosed(Box<crate::diag::Diagnostic>),
 }
 
 impl Error {
@@ -111,6 +115,7 @@ impl Error {
             Error::Render(e) => e.message(),
             Error::Fill(e) => msg!("plain", text = e.to_string()),
             Error::Refused(message) => message.clone(),
+            Error::Diagnosed(d) => d.located_message(),
         }
     }
 

@@ -247,7 +247,9 @@ pub struct Answer {
     pub reviewed: Option<Date>,
     /// Internal note: kept for reviewers, never rendered.
     pub note: Option<String>,
-    pub span: Span,
+    /// Where the answer is in its YAML file (its control's key); `None` for an answer read
+    /// from elsewhere (a workbook, by `import` or `fill`) that has no file yet.
+    pub span: Option<Span>,
 }
 
 /// The answers given to one catalog, from every file that answers it, keyed by control ID.

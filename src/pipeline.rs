@@ -78,7 +78,7 @@ fn make_documents(ws: &Workspace, plan: &Plan, diags: &mut Diagnostics) -> Vec<R
             continue;
         };
         let input = SheetInput {
-            project,
+            project: Some(project),
             catalog,
             answers: plan.answers.get(&output.catalog),
             derived: plan.derived.get(&output.catalog),

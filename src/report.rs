@@ -9,7 +9,7 @@ use std::io::{IsTerminal, Write};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
-use crate::diag::{Diagnostic, Diagnostics, Label, Severity};
+use crate::diag::{CellLocation, Diagnostic, Diagnostics, Label, Severity};
 use crate::i18n::{Lang, Message, lang};
 use crate::msg;
 use crate::source::{SourceFile, Sources};
@@ -140,7 +140,7 @@ pub fn render_human(diags: &Diagnostics, sources: &Sources, color: bool, lang: L
             Severity::Warning => named(Level::WARNING, &names[1]),
             Severity::Note => named(Level::NOTE, &names[2]),
         };
-        let message = d.message.text(lang);
+        let message = d.located_message().text(lang);
         let title = || {
             level
                 .clone()
@@ -210,6 +210,29 @@ struct JsonDiagnostic<'a> {
     related: Vec<JsonLocation<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     help: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<JsonCell>,
+}
+
+/// A workbook cell in JSON: `{"workbook": "book.xlsx", "sheet": "回答", "cell": "D12"}`
+/// (each field only when known).
+#[derive(Serialize)]
+struct JsonCell {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    workbook: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sheet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<String>,
+}
+
+fn json_cell(location: &CellLocation) -> JsonCell {
+    let place = location.place.as_ref();
+    JsonCell {
+        workbook: location.workbook.clone(),
+        sheet: place.map(|p| p.sheet.clone()),
+        cell: place.and_then(|p| p.cells).map(|c| c.address()),
+    }
 }
 
 fn json_location<'a>(label: &'a Label, sources: &'a Sources, lang: Lang) -> JsonLocation<'a> {
@@ -241,7 +264,7 @@ pub fn render_json(diags: &Diagnostics, sources: &Sources, lang: Lang) -> String
         .map(|d: &Diagnostic| JsonDiagnostic {
             code: d.code.code(),
             severity: d.severity.as_str(),
-            message: d.message.text(lang),
+            message: d.located_message().text(lang),
             location: d.primary.as_ref().map(|l| json_location(l, sources, lang)),
             source_line: d.primary.as_ref().map(|l| source_line(l, sources)),
             related: d
@@ -250,6 +273,7 @@ pub fn render_json(diags: &Diagnostics, sources: &Sources, lang: Lang) -> String
                 .map(|l| json_location(l, sources, lang))
                 .collect(),
             help: d.help.as_ref().map(|h| h.text(lang)),
+            cell: d.cell.as_ref().map(json_cell),
         })
         .collect();
     let value = serde_json::json!({
@@ -281,7 +305,7 @@ pub fn render_github(diags: &Diagnostics, sources: &Sources, lang: Lang) -> Stri
             props.push(format!("endLine={}", loc.end_line));
         }
         props.push(format!("title={}", property(d.code.code())));
-        let mut message = d.message.text(lang);
+        let mut message = d.located_message().text(lang);
         if let Some(help) = &d.help {
             message.push('\n');
             message.push_str(&msg!("github-help", help = help.clone()).text(lang));

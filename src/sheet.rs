@@ -11,7 +11,8 @@ use indexmap::IndexMap;
 use crate::layout::{ColumnValue, Layout, Numbering};
 use crate::mapping::derive::{Derivation, Derived};
 use crate::model::{
-    Answer, AnswerBody, AnswerSet, Catalog, Control, Group, Lang, Level, Project, Status, Text,
+    Answer, AnswerBody, AnswerSet, Catalog, Control, DocumentTexts, Group, Lang, Level,
+    Organization, Project, Status, Text,
 };
 use crate::source::Span;
 use crate::templates;
@@ -158,17 +159,21 @@ pub fn status_label(status: Status, lang: Lang) -> &'static str {
     }
 }
 
-/// The values templates of a document see.
-pub fn base_context(project: &Project, catalog: &Catalog, layout: &Layout) -> Value {
-    let date = project.as_of;
-    context! {
-        organization => &project.organization,
-        document => &project.document,
-        as_of => context! {
+/// The values templates of a document see. Without a project, the organization and the
+/// document's texts are empty and `as_of` is undefined (its fields print as nothing).
+pub fn base_context(project: Option<&Project>, catalog: &Catalog, layout: &Layout) -> Value {
+    let as_of = project.map_or(Value::UNDEFINED, |project| {
+        let date = project.as_of;
+        context! {
             year => date.year(), month => date.month(), day => date.day(),
             month2 => format!("{:02}", date.month()), day2 => format!("{:02}", date.day()),
             iso => date.to_string(),
-        },
+        }
+    });
+    context! {
+        organization => project.map(|p| &p.organization).unwrap_or(&Organization::default()),
+        document => project.map(|p| &p.document).unwrap_or(&DocumentTexts::default()),
+        as_of => as_of,
         catalog => context! {
             id => &catalog.id, title => &catalog.title, publisher => &catalog.publisher,
             url => &catalog.url, version => &catalog.version, lang => catalog.lang.as_str(),
@@ -326,7 +331,9 @@ impl std::io::Write for Capped<'_> {
 }
 
 pub struct SheetInput<'a> {
-    pub project: &'a Project,
+    /// The project whose document it is; `None` for a document outside any project (the
+    /// one `import` reads a workbook against): no organization, no texts and no date.
+    pub project: Option<&'a Project>,
     pub catalog: &'a Catalog,
     pub answers: Option<&'a AnswerSet>,
     /// Answers taken through mappings, used where `answers` has none.
@@ -347,7 +354,7 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
     );
     let ctx = base_context(project, catalog, layout);
     let text = |source: &str, diags: &mut Diagnostics| render(&env, source, &ctx, diags, layout);
-    let title = match &project.document.title {
+    let title = match project.and_then(|p| p.document.title.as_ref()) {
         Some(t) => t.clone(),
         None => text(&layout.title, diags),
     };
@@ -358,14 +365,19 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
         .map(|t| text(t, diags))
         .filter(|t| !t.is_empty())
         .collect();
-    intro.extend(project.document.preamble.iter().cloned());
+    if let Some(project) = project {
+        intro.extend(project.document.preamble.iter().cloned());
+    }
     let layout_notice = layout.notice.as_ref().map(|n| text(n, diags));
-    let notice = compose_notice(
-        layout_notice,
-        project.document.notice.as_deref(),
-        project.as_of,
-        catalog.lang,
-    );
+    let notice = match project {
+        Some(project) => compose_notice(
+            layout_notice,
+            project.document.notice.as_deref(),
+            project.as_of,
+            catalog.lang,
+        ),
+        None => layout_notice.filter(|n| !n.trim().is_empty()),
+    };
     let columns: Vec<ColumnHead> = layout
         .columns
         .iter()
@@ -446,22 +458,9 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
     drop_empty_columns(layout, &mut columns, &mut sheets);
     // Every sheet says what date it describes: where neither the document's notice nor a
     // sheet's own notice names the date, the document's notice starts with it.
-    let dated = |text: &str| mentions_date(text, project.as_of);
-    let notice = if notice.as_deref().is_some_and(dated)
-        || (!sheets.is_empty()
-            && sheets
-                .iter()
-                .all(|s| s.notice.as_deref().is_some_and(dated)))
-    {
-        notice
-    } else {
-        Some(
-            joined_lines(
-                &as_of_line(project.as_of, catalog.lang),
-                notice.as_deref().unwrap_or_default(),
-            )
-            .to_string(),
-        )
+    let notice = match project {
+        Some(project) => dated_notice(notice, &sheets, project.as_of, catalog.lang),
+        None => notice,
     };
     // The project's and layout's texts around the table: like answers, never with a
     // character a reader would not see.
@@ -471,15 +470,42 @@ pub fn build_document(input: &SheetInput, diags: &mut Diagnostics) -> Document {
         catalog_id: catalog.id.clone(),
         catalog_title: shown(&catalog.title),
         title: shown(&title),
-        organization: shown(&project.organization.name),
+        organization: project.map_or_else(String::new, |p| shown(&p.organization.name)),
         header: header.as_deref().map(shown),
         intro: intro.iter().map(|t| shown(t)).collect(),
         notice: notice.as_deref().map(shown),
         unanswered: unanswered.map(|u| shown(&u)),
-        as_of: project.as_of.to_string(),
+        as_of: project.map_or_else(String::new, |p| p.as_of.to_string()),
         columns,
         sheets,
         lang: catalog.lang,
+    }
+}
+
+/// The document's notice, starting with the line naming `as_of` unless it or every sheet's
+/// own notice names the date already.
+fn dated_notice(
+    notice: Option<String>,
+    sheets: &[Sheet],
+    as_of: jiff::civil::Date,
+    lang: Lang,
+) -> Option<String> {
+    let dated = |text: &str| mentions_date(text, as_of);
+    if notice.as_deref().is_some_and(dated)
+        || (!sheets.is_empty()
+            && sheets
+                .iter()
+                .all(|s| s.notice.as_deref().is_some_and(dated)))
+    {
+        notice
+    } else {
+        Some(
+            joined_lines(
+                &as_of_line(as_of, lang),
+                notice.as_deref().unwrap_or_default(),
+            )
+            .to_string(),
+        )
     }
 }
 
@@ -724,7 +750,7 @@ impl RowBuilder<'_, '_> {
                 .map(|a| visible_all(&a.evidence).into())
                 .unwrap_or_default(),
             cells,
-            span: answer.map(|a| a.span).or(control.span),
+            span: answer.and_then(|a| a.span).or(control.span),
         });
     }
 

@@ -11,7 +11,7 @@ use std::path::Path;
 use checksheet::diag::Diagnostics;
 use checksheet::fill::book::Book;
 use checksheet::fill::{FillInput, Source, fill};
-use checksheet::import::{Found, cells, no_span};
+use checksheet::import::{Found, cells};
 use checksheet::load::catalog::load_catalog;
 use checksheet::model::{Answer, AnswerBody, Catalog, Organization, Status};
 use checksheet::source::Sources;
@@ -59,7 +59,7 @@ fuzz_target!(|data: &[u8]| {
             evidence: vec![format!("証跡{id}")],
             reviewed: None,
             note: None,
-            span: no_span(),
+            span: None,
         })
         .collect();
     let sources: IndexMap<String, Source> = answers

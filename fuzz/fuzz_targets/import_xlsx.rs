@@ -1,92 +1,90 @@
-//! `checksheet import` on arbitrary bytes: `import::workbook::read` (the path the command
-//! takes; a workbook it cannot read becomes a diagnostic, rendered here), then every built-in layout's mapping (`layout_map::import`) and the questionnaire
-//! detection (`questionnaire::import`, building a new catalog), then the YAML writers.
+//! `checksheet import` on arbitrary bytes, through its entry point `import::import` (as the
+//! command runs it): the workbook in every built-in layout (each layout's mapping), then as
+//! a questionnaire detected by meaning that becomes a new catalog (the YAML writers run on
+//! what imports cleanly); the diagnostics rendered in both languages, as text and JSON,
+//! and a workbook that cannot be read as the diagnostic that says so.
 #![no_main]
 
 use checksheet::diag::Diagnostics;
+use checksheet::error::Error;
+use checksheet::i18n::Lang;
 use checksheet::import::detect::Columns;
-use checksheet::import::workbook::{self, Workbook};
-use checksheet::import::{Found, bare_project, layout_map, no_span, questionnaire, write};
+use checksheet::import::{ImportOptions, NewCatalog, Target, import};
 use checksheet::load::Workspace;
-use checksheet::model::Project;
-use checksheet::report::render_human;
+use checksheet::report::{render_human, render_json};
 use checksheet::source::Sources;
 use libfuzzer_sys::fuzz_target;
 
-struct Fixed {
-    ws: Workspace,
-    project: Project,
-}
-
 thread_local! {
-    static FIXED: Fixed = Fixed {
-        ws: Workspace::builtins(),
-        project: bare_project(),
-    };
+    static WORKSPACE: Workspace = Workspace::builtins();
 }
 
-fn visible(book: &Workbook) -> Vec<usize> {
-    (0..book.sheets.len())
-        .filter(|&i| !book.sheets[i].hidden)
-        .collect()
+/// Renders diagnostics as every reader sees them.
+fn render(diags: &Diagnostics) {
+    for lang in Lang::ALL {
+        let _ = render_human(diags, &Sources::default(), false, lang);
+        let _ = render_json(diags, &Sources::default(), lang);
+    }
+}
+
+/// Imports `data` as `target`; false when the workbook cannot be read at all.
+fn run(
+    ws: &Workspace,
+    data: &[u8],
+    target: Target,
+    list_prefix: Option<&str>,
+    split_links: bool,
+) -> bool {
+    let options = ImportOptions {
+        workspace: ws,
+        workbook: "fuzz.xlsx".to_owned(),
+        path_shown: "fuzz.xlsx".to_owned(),
+        target,
+        sheets: Vec::new(),
+        header_row: None,
+        columns: Columns::default(),
+        list_prefix: list_prefix.map(str::to_owned),
+        split_links,
+    };
+    match import(data.to_vec(), &options) {
+        Ok(imported) => {
+            render(&imported.diagnostics());
+            true
+        }
+        Err(Error::Diagnosed(d)) => {
+            let mut diags = Diagnostics::default();
+            diags.push(*d);
+            render(&diags);
+            false
+        }
+        Err(e) => {
+            let _ = e.message().text(Lang::En);
+            true
+        }
+    }
 }
 
 fuzz_target!(|data: &[u8]| {
-    let book = match workbook::read("fuzz.xlsx", data.to_vec()) {
-        Ok(book) => book,
-        Err(d) => {
-            let mut diags = Diagnostics::default();
-            diags.push(*d);
-            for lang in checksheet::i18n::Lang::ALL {
-                let _ = render_human(&diags, &Sources::default(), false, lang);
-            }
-            return;
-        }
-    };
-    let sheets = visible(&book);
-    let _ = no_span();
-    FIXED.with(|fixed| {
-        for layout in fixed.ws.layouts.values() {
+    WORKSPACE.with(|ws| {
+        for layout in ws.layouts.values() {
+            // A layout bound to no catalog reads the first one.
             let catalog = match &layout.catalog {
-                Some(id) => fixed.ws.catalogs.get(id),
-                None => fixed.ws.catalogs.values().next(),
+                Some(_) => None,
+                None => ws.catalogs.keys().next().cloned(),
             };
-            let Some(catalog) = catalog else { continue };
-            let mut found = Found::default();
-            layout_map::import(
-                &layout_map::LayoutImport {
-                    workbook: &book,
-                    sheets: &sheets,
-                    layout,
-                    catalog,
-                    project: &fixed.project,
-                    list_prefix: layout.checkbox.as_deref(),
-                    split_links: true,
-                    header_row: None,
-                },
-                &mut found,
-            );
-            let _ = write::answer_file(&catalog.id, &found.answers);
-            let _ = found.diagnostics();
+            let target = Target::Layout {
+                layout: layout.id.clone(),
+                catalog,
+            };
+            if !run(ws, data, target, None, true) {
+                return;
+            }
         }
-        let mut found = Found::default();
-        let built = questionnaire::import(
-            &questionnaire::QuestionnaireImport {
-                workbook: &book,
-                sheets: &sheets,
-                given: Columns::default(),
-                header_row: None,
-                catalog: None,
-                new_catalog: Some(("fuzzed".to_owned(), None)),
-                list_prefix: Some("■"),
-                split_links: false,
-            },
-            &mut found,
-        );
-        let _ = write::answer_file("fuzzed", &found.answers);
-        if let Some(catalog) = built {
-            let _ = write::catalog_file(&catalog, "fuzzed");
-        }
-        let _ = found.diagnostics();
+        let new = NewCatalog {
+            id: "fuzzed".to_owned(),
+            path: "controls/fuzzed.yaml".into(),
+            title: None,
+        };
+        run(ws, data, Target::NewCatalog(new), Some("■"), false);
     });
 });

@@ -85,7 +85,7 @@ pub enum Command {
     Diff(crate::diff::DiffArgs),
     /// Read answers from an existing workbook (xlsx) into answer YAML, in a built-in or
     /// project layout, or from any questionnaire (optionally writing it as a new catalog)
-    Import(Box<crate::import::ImportArgs>),
+    Import(Box<super::import::ImportArgs>),
     /// Write the project's answers into a customer's own workbook, changing only its answer cells
     Fill(Box<crate::fill_command::FillArgs>),
     /// Mappings between catalogs: suggest one for a new questionnaire

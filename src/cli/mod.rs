@@ -12,17 +12,18 @@ mod check;
 mod diff;
 mod fill;
 mod import;
+mod workspace;
 
 pub use args::{Cli, Command, ListCommand, MapCommand};
 
 use crate::diag::Diagnostics;
 use crate::error::Error;
 use crate::i18n::{Lang, Message};
-use crate::load::Workspace;
 use crate::msg;
 use crate::pipeline;
 use crate::report::{self, ReportFormat};
-use crate::source::display_path;
+use crate::source::{Sources, display_path};
+use workspace::{Loaded, valid_project, workspace_for};
 
 /// What a finished command leaves: the model and documents of a run, handed to the binary,
 /// which ends the process next and need not free them one value at a time.
@@ -198,7 +199,7 @@ fn code(code: u8) -> Outcome {
 }
 
 fn format_answers(project: &std::path::Path, check_only: bool) -> u8 {
-    let checked = match valid_project(project, msg!("fmt-needs-valid-project")) {
+    let checked = match not_loaded(valid_project(project, msg!("fmt-needs-valid-project"))) {
         Ok(checked) => checked,
         Err(code) => return code,
     };
@@ -260,9 +261,17 @@ fn finish_line(format: ReportFormat, diags: &Diagnostics, ok: Option<Message>) {
     }
 }
 
-/// Reports an error that stops the command (`error: …`) and gives its exit code.
+/// Reports an error that stops the command (`error: …`, or the diagnostic it carries)
+/// and gives its exit code.
 fn stopped(error: &Error) -> u8 {
-    report::say_error(&error.message());
+    match error {
+        Error::Diagnosed(d) => {
+            let mut diags = Diagnostics::default();
+            diags.push((**d).clone());
+            report::report(&diags, &Sources::default(), ReportFormat::Human);
+        }
+        _ => report::say_error(&error.message()),
+    }
     error.exit_code()
 }
 
@@ -272,38 +281,14 @@ pub(crate) fn cannot_run(message: &Message) -> u8 {
     2
 }
 
-/// The built-in catalogs and layouts, plus a project's when one is named. On errors, reports
-/// them (with `why`, what the command needs) and gives the exit code instead.
-pub(crate) fn workspace_for(
-    project: Option<&std::path::Path>,
-    why: Message,
-) -> Result<Workspace, u8> {
-    let ws = match project {
-        Some(p) => Workspace::load(p).map_err(|e| cannot_run(&e.message()))?,
-        None => Workspace::builtins(),
-    };
-    if ws.diags.has_errors() {
-        report::report(&ws.diags, &ws.sources, ReportFormat::Human);
-        report::say(&why);
-        return Err(1);
+/// The exit code of a command that still prints its own errors, for what loading gave it:
+/// 1 when the input's errors were reported, else the error's (reported here).
+fn not_loaded<T>(loaded: Result<Loaded<T>, Error>) -> Result<T, u8> {
+    match loaded {
+        Ok(Loaded::Ready(value)) => Ok(value),
+        Ok(Loaded::Reported) => Err(1),
+        Err(e) => Err(stopped(&e)),
     }
-    Ok(ws)
-}
-
-/// A loaded project without errors; on errors, reports them (with `why`) and gives the
-/// exit code instead.
-fn valid_project(project: &std::path::Path, why: Message) -> Result<pipeline::Checked, u8> {
-    let (checked, _) = pipeline::check(project).map_err(|e| cannot_run(&e.message()))?;
-    if checked.has_errors() {
-        report::report(
-            &checked.diags,
-            &checked.workspace.sources,
-            ReportFormat::Human,
-        );
-        report::say(&why);
-        return Err(1);
-    }
-    Ok(checked)
 }
 
 fn suggest_mapping(
@@ -315,7 +300,7 @@ fn suggest_mapping(
     out: Option<&std::path::Path>,
     force: bool,
 ) -> u8 {
-    let ws = match workspace_for(project, msg!("map-needs-valid-catalogs")) {
+    let ws = match not_loaded(workspace_for(project, msg!("map-needs-valid-catalogs"))) {
         Ok(ws) => ws,
         Err(code) => return code,
     };
@@ -391,7 +376,7 @@ fn suggest_mapping(
 }
 
 fn list_coverage(project: &std::path::Path, json: bool) -> u8 {
-    let checked = match valid_project(project, msg!("coverage-needs-valid-project")) {
+    let checked = match not_loaded(valid_project(project, msg!("coverage-needs-valid-project"))) {
         Ok(checked) => checked,
         Err(code) => return code,
     };
@@ -432,7 +417,10 @@ fn list(what: ListCommand) -> u8 {
         | ListCommand::Controls { project, .. } => project.clone(),
         ListCommand::Coverage { .. } => None,
     };
-    let ws = match workspace_for(project.as_deref(), msg!("list-needs-valid-project")) {
+    let ws = match not_loaded(workspace_for(
+        project.as_deref(),
+        msg!("list-needs-valid-project"),
+    )) {
         Ok(ws) => ws,
         Err(code) => return code,
     };

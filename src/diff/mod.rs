@@ -372,7 +372,6 @@ fn short(text: &str) -> String {
 }
 
 fn entry(answer: &Answer, sources: &Sources) -> Entry {
-    let file = sources.get(answer.span.source);
     Entry {
         status: answer.status,
         body: answer.body.clone(),
@@ -380,9 +379,12 @@ fn entry(answer: &Answer, sources: &Sources) -> Entry {
         evidence: answer.evidence.clone(),
         reviewed: answer.reviewed.map(|d| d.to_string()),
         note: answer.note.clone(),
-        location: Some(Location {
-            file: file.name.clone(),
-            line: file.line_col(answer.span.start).line,
+        location: answer.span.map(|span| {
+            let file = sources.get(span.source);
+            Location {
+                file: file.name.clone(),
+                line: file.line_col(span.start).line,
+            }
         }),
     }
 }

@@ -12,7 +12,7 @@ use proptest::prelude::*;
 use super::book::Book;
 use super::{FillInput, Source, fill};
 use crate::diag::Diagnostics;
-use crate::import::{Found, cells, no_span};
+use crate::import::{Found, cells};
 use crate::load::catalog::load_catalog;
 use crate::model::{Answer, AnswerBody, Catalog, Organization, Status};
 use crate::source::Sources;
@@ -97,7 +97,7 @@ proptest! {
                 evidence: evidence.clone(),
                 reviewed: None,
                 note: None,
-                span: no_span(),
+                span: None,
             })
             .collect();
         let sources: IndexMap<String, Source> = made

@@ -6,10 +6,8 @@
 
 use indexmap::IndexMap;
 
-use super::workbook::sheet_prefix;
-use super::{Found, answer_cell, no_span};
-use crate::a1::address;
-use crate::diag::Code;
+use super::{Found, answer_cell};
+use crate::diag::{CellLocation, CellRange, Code, SheetPlace};
 use crate::fill::book::Book;
 use crate::fill::{Located, find_question};
 use crate::labels;
@@ -54,12 +52,12 @@ pub fn import(book: &mut Book, catalog: &Catalog, found: &mut Found) {
         }
         let texts = book.texts(index);
         let sheet = book.sheet(index);
-        let at = |row: u32, col: Option<u32>| {
-            format!(
-                "{}{}",
-                sheet_prefix(&cells.sheet),
-                address(row - 1, col.unwrap_or(0))
-            )
+        let at = |row: u32, col: Option<u32>| CellLocation {
+            workbook: None,
+            place: Some(SheetPlace {
+                sheet: cells.sheet.clone(),
+                cells: Some(CellRange::cell(row - 1, col.unwrap_or(0))),
+            }),
         };
         let row = match find_question(&texts, control, cells) {
             Located::At(row) => row,
@@ -135,7 +133,7 @@ pub fn import(book: &mut Book, catalog: &Catalog, found: &mut Found) {
             evidence,
             reviewed: None,
             note: None,
-            span: no_span(),
+            span: None,
         });
     }
 }

@@ -9,14 +9,14 @@
 
 use std::collections::HashMap;
 
-use crate::diag::{Code, Diagnostics};
+use crate::diag::{CellLocation, Code, Diagnostics};
 use crate::layout::{ColumnValue, Layout};
 use crate::model::{Answer, Catalog, Group, Project};
 use crate::sheet::{Row, SheetInput, build_document};
 
 use super::answer_cell::{self, AnswerCell};
 use super::workbook::{Sheet, Workbook, column_name};
-use super::{Found, cell_diag, typed_cell_warning};
+use super::{Found, cell_at, typed_cell_warning};
 
 pub struct LayoutImport<'a> {
     pub workbook: &'a Workbook,
@@ -24,7 +24,9 @@ pub struct LayoutImport<'a> {
     pub sheets: &'a [usize],
     pub layout: &'a Layout,
     pub catalog: &'a Catalog,
-    pub project: &'a Project,
+    /// The project whose document the workbook was built as (its texts and organization
+    /// name may appear in it); `None` for a workbook read outside any project.
+    pub project: Option<&'a Project>,
     /// Prefix of list items (`None`: every answer is text).
     pub list_prefix: Option<&'a str>,
     pub split_links: bool,
@@ -206,7 +208,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                         id = &layout.id,
                         header_row = &header_row
                     ),
-                    Some(workbook.name.clone()),
+                    Some(CellLocation::workbook(&workbook.name)),
                 );
             }
             continue;
@@ -230,7 +232,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                     found.warning(
                         Code::ImportHidden,
                         crate::msg!("import-column-hidden-imported", value = column_name(col)),
-                        Some(cell_diag(workbook, sheet, table.header, col)),
+                        Some(cell_at(workbook, sheet, table.header, col)),
                     );
                 }
             }
@@ -281,7 +283,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                         found.error(
                             Code::ImportUnknownItem,
                             message,
-                            Some(cell_diag(workbook, sheet, row, at(answer_col))),
+                            Some(cell_at(workbook, sheet, row, at(answer_col))),
                         );
                     } else {
                         for (col, _) in cells {
@@ -318,7 +320,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                             first = &first,
                             here = &here
                         ),
-                        Some(cell_diag(workbook, sheet, row, at(key_col))),
+                        Some(cell_at(workbook, sheet, row, at(key_col))),
                     );
                     continue;
                 }
@@ -336,7 +338,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                             value = row + 1,
                             id = &e.id
                         ),
-                        Some(cell_diag(workbook, sheet, row, at(key_col))),
+                        Some(cell_at(workbook, sheet, row, at(key_col))),
                     );
                 }
                 typed_cell_warning(found, workbook, sheet, row, at(key_col), "number");
@@ -374,7 +376,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                                     value = sheet.text(row, at(col)).trim(),
                                     id = &e.id
                                 ),
-                                Some(cell_diag(workbook, sheet, row, at(col))),
+                                Some(cell_at(workbook, sheet, row, at(col))),
                                 allowed,
                             );
                             None
@@ -401,7 +403,7 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
                         evidence,
                         reviewed: None,
                         note: None,
-                        span: super::no_span(),
+                        span: None,
                     });
                 }
             }

@@ -10,7 +10,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diag::{Code, did_you_mean};
+use crate::diag::{CellLocation, Code, did_you_mean};
 use crate::model::{
     Answer, Catalog, CellColumns, CellRef, Control, Group, Lang, QuestionTable, Questionnaire,
     Status,
@@ -20,7 +20,7 @@ use super::answer_cell::{self, AnswerCell};
 use super::detect::{self, Columns, Decision, Role, Table};
 use super::labels::{self, LabelMap};
 use super::workbook::{Sheet, Workbook, column_name};
-use super::{Found, cell_diag, typed_cell_warning};
+use super::{Found, cell_at, typed_cell_warning};
 
 pub struct QuestionnaireImport<'a> {
     pub workbook: &'a Workbook,
@@ -204,10 +204,7 @@ fn drop_empty(nodes: Vec<Node>, found: &mut Found, workbook: &Workbook, sheet: &
                     "import-not-imported-heading-with",
                     value = node.title.chars().take(40).collect::<String>()
                 ),
-                Some(
-                    crate::msg!("import-at-sheet", workbook = &workbook.name, sheet = sheet)
-                        .to_text(),
-                ),
+                Some(CellLocation::sheet(&workbook.name, sheet)),
             );
         }
     }
@@ -288,7 +285,7 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                             .describe(&workbook.sheets[table.sheet], table.header),
                         value3 = table.options(workbook)
                     ),
-                    Some(cell_diag(
+                    Some(cell_at(
                         workbook,
                         &workbook.sheets[table.sheet],
                         table.header.unwrap_or(0),
@@ -362,7 +359,11 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                                     name = role.message(),
                                     value = merge.last_row - merge.first_row + 1
                                 ),
-                                Some(format!("{}: {}", workbook.name, merge.range(&sheet.name))),
+                                Some(CellLocation::cells(
+                                    &workbook.name,
+                                    &sheet.name,
+                                    merge.cells(),
+                                )),
                             );
                         }
                     }
@@ -373,7 +374,7 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                     found.warning(
                         Code::ImportHidden,
                         crate::msg!("import-column-hidden-imported-2", value = column_name(col)),
-                        Some(cell_diag(workbook, &sheet, header.unwrap_or(start), col)),
+                        Some(cell_at(workbook, &sheet, header.unwrap_or(start), col)),
                     );
                 }
             }
@@ -420,7 +421,7 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                         found.warning(
                             Code::ImportHidden,
                             crate::msg!("import-row-hidden-imported", value = row + 1),
-                            Some(cell_diag(workbook, &sheet, row, cols.id.unwrap_or(0))),
+                            Some(cell_at(workbook, &sheet, row, cols.id.unwrap_or(0))),
                         );
                     }
                     match (&entry, cols.category) {
@@ -665,7 +666,7 @@ fn read_row(
             found.error_help(
                 Code::ImportUnknownItem,
                 crate::msg!("import-answer-row-without-cannot", missing = what),
-                Some(cell_diag(workbook, sheet, row, col)),
+                Some(cell_at(workbook, sheet, row, col)),
                 crate::msg!(
                     "import-fill-row-cell-or",
                     missing = if id.is_empty() { "id" } else { "question" },
@@ -746,7 +747,7 @@ fn read_row(
                 "import-id-has-line-break",
                 escape_debug = id.escape_debug().to_string()
             ),
-            Some(cell_diag(workbook, sheet, row, id_col)),
+            Some(cell_at(workbook, sheet, row, id_col)),
         );
         return None;
     }
@@ -755,7 +756,7 @@ fn read_row(
             found.error_help(
                 Code::ImportNoValue,
                 crate::msg!("import-cell-holds-formula-saved"),
-                Some(cell_diag(workbook, sheet, row, col)),
+                Some(cell_at(workbook, sheet, row, col)),
                 crate::msg!("import-open-workbook-excel-or"),
             );
         }
@@ -779,7 +780,7 @@ fn read_row(
                 found.warning(
                     Code::ImportUnmapped,
                     crate::msg!("import-choice-cell-holds-text", id = &id),
-                    Some(cell_diag(workbook, sheet, row, col)),
+                    Some(cell_at(workbook, sheet, row, col)),
                 );
                 answer = answer_cell::invert(text, input.list_prefix, input.split_links);
                 None
@@ -792,7 +793,7 @@ fn read_row(
                         trim = text.trim(),
                         id = &id
                     ),
-                    Some(cell_diag(workbook, sheet, row, col)),
+                    Some(cell_at(workbook, sheet, row, col)),
                     known,
                 );
                 None
@@ -1076,7 +1077,7 @@ fn qualify_duplicates(items: &mut [Item], roots: &[Node], workbook: &Workbook, f
                             value2 = workbook.sheets[item.sheet].address(item.row, item.id_col),
                             value3 = &renamed[i]
                         ),
-                        Some(workbook.name.clone()),
+                        Some(CellLocation::workbook(&workbook.name)),
                     );
                 }
                 for (item, id) in items.iter_mut().zip(renamed) {
@@ -1098,7 +1099,7 @@ fn qualify_duplicates(items: &mut [Item], roots: &[Node], workbook: &Workbook, f
                     id = &item.id,
                     value = workbook.sheets[a.sheet].address(a.row, a.id_col)
                 ),
-                Some(cell_diag(workbook, sheet, item.row, item.id_col)),
+                Some(cell_at(workbook, sheet, item.row, item.id_col)),
             );
         } else {
             seen.insert(item.id.clone(), i);
@@ -1125,7 +1126,7 @@ fn check_known_ids(items: &[Item], catalog: &Catalog, workbook: &Workbook, found
                     id = &item.id,
                     id2 = &catalog.id
                 ),
-                Some(cell_diag(workbook, sheet, item.row, item.id_col)),
+                Some(cell_at(workbook, sheet, item.row, item.id_col)),
                 help,
             );
         } else if let Some(first) = seen.get(item.id.as_str()) {
@@ -1136,7 +1137,7 @@ fn check_known_ids(items: &[Item], catalog: &Catalog, workbook: &Workbook, found
                     id = &item.id,
                     value = workbook.sheets[first.sheet].address(first.row, first.id_col)
                 ),
-                Some(cell_diag(workbook, sheet, item.row, item.id_col)),
+                Some(cell_at(workbook, sheet, item.row, item.id_col)),
             );
         } else {
             seen.insert(item.id.as_str(), item);
@@ -1164,7 +1165,7 @@ fn push_answers(items: &[Item], order: Vec<usize>, found: &mut Found) {
             evidence: item.evidence.clone(),
             reviewed: None,
             note: item.note.clone(),
-            span: super::no_span(),
+            span: None,
         });
     }
 }

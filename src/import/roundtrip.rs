@@ -9,7 +9,7 @@
 use proptest::prelude::*;
 
 use super::layout_map::{LayoutImport, import};
-use super::{Found, bare_project, no_span, workbook};
+use super::{Found, workbook};
 use crate::diag::Diagnostics;
 use crate::layout::Layout;
 use crate::load::Workspace;
@@ -113,7 +113,7 @@ fn answers() -> impl Strategy<Value = Vec<Answer>> {
                     evidence: Vec::new(),
                     reviewed: None,
                     note: None,
-                    span: no_span(),
+                    span: None,
                 })
             })
             .collect()
@@ -135,11 +135,10 @@ fn build(catalog: &Catalog, layout: &Layout, answers: &[Answer]) -> Vec<u8> {
         set.answers
             .insert(a.control.clone(), std::sync::Arc::new(a.clone()));
     }
-    let project = bare_project();
     let mut diags = Diagnostics::default();
     let document = std::sync::Arc::new(build_document(
         &SheetInput {
-            project: &project,
+            project: None,
             catalog,
             answers: Some(&set),
             derived: None,
@@ -155,7 +154,6 @@ fn build(catalog: &Catalog, layout: &Layout, answers: &[Answer]) -> Vec<u8> {
 
 fn import_bytes(catalog: &Catalog, layout: &Layout, bytes: Vec<u8>, split: bool) -> Found {
     let book = workbook::read("roundtrip.xlsx", bytes).expect("reads");
-    let project = bare_project();
     let sheets: Vec<usize> = (0..book.sheets.len()).collect();
     let mut found = Found::default();
     import(
@@ -164,7 +162,7 @@ fn import_bytes(catalog: &Catalog, layout: &Layout, bytes: Vec<u8>, split: bool)
             sheets: &sheets,
             layout,
             catalog,
-            project: &project,
+            project: None,
             list_prefix: layout.checkbox.as_deref(),
             split_links: split,
             header_row: None,
@@ -296,7 +294,7 @@ fn every_shape_comes_back_exactly() {
         evidence: Vec::new(),
         reviewed: None,
         note: None,
-        span: no_span(),
+        span: None,
     };
     let answers = vec![
         answer(
@@ -367,7 +365,7 @@ fn evidence_comes_back_from_the_default_layouts_column() {
         evidence: evidence.iter().map(|e| (*e).to_owned()).collect(),
         reviewed: None,
         note: None,
-        span: no_span(),
+        span: None,
     };
     let answers = vec![
         with(

@@ -89,6 +89,16 @@ impl Merge {
             && (self.first_col..=self.last_col).contains(&col)
     }
 
+    /// The cells it covers.
+    pub fn cells(&self) -> crate::diag::CellRange {
+        crate::diag::CellRange {
+            first_row: self.first_row,
+            first_col: self.first_col,
+            last_row: self.last_row,
+            last_col: self.last_col,
+        }
+    }
+
     pub fn range(&self, sheet: &str) -> String {
         format!(
             "{}{}:{}",
@@ -226,22 +236,7 @@ pub struct Workbook {
     pub sheets: Vec<Sheet>,
 }
 
-pub use crate::a1::{address, column_name, parse_column};
-
-/// `Sheet1!`, or `'My sheet'!` when the name needs quotes in a formula.
-pub fn sheet_prefix(name: &str) -> String {
-    let plain = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '.');
-    if plain {
-        format!("{name}!")
-    } else {
-        // As a terminal may print it: control and bidirectional characters escaped.
-        let name = crate::source::visible_name(name);
-        format!("'{}'!", name.replace('\'', "''"))
-    }
-}
+pub use crate::a1::{address, column_name, parse_column, sheet_prefix};
 
 /// Reads a workbook (xlsx or xlsm) from its bytes, through the same package reader as
 /// `fill` (its limits on the file, every part and the cells of a sheet apply). Every

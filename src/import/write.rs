@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::a1::column_name;
 use crate::diag::Diagnostics;
+use crate::error::Error;
 use crate::fmt::emit;
 use crate::load::answers::load_answer_file;
 use crate::load::catalog::load_catalog;
@@ -16,15 +17,34 @@ use crate::model::{Answer, Catalog, Control, Group, Lang, Questionnaire};
 use crate::source::{Sources, display_path};
 use crate::yaml;
 
+/// Why a file an import would write does not read back as what was imported (which would
+/// lose or change something): nothing is written then.
+#[derive(Debug, thiserror::Error)]
+pub enum NotReadBack {
+    /// The text is not even valid YAML (the parser's message).
+    #[error("{0}")]
+    Yaml(String),
+    #[error("the answer file does not read back")]
+    AnswerFile,
+    /// The first answer that would change, as it was imported.
+    #[error("the answer file would change an answer: {0}")]
+    Answer(String),
+    /// The loader's first diagnostic.
+    #[error("the catalog does not read back: {0}")]
+    Catalog(String),
+    #[error("the catalog file would change a group or control")]
+    Outline,
+}
+
 /// The answer file's text, proven to read back as exactly these answers.
-pub fn answer_file(catalog: &str, answers: &[Answer]) -> Result<String, String> {
+pub fn answer_file(catalog: &str, answers: &[Answer]) -> Result<String, NotReadBack> {
     let text = crate::fmt::render_answer_file(catalog, answers);
     let mut sources = Sources::default();
     let id = sources.add("imported.yaml", Path::new("imported.yaml"), text.clone());
-    let root = yaml::parse(sources.get(id), id).map_err(|d| d.message.to_text())?;
+    let root =
+        yaml::parse(sources.get(id), id).map_err(|d| NotReadBack::Yaml(d.message.to_text()))?;
     let mut diags = Diagnostics::default();
-    let file = load_answer_file(root, &mut diags)
-        .ok_or_else(|| "the answer file does not read back".to_owned())?;
+    let file = load_answer_file(root, &mut diags).ok_or(NotReadBack::AnswerFile)?;
     let describe = |a: &Answer| {
         format!(
             "{}|{:?}|{:?}|{:?}|{:?}|{:?}",
@@ -39,13 +59,13 @@ pub fn answer_file(catalog: &str, answers: &[Answer]) -> Result<String, String> 
             .zip(&read)
             .find(|(a, b)| a != b)
             .map_or_else(|| "the number of answers".to_owned(), |(a, _)| a.clone());
-        return Err(format!("the answer file would change an answer: {first}"));
+        return Err(NotReadBack::Answer(first));
     }
     Ok(text)
 }
 
 /// A catalog file's text, proven to read back as this catalog. `comment` goes on top.
-pub fn catalog_file(catalog: &Catalog, comment: &str) -> Result<String, String> {
+pub fn catalog_file(catalog: &Catalog, comment: &str) -> Result<String, NotReadBack> {
     let mut out = String::new();
     for line in comment.lines() {
         out.push_str(&format!("# {line}\n"));
@@ -73,17 +93,18 @@ pub fn catalog_file(catalog: &Catalog, comment: &str) -> Result<String, String> 
     }
     let mut sources = Sources::default();
     let id = sources.add("catalog.yaml", Path::new("catalog.yaml"), out.clone());
-    let root = yaml::parse(sources.get(id), id).map_err(|d| d.message.to_text())?;
+    let root =
+        yaml::parse(sources.get(id), id).map_err(|d| NotReadBack::Yaml(d.message.to_text()))?;
     let mut diags = Diagnostics::default();
     let read = load_catalog(root, "catalog.yaml", &mut diags).ok_or_else(|| {
         let first = diags
             .iter()
             .next()
             .map_or(String::new(), |d| d.message.to_text());
-        format!("the catalog does not read back: {first}")
+        NotReadBack::Catalog(first)
     })?;
     if outline(&read) != outline(catalog) {
-        return Err("the catalog file would change a group or control".to_owned());
+        return Err(NotReadBack::Outline);
     }
     Ok(out)
 }
@@ -229,35 +250,28 @@ fn write_questionnaire(out: &mut String, questionnaire: &Questionnaire) {
 
 /// Writes every file or none: refuses existing targets unless `force`, stages each file
 /// in its folder, then renames them into place.
-pub fn write_files(files: &[(PathBuf, String)], force: bool) -> Result<(), crate::i18n::Message> {
+pub fn write_files(files: &[(PathBuf, String)], force: bool) -> Result<(), Error> {
     if !force {
         for (path, _) in files {
             if path.exists() {
-                return Err(crate::msg!("import-file-exists", path = display_path(path)));
+                return Err(Error::Refused(crate::msg!(
+                    "import-file-exists",
+                    path = display_path(path)
+                )));
             }
         }
     }
     let mut staged = Vec::new();
     for (path, text) in files {
-        let shown = display_path(path);
         let dir = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        fs::create_dir_all(dir).map_err(|e| {
-            crate::msg!(
-                "cannot-create-folder",
-                path = display_path(dir),
-                error = e.to_string()
-            )
+        fs::create_dir_all(dir).map_err(|source| Error::CreateFolder {
+            path: dir.to_path_buf(),
+            source,
         })?;
-        let temp = stage(dir, text.as_bytes()).map_err(|e| {
-            crate::msg!(
-                "cannot-write-file",
-                path = shown.as_str(),
-                error = e.to_string()
-            )
-        })?;
+        let temp = stage(dir, text.as_bytes()).map_err(|e| Error::write(path, e))?;
         staged.push((temp, path));
     }
     for (temp, path) in staged {
@@ -266,13 +280,7 @@ pub fn write_files(files: &[(PathBuf, String)], force: bool) -> Result<(), crate
         } else {
             temp.persist_noclobber(path).map(|_| ())
         };
-        result.map_err(|e| {
-            crate::msg!(
-                "cannot-write-file",
-                path = display_path(path),
-                error = e.error.to_string()
-            )
-        })?;
+        result.map_err(|e| Error::write(path, e.error))?;
     }
     Ok(())
 }

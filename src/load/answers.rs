@@ -67,7 +67,7 @@ fn read_answer(id: &str, key_span: Span, node: &Node, diags: &mut Diagnostics) -
         evidence: Vec::new(),
         reviewed: None,
         note: None,
-        span: key_span,
+        span: Some(key_span),
     };
     match &node.value {
         Value::Str(_) | Value::Plain(_) | Value::Seq(_) => answer.body = read_body(node, id, diags),
