@@ -323,3 +323,74 @@ pub fn render_github(diags: &Diagnostics, sources: &Sources, lang: Lang) -> Stri
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{CellLocation, CellRange, Code};
+
+    fn located(cell: CellLocation) -> Diagnostics {
+        let mut diags = Diagnostics::default();
+        diags.push(
+            Diagnostic::new(Code::ImportStatus, msg!("plain", text = "not a status")).in_cell(cell),
+        );
+        diags
+    }
+
+    #[test]
+    fn a_workbook_cell_comes_before_the_message_in_every_form() {
+        let diags = located(CellLocation::cell("book.xlsx", "回答", 11, 3));
+        let sources = Sources::default();
+        let human = render_human(&diags, &sources, false, Lang::En);
+        assert!(
+            human.contains("error[CS0805]: book.xlsx: 回答!D12: not a status"),
+            "{human}"
+        );
+        let github = render_github(&diags, &sources, Lang::En);
+        assert!(
+            github.contains("::book.xlsx: 回答!D12: not a status"),
+            "{github}"
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(&render_json(&diags, &sources, Lang::En)).expect("JSON");
+        let d = &json["diagnostics"][0];
+        assert_eq!(d["message"], "book.xlsx: 回答!D12: not a status");
+        assert_eq!(
+            d["cell"],
+            serde_json::json!({"workbook": "book.xlsx", "sheet": "回答", "cell": "D12"})
+        );
+    }
+
+    #[test]
+    fn workbooks_sheets_and_ranges_are_named_as_before() {
+        let text = |cell: CellLocation| cell.message().text(Lang::En);
+        assert_eq!(text(CellLocation::workbook("b.xlsx")), "b.xlsx");
+        assert_eq!(
+            text(CellLocation::sheet("b.xlsx", "My sheet")),
+            "b.xlsx: sheet `My sheet`"
+        );
+        let range = CellRange {
+            first_row: 2,
+            first_col: 1,
+            last_row: 4,
+            last_col: 2,
+        };
+        assert_eq!(
+            text(CellLocation::cells("b.xlsx", "My sheet", range)),
+            "b.xlsx: 'My sheet'!B3:C5"
+        );
+        let unnamed = CellLocation {
+            workbook: None,
+            ..CellLocation::cell("b.xlsx", "回答", 0, 0)
+        };
+        assert_eq!(text(unnamed), "回答!A1");
+        let json: serde_json::Value = serde_json::from_str(&render_json(
+            &located(CellLocation::workbook("b\u{1b}.xlsx")),
+            &Sources::default(),
+            Lang::En,
+        ))
+        .expect("JSON");
+        assert_eq!(json["diagnostics"][0]["cell"]["workbook"], "b\u{1b}.xlsx");
+        assert!(json["diagnostics"][0]["cell"].get("sheet").is_none());
+    }
+}

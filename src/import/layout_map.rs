@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use crate::diag::{CellLocation, Code, Diagnostics};
 use crate::layout::{ColumnValue, Layout};
 use crate::model::{Answer, Catalog, Group, Project};
-use crate::sheet::{Row, SheetInput, build_document};
+use crate::sheet::{Document, Row, SheetInput, build_document};
 
 use super::answer_cell::{self, AnswerCell};
 use super::workbook::{Sheet, Workbook, column_name};
@@ -51,12 +51,128 @@ struct Table {
     offset: u32,
 }
 
+/// The layout's table as the document built for the catalog (without answers) shows it:
+/// what the rows of a workbook are compared with.
+struct Shape {
+    document: Document,
+    /// Positions, among the layout's columns, of the answer and of the number or ID (else
+    /// the first text) cell that names a row's control.
+    answer_col: usize,
+    key_col: usize,
+    status_col: Option<usize>,
+    evidence_col: Option<usize>,
+    links_col: Option<usize>,
+    /// Every control's row.
+    expected: Vec<Expected>,
+    /// The texts of group rows (with the group's ID) and of their lead and intro rows.
+    known_rows: HashMap<String, Option<String>>,
+    /// The controls (indexes of `expected`) each key names.
+    by_key: HashMap<String, Vec<usize>>,
+    /// Each column's header template and the header as built.
+    headers: Vec<(String, String)>,
+    /// The columns a workbook may have: all of them, or all but those left out when empty.
+    variants: Vec<Vec<usize>>,
+    /// The header row as messages show it.
+    header_row: String,
+}
+
+/// What reading the rows of a workbook's sheets carries from one row to the next.
+#[derive(Default)]
+struct Progress {
+    /// The controls read so far (indexes of `expected`), each with the cell of its answer.
+    used: HashMap<usize, String>,
+    /// The control read last.
+    last: Option<usize>,
+    /// The group of the last group row or control passed.
+    current_group: Option<String>,
+    tables_found: usize,
+}
+
+/// One sheet's tables in one variant of the layout's columns.
+struct SheetTables<'a> {
+    sheet: &'a Sheet,
+    tables: Vec<Table>,
+    /// The place of each layout column in this sheet's tables, if it has it.
+    place: Vec<Option<usize>>,
+    /// How many columns its tables have.
+    width: u32,
+}
+
+impl SheetTables<'_> {
+    /// The sheet's column of the layout's column `col` in `table` (answer and key columns
+    /// are in every variant).
+    fn at(&self, table: &Table, col: usize) -> u32 {
+        table.offset + self.place[col].unwrap_or(col) as u32
+    }
+
+    /// The sheet's column of the layout's column `col` in `table`, when the table has it.
+    fn column(&self, table: &Table, col: Option<usize>) -> Option<u32> {
+        col.and_then(|c| self.place[c])
+            .map(|c| table.offset + c as u32)
+    }
+}
+
+/// Reads the answers of a workbook in `input.layout` into `found`.
 pub fn import(input: &LayoutImport, found: &mut Found) {
+    let Some(shape) = shape(input, found) else {
+        return;
+    };
+    let mut progress = Progress::default();
+    for &index in input.sheets {
+        read_sheet(
+            input,
+            &shape,
+            &input.workbook.sheets[index],
+            &mut progress,
+            found,
+        );
+    }
     let LayoutImport {
         workbook,
         layout,
         catalog,
         ..
+    } = *input;
+    if progress.tables_found == 0 {
+        found.error_help(
+            Code::ImportNoTable,
+            crate::msg!(
+                "import-has-no-table-layout",
+                name = &workbook.name,
+                id = &layout.id
+            ),
+            None,
+            crate::msg!(
+                "import-header-row-reads-for",
+                header_row = &shape.header_row
+            ),
+        );
+    }
+    let order: HashMap<&str, usize> = catalog
+        .controls()
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    found
+        .answers
+        .sort_by_key(|a| order.get(a.control.as_str()).copied().unwrap_or(usize::MAX));
+    let missing = shape.expected.len() - progress.used.len();
+    if missing > 0 && progress.tables_found > 0 {
+        found.note(crate::msg!(
+            "import-controls-catalog-have-no",
+            missing = &missing,
+            len = shape.expected.len(),
+            id = &catalog.id
+        ));
+    }
+}
+
+/// The layout's table for the catalog; `None` (an error of `found`) when the layout shows
+/// no answer, or nothing that names a row's control.
+fn shape(input: &LayoutImport, found: &mut Found) -> Option<Shape> {
+    let LayoutImport {
+        layout, catalog, ..
     } = *input;
     let mut template_diags = Diagnostics::default();
     // Every column, even those a document without their content leaves out: a workbook
@@ -83,11 +199,8 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
             crate::msg!("import-layout-has-no-answer", id = &layout.id),
             None,
         );
-        return;
+        return None;
     };
-    let status_col = columns.iter().position(|v| **v == ColumnValue::Status);
-    let evidence_col = columns.iter().position(|v| **v == ColumnValue::Evidence);
-    let links_col = columns.iter().position(|v| **v == ColumnValue::Links);
     let text_cols: Vec<usize> = columns
         .iter()
         .enumerate()
@@ -109,9 +222,68 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
             crate::msg!("import-layout-shows-neither-number", id = &layout.id),
             None,
         );
-        return;
+        return None;
     };
+    let position = |value: ColumnValue| columns.iter().position(|v| **v == value);
+    let (status_col, evidence_col, links_col) = (
+        position(ColumnValue::Status),
+        position(ColumnValue::Evidence),
+        position(ColumnValue::Links),
+    );
+    let (expected, known_rows) = expected_rows(&document, catalog, key_col, &text_cols);
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, e) in expected.iter().enumerate() {
+        by_key.entry(e.key.clone()).or_default().push(i);
+    }
+    let headers: Vec<(String, String)> = layout
+        .columns
+        .iter()
+        .zip(&document.columns)
+        .map(|(c, d)| (c.header.clone(), d.header.clone()))
+        .collect();
+    let mut variants: Vec<Vec<usize>> = vec![(0..columns.len()).collect()];
+    let shown: Vec<usize> = (0..columns.len())
+        .filter(|&i| !layout.columns[i].hide_when_empty)
+        .collect();
+    if shown.len() < columns.len() && shown.contains(&answer_col) && shown.contains(&key_col) {
+        variants.push(shown);
+    }
+    // The header row as messages show it: the columns every document has, then in
+    // parentheses those shown only when they have content.
+    let header_row = document
+        .columns
+        .iter()
+        .zip(&layout.columns)
+        .map(|(d, c)| match c.hide_when_empty {
+            false => d.header.clone(),
+            true => format!("({})", d.header),
+        })
+        .collect::<Vec<_>>()
+        .join(" / ");
+    Some(Shape {
+        document,
+        answer_col,
+        key_col,
+        status_col,
+        evidence_col,
+        links_col,
+        expected,
+        known_rows,
+        by_key,
+        headers,
+        variants,
+        header_row,
+    })
+}
 
+/// Every control's row of the document, and the texts of its group rows (with the group's
+/// ID) and of their lead and intro rows.
+fn expected_rows(
+    document: &Document,
+    catalog: &Catalog,
+    key_col: usize,
+    text_cols: &[usize],
+) -> (Vec<Expected>, HashMap<String, Option<String>>) {
     let parents = group_chains(catalog);
     let mut expected: Vec<Expected> = Vec::new();
     let mut known_rows: HashMap<String, Option<String>> = HashMap::new();
@@ -145,314 +317,318 @@ pub fn import(input: &LayoutImport, found: &mut Found) {
             }
         }
     }
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, e) in expected.iter().enumerate() {
-        by_key.entry(e.key.as_str()).or_default().push(i);
-    }
+    (expected, known_rows)
+}
 
-    let headers: Vec<(&str, &str)> = layout
-        .columns
+/// Finds the layout's tables in `sheet` (in the first variant of its columns that has
+/// any) and reads their rows.
+fn read_sheet(
+    input: &LayoutImport,
+    shape: &Shape,
+    sheet: &Sheet,
+    progress: &mut Progress,
+    found: &mut Found,
+) {
+    let workbook = input.workbook;
+    let (tables, variant) = shape
+        .variants
         .iter()
-        .zip(&document.columns)
-        .map(|(c, d)| (c.header.as_str(), d.header.as_str()))
-        .collect();
-    // The columns a workbook may have: all of them, or all but those left out when empty.
-    let mut variants: Vec<Vec<usize>> = vec![(0..columns.len()).collect()];
-    let shown: Vec<usize> = (0..columns.len())
-        .filter(|&i| !layout.columns[i].hide_when_empty)
-        .collect();
-    if shown.len() < columns.len() && shown.contains(&answer_col) && shown.contains(&key_col) {
-        variants.push(shown);
-    }
-    // The header row as messages show it: the columns every document has, then in
-    // parentheses those shown only when they have content.
-    let header_row = document
-        .columns
-        .iter()
-        .zip(&layout.columns)
-        .map(|(d, c)| match c.hide_when_empty {
-            false => d.header.clone(),
-            true => format!("({})", d.header),
+        .map(|variant| {
+            let wanted: Vec<(&str, &str)> = variant
+                .iter()
+                .map(|&i| (shape.headers[i].0.as_str(), shape.headers[i].1.as_str()))
+                .collect();
+            (find_tables(sheet, &wanted, input.header_row), variant)
         })
-        .collect::<Vec<_>>()
-        .join(" / ");
-    let mut used: HashMap<usize, String> = HashMap::new();
-    let mut last: Option<usize> = None;
-    let mut tables_found = 0;
-    for &index in input.sheets {
-        let sheet = &workbook.sheets[index];
-        let (tables, variant) = variants
-            .iter()
-            .map(|variant| {
-                let wanted: Vec<(&str, &str)> = variant.iter().map(|&i| headers[i]).collect();
-                (find_tables(sheet, &wanted, input.header_row), variant)
-            })
-            .find(|(tables, _)| !tables.is_empty())
-            .unwrap_or((Vec::new(), &variants[0]));
-        // The place of each layout column in this sheet's tables, if it has it.
-        let mut place: Vec<Option<usize>> = vec![None; columns.len()];
-        for (at, &i) in variant.iter().enumerate() {
-            place[i] = Some(at);
+        .find(|(tables, _)| !tables.is_empty())
+        .unwrap_or((Vec::new(), &shape.variants[0]));
+    if tables.is_empty() && is_built_links_sheet(sheet) {
+        found.note(crate::msg!("import-links-sheet", name = &sheet.name));
+        return;
+    }
+    if tables.is_empty() {
+        if sheet.height() > 0 && (0..sheet.height()).any(|r| !sheet.row_is_blank(r)) {
+            found.warning(
+                Code::ImportUnmapped,
+                crate::msg!(
+                    "import-sheet-has-no-header",
+                    name = &sheet.name,
+                    id = &input.layout.id,
+                    header_row = &shape.header_row
+                ),
+                Some(CellLocation::workbook(&workbook.name)),
+            );
         }
-        if tables.is_empty() && is_built_links_sheet(sheet) {
-            found.note(crate::msg!("import-links-sheet", name = &sheet.name));
-            continue;
-        }
-        if tables.is_empty() {
-            if sheet.height() > 0 && (0..sheet.height()).any(|r| !sheet.row_is_blank(r)) {
+        return;
+    }
+    progress.tables_found += tables.len();
+    let mut place: Vec<Option<usize>> = vec![None; shape.document.columns.len()];
+    for (at, &i) in variant.iter().enumerate() {
+        place[i] = Some(at);
+    }
+    let read = SheetTables {
+        sheet,
+        tables,
+        place,
+        width: variant.len() as u32,
+    };
+    let first = read.tables[0].header;
+    let above = if (0..first).any(|r| !sheet.row_is_blank(r)) {
+        crate::msg!("import-rows-above", rows = super::rows(first))
+    } else {
+        crate::msg!("plain", text = "")
+    };
+    progress.current_group = None;
+    for table in &read.tables {
+        let imported = [
+            Some(shape.answer_col),
+            shape.status_col,
+            shape.evidence_col,
+            shape.links_col,
+        ];
+        for col in imported.into_iter().filter_map(|c| read.column(table, c)) {
+            if sheet.hidden_cols.contains(&col) {
                 found.warning(
-                    Code::ImportUnmapped,
-                    crate::msg!(
-                        "import-sheet-has-no-header",
-                        name = &sheet.name,
-                        id = &layout.id,
-                        header_row = &header_row
-                    ),
-                    Some(CellLocation::workbook(&workbook.name)),
+                    Code::ImportHidden,
+                    crate::msg!("import-column-hidden-imported", value = column_name(col)),
+                    Some(cell_at(workbook, sheet, table.header, col)),
                 );
             }
-            continue;
         }
-        tables_found += tables.len();
-        let first = tables[0].header;
-        let above = if (0..first).any(|r| !sheet.row_is_blank(r)) {
-            crate::msg!("import-rows-above", rows = super::rows(first))
-        } else {
-            crate::msg!("plain", text = "")
-        };
-        let mut current_group: Option<String> = None;
-        for table in &tables {
-            for col in [Some(answer_col), status_col, evidence_col, links_col]
-                .into_iter()
-                .flatten()
-                .filter_map(|c| place[c])
+    }
+    for (t, table) in read.tables.iter().enumerate() {
+        let end = read
+            .tables
+            .get(t + 1)
+            .map_or(sheet.height(), |next| next.header);
+        let mut items = 0;
+        for row in table.header + 1..end {
+            if !sheet.row_is_blank(row)
+                && read_row(input, shape, &read, table, row, progress, found)
             {
-                let col = table.offset + col as u32;
-                if sheet.hidden_cols.contains(&col) {
-                    found.warning(
-                        Code::ImportHidden,
-                        crate::msg!("import-column-hidden-imported", value = column_name(col)),
-                        Some(cell_at(workbook, sheet, table.header, col)),
-                    );
-                }
-            }
-        }
-        for (t, table) in tables.iter().enumerate() {
-            let end = tables.get(t + 1).map_or(sheet.height(), |next| next.header);
-            let mut items = 0;
-            let width = variant.len() as u32;
-            for row in table.header + 1..end {
-                if sheet.row_is_blank(row) {
-                    continue;
-                }
-                // Answer and key columns are in every variant.
-                let at = |col: usize| table.offset + place[col].unwrap_or(col) as u32;
-                let key_cell = sheet.cell(row, at(key_col));
-                let key = key_cell.text.trim();
-                let candidates = by_key.get(key).filter(|_| !key.is_empty());
-                let Some(candidates) = candidates else {
-                    // A group or intro row, or something this layout does not have.
-                    let cells: Vec<(u32, &str)> = sheet
-                        .row_cells(row)
-                        .map(|(c, cell)| (c, cell.text.trim()))
-                        .collect();
-                    if cells.iter().all(|(_, t)| known_rows.contains_key(*t)) {
-                        if let Some(group) = cells.iter().find_map(|(_, t)| known_rows[*t].clone())
-                        {
-                            current_group = Some(group);
-                        }
-                        continue;
-                    }
-                    let answer = sheet.text(row, at(answer_col));
-                    if !answer.trim().is_empty() {
-                        let message = if key.is_empty() {
-                            crate::msg!(
-                                "import-answer-row-without-column",
-                                value = &document.columns[key_col].header,
-                                value2 = column_name(at(key_col)),
-                                id = &catalog.id
-                            )
-                        } else {
-                            crate::msg!(
-                                "import-not-item-catalog-as",
-                                key = &key,
-                                id = &catalog.id,
-                                id2 = &layout.id
-                            )
-                        };
-                        found.error(
-                            Code::ImportUnknownItem,
-                            message,
-                            Some(cell_at(workbook, sheet, row, at(answer_col))),
-                        );
-                    } else {
-                        for (col, _) in cells {
-                            found.unmapped(
-                                workbook,
-                                sheet,
-                                row,
-                                col,
-                                crate::msg!("import-why-not-part-of-any-item"),
-                            );
-                        }
-                    }
-                    continue;
-                };
-                let choice = choose(
-                    candidates,
-                    &expected,
-                    sheet,
-                    row,
-                    table.offset,
-                    &place,
-                    &used,
-                    current_group.as_deref(),
-                    last,
-                );
-                let e = &expected[choice];
-                let here = sheet.address(row, at(answer_col));
-                if let Some(first) = used.get(&choice) {
-                    found.error(
-                        Code::ImportDuplicate,
-                        crate::msg!(
-                            "import-control-appears-twice-at",
-                            id = &e.id,
-                            first = &first,
-                            here = &here
-                        ),
-                        Some(cell_at(workbook, sheet, row, at(key_col))),
-                    );
-                    continue;
-                }
-                used.insert(choice, here);
-                last = Some(choice);
-                if let Some(g) = e.groups.last() {
-                    current_group = Some(g.clone());
-                }
                 items += 1;
-                if sheet.hidden_rows.contains(&row) {
-                    found.warning(
-                        Code::ImportHidden,
-                        crate::msg!(
-                            "import-row-hidden-control-imported",
-                            value = row + 1,
-                            id = &e.id
-                        ),
-                        Some(cell_at(workbook, sheet, row, at(key_col))),
-                    );
-                }
-                typed_cell_warning(found, workbook, sheet, row, at(key_col), "number");
-                let answer_cell = sheet.cell(row, at(answer_col));
-                typed_cell_warning(found, workbook, sheet, row, at(answer_col), "answer");
-                // What the layout writes for a control without an answer is no answer.
-                let answer_text = match &document.unanswered {
-                    Some(shown) if answer_cell.text.trim() == shown.trim() => "",
-                    _ => answer_cell.text.as_str(),
-                };
-                let AnswerCell { body, mut links } =
-                    answer_cell::invert(answer_text, input.list_prefix, input.split_links);
-                if let Some(col) = links_col.and_then(|c| place[c]) {
-                    let col = table.offset + col as u32;
-                    typed_cell_warning(found, workbook, sheet, row, col, "links");
-                    links.extend(evidence_lines(sheet.text(row, col)));
-                }
-                let evidence: Vec<String> = match evidence_col.and_then(|c| place[c]) {
-                    None => Vec::new(),
-                    Some(col) => {
-                        let col = table.offset + col as u32;
-                        typed_cell_warning(found, workbook, sheet, row, col, "evidence");
-                        evidence_lines(sheet.text(row, col))
-                    }
-                };
-                let status = match status_col.filter(|&c| place[c].is_some()) {
-                    None => None,
-                    Some(col) => match answer_cell::status(sheet.text(row, at(col))) {
-                        Ok(status) => status,
-                        Err(allowed) => {
-                            found.error_help(
-                                Code::ImportStatus,
-                                crate::msg!(
-                                    "import-not-status-control",
-                                    value = sheet.text(row, at(col)).trim(),
-                                    id = &e.id
-                                ),
-                                Some(cell_at(workbook, sheet, row, at(col))),
-                                allowed,
-                            );
-                            None
-                        }
-                    },
-                };
-                for (col, _) in sheet.row_cells(row) {
-                    if col < table.offset || col >= table.offset + width {
-                        found.unmapped(
-                            workbook,
-                            sheet,
-                            row,
-                            col,
-                            crate::msg!("import-why-outside-layout-columns"),
-                        );
-                    }
-                }
-                if body.is_some() || status.is_some() || !links.is_empty() || !evidence.is_empty() {
-                    found.answers.push(Answer {
-                        control: e.id.clone(),
-                        status,
-                        body,
-                        links,
-                        evidence,
-                        reviewed: None,
-                        note: None,
-                        span: None,
-                    });
-                }
             }
-            found.note(crate::msg!(
-                "import-sheet-header-row-item",
-                name = &sheet.name,
-                value = table.header + 1,
-                value2 = column_name(table.offset),
-                value3 = column_name(table.offset + width - 1),
-                items = &items,
-                end = &end,
-                above = if t == 0 {
-                    above.clone()
-                } else {
-                    crate::msg!("plain", text = "")
-                }
-            ));
         }
-    }
-    if tables_found == 0 {
-        found.error_help(
-            Code::ImportNoTable,
-            crate::msg!(
-                "import-has-no-table-layout",
-                name = &workbook.name,
-                id = &layout.id
-            ),
-            None,
-            crate::msg!("import-header-row-reads-for", header_row = &header_row),
-        );
-    }
-    let order: HashMap<&str, usize> = catalog
-        .controls()
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
-    found
-        .answers
-        .sort_by_key(|a| order.get(a.control.as_str()).copied().unwrap_or(usize::MAX));
-    let missing = expected.len() - used.len();
-    if missing > 0 && tables_found > 0 {
         found.note(crate::msg!(
-            "import-controls-catalog-have-no",
-            missing = &missing,
-            len = expected.len(),
-            id = &catalog.id
+            "import-sheet-header-row-item",
+            name = &sheet.name,
+            value = table.header + 1,
+            value2 = column_name(table.offset),
+            value3 = column_name(table.offset + read.width - 1),
+            items = &items,
+            end = &end,
+            above = if t == 0 {
+                above.clone()
+            } else {
+                crate::msg!("plain", text = "")
+            }
         ));
     }
+}
+
+/// Reads one row of a table: a control's answer, or a group row, or a row this layout does
+/// not have (reported). True when the row is a control's.
+fn read_row(
+    input: &LayoutImport,
+    shape: &Shape,
+    read: &SheetTables,
+    table: &Table,
+    row: u32,
+    progress: &mut Progress,
+    found: &mut Found,
+) -> bool {
+    let (workbook, sheet) = (input.workbook, read.sheet);
+    let at = |col: usize| read.at(table, col);
+    let key = sheet.cell(row, at(shape.key_col)).text.trim();
+    let candidates = shape.by_key.get(key).filter(|_| !key.is_empty());
+    let Some(candidates) = candidates else {
+        other_row(input, shape, read, table, row, key, progress, found);
+        return false;
+    };
+    let choice = choose(
+        candidates,
+        &shape.expected,
+        sheet,
+        row,
+        table.offset,
+        &read.place,
+        &progress.used,
+        progress.current_group.as_deref(),
+        progress.last,
+    );
+    let e = &shape.expected[choice];
+    let here = sheet.address(row, at(shape.answer_col));
+    if let Some(first) = progress.used.get(&choice) {
+        found.error(
+            Code::ImportDuplicate,
+            crate::msg!(
+                "import-control-appears-twice-at",
+                id = &e.id,
+                first = &first,
+                here = &here
+            ),
+            Some(cell_at(workbook, sheet, row, at(shape.key_col))),
+        );
+        return false;
+    }
+    progress.used.insert(choice, here);
+    progress.last = Some(choice);
+    if let Some(g) = e.groups.last() {
+        progress.current_group = Some(g.clone());
+    }
+    if sheet.hidden_rows.contains(&row) {
+        found.warning(
+            Code::ImportHidden,
+            crate::msg!(
+                "import-row-hidden-control-imported",
+                value = row + 1,
+                id = &e.id
+            ),
+            Some(cell_at(workbook, sheet, row, at(shape.key_col))),
+        );
+    }
+    typed_cell_warning(found, workbook, sheet, row, at(shape.key_col), "number");
+    if let Some(answer) = item_answer(input, shape, read, table, row, &e.id, found) {
+        found.answers.push(answer);
+    }
+    true
+}
+
+/// The answer in the row of the control `id`: its text, links, evidence and status;
+/// `None` when the row answers nothing.
+fn item_answer(
+    input: &LayoutImport,
+    shape: &Shape,
+    read: &SheetTables,
+    table: &Table,
+    row: u32,
+    id: &str,
+    found: &mut Found,
+) -> Option<Answer> {
+    let (workbook, sheet) = (input.workbook, read.sheet);
+    let at = |col: usize| read.at(table, col);
+    let answer_cell = sheet.cell(row, at(shape.answer_col));
+    typed_cell_warning(found, workbook, sheet, row, at(shape.answer_col), "answer");
+    // What the layout writes for a control without an answer is no answer.
+    let answer_text = match &shape.document.unanswered {
+        Some(shown) if answer_cell.text.trim() == shown.trim() => "",
+        _ => answer_cell.text.as_str(),
+    };
+    let AnswerCell { body, mut links } =
+        answer_cell::invert(answer_text, input.list_prefix, input.split_links);
+    if let Some(col) = read.column(table, shape.links_col) {
+        typed_cell_warning(found, workbook, sheet, row, col, "links");
+        links.extend(evidence_lines(sheet.text(row, col)));
+    }
+    let evidence: Vec<String> = match read.column(table, shape.evidence_col) {
+        None => Vec::new(),
+        Some(col) => {
+            typed_cell_warning(found, workbook, sheet, row, col, "evidence");
+            evidence_lines(sheet.text(row, col))
+        }
+    };
+    let status = match shape.status_col.filter(|&c| read.place[c].is_some()) {
+        None => None,
+        Some(col) => match answer_cell::status(sheet.text(row, at(col))) {
+            Ok(status) => status,
+            Err(allowed) => {
+                found.error_help(
+                    Code::ImportStatus,
+                    crate::msg!(
+                        "import-not-status-control",
+                        value = sheet.text(row, at(col)).trim(),
+                        id = id
+                    ),
+                    Some(cell_at(workbook, sheet, row, at(col))),
+                    allowed,
+                );
+                None
+            }
+        },
+    };
+    for (col, _) in sheet.row_cells(row) {
+        if col < table.offset || col >= table.offset + read.width {
+            found.unmapped(
+                workbook,
+                sheet,
+                row,
+                col,
+                crate::msg!("import-why-outside-layout-columns"),
+            );
+        }
+    }
+    let answered = body.is_some() || status.is_some() || !links.is_empty() || !evidence.is_empty();
+    answered.then(|| Answer {
+        control: id.to_owned(),
+        status,
+        body,
+        links,
+        evidence,
+        reviewed: None,
+        note: None,
+        span: None,
+    })
+}
+
+/// A row whose key names no control: a group or intro row (its group becomes the current
+/// one), else an answer to something the catalog does not have (an error), else cells
+/// that are not imported.
+#[allow(clippy::too_many_arguments)]
+fn other_row(
+    input: &LayoutImport,
+    shape: &Shape,
+    read: &SheetTables,
+    table: &Table,
+    row: u32,
+    key: &str,
+    progress: &mut Progress,
+    found: &mut Found,
+) {
+    let (workbook, sheet) = (input.workbook, read.sheet);
+    let at = |col: usize| read.at(table, col);
+    let cells: Vec<(u32, &str)> = sheet
+        .row_cells(row)
+        .map(|(c, cell)| (c, cell.text.trim()))
+        .collect();
+    if cells.iter().all(|(_, t)| shape.known_rows.contains_key(*t)) {
+        if let Some(group) = cells.iter().find_map(|(_, t)| shape.known_rows[*t].clone()) {
+            progress.current_group = Some(group);
+        }
+        return;
+    }
+    let answer = sheet.text(row, at(shape.answer_col));
+    if answer.trim().is_empty() {
+        for (col, _) in cells {
+            found.unmapped(
+                workbook,
+                sheet,
+                row,
+                col,
+                crate::msg!("import-why-not-part-of-any-item"),
+            );
+        }
+        return;
+    }
+    let message = if key.is_empty() {
+        crate::msg!(
+            "import-answer-row-without-column",
+            value = &shape.document.columns[shape.key_col].header,
+            value2 = column_name(at(shape.key_col)),
+            id = &input.catalog.id
+        )
+    } else {
+        crate::msg!(
+            "import-not-item-catalog-as",
+            key = &key,
+            id = &input.catalog.id,
+            id2 = &input.layout.id
+        )
+    };
+    found.error(
+        Code::ImportUnknownItem,
+        message,
+        Some(cell_at(workbook, sheet, row, at(shape.answer_col))),
+    );
 }
 
 /// The best of several controls shown with the same number.

@@ -525,3 +525,134 @@ pub fn default_catalog_id(catalog_path: &Path, workbook: &Path) -> String {
         .find(|id| !id.is_empty())
         .unwrap_or_else(|| "imported".to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// A questionnaire of two items on the sheet `質問票`, and an answer without an item.
+    fn questionnaire() -> Vec<u8> {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("質問票").unwrap();
+        let rows: &[&[&str]] = &[
+            &["No.", "確認項目", "回答", "補足説明"],
+            &[
+                "1",
+                "情報セキュリティ方針を定めていますか",
+                "はい",
+                "定めています。",
+            ],
+            &["2", "従業員に教育を行っていますか", "はい", "年1回です。"],
+            &["", "", "どの項目への回答か分からない", ""],
+        ];
+        for (r, row) in rows.iter().enumerate() {
+            for (c, text) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, *text).unwrap();
+            }
+        }
+        workbook.save_to_buffer().unwrap()
+    }
+
+    fn options(ws: &Workspace, target: Target) -> ImportOptions<'_> {
+        ImportOptions {
+            workspace: ws,
+            workbook: "q.xlsx".to_owned(),
+            path_shown: "inbox/q.xlsx".to_owned(),
+            target,
+            sheets: Vec::new(),
+            header_row: None,
+            columns: Columns::default(),
+            list_prefix: None,
+            split_links: false,
+        }
+    }
+
+    fn new_catalog(id: &str) -> Target {
+        Target::NewCatalog(NewCatalog {
+            id: id.to_owned(),
+            path: PathBuf::from("controls/q.yaml"),
+            title: None,
+        })
+    }
+
+    #[test]
+    fn a_questionnaire_gives_its_answers_and_errors_by_cell_and_no_files() {
+        let ws = Workspace::builtins();
+        let imported = import(questionnaire(), &options(&ws, new_catalog("q"))).expect("runs");
+        assert_eq!(imported.catalog, "q");
+        assert!(imported.has_errors());
+        assert!(imported.answer_file.is_none() && imported.new_catalog.is_none());
+        let error = imported.diags.iter().find(|d| d.is_error()).expect("error");
+        assert_eq!(error.code, Code::ImportUnknownItem);
+        assert_eq!(
+            error.cell,
+            Some(CellLocation::cell("q.xlsx", "質問票", 3, 2))
+        );
+        assert!(
+            error
+                .located_message()
+                .text(Lang::En)
+                .starts_with("q.xlsx: 質問票!C4: "),
+            "{:?}",
+            error.located_message().text(Lang::En)
+        );
+        assert!(
+            imported
+                .notes
+                .iter()
+                .any(|n| n.text(Lang::En).contains("inbox/q.xlsx"))
+        );
+    }
+
+    #[test]
+    fn a_clean_questionnaire_gives_its_files_text() {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        for (c, text) in ["No.", "確認項目", "回答"].iter().enumerate() {
+            sheet.write_string(0, c as u16, *text).unwrap();
+        }
+        for (c, text) in ["1", "情報セキュリティ方針を定めていますか", "はい"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string(1, c as u16, *text).unwrap();
+        }
+        let bytes = workbook.save_to_buffer().unwrap();
+        let ws = Workspace::builtins();
+        let imported = import(bytes, &options(&ws, new_catalog("q"))).expect("runs");
+        assert!(!imported.has_errors(), "{:?}", imported.diags);
+        let answers = imported.answer_file.expect("an answer file");
+        assert!(answers.contains("catalog: q"), "{answers}");
+        let catalog = imported.new_catalog.expect("a new catalog");
+        assert_eq!(catalog.path, PathBuf::from("controls/q.yaml"));
+        assert!(
+            catalog.yaml.contains("Imported from q.xlsx"),
+            "{}",
+            catalog.yaml
+        );
+        assert_eq!(catalog.catalog.controls().len(), 1);
+    }
+
+    #[test]
+    fn what_cannot_work_stops_with_an_error() {
+        let ws = Workspace::builtins();
+        let unreadable = import(b"not a workbook".to_vec(), &options(&ws, new_catalog("q")));
+        assert!(matches!(unreadable, Err(Error::Diagnosed(ref d)) if d.code == Code::Io));
+        let taken = import(questionnaire(), &options(&ws, new_catalog("mic-cloud-v3")));
+        assert!(matches!(taken, Err(Error::Refused(_))));
+        let layout = Target::Layout {
+            layout: "skyarh".to_owned(),
+            catalog: None,
+        };
+        let unknown = import(questionnaire(), &options(&ws, layout))
+            .err()
+            .expect("refused");
+        assert!(
+            unknown.message().text(Lang::En).contains("skyarch"),
+            "{}",
+            unknown.message().text(Lang::En)
+        );
+    }
+}

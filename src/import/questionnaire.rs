@@ -269,9 +269,68 @@ pub struct Placement {
     pub english: bool,
 }
 
+/// What reading a questionnaire's tables gathers, sheet by sheet.
+#[derive(Default)]
+struct Reading {
+    items: Vec<Item>,
+    /// Each sheet's name, its groups and the items outside any group.
+    sheet_nodes: Vec<(String, Vec<Node>, Vec<usize>)>,
+    /// The text above the first table: the new catalog's title unless one is given.
+    title: Option<String>,
+    labels: LabelMap,
+    /// Each table read, and the items of it (filled once every sheet is read).
+    infos: Vec<(TableInfo, Vec<usize>)>,
+}
+
+/// Reads a questionnaire in any layout: its answers into `found`, and — without
+/// `input.catalog` — the new catalog it becomes.
 pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog> {
+    let tables = chosen_tables(input, found)?;
+    let mut reading = Reading::default();
+    for &index in input.sheets {
+        let here: Vec<&Table> = tables.iter().filter(|t| t.sheet == index).collect();
+        read_sheet(input, index, &here, &mut reading, found);
+    }
+    fingerprint_tables(&mut reading);
+    for unknown in &reading.labels.unknown {
+        found.note(crate::msg!(
+            "import-dropdown-choice-says-no",
+            unknown = &unknown
+        ));
+    }
+    let english = {
+        let texts: Vec<&str> = reading
+            .items
+            .iter()
+            .filter_map(|i| i.text.as_deref())
+            .collect();
+        let japanese = texts.iter().filter(|t| has_japanese(t)).count();
+        !texts.is_empty() && japanese * 5 < texts.len()
+    };
+    let placement = Placement {
+        workbook: input.workbook.name.clone(),
+        labels: reading.labels.labels.clone(),
+        tables: std::mem::take(&mut reading.infos)
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect(),
+        cells: Vec::new(),
+        english,
+    };
+    match input.catalog {
+        Some(catalog) => {
+            answer_catalog(input, catalog, &reading.items, found);
+            None
+        }
+        None => new_catalog(input, reading, placement, found),
+    }
+}
+
+/// The tables detection chose (those it left out are warned about); `None` when it
+/// refused to choose (an error of `found`, listing the candidates).
+fn chosen_tables(input: &QuestionnaireImport, found: &mut Found) -> Option<Vec<Table>> {
     let workbook = input.workbook;
-    let tables = match detect::find_tables(workbook, input.sheets, &input.given, input.header_row) {
+    match detect::find_tables(workbook, input.sheets, &input.given, input.header_row) {
         Decision::Tables { tables, left_out } => {
             for table in &left_out {
                 found.warning(
@@ -293,199 +352,259 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                     )),
                 );
             }
-            tables
+            Some(tables)
         }
         Decision::Refused { why, ranked } => {
             refuse(input, found, why, &ranked);
-            return None;
+            None
         }
+    }
+}
+
+/// Reads the tables `here` of the sheet `index`, then groups its items.
+fn read_sheet(
+    input: &QuestionnaireImport,
+    index: usize,
+    here: &[&Table],
+    reading: &mut Reading,
+    found: &mut Found,
+) {
+    let workbook = input.workbook;
+    let mut sheet = workbook.sheets[index].clone();
+    if here.is_empty() {
+        if (0..sheet.height()).any(|r| !sheet.row_is_blank(r)) {
+            found.note(crate::msg!(
+                "import-sheet-no-questionnaire-table",
+                name = &sheet.name
+            ));
+        }
+        return;
+    }
+    let first = here[0].header.unwrap_or(0);
+    if reading.title.is_none() {
+        reading.title = title_above(&sheet, first);
+    }
+    if first > 0 && (0..first).any(|r| !sheet.row_is_blank(r)) {
+        found.note(crate::msg!(
+            "import-sheet-above-table-titles",
+            name = &sheet.name,
+            value = super::rows(first)
+        ));
+    }
+    let mut entries = Vec::new();
+    for table in here {
+        read_table(
+            input,
+            &mut sheet,
+            index,
+            table,
+            &mut entries,
+            reading,
+            found,
+        );
+    }
+    promote_prefix_headings(&mut entries);
+    let (nodes, loose) = build_groups(entries, &mut reading.items);
+    let nodes = drop_empty(nodes, found, workbook, &sheet.name);
+    reading.sheet_nodes.push((sheet.name.clone(), nodes, loose));
+}
+
+/// Reads one table of `sheet` into `entries` (its merged cells filled down first) and
+/// records it.
+fn read_table(
+    input: &QuestionnaireImport,
+    sheet: &mut Sheet,
+    index: usize,
+    table: &Table,
+    entries: &mut Vec<Entry>,
+    reading: &mut Reading,
+    found: &mut Found,
+) {
+    let workbook = input.workbook;
+    let (header, cols) = (table.header, table.columns);
+    let start = header.map_or(0, |h| h + 1);
+    fill_merged(workbook, sheet, table, found);
+    for col in cols.mapped() {
+        if sheet.hidden_cols.contains(&col) {
+            found.warning(
+                Code::ImportHidden,
+                crate::msg!("import-column-hidden-imported-2", value = column_name(col)),
+                Some(cell_at(workbook, sheet, header.unwrap_or(start), col)),
+            );
+        }
+    }
+    let before = entries.len();
+    // A section's name where the header row's ID label would be (`Documentation`
+    // above `DOCU-01`…): the table's heading.
+    if let (Some(h), Some(col)) = (header, cols.id) {
+        let cell = sheet.cell(h, col);
+        let name = cell.text.trim();
+        if !name.is_empty()
+            && !cell.is_typed()
+            && detect::classify(name).is_none()
+            && !is_boilerplate(name)
+        {
+            entries.push(Entry::Heading {
+                id: None,
+                text: name.replace('\n', " "),
+                raw: name.to_owned(),
+            });
+        }
+    }
+    read_rows(
+        input,
+        sheet,
+        index,
+        table,
+        entries,
+        &mut reading.labels,
+        found,
+    );
+    let count = entries[before..]
+        .iter()
+        .filter(|e| matches!(e, Entry::Item(_)))
+        .count();
+    found.note(crate::msg!(
+        "import-item",
+        place = table.place(workbook),
+        value = cols.describe(sheet, header),
+        count = &count
+    ));
+    let info = TableInfo {
+        sheet: sheet.name.clone(),
+        header_row: header.map_or(0, |h| h + 1),
+        columns: cols,
+        questions: count as u32,
+        fingerprint: String::new(),
     };
-    let mut items: Vec<Item> = Vec::new();
-    let mut sheet_nodes: Vec<(String, Vec<Node>, Vec<usize>)> = Vec::new();
-    let mut title: Option<String> = None;
-    let mut labels = LabelMap::default();
-    let mut infos: Vec<(TableInfo, Vec<usize>)> = Vec::new();
-    for &index in input.sheets {
-        let here: Vec<&Table> = tables.iter().filter(|t| t.sheet == index).collect();
-        let mut sheet = workbook.sheets[index].clone();
-        if here.is_empty() {
-            if (0..sheet.height()).any(|r| !sheet.row_is_blank(r)) {
-                found.note(crate::msg!(
-                    "import-sheet-no-questionnaire-table",
-                    name = &sheet.name
-                ));
+    reading.infos.push((info, Vec::new()));
+    let table_no = reading.infos.len() - 1;
+    for e in &mut entries[before..] {
+        if let Entry::Item(item) = e {
+            item.table = table_no;
+        }
+    }
+}
+
+/// Gives every cell of a vertical merge in the table's columns its first cell's value;
+/// warns of an answer or choice merged across several items.
+fn fill_merged(workbook: &Workbook, sheet: &mut Sheet, table: &Table, found: &mut Found) {
+    let start = table.header.map_or(0, |h| h + 1);
+    for role in [
+        Role::Category,
+        Role::Title,
+        Role::Question,
+        Role::Choice,
+        Role::Answer,
+        Role::Evidence,
+        Role::Note,
+    ] {
+        let Some(col) = table.columns.get(role) else {
+            continue;
+        };
+        for merge in sheet.fill_down(col) {
+            let spans_items = (merge.first_row..=merge.last_row)
+                .filter(|r| (start..table.end).contains(r))
+                .count();
+            if matches!(role, Role::Answer | Role::Choice) && spans_items > 1 {
+                found.warning(
+                    Code::ImportMerged,
+                    crate::msg!(
+                        "import-cell-merged-across-rows",
+                        name = role.message(),
+                        value = merge.last_row - merge.first_row + 1
+                    ),
+                    Some(CellLocation::cells(
+                        &workbook.name,
+                        &sheet.name,
+                        merge.cells(),
+                    )),
+                );
             }
+        }
+    }
+}
+
+/// Reads the rows of a table into `entries`: items, headings, and a heading for each new
+/// value of the category column.
+fn read_rows(
+    input: &QuestionnaireImport,
+    sheet: &Sheet,
+    index: usize,
+    table: &Table,
+    entries: &mut Vec<Entry>,
+    labels: &mut LabelMap,
+    found: &mut Found,
+) {
+    let (header, cols) = (table.header, table.columns);
+    let header_texts: Vec<String> = header
+        .map(|h| sheet.row_cells(h).map(|(_, c)| c.text.clone()).collect())
+        .unwrap_or_default();
+    let mut category: Option<String> = None;
+    for row in header.map_or(0, |h| h + 1)..table.end {
+        if sheet.row_is_blank(row) {
             continue;
         }
-        let first = here[0].header.unwrap_or(0);
-        if title.is_none() {
-            title = title_above(&sheet, first);
+        let texts: Vec<String> = sheet.row_cells(row).map(|(_, c)| c.text.clone()).collect();
+        if !header_texts.is_empty() && texts == header_texts {
+            continue;
         }
-        if first > 0 && (0..first).any(|r| !sheet.row_is_blank(r)) {
-            found.note(crate::msg!(
-                "import-sheet-above-table-titles",
-                name = &sheet.name,
-                value = super::rows(first)
-            ));
+        if let Some(col) = cols.choice
+            && let Some(choices) = sheet.dropdown(row, col)
+        {
+            labels.add_choices(choices);
         }
-        let mut entries = Vec::new();
-        for table in here {
-            let (header, cols) = (table.header, table.columns);
-            let start = header.map_or(0, |h| h + 1);
-            let end = table.end;
-            let header_texts: Vec<String> = header
-                .map(|h| sheet.row_cells(h).map(|(_, c)| c.text.clone()).collect())
-                .unwrap_or_default();
-            let place = table.place(workbook);
-            for role in [
-                Role::Category,
-                Role::Title,
-                Role::Question,
-                Role::Choice,
-                Role::Answer,
-                Role::Evidence,
-                Role::Note,
-            ] {
-                if let Some(col) = cols.get(role) {
-                    for merge in sheet.fill_down(col) {
-                        let spans_items = (merge.first_row..=merge.last_row)
-                            .filter(|r| (start..end).contains(r))
-                            .count();
-                        if matches!(role, Role::Answer | Role::Choice) && spans_items > 1 {
-                            found.warning(
-                                Code::ImportMerged,
-                                crate::msg!(
-                                    "import-cell-merged-across-rows",
-                                    name = role.message(),
-                                    value = merge.last_row - merge.first_row + 1
-                                ),
-                                Some(CellLocation::cells(
-                                    &workbook.name,
-                                    &sheet.name,
-                                    merge.cells(),
-                                )),
-                            );
-                        }
-                    }
-                }
-            }
-            for col in cols.mapped() {
-                if sheet.hidden_cols.contains(&col) {
-                    found.warning(
-                        Code::ImportHidden,
-                        crate::msg!("import-column-hidden-imported-2", value = column_name(col)),
-                        Some(cell_at(workbook, &sheet, header.unwrap_or(start), col)),
+        let ctx = RowContext {
+            sheet_index: index,
+            cols: &cols,
+            header,
+        };
+        let Some(entry) = read_row(input, found, sheet, &ctx, row, labels) else {
+            continue;
+        };
+        if sheet.hidden_rows.contains(&row) {
+            found.warning(
+                Code::ImportHidden,
+                crate::msg!("import-row-hidden-imported", value = row + 1),
+                Some(cell_at(input.workbook, sheet, row, cols.id.unwrap_or(0))),
+            );
+        }
+        match (&entry, cols.category) {
+            (Entry::Item(_), Some(col)) => {
+                let value = sheet.text(row, col).trim().replace('\n', " ");
+                if !value.is_empty() && category.as_deref() != Some(value.as_str()) {
+                    category = Some(value.clone());
+                    // The heading row just above may already name it.
+                    let named = matches!(
+                        entries.last(),
+                        Some(Entry::Heading { text, .. })
+                            if *text == value || heading_id(None, text, 0).1 == value
                     );
-                }
-            }
-            let before = entries.len();
-            // A section's name where the header row's ID label would be (`Documentation`
-            // above `DOCU-01`…): the table's heading.
-            if let (Some(h), Some(col)) = (header, cols.id) {
-                let cell = sheet.cell(h, col);
-                let name = cell.text.trim();
-                if !name.is_empty()
-                    && !cell.is_typed()
-                    && detect::classify(name).is_none()
-                    && !is_boilerplate(name)
-                {
-                    entries.push(Entry::Heading {
-                        id: None,
-                        text: name.replace('\n', " "),
-                        raw: name.to_owned(),
-                    });
-                }
-            }
-            let mut category: Option<String> = None;
-            for row in start..end {
-                if sheet.row_is_blank(row) {
-                    continue;
-                }
-                let texts: Vec<String> =
-                    sheet.row_cells(row).map(|(_, c)| c.text.clone()).collect();
-                if !header_texts.is_empty() && texts == header_texts {
-                    continue;
-                }
-                if let Some(col) = cols.choice
-                    && let Some(choices) = sheet.dropdown(row, col)
-                {
-                    labels.add_choices(choices);
-                }
-                let ctx = RowContext {
-                    sheet_index: index,
-                    cols: &cols,
-                    header,
-                };
-                if let Some(entry) = read_row(input, found, &sheet, &ctx, row, &mut labels) {
-                    if sheet.hidden_rows.contains(&row) {
-                        found.warning(
-                            Code::ImportHidden,
-                            crate::msg!("import-row-hidden-imported", value = row + 1),
-                            Some(cell_at(workbook, &sheet, row, cols.id.unwrap_or(0))),
-                        );
+                    if !named {
+                        entries.push(Entry::Heading {
+                            id: None,
+                            text: value.clone(),
+                            raw: value,
+                        });
                     }
-                    match (&entry, cols.category) {
-                        (Entry::Item(_), Some(col)) => {
-                            let value = sheet.text(row, col).trim().replace('\n', " ");
-                            if !value.is_empty() && category.as_deref() != Some(value.as_str()) {
-                                category = Some(value.clone());
-                                // The heading row just above may already name it.
-                                let named = matches!(
-                                    entries.last(),
-                                    Some(Entry::Heading { text, .. })
-                                        if *text == value || heading_id(None, text, 0).1 == value
-                                );
-                                if !named {
-                                    entries.push(Entry::Heading {
-                                        id: None,
-                                        text: value.clone(),
-                                        raw: value,
-                                    });
-                                }
-                            }
-                        }
-                        (Entry::Heading { .. }, _) => category = None,
-                        _ => {}
-                    }
-                    entries.push(entry);
                 }
             }
-            let count = entries[before..]
-                .iter()
-                .filter(|e| matches!(e, Entry::Item(_)))
-                .count();
-            found.note(crate::msg!(
-                "import-item",
-                place = &place,
-                value = cols.describe(&sheet, header),
-                count = &count
-            ));
-            let info = TableInfo {
-                sheet: sheet.name.clone(),
-                header_row: header.map_or(0, |h| h + 1),
-                columns: cols,
-                questions: count as u32,
-                fingerprint: String::new(),
-            };
-            infos.push((info, Vec::new()));
-            let table_no = infos.len() - 1;
-            for e in &mut entries[before..] {
-                if let Entry::Item(item) = e {
-                    item.table = table_no;
-                }
-            }
+            (Entry::Heading { .. }, _) => category = None,
+            _ => {}
         }
-        promote_prefix_headings(&mut entries);
-        let (nodes, loose) = build_groups(entries, &mut items);
-        let nodes = drop_empty(nodes, found, workbook, &sheet.name);
-        sheet_nodes.push((sheet.name.clone(), nodes, loose));
+        entries.push(entry);
     }
+}
+
+/// Gives each table its items and the fingerprint of their questions, in row order.
+fn fingerprint_tables(reading: &mut Reading) {
+    let items = &reading.items;
     for (i, item) in items.iter().enumerate() {
-        if let Some((_, members)) = infos.get_mut(item.table) {
+        if let Some((_, members)) = reading.infos.get_mut(item.table) {
             members.push(i);
         }
     }
-    for (info, members) in &mut infos {
+    for (info, members) in &mut reading.infos {
         let mut ordered = members.clone();
         ordered.sort_by_key(|&i| items[i].row);
         info.fingerprint = labels::fingerprint(ordered.iter().map(|&i| {
@@ -496,130 +615,136 @@ pub fn import(input: &QuestionnaireImport, found: &mut Found) -> Option<Catalog>
                 .unwrap_or("")
         }));
     }
-    for unknown in &labels.unknown {
-        found.note(crate::msg!(
-            "import-dropdown-choice-says-no",
-            unknown = &unknown
-        ));
-    }
-    let english = {
-        let texts: Vec<&str> = items.iter().filter_map(|i| i.text.as_deref()).collect();
-        let japanese = texts.iter().filter(|t| has_japanese(t)).count();
-        !texts.is_empty() && japanese * 5 < texts.len()
-    };
-    let mut placement = Placement {
-        workbook: workbook.name.clone(),
-        labels: labels.labels.clone(),
-        tables: infos.into_iter().map(|(i, _)| i).collect(),
-        cells: Vec::new(),
-        english,
-    };
-    match input.catalog {
-        Some(catalog) => {
-            check_known_ids(&items, catalog, workbook, found);
-            let order: HashMap<&str, usize> = catalog
-                .controls()
-                .into_iter()
-                .enumerate()
-                .map(|(i, c)| (c.id.as_str(), i))
-                .collect();
-            let mut indexes: Vec<usize> = (0..items.len()).collect();
-            indexes.sort_by_key(|&i| {
-                order
-                    .get(items[i].id.as_str())
-                    .copied()
-                    .unwrap_or(usize::MAX)
+}
+
+/// The answers to the controls of an existing catalog, in its order (an item it does not
+/// have is an error).
+fn answer_catalog(
+    input: &QuestionnaireImport,
+    catalog: &Catalog,
+    items: &[Item],
+    found: &mut Found,
+) {
+    check_known_ids(items, catalog, input.workbook, found);
+    let order: HashMap<&str, usize> = catalog
+        .controls()
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let mut indexes: Vec<usize> = (0..items.len()).collect();
+    indexes.sort_by_key(|&i| {
+        order
+            .get(items[i].id.as_str())
+            .copied()
+            .unwrap_or(usize::MAX)
+    });
+    push_answers(items, indexes, found);
+}
+
+/// The new catalog the questionnaire becomes: a group per sheet when several have items,
+/// IDs made unique; its answers into `found`. `None` (an error) when it has no items.
+fn new_catalog(
+    input: &QuestionnaireImport,
+    reading: Reading,
+    mut placement: Placement,
+    found: &mut Found,
+) -> Option<Catalog> {
+    let workbook = input.workbook;
+    let Reading {
+        mut items,
+        sheet_nodes,
+        title,
+        ..
+    } = reading;
+    let sheets_with_items: Vec<_> = sheet_nodes
+        .into_iter()
+        .filter(|(_, nodes, loose)| !loose.is_empty() || nodes.iter().any(has_items))
+        .collect();
+    let mut roots: Vec<Node> = Vec::new();
+    let mut top: Vec<usize> = Vec::new();
+    if sheets_with_items.len() > 1 {
+        for (number, (name, nodes, loose)) in sheets_with_items.into_iter().enumerate() {
+            roots.push(Node {
+                id: (number + 1).to_string(),
+                title: name,
+                text: None,
+                items: loose,
+                children: nodes,
             });
-            let _ = &mut placement;
-            push_answers(&items, indexes, found);
-            None
         }
-        None => {
-            let sheets_with_items: Vec<_> = sheet_nodes
-                .into_iter()
-                .filter(|(_, nodes, loose)| !loose.is_empty() || nodes.iter().any(has_items))
-                .collect();
-            let mut roots: Vec<Node> = Vec::new();
-            let mut top: Vec<usize> = Vec::new();
-            if sheets_with_items.len() > 1 {
-                for (number, (name, nodes, loose)) in sheets_with_items.into_iter().enumerate() {
-                    roots.push(Node {
-                        id: (number + 1).to_string(),
-                        title: name,
-                        text: None,
-                        items: loose,
-                        children: nodes,
-                    });
-                }
-            } else if let Some((_, nodes, loose)) = sheets_with_items.into_iter().next() {
-                roots = nodes;
-                top = loose;
-            }
-            unique_group_ids(&mut roots);
-            qualify_duplicates(&mut items, &roots, workbook, found);
-            if items.is_empty() {
-                if found.has_errors() {
-                    return None;
-                }
-                found.error(
-                    Code::ImportNoTable,
-                    crate::msg!("import-tables-hold-no-items", name = &workbook.name),
-                    None,
-                );
-                return None;
-            }
-            let (id, given_title) = input.new_catalog.clone().unwrap_or_default();
-            let mut order = top.clone();
-            for node in &roots {
-                collect(node, &mut order);
-            }
-            let catalog = Catalog {
-                id,
-                title: given_title
-                    .or(title)
-                    .unwrap_or_else(|| workbook.name.clone()),
-                publisher: None,
-                url: None,
-                version: None,
-                lang: if placement.english {
-                    Lang::En
-                } else {
-                    Lang::Ja
-                },
-                questionnaire: Some(Box::new(Questionnaire {
-                    workbook: Some(placement.workbook.clone()),
-                    labels: placement.labels.iter().cloned().collect(),
-                    tables: placement
-                        .tables
-                        .iter()
-                        .filter(|t| {
-                            t.columns.choice.is_some()
-                                || t.columns.answer.is_some()
-                                || t.columns.evidence.is_some()
-                        })
-                        .map(|t| QuestionTable {
-                            sheet: t.sheet.clone(),
-                            header_row: t.header_row.max(1),
-                            columns: cell_columns(&t.columns),
-                            questions: t.questions,
-                            fingerprint: t.fingerprint.clone(),
-                            span: None,
-                        })
-                        .collect(),
-                })),
-                groups: roots.iter().map(|n| to_group(n, &items)).collect(),
-                controls: top.iter().map(|&i| to_control(&items[i])).collect(),
-                origin: workbook.name.clone(),
-                id_span: None,
-            };
-            placement.cells = order
-                .iter()
-                .map(|&i| (items[i].id.clone(), items[i].cells.clone()))
-                .collect();
-            found.placement = Some(placement);
-            push_answers(&items, order, found);
-            Some(catalog)
+    } else if let Some((_, nodes, loose)) = sheets_with_items.into_iter().next() {
+        roots = nodes;
+        top = loose;
+    }
+    unique_group_ids(&mut roots);
+    qualify_duplicates(&mut items, &roots, workbook, found);
+    if items.is_empty() {
+        if !found.has_errors() {
+            found.error(
+                Code::ImportNoTable,
+                crate::msg!("import-tables-hold-no-items", name = &workbook.name),
+                None,
+            );
         }
+        return None;
+    }
+    let (id, given_title) = input.new_catalog.clone().unwrap_or_default();
+    let mut order = top.clone();
+    for node in &roots {
+        collect(node, &mut order);
+    }
+    let catalog = Catalog {
+        id,
+        title: given_title
+            .or(title)
+            .unwrap_or_else(|| workbook.name.clone()),
+        publisher: None,
+        url: None,
+        version: None,
+        lang: if placement.english {
+            Lang::En
+        } else {
+            Lang::Ja
+        },
+        questionnaire: Some(Box::new(questionnaire_record(&placement))),
+        groups: roots.iter().map(|n| to_group(n, &items)).collect(),
+        controls: top.iter().map(|&i| to_control(&items[i])).collect(),
+        origin: workbook.name.clone(),
+        id_span: None,
+    };
+    placement.cells = order
+        .iter()
+        .map(|&i| (items[i].id.clone(), items[i].cells.clone()))
+        .collect();
+    found.placement = Some(placement);
+    push_answers(&items, order, found);
+    Some(catalog)
+}
+
+/// What a new catalog records of its questionnaire: the workbook, the label map and the
+/// tables that hold answers.
+fn questionnaire_record(placement: &Placement) -> Questionnaire {
+    Questionnaire {
+        workbook: Some(placement.workbook.clone()),
+        labels: placement.labels.iter().cloned().collect(),
+        tables: placement
+            .tables
+            .iter()
+            .filter(|t| {
+                t.columns.choice.is_some()
+                    || t.columns.answer.is_some()
+                    || t.columns.evidence.is_some()
+            })
+            .map(|t| QuestionTable {
+                sheet: t.sheet.clone(),
+                header_row: t.header_row.max(1),
+                columns: cell_columns(&t.columns),
+                questions: t.questions,
+                fingerprint: t.fingerprint.clone(),
+                span: None,
+            })
+            .collect(),
     }
 }
 
@@ -632,18 +757,13 @@ fn read_row(
     row: u32,
     labels: &mut LabelMap,
 ) -> Option<Entry> {
-    let workbook = input.workbook;
     let cols = ctx.cols;
-    let text_of = |col: Option<u32>| {
-        col.map(|c| sheet.text(row, c).trim().to_owned())
-            .filter(|t| !t.is_empty())
-    };
     let id_col = cols.id?;
     let id = sheet.text(row, id_col).trim().to_owned();
-    let question = text_of(cols.question);
-    let title = text_of(cols.title).filter(|_| cols.title != cols.question);
-    let answer_text = cols.answer.map_or("", |c| sheet.text(row, c));
-    let choice_text = cols.choice.map_or("", |c| sheet.text(row, c));
+    let has_question = [cols.question, cols.title]
+        .into_iter()
+        .flatten()
+        .any(|c| !sheet.text(row, c).trim().is_empty());
     let id_spans_question = sheet.merge_at(row, id_col).is_some_and(|m| {
         m.first_col < m.last_col
             && [cols.question, cols.title, cols.answer, cols.choice]
@@ -652,94 +772,144 @@ fn read_row(
                 .any(|c| c != id_col && (m.first_col..=m.last_col).contains(&c))
     });
     let is_item = !id.is_empty()
-        && (question.is_some() || title.is_some())
+        && has_question
         && !id_spans_question
         && (super::detect::looks_like_id(&id)
             || (id.chars().count() <= 20 && !id.contains([' ', '\u{3000}'])));
-    if !is_item {
-        let answered = [cols.answer, cols.choice]
-            .into_iter()
-            .flatten()
-            .find(|&c| !sheet.text(row, c).trim().is_empty());
-        if let Some(col) = answered.filter(|_| !id_spans_question) {
-            let what = if id.is_empty() { "id" } else { "question" };
-            found.error_help(
-                Code::ImportUnknownItem,
-                crate::msg!("import-answer-row-without-cannot", missing = what),
-                Some(cell_at(workbook, sheet, row, col)),
-                crate::msg!(
-                    "import-fill-row-cell-or",
-                    missing = if id.is_empty() { "id" } else { "question" },
-                    value2 = cols.describe(sheet, None)
-                ),
-            );
-            return None;
-        }
-        let raw: Vec<String> = sheet
-            .row_cells(row)
-            .map(|(_, c)| c.text.trim().to_owned())
-            .collect();
-        let mut distinct: Vec<&String> = Vec::new();
-        for t in &raw {
-            if !distinct.contains(&t) {
-                distinct.push(t);
-            }
-        }
-        // Only a row of one text (and maybe its number) is a heading: a repeated header
-        // row, a banner or a footer is not.
-        let errors_only = sheet
-            .row_cells(row)
-            .all(|(_, c)| c.kind == super::workbook::Kind::Error);
-        let why = if errors_only {
-            Some(crate::msg!("import-why-a-formula-error-not-a-heading"))
-        } else if super::detect::is_header(sheet, row)
-            || ctx.header.is_some_and(|h| {
-                let labels: Vec<&str> = sheet.row_cells(h).map(|(_, c)| c.text.trim()).collect();
-                raw.iter().filter(|t| labels.contains(&t.as_str())).count() >= 2
-            })
-        {
-            Some(crate::msg!("import-why-a-repeated-header-row"))
-        } else if raw.iter().any(|t| is_boilerplate(t)) {
-            Some(crate::msg!("import-why-a-notice-not-a-heading"))
-        } else if distinct.len() > 2 || raw.iter().any(|t| t.chars().count() > 200) {
-            Some(crate::msg!(
-                "import-why-a-row-of-several-texts-without-an-id"
-            ))
-        } else {
-            None
-        };
-        if let Some(why) = why {
-            for (col, _) in sheet.row_cells(row) {
-                found.unmapped(workbook, sheet, row, col, why.clone());
-            }
-            return None;
-        }
-        let texts: Vec<String> = raw.iter().map(|t| t.replace('\n', " ")).collect();
-        let heading_id = (!id_spans_question && looks_like_id(&id)).then(|| id.clone());
-        let text = match &heading_id {
-            Some(hid) => texts
-                .iter()
-                .filter(|t| *t != hid)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" "),
-            None => {
-                let mut seen: Vec<&String> = Vec::new();
-                for t in &texts {
-                    if !seen.contains(&t) {
-                        seen.push(t);
-                    }
-                }
-                seen.into_iter().cloned().collect::<Vec<_>>().join(" ")
-            }
-        };
-        let text = if text.is_empty() { id.clone() } else { text };
-        return Some(Entry::Heading {
-            id: heading_id,
-            text,
-            raw: raw.join("\n"),
-        });
+    if is_item {
+        read_item(input, found, sheet, ctx, row, id, labels)
+    } else {
+        other_row(input, found, sheet, ctx, row, &id, id_spans_question)
     }
+}
+
+/// A row that is not an item: an answer without an ID or question (an error), else a
+/// heading, else cells that are not imported (a repeated header row, a notice…).
+fn other_row(
+    input: &QuestionnaireImport,
+    found: &mut Found,
+    sheet: &Sheet,
+    ctx: &RowContext,
+    row: u32,
+    id: &str,
+    id_spans_question: bool,
+) -> Option<Entry> {
+    let (workbook, cols) = (input.workbook, ctx.cols);
+    let answered = [cols.answer, cols.choice]
+        .into_iter()
+        .flatten()
+        .find(|&c| !sheet.text(row, c).trim().is_empty());
+    if let Some(col) = answered.filter(|_| !id_spans_question) {
+        let what = if id.is_empty() { "id" } else { "question" };
+        found.error_help(
+            Code::ImportUnknownItem,
+            crate::msg!("import-answer-row-without-cannot", missing = what),
+            Some(cell_at(workbook, sheet, row, col)),
+            crate::msg!(
+                "import-fill-row-cell-or",
+                missing = what,
+                value2 = cols.describe(sheet, None)
+            ),
+        );
+        return None;
+    }
+    let raw: Vec<String> = sheet
+        .row_cells(row)
+        .map(|(_, c)| c.text.trim().to_owned())
+        .collect();
+    if let Some(why) = not_a_heading(sheet, ctx, row, &raw) {
+        for (col, _) in sheet.row_cells(row) {
+            found.unmapped(workbook, sheet, row, col, why.clone());
+        }
+        return None;
+    }
+    let texts: Vec<String> = raw.iter().map(|t| t.replace('\n', " ")).collect();
+    let heading_id = (!id_spans_question && looks_like_id(id)).then(|| id.to_owned());
+    let text = match &heading_id {
+        Some(hid) => texts
+            .iter()
+            .filter(|t| *t != hid)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" "),
+        None => distinct(&texts)
+            .into_iter()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    let text = if text.is_empty() { id.to_owned() } else { text };
+    Some(Entry::Heading {
+        id: heading_id,
+        text,
+        raw: raw.join("\n"),
+    })
+}
+
+/// The texts, each once, in order.
+fn distinct(texts: &[String]) -> Vec<&String> {
+    let mut seen: Vec<&String> = Vec::new();
+    for t in texts {
+        if !seen.contains(&t) {
+            seen.push(t);
+        }
+    }
+    seen
+}
+
+/// Why a row without an item (its trimmed cell texts `raw`) is not a heading either; only
+/// a row of one text (and maybe its number) is: a repeated header row, a banner or a
+/// footer is not.
+fn not_a_heading(
+    sheet: &Sheet,
+    ctx: &RowContext,
+    row: u32,
+    raw: &[String],
+) -> Option<crate::i18n::Message> {
+    let errors_only = sheet
+        .row_cells(row)
+        .all(|(_, c)| c.kind == super::workbook::Kind::Error);
+    if errors_only {
+        Some(crate::msg!("import-why-a-formula-error-not-a-heading"))
+    } else if super::detect::is_header(sheet, row)
+        || ctx.header.is_some_and(|h| {
+            let labels: Vec<&str> = sheet.row_cells(h).map(|(_, c)| c.text.trim()).collect();
+            raw.iter().filter(|t| labels.contains(&t.as_str())).count() >= 2
+        })
+    {
+        Some(crate::msg!("import-why-a-repeated-header-row"))
+    } else if raw.iter().any(|t| is_boilerplate(t)) {
+        Some(crate::msg!("import-why-a-notice-not-a-heading"))
+    } else if distinct(raw).len() > 2 || raw.iter().any(|t| t.chars().count() > 200) {
+        Some(crate::msg!(
+            "import-why-a-row-of-several-texts-without-an-id"
+        ))
+    } else {
+        None
+    }
+}
+
+/// An item's row: its question, answer, status, evidence and note; `None` when its ID
+/// cannot be one (an error).
+fn read_item(
+    input: &QuestionnaireImport,
+    found: &mut Found,
+    sheet: &Sheet,
+    ctx: &RowContext,
+    row: u32,
+    id: String,
+    labels: &mut LabelMap,
+) -> Option<Entry> {
+    let (workbook, cols) = (input.workbook, ctx.cols);
+    let id_col = cols.id?;
+    let text_of = |col: Option<u32>| {
+        col.map(|c| sheet.text(row, c).trim().to_owned())
+            .filter(|t| !t.is_empty())
+    };
+    let question = text_of(cols.question);
+    let title = text_of(cols.title).filter(|_| cols.title != cols.question);
+    let answer_text = cols.answer.map_or("", |c| sheet.text(row, c));
+    let choice_text = cols.choice.map_or("", |c| sheet.text(row, c));
     if id.chars().any(char::is_control) {
         found.error(
             Code::ImportInvalidId,
@@ -770,36 +940,9 @@ fn read_row(
     } else {
         answer_cell::invert(answer_text, input.list_prefix, input.split_links)
     };
-    let status = cols.choice.and_then(|col| {
-        let text = sheet.text(row, col);
-        match labels.status(text) {
-            Ok(status) => status,
-            // A sentence where a choice is offered (a question answered in words): the
-            // answer's text, when the text cell is empty.
-            Err(_) if is_sentence(text) && answer.body.is_none() => {
-                found.warning(
-                    Code::ImportUnmapped,
-                    crate::msg!("import-choice-cell-holds-text", id = &id),
-                    Some(cell_at(workbook, sheet, row, col)),
-                );
-                answer = answer_cell::invert(text, input.list_prefix, input.split_links);
-                None
-            }
-            Err(known) => {
-                found.error_help(
-                    Code::ImportStatus,
-                    crate::msg!(
-                        "import-not-known-answer-label",
-                        trim = text.trim(),
-                        id = &id
-                    ),
-                    Some(cell_at(workbook, sheet, row, col)),
-                    known,
-                );
-                None
-            }
-        }
-    });
+    let status = cols
+        .choice
+        .and_then(|col| choice_status(input, found, sheet, row, col, &id, labels, &mut answer));
     // The evidence cell's lines (証跡 / 根拠資料), one document each.
     let evidence = text_of(cols.evidence)
         .map(|t| answer_cell::evidence_lines(&t))
@@ -838,6 +981,45 @@ fn read_row(
             evidence: cols.evidence,
         },
     }))
+}
+
+/// The status the choice cell `col` gives through the label map. A sentence where a
+/// choice is offered (a question answered in words) becomes the answer's text when the
+/// text cell is empty; a choice the map does not know is an error.
+#[allow(clippy::too_many_arguments)]
+fn choice_status(
+    input: &QuestionnaireImport,
+    found: &mut Found,
+    sheet: &Sheet,
+    row: u32,
+    col: u32,
+    id: &str,
+    labels: &mut LabelMap,
+    answer: &mut AnswerCell,
+) -> Option<Status> {
+    let workbook = input.workbook;
+    let text = sheet.text(row, col);
+    match labels.status(text) {
+        Ok(status) => status,
+        Err(_) if is_sentence(text) && answer.body.is_none() => {
+            found.warning(
+                Code::ImportUnmapped,
+                crate::msg!("import-choice-cell-holds-text", id = id),
+                Some(cell_at(workbook, sheet, row, col)),
+            );
+            *answer = answer_cell::invert(text, input.list_prefix, input.split_links);
+            None
+        }
+        Err(known) => {
+            found.error_help(
+                Code::ImportStatus,
+                crate::msg!("import-not-known-answer-label", trim = text.trim(), id = id),
+                Some(cell_at(workbook, sheet, row, col)),
+                known,
+            );
+            None
+        }
+    }
 }
 
 /// Short, without spaces, with a digit or only ASCII: `1`, `A`, `2-1` (not a heading text
