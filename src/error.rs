@@ -43,6 +43,13 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// The output folder of a build could not be created.
+    #[error("{}", self.message())]
+    CreateOutputFolder {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
     /// A file the command would write exists, and replacing it was not asked for.
     #[error("{}", self.message())]
     Exists {
@@ -97,6 +104,11 @@ impl Error {
             ),
             Error::CreateFolder { path, source } => msg!(
                 "cannot-create-folder",
+                path = display_path(path),
+                error = io(source)
+            ),
+            Error::CreateOutputFolder { path, source } => msg!(
+                "cannot-create-output-folder",
                 path = display_path(path),
                 error = io(source)
             ),

@@ -177,7 +177,7 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
         )));
     }
     let created = !out_dir.exists();
-    fs::create_dir_all(&out_dir).map_err(|source| RunError::CreateFolder {
+    fs::create_dir_all(&out_dir).map_err(|source| RunError::CreateOutputFolder {
         path: out_dir.clone(),
         source,
     })?;

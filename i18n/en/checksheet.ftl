@@ -417,6 +417,7 @@ not-read-folder-link = it is a link to a folder, and links to folders are not fo
 not-read-folder-link-help = list the folder it links to in checksheet.yaml instead
 not-read-too-deep = folders are searched { $depth } levels deep at most
 not-read-too-deep-help = move its files up, or list the folder in checksheet.yaml
+cannot-create-output-folder = cannot create output folder `{ $path }`: { $error }
 cannot-write-file = cannot write `{ $path }`: { $error }
 cannot-render = cannot render { $name }: { $message }
 cannot-render-help = check the templates of layout `{ $layout }`

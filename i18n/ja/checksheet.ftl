@@ -402,6 +402,7 @@ not-read-folder-link = フォルダーへのリンクで、フォルダーへの
 not-read-folder-link-help = 代わりにリンク先のフォルダーを checksheet.yaml に挙げてください
 not-read-too-deep = フォルダーは { $depth } 階層までしか探しません
 not-read-too-deep-help = ファイルを上の階層に移すか、そのフォルダーを checksheet.yaml に挙げてください
+cannot-create-output-folder = 出力フォルダー `{ $path }` を作れません: { $error }
 cannot-write-file = `{ $path }` に書き込めません: { $error }
 cannot-render = { $name } を生成できません: { $message }
 cannot-render-help = レイアウト `{ $layout }` のテンプレートを確かめてください
