@@ -162,6 +162,58 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
     // The documents hold everything the renderers need: the model is freed while they
     // run, on a thread of the renderers' scope.
     let model = (project, catalogs, answer_files, mappings, plan);
+    let (out_dir, created) = output_folder(&root, out)?;
+    // What builds that were killed left staged here goes first.
+    let removed_stale = remove_stale_staged(&out_dir);
+    let contexts: Vec<Option<RenderContext>> = documents
+        .iter()
+        .map(|output| {
+            let layout = layouts.get(&output.layout)?;
+            Some(
+                RenderContext::new(layout, layouts.get("default"), output.document.clone())
+                    .with_scratch_folder(&out_dir),
+            )
+        })
+        .collect();
+    let rendered = render_all(&documents, &contexts, &out_dir, model);
+    crate::memory::staged_done();
+    let (staged, exit) = keep_rendered(&documents, rendered, &out_dir, &mut diags);
+    drop(contexts);
+    if exit > 0 || fails(&diags) {
+        // Dropping the staged files deletes them; a folder this build made goes too.
+        drop(staged);
+        if created {
+            let _ = fs::remove_dir(&out_dir);
+        }
+        return Ok(Built {
+            diags,
+            sources,
+            written: Vec::new(),
+            documents,
+            exit: exit.max(1),
+            removed_stale,
+        });
+    }
+    // Every output is complete on disk before the first is renamed into place.
+    let mut written = Vec::new();
+    for (temp, target) in staged {
+        temp.persist(&target)
+            .map_err(|e| RunError::write(&target, e.error))?;
+        written.push(target);
+    }
+    Ok(Built {
+        diags,
+        sources,
+        written,
+        documents,
+        exit: 0,
+        removed_stale,
+    })
+}
+
+/// The folder a build writes into (`out`, default `<root>/dist`), created if missing, and
+/// whether this build created it (it is removed again when the build fails).
+fn output_folder(root: &Path, out: Option<&Path>) -> Result<(PathBuf, bool), RunError> {
     let out_dir = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join("dist"));
@@ -169,7 +221,7 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
     // have the build write outside the repository); `--out` is the user's to choose.
     if out.is_none()
         && fs::symlink_metadata(&out_dir).is_ok()
-        && let Ok(boundary) = crate::files::Boundary::of_project(&root)
+        && let Ok(boundary) = crate::files::Boundary::of_project(root)
         && let Err(e) = boundary.resolve(&out_dir)
     {
         return Err(RunError::Refused(crate::msg!(
@@ -185,28 +237,28 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
     if created {
         crate::memory::made_folder(&out_dir);
     }
-    // What builds that were killed left staged here goes first.
-    let removed_stale = remove_stale_staged(&out_dir);
-    let contexts: Vec<Option<RenderContext>> = documents
-        .iter()
-        .map(|output| {
-            let layout = layouts.get(&output.layout)?;
-            Some(
-                RenderContext::new(layout, layouts.get("default"), output.document.clone())
-                    .with_scratch_folder(&out_dir),
-            )
-        })
-        .collect();
-    // Every format of every output on its own thread, streaming into a temporary file
-    // beside its target; the template formats of an output share its document converted
-    // once to template values.
-    let dir = out_dir.as_path();
-    type Staged = Result<tempfile::NamedTempFile, RenderError>;
-    let rendered: Vec<Vec<(Format, Staged)>> = std::thread::scope(|scope| {
+    Ok((out_dir, created))
+}
+
+/// A rendered output staged beside its target, or why it could not be.
+type Staged = Result<tempfile::NamedTempFile, RenderError>;
+
+/// Renders every format of every output, each on its own thread, streaming into a
+/// temporary file beside its target; the template formats of an output share its document
+/// converted once to template values. `model` (what the documents were made from) is freed
+/// meanwhile, on a thread of the same scope.
+fn render_all<M: Send>(
+    documents: &[RenderedOutput],
+    contexts: &[Option<RenderContext>],
+    out_dir: &Path,
+    model: M,
+) -> Vec<Vec<(Format, Staged)>> {
+    let dir = out_dir;
+    std::thread::scope(|scope| {
         scope.spawn(move || drop(model));
         let running: Vec<Vec<_>> = documents
             .iter()
-            .zip(&contexts)
+            .zip(contexts)
             .map(|(output, context)| {
                 let Some(context) = context else {
                     return Vec::new();
@@ -242,76 +294,53 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
                     .collect()
             })
             .collect()
-    });
-    crate::memory::staged_done();
-    let mut staged: Vec<(tempfile::NamedTempFile, PathBuf)> = Vec::new();
+    })
+}
+
+/// The staged files with their targets, and the exit code the failures give (0 when none
+/// failed); each failure becomes a diagnostic in `diags`.
+fn keep_rendered(
+    documents: &[RenderedOutput],
+    rendered: Vec<Vec<(Format, Staged)>>,
+    out_dir: &Path,
+    diags: &mut Diagnostics,
+) -> (Vec<(tempfile::NamedTempFile, PathBuf)>, u8) {
+    let mut staged = Vec::new();
     let mut exit = 0;
     for (output, results) in documents.iter().zip(rendered) {
         for (format, result) in results {
             let name = format!("{}.{}", output.stem, format.extension());
-            let error = match result {
-                Ok(temp) => {
-                    staged.push((temp, out_dir.join(&name)));
-                    continue;
+            match result {
+                Ok(temp) => staged.push((temp, out_dir.join(&name))),
+                Err(error) => {
+                    exit = exit.max(error.exit_code());
+                    diags.push(render_failure(error, &name, &output.layout, out_dir));
                 }
-                Err(error) => error,
+            }
+        }
+    }
+    (staged, exit)
+}
+
+/// The diagnostic of an output that could not be rendered (`name` in `out_dir`): the
+/// layout's templates, or the disk.
+fn render_failure(error: RenderError, name: &str, layout: &str, out_dir: &Path) -> Diagnostic {
+    match &error {
+        RenderError::Template(message) => Diagnostic::new(
+            Code::Render,
+            crate::msg!("cannot-render", name = name, message = message.clone()),
+        )
+        .help(crate::msg!("cannot-render-help", layout = layout)),
+        RenderError::Write { error: io, .. } | RenderError::Io(io) => {
+            let help = match io.kind() {
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                    crate::msg!("write-not-writable-help")
+                }
+                _ => crate::msg!("write-failed-help"),
             };
-            exit = exit.max(error.exit_code());
-            diags.push(match &error {
-                RenderError::Template(message) => Diagnostic::new(
-                    Code::Render,
-                    crate::msg!(
-                        "cannot-render",
-                        name = name.as_str(),
-                        message = message.clone()
-                    ),
-                )
-                .help(crate::msg!("cannot-render-help", layout = &output.layout)),
-                RenderError::Write { error: io, .. } | RenderError::Io(io) => {
-                    let help = match io.kind() {
-                        std::io::ErrorKind::PermissionDenied
-                        | std::io::ErrorKind::ReadOnlyFilesystem => {
-                            crate::msg!("write-not-writable-help")
-                        }
-                        _ => crate::msg!("write-failed-help"),
-                    };
-                    Diagnostic::new(Code::Write, error.at(&out_dir.join(&name)).message())
-                        .help(help)
-                }
-            });
+            Diagnostic::new(Code::Write, error.at(&out_dir.join(name)).message()).help(help)
         }
     }
-    drop(contexts);
-    if exit > 0 || fails(&diags) {
-        // Dropping the staged files deletes them; a folder this build made goes too.
-        drop(staged);
-        if created {
-            let _ = fs::remove_dir(&out_dir);
-        }
-        return Ok(Built {
-            diags,
-            sources,
-            written: Vec::new(),
-            documents,
-            exit: exit.max(1),
-            removed_stale,
-        });
-    }
-    // Every output is complete on disk before the first is renamed into place.
-    let mut written = Vec::new();
-    for (temp, target) in staged {
-        temp.persist(&target)
-            .map_err(|e| RunError::write(&target, e.error))?;
-        written.push(target);
-    }
-    Ok(Built {
-        diags,
-        sources,
-        written,
-        documents,
-        exit: 0,
-        removed_stale,
-    })
 }
 
 /// Renders one output into a temporary file in `dir`, readable by all, ready to be
