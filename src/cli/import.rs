@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::Outcome;
-use super::workspace::{Loaded, workspace_for};
+use super::{Loaded, workspace_for};
 use crate::error::Error;
 use crate::import::detect::Columns;
 use crate::import::{self, ImportOptions, Imported, NewCatalog, Target, workbook, write};
