@@ -228,3 +228,53 @@ fn git_side(located: &git::Located, commit: &str, label: String) -> Result<Optio
     let loaded = load_path(&local, label.clone(), Some(origin))?;
     Ok(Some(loaded))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(path: &str) -> PathBuf {
+        Path::new("tests/fixtures/diff").join(path)
+    }
+
+    fn paths(old: &str, new: &str) -> Sides {
+        Sides::Paths {
+            old: fixture(old),
+            new: fixture(new),
+        }
+    }
+
+    #[test]
+    fn projects_and_answer_files_are_compared_by_path() {
+        let projects = diff(&paths("old", "new")).unwrap();
+        assert!(!projects.old.diags.has_errors() && !projects.new.diags.has_errors());
+        assert_eq!(projects.old.label, display_path(&fixture("old")));
+        assert!(projects.old.missing.is_none() && projects.new.missing.is_none());
+        let comparison = projects.comparison.expect("both sides are valid");
+        assert!(comparison.catalogs.iter().any(|c| c.id == "demo"));
+        assert!(comparison.counts().total() > 0);
+        // An answer file is checked against its project's own catalog.
+        let files = diff(&paths(
+            "old/answers/technology.yaml",
+            "new/answers/technology.yaml",
+        ))
+        .unwrap();
+        let comparison = files.comparison.expect("both files are valid");
+        assert_eq!(comparison.catalogs.len(), 1);
+        assert_eq!(comparison.catalogs[0].title, "デモ質問票");
+        let same = diff(&paths("old", "old")).unwrap();
+        assert!(same.comparison.expect("valid").is_empty());
+    }
+
+    #[test]
+    fn a_path_with_nothing_there_is_an_error_that_stops_the_run() {
+        let error = diff(&paths("no-such-project", "new"))
+            .err()
+            .expect("an error");
+        assert!(
+            matches!(&error, Error::Diff(DiffError::NothingAt { path }) if path.ends_with("no-such-project")),
+            "{error:?}"
+        );
+        assert_eq!(error.exit_code(), 2);
+    }
+}

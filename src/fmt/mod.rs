@@ -763,3 +763,39 @@ mod render_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod error_tests {
+    use super::*;
+    use std::path::Path;
+
+    fn fmt(text: &str) -> Result<String, FormatError> {
+        let mut sources = Sources::default();
+        let id = sources.add("e.yaml", Path::new("e.yaml"), text.to_owned());
+        format_text(sources.get(id), id, &HashMap::new())
+    }
+
+    #[test]
+    fn files_that_cannot_be_formatted_say_why() {
+        assert!(matches!(
+            fmt("catalog: x\nanswers: 3\n"),
+            Err(FormatError::AnswersNotAMapping)
+        ));
+        assert!(matches!(
+            fmt("catalog: x\nextra: 1\n"),
+            Err(FormatError::UnexpectedField { field }) if field == "extra"
+        ));
+        assert!(matches!(
+            fmt("catalog: x\nanswers:\n  a:\n    note: {deep: 1}\n"),
+            Err(FormatError::FieldHoldsMapping { field }) if field == "note"
+        ));
+        assert!(matches!(fmt("- a\n"), Err(FormatError::NotAMapping)));
+        let error = FormatError::UnexpectedField {
+            field: "extra".into(),
+        };
+        assert_eq!(
+            error.message().text(crate::i18n::Lang::En),
+            "unexpected field `extra`"
+        );
+    }
+}
