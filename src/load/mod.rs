@@ -123,11 +123,8 @@ impl Workspace {
             layout_files::load_layout_folder(&mut ws, &path, span);
         }
         let mut data_files = ws.catalog_files(&project);
-        let default_answers = project.answers.len() == 1
-            && project.answers[0].1.start == 0
-            && project.answers[0].1.end == 0;
         for (path, span) in project.answers.clone() {
-            if default_answers && !path.exists() {
+            if !project.answers_listed && !path.exists() {
                 continue;
             }
             for file in ws.yaml_files(&path, span) {
