@@ -1,5 +1,6 @@
-//! The `checksheet` binary: all behaviour, including the exit code, lives in the library;
-//! the binary only ends the process without freeing what a run leaves.
+//! The `checksheet` binary: the command layer (`checksheet::cli`) parses the arguments,
+//! runs the command and gives the exit code; the binary only ends the process without
+//! freeing what a run leaves.
 //! The binary only chooses the memory allocator: mimalloc, which is faster than the system
 //! allocator for the many small strings a checksheet is made of, and hands memory freed
 //! by one thread to the others (see README's performance section), wrapped to count what
