@@ -77,6 +77,10 @@ pub enum Error {
     /// workbook that cannot be read: the message says which and what to do.
     #[error("{0}")]
     Refused(Message),
+    /// `diff` could not compare (a path with nothing to compare, git failing, an unknown
+    /// revision).
+    #[error(transparent)]
+    Diff(#[from] crate::diff::DiffError),
     /// An input that cannot be used at all (a workbook that cannot be read), described as
     /// a diagnostic with its code and hint; the command layer reports it as one.
     #[error("{}", self.message())]
@@ -148,6 +152,7 @@ impl Error {
             Error::Render(e) => e.message(),
             Error::Fill(e) => msg!("plain", text = e.to_string()),
             Error::Refused(message) => message.clone(),
+            Error::Diff(e) => e.message(),
             Error::Diagnosed(d) => d.located_message(),
         }
     }
