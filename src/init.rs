@@ -9,6 +9,7 @@
 use std::fs;
 use std::io::Write as _;
 use std::path::Path;
+use strum::VariantArray;
 
 use crate::load::PROJECT_FILE;
 use crate::report;
@@ -41,7 +42,7 @@ pub fn files(as_of: jiff::civil::Date) -> Vec<(String, String)> {
             "# checksheet build writes here; the YAML is the source\n/dist/\n".to_owned(),
         ),
     ];
-    for kind in Kind::ALL {
+    for kind in Kind::VARIANTS.iter().copied() {
         files.push((format!("{SCHEMA_DIR}/{}", kind.file_name()), kind.to_json()));
     }
     files

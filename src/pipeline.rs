@@ -5,6 +5,7 @@
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use strum::VariantArray;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::{RunError, Workspace};
@@ -350,7 +351,7 @@ fn staged_pid(name: &str) -> Option<u32> {
     let (random, extension) = rest.split_at_checked(STAGED_RANDOM)?;
     let is_random = random.bytes().all(|b| b.is_ascii_alphanumeric());
     let is_extension = extension.is_empty()
-        || Format::ALL
+        || Format::VARIANTS
             .iter()
             .any(|f| extension.strip_prefix('.') == Some(f.extension()));
     (is_random && is_extension && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))

@@ -16,13 +16,26 @@
 //! `tests/testsuite/schema.rs` checks the schemas with an independent validator.
 
 use serde_json::{Map, Value, json};
+use strum::VariantArray;
 
 use crate::load::Workspace;
 use crate::model::{Format, Lang, Level, Status};
-use crate::report;
 
-/// The file kinds that have a schema.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+/// The file kinds that have a schema. Their names (`project`, `catalog`, …) are strum's;
+/// each variant's doc comment is the help of the value (`checksheet schema KIND`), read
+/// through [`strum::EnumMessage`].
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::EnumMessage,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum Kind {
     /// `checksheet.yaml`
     Project,
@@ -35,16 +48,9 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Project, Kind::Catalog, Kind::Answers, Kind::Layout];
-
     /// The name on the command line and of the schema file (`project` → `project.json`).
     pub fn name(self) -> &'static str {
-        match self {
-            Kind::Project => "project",
-            Kind::Catalog => "catalog",
-            Kind::Answers => "answers",
-            Kind::Layout => "layout",
-        }
+        self.into()
     }
 
     /// The schema file's name inside a project's schema folder.
@@ -68,12 +74,6 @@ impl Kind {
     pub fn to_json(self) -> String {
         serde_json::to_string_pretty(&self.schema()).unwrap_or_default() + "\n"
     }
-}
-
-/// `checksheet schema KIND`: prints the schema to stdout.
-pub fn print(kind: Kind) -> u8 {
-    report::output(&kind.to_json());
-    0
 }
 
 /// Where `init` puts the schemas, relative to the project folder.
@@ -254,7 +254,7 @@ fn with_examples(mut schema: Value, examples: &[String]) -> Value {
 // ---- the four file kinds ------------------------------------------------------------
 
 fn project(builtins: &Builtins) -> Value {
-    let formats: Vec<(&str, String)> = Format::ALL
+    let formats: Vec<(&str, String)> = Format::VARIANTS
         .iter()
         .map(|f| {
             let what = match f {
@@ -481,7 +481,7 @@ fn refs() -> Value {
 }
 
 fn catalog() -> Value {
-    let levels: Vec<(&str, String)> = Level::ALL
+    let levels: Vec<(&str, String)> = Level::VARIANTS
         .iter()
         .map(|l| {
             let what = match l {
@@ -491,7 +491,7 @@ fn catalog() -> Value {
             (l.as_str(), format!("{}: {what}", l.as_str()))
         })
         .collect();
-    let langs: Vec<(&str, String)> = Lang::ALL
+    let langs: Vec<(&str, String)> = Lang::VARIANTS
         .iter()
         .map(|l| {
             let what = match l {
@@ -664,7 +664,7 @@ fn cells() -> Value {
 
 fn questionnaire() -> Value {
     use crate::load::questionnaire::COLUMN_FIELDS;
-    let statuses: Vec<(&str, String)> = Status::ALL
+    let statuses: Vec<(&str, String)> = Status::VARIANTS
         .iter()
         .map(|s| (s.key(), format!("{}: {}", s.key(), s.label())))
         .collect();
@@ -713,7 +713,7 @@ fn questionnaire() -> Value {
 }
 
 fn answers(builtins: &Builtins) -> Value {
-    let statuses: Vec<(&str, String)> = Status::ALL
+    let statuses: Vec<(&str, String)> = Status::VARIANTS
         .iter()
         .map(|s| (s.key(), format!("{} (shown as {})", s.key(), s.label())))
         .collect();
@@ -1142,7 +1142,7 @@ mod tests {
     #[test]
     fn every_object_of_a_schema_is_checked_against_a_loader() {
         let lists = field_lists();
-        for kind in Kind::ALL {
+        for kind in Kind::VARIANTS.iter().copied() {
             let mut found = Vec::new();
             objects(&kind.schema(), String::new(), &mut found);
             let mut expected: Vec<String> = lists
@@ -1159,22 +1159,22 @@ mod tests {
     #[test]
     fn enumerations_are_the_models() {
         let answers = Kind::Answers.schema();
-        let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
+        let statuses: Vec<&str> = Status::VARIANTS.iter().map(|s| s.key()).collect();
         assert_eq!(
             answers["definitions"]["answer"]["properties"]["status"]["enum"],
             json!(statuses)
         );
         let descriptions =
             &answers["definitions"]["answer"]["properties"]["status"]["enumDescriptions"];
-        for (i, status) in Status::ALL.iter().enumerate() {
+        for (i, status) in Status::VARIANTS.iter().enumerate() {
             assert!(descriptions[i].as_str().unwrap().contains(status.label()));
         }
-        let levels: Vec<&str> = Level::ALL.iter().map(|l| l.as_str()).collect();
+        let levels: Vec<&str> = Level::VARIANTS.iter().map(|l| l.as_str()).collect();
         assert_eq!(
             Kind::Catalog.schema()["definitions"]["control"]["properties"]["level"]["enum"],
             json!(levels)
         );
-        let formats: Vec<&str> = Format::ALL.iter().map(|f| f.extension()).collect();
+        let formats: Vec<&str> = Format::VARIANTS.iter().map(|f| f.extension()).collect();
         assert_eq!(
             Kind::Project
                 .schema()
@@ -1186,7 +1186,7 @@ mod tests {
 
     #[test]
     fn schemas_are_draft_07_and_stable() {
-        for kind in Kind::ALL {
+        for kind in Kind::VARIANTS.iter().copied() {
             let schema = kind.schema();
             assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
             assert_eq!(schema["additionalProperties"], json!(false));

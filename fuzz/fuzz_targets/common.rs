@@ -1,6 +1,7 @@
 //! Shared by the YAML fuzz targets: parse arbitrary bytes (read as UTF-8, lossily) as one
 //! YAML file, hand the tree to a loader, then render every diagnostic against its source.
 
+use strum::VariantArray;
 use checksheet::diag::Diagnostics;
 use checksheet::report::render_human;
 use checksheet::source::Sources;
@@ -16,7 +17,7 @@ pub fn parse_then(data: &[u8], load: impl FnOnce(&Node, &mut Diagnostics)) {
         Ok(root) => load(&root, &mut diags),
         Err(d) => diags.push(*d),
     }
-    for lang in checksheet::i18n::Lang::ALL {
+    for lang in checksheet::i18n::Lang::VARIANTS.iter().copied() {
         let _ = render_human(&diags, &sources, false, lang);
     }
 }

@@ -5,13 +5,14 @@
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches, ValueEnum};
+use clap::{CommandFactory, FromArgMatches};
 
 mod args;
 mod check;
 mod diff;
 mod fill;
 mod import;
+mod values;
 
 pub use args::{Cli, Command, ListCommand, MapCommand};
 
@@ -101,7 +102,7 @@ fn lang_argument(args: &[std::ffi::OsString]) -> Option<Lang> {
             None => None,
         };
         if let Some(value) = value {
-            return Lang::from_str(&value, true).ok();
+            return value.to_ascii_lowercase().parse().ok();
         }
     }
     None
@@ -159,7 +160,10 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         } => check::build(&project, out.as_deref(), deny_warnings, format),
         Command::Fmt { project, check } => Ok(code(format_answers(&project, check))),
         Command::Init { dir } => Ok(code(crate::init::run(&dir))),
-        Command::Schema { kind } => Ok(code(crate::schema::print(kind))),
+        Command::Schema { kind } => {
+            report::output(&kind.to_json());
+            Ok(Outcome::success())
+        }
         Command::Completions { shell } => Ok(code(crate::generate::completions(shell))),
         Command::Man => Ok(code(crate::generate::man())),
         Command::Diff(args) => diff::run(&args),

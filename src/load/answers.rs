@@ -9,6 +9,7 @@ use crate::model::{Answer, AnswerBody, Status};
 use crate::msg;
 use crate::source::Span;
 use crate::yaml::{Node, Value};
+use strum::VariantArray;
 
 pub const FILE_FIELDS: &[&str] = &["catalog", "answers"];
 pub const ANSWER_FIELDS: &[&str] = &["status", "answer", "links", "evidence", "reviewed", "note"];
@@ -82,7 +83,7 @@ fn read_answer(id: &str, key_span: Span, node: &Node, diags: &mut Diagnostics) -
         Value::Map(_) => {
             let fields = Fields::new(node, msg!("what-answer"), ANSWER_FIELDS, diags)?;
             answer.status = fields.text("status", diags).and_then(|(text, span)| {
-                let status = Status::parse(&text);
+                let status = text.parse::<Status>().ok();
                 if status.is_none() {
                     diags.push(
                         Diagnostic::new(
@@ -150,11 +151,12 @@ fn check_evidence(text: &str, span: Span, id: &str, diags: &mut Diagnostics) -> 
 /// `Implemented`) or a choice of the built-in label maps (`はい`, `○`) names the key it
 /// stands for, "did you mean `implemented` (実施済)?"; else the closest key, if any.
 fn status_hint(text: &str) -> crate::i18n::Message {
-    let keys: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
+    let keys: Vec<&str> = Status::VARIANTS.iter().map(|s| s.key()).collect();
     let allowed = keys.join(" | ");
     let trimmed = text.trim();
-    let labelled = Status::ALL
-        .into_iter()
+    let labelled = Status::VARIANTS
+        .iter()
+        .copied()
         .find(|s| {
             s.label() == trimmed
                 || crate::sheet::status_label(*s, crate::model::Lang::En)

@@ -51,7 +51,7 @@ pub fn load_catalog(mut root: Node<'_>, origin: &str, diags: &mut Diagnostics) -
     let lang = header
         .text("lang", diags)
         .map_or(Some(Lang::default()), |(text, span)| {
-            let lang = Lang::parse(&text);
+            let lang = text.parse::<Lang>().ok();
             if lang.is_none() {
                 diags.push(
                     Diagnostic::new(Code::InvalidValue, msg!("unknown-language", lang = &text))
@@ -237,7 +237,7 @@ fn read_control(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Op
         );
     }
     let level = fields.text("level", diags).and_then(|(text, span)| {
-        let level = Level::parse(&text);
+        let level = text.parse::<Level>().ok();
         if level.is_none() {
             diags.push(
                 Diagnostic::new(Code::InvalidValue, msg!("unknown-level", level = &text))

@@ -1,6 +1,7 @@
 //! The project file (`checksheet.yaml`): raw YAML to a validated [`Project`].
 
 use std::path::Path;
+use strum::VariantArray;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::fields::{Fields, parse_date, wrong_type};
@@ -121,7 +122,7 @@ fn read_policy(node: &Node, diags: &mut Diagnostics) -> Policy {
     };
     let level = |name: &str, diags: &mut Diagnostics| {
         fields.text(name, diags).and_then(|(text, span)| {
-            let level = PolicyLevel::parse(&text);
+            let level = text.parse::<PolicyLevel>().ok();
             if level.is_none() {
                 diags.push(
                     Diagnostic::new(
@@ -149,7 +150,7 @@ fn read_policy(node: &Node, diags: &mut Diagnostics) -> Policy {
         policy.missing_review = l;
     }
     if let Some((text, span)) = fields.text("derived_answers", diags) {
-        match DerivePolicy::parse(&text) {
+        match text.parse::<DerivePolicy>().ok() {
             Some(p) => policy.derived_answers = p,
             None => diags.push(
                 Diagnostic::new(
@@ -197,12 +198,12 @@ fn read_outputs(node: &Node, diags: &mut Diagnostics) -> Vec<OutputSpec> {
             .text("name", diags)
             .filter(|(name, span)| check_output_name(name, *span, diags));
         let formats = match fields.get("formats") {
-            None => Format::ALL.to_vec(),
+            None => Format::VARIANTS.to_vec(),
             Some(_) => fields
                 .text_list("formats", diags)
                 .into_iter()
                 .filter_map(|(text, span)| {
-                    let format = Format::parse(&text);
+                    let format = text.parse::<Format>().ok();
                     if format.is_none() {
                         diags.push(
                             Diagnostic::new(

@@ -3,6 +3,7 @@
 //! `fill` reads them to put answers back into the same workbook.
 
 use indexmap::IndexMap;
+use strum::VariantArray;
 
 use crate::a1::parse_column;
 use crate::diag::{Code, Diagnostic, Diagnostics};
@@ -109,7 +110,7 @@ fn read_labels(node: &Node, diags: &mut Diagnostics) -> IndexMap<String, Status>
             );
             continue;
         };
-        match Status::parse(&text) {
+        match text.parse::<Status>().ok() {
             Some(status) => {
                 labels.insert(label, status);
             }
@@ -127,7 +128,7 @@ fn read_labels(node: &Node, diags: &mut Diagnostics) -> IndexMap<String, Status>
 }
 
 fn status_help() -> crate::i18n::Message {
-    let keys: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
+    let keys: Vec<&str> = Status::VARIANTS.iter().map(|s| s.key()).collect();
     msg!("help-statuses", statuses = keys.join(", "))
 }
 
