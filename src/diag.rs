@@ -330,9 +330,9 @@ pub fn folded_characters(text: &str) -> Option<Message> {
 
 #[cfg(test)]
 mod tests {
-    use strum::VariantArray;
     use super::*;
     use std::collections::HashSet;
+    use strum::VariantArray;
 
     #[test]
     fn suggestions_compare_full_width_and_compatibility_characters_folded() {

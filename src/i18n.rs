@@ -333,8 +333,8 @@ pub fn format_checked(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Result<Stri
 
 #[cfg(test)]
 mod tests {
-    use strum::VariantArray;
     use std::collections::{BTreeMap, BTreeSet};
+    use strum::VariantArray;
 
     use fluent_syntax::ast;
 

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::formats;
 use crate::load::fields::{Fields, text_of, wrong_type};
 use crate::msg;
 use crate::source::Span;
@@ -34,19 +35,37 @@ pub enum ColumnValue {
 }
 
 impl ColumnValue {
-    const NAMES: &'static [&'static str] = &[
-        "id",
-        "number",
-        "title",
-        "text",
-        "question",
-        "level",
-        "status",
-        "answer",
-        "evidence",
-        "links",
-        "refs:<scheme>",
-    ];
+    /// The values a column can show besides `refs:<scheme>`, each with what it shows.
+    pub fn described() -> &'static [(&'static str, &'static str)] {
+        &[
+            ("id", "the control ID as written"),
+            ("number", "the display number, by `numbering`"),
+            ("title", "the control's title (対策項目)"),
+            ("text", "the control's text (対策内容 / 確認内容)"),
+            ("question", "the text, or the title where there is none"),
+            ("level", "基本 / 推奨"),
+            (
+                "status",
+                "the answer's status as a label (実施済, 一部実施, …)",
+            ),
+            (
+                "answer",
+                "the answer text or list, then its links (where no column shows them) and its evidence (where no column shows it)",
+            ),
+            (
+                "evidence",
+                "the answer's evidence (証跡), one document or URL per line",
+            ),
+            ("links", "the answer's links, one URL per line"),
+        ]
+    }
+
+    /// Every value a column can show, for messages: `id, number, …, refs:<scheme>`.
+    fn allowed() -> String {
+        let mut names: Vec<&str> = Self::described().iter().map(|(name, _)| *name).collect();
+        names.push("refs:<scheme>");
+        names.join(", ")
+    }
 
     fn parse(text: &str) -> Option<ColumnValue> {
         Some(match text {
@@ -105,6 +124,23 @@ pub enum Numbering {
     Sequential,
 }
 
+impl Numbering {
+    /// The schemes (`numbering.scheme`), each with what it numbers by.
+    pub fn described() -> &'static [(&'static str, &'static str)] {
+        &[
+            ("id", "the control ID as written (default)"),
+            (
+                "last-segment",
+                "the part after the last `separator` (`4.10` → `10`)",
+            ),
+            (
+                "sequential",
+                "1, 2, 3 … restarting at every top-level group",
+            ),
+        ]
+    }
+}
+
 /// One sheet (xlsx) or part (md/html) of a document.
 #[derive(Clone, Debug)]
 pub struct SheetSpec {
@@ -154,26 +190,6 @@ impl Layout {
     }
 }
 
-pub const LAYOUT_FILE_FIELDS: &[&str] = &[
-    "layout",
-    "title",
-    "header",
-    "intro",
-    "notice",
-    "columns",
-    "group_rows",
-    "numbering",
-    "checkbox",
-    "sheets",
-    "derived_note",
-    "unanswered",
-];
-pub const LAYOUT_FIELDS: &[&str] = &["id", "description", "catalog"];
-pub const COLUMN_FIELDS: &[&str] = &["header", "value", "width", "hide_when_empty"];
-pub const GROUP_ROW_FIELDS: &[&str] = &["depth", "text", "lead", "hidden"];
-pub const NUMBERING_FIELDS: &[&str] = &["scheme", "separator"];
-pub const SHEET_FIELDS: &[&str] = &["name", "groups", "heading", "notice"];
-
 /// Template sources of a layout, with their spans, for syntax checking.
 pub type TemplateSources = Vec<(String, Span)>;
 
@@ -184,11 +200,11 @@ pub fn load_layout(
 ) -> Option<(Layout, TemplateSources)> {
     let before = diags.error_count();
     let mut templates: TemplateSources = Vec::new();
-    let fields = Fields::new(root, msg!("what-layout-file"), LAYOUT_FILE_FIELDS, diags)?;
+    let fields = Fields::new(root, msg!("what-layout-file"), &formats::LAYOUT_FILE, diags)?;
     let header = Fields::new(
         fields.require("layout", diags)?,
         msg!("what-layout-header"),
-        LAYOUT_FIELDS,
+        &formats::LAYOUT_HEADER,
         diags,
     )?;
     let id = header.required_text("id", diags);
@@ -216,7 +232,8 @@ pub fn load_layout(
     let mut columns = Vec::new();
     if let Some(node) = fields.require("columns", diags) {
         for item in seq(node, msg!("what-key", key = "columns"), diags) {
-            let Some(col) = Fields::new(item, msg!("what-column"), COLUMN_FIELDS, diags) else {
+            let Some(col) = Fields::new(item, msg!("what-column"), &formats::LAYOUT_COLUMN, diags)
+            else {
                 continue;
             };
             let header = col.required_text("header", diags).map(&mut template);
@@ -229,10 +246,7 @@ pub fn load_layout(
                             msg!("unknown-column-value", value = &text),
                         )
                         .at(span, msg!("label-not-a-column-value"))
-                        .help(msg!(
-                            "help-allowed",
-                            allowed = ColumnValue::NAMES.join(", ")
-                        )),
+                        .help(msg!("help-allowed", allowed = ColumnValue::allowed())),
                     );
                 }
                 value
@@ -260,9 +274,12 @@ pub fn load_layout(
     let mut group_rows = Vec::new();
     if let Some(node) = fields.get("group_rows") {
         for item in seq(node, msg!("what-key", key = "group_rows"), diags) {
-            let Some(row) =
-                Fields::new(item, msg!("what-group-row-style"), GROUP_ROW_FIELDS, diags)
-            else {
+            let Some(row) = Fields::new(
+                item,
+                msg!("what-group-row-style"),
+                &formats::GROUP_ROW,
+                diags,
+            ) else {
                 continue;
             };
             let depth = row
@@ -303,7 +320,7 @@ pub fn load_layout(
     let mut sheets = Vec::new();
     if let Some(node) = fields.get("sheets") {
         for item in seq(node, msg!("what-key", key = "sheets"), diags) {
-            let Some(sheet) = Fields::new(item, msg!("what-sheet"), SHEET_FIELDS, diags) else {
+            let Some(sheet) = Fields::new(item, msg!("what-sheet"), &formats::SHEET, diags) else {
                 continue;
             };
             let name = sheet.required_text("name", diags).map(&mut template);
@@ -422,7 +439,7 @@ fn read_numbering(node: &Node, diags: &mut Diagnostics) -> Option<Numbering> {
     let fields = Fields::new(
         node,
         msg!("what-key", key = "numbering"),
-        NUMBERING_FIELDS,
+        &formats::NUMBERING,
         diags,
     )?;
     let (scheme, span) = fields.required_text("scheme", diags)?;
@@ -444,7 +461,11 @@ fn read_numbering(node: &Node, diags: &mut Diagnostics) -> Option<Numbering> {
                 .at(span, msg!("label-not-a-numbering"))
                 .help(msg!(
                     "help-allowed",
-                    allowed = "id, last-segment, sequential"
+                    allowed = Numbering::described()
+                        .iter()
+                        .map(|(name, _)| *name)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )),
             );
             None

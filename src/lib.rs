@@ -19,6 +19,7 @@ pub mod files;
 pub mod fill;
 pub mod fill_command;
 pub mod fmt;
+pub mod formats;
 pub mod generate;
 pub mod i18n;
 pub mod import;

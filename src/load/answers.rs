@@ -4,15 +4,13 @@
 //! [`crate::validate`]; this module checks one file's shape.
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::formats;
 use crate::load::fields::{Fields, check_id, check_url, parse_date, text_as, text_of, wrong_type};
 use crate::model::{Answer, AnswerBody, Status};
 use crate::msg;
 use crate::source::Span;
 use crate::yaml::{Node, Value};
 use strum::VariantArray;
-
-pub const FILE_FIELDS: &[&str] = &["catalog", "answers"];
-pub const ANSWER_FIELDS: &[&str] = &["status", "answer", "links", "evidence", "reviewed", "note"];
 
 /// One answer file: the catalog it answers and its answers in file order.
 pub struct AnswerFile {
@@ -24,7 +22,12 @@ pub struct AnswerFile {
 /// Reads an answer file, consuming its tree: each answer's part of the tree is freed once
 /// read, so a large file never holds its whole tree and its whole model at once.
 pub fn load_answer_file(mut root: Node<'_>, diags: &mut Diagnostics) -> Option<AnswerFile> {
-    let fields = Fields::new(&root, msg!("what-answer-file"), FILE_FIELDS, diags)?;
+    let fields = Fields::new(
+        &root,
+        msg!("what-answer-file"),
+        &formats::ANSWER_FILE,
+        diags,
+    )?;
     let catalog = fields.required_text("catalog", diags);
     fields.require("answers", diags)?;
     let answers_node = root.take("answers")?;
@@ -81,7 +84,7 @@ fn read_answer(id: &str, key_span: Span, node: &Node, diags: &mut Diagnostics) -
             return None;
         }
         Value::Map(_) => {
-            let fields = Fields::new(node, msg!("what-answer"), ANSWER_FIELDS, diags)?;
+            let fields = Fields::new(node, msg!("what-answer"), &formats::ANSWER, diags)?;
             answer.status = fields.text("status", diags).and_then(|(text, span)| {
                 let status = text.parse::<Status>().ok();
                 if status.is_none() {
