@@ -41,6 +41,10 @@ pub enum Shape {
     TextList,
     /// A list of paths or IDs, written as strings.
     Strings,
+    /// One ID, or a list of them.
+    Ids,
+    /// A list of lists of words.
+    WordLists,
     /// A calendar date, `YYYY-MM-DD`.
     Date,
     /// An ID of this kind.
@@ -836,7 +840,8 @@ pub static SHEET: Object = object(
 
 // ---- mapping files and thesauri (no schema) -------------------------------------------
 
-/// A mapping file: pairs of controls of two catalogs.
+/// A mapping file (`controls/mappings/<from>--<to>.yaml`): pairs of controls of two
+/// catalogs.
 pub static MAPPING_FILE: Object = object(
     "",
     &[
@@ -848,7 +853,7 @@ pub static MAPPING_FILE: Object = object(
                 nullable: true,
                 non_empty: false,
             },
-            "The pairs: a control of `from` and the controls of `to` that ask the same.",
+            "The pairs: a control of `from` and the controls of `to` that ask the same question.",
         ),
     ],
 );
@@ -857,9 +862,17 @@ pub static MAPPING_FILE: Object = object(
 pub static MAPPING_HEADER: Object = object(
     "The mapping's header.",
     &[
-        required("from", Shape::Id(IdKind::Catalog), "The catalog mapped."),
-        required("to", Shape::Id(IdKind::Catalog), "The catalog mapped to."),
-        field("description", Shape::Text, "What the mapping is."),
+        required(
+            "from",
+            Shape::Id(IdKind::Catalog),
+            "The catalog whose controls are mapped.",
+        ),
+        required(
+            "to",
+            Shape::Id(IdKind::Catalog),
+            "The catalog whose controls they map to.",
+        ),
+        field("description", Shape::Text, "What the mapping covers."),
     ],
 );
 
@@ -870,32 +883,57 @@ pub static MAPPING_PAIR: Object = object(
         required("from", Shape::Id(IdKind::Item), "A control of `from`."),
         field(
             "to",
-            Shape::Strings,
-            "The controls of `to` it maps to (one, or a list); required.",
+            Shape::Ids,
+            "The controls of `to` it maps to, one or a list (required; an empty list maps to none).",
         ),
         field(
             "status",
             Shape::Text,
-            "`confirmed` or `suggested` (by `map suggest`, to review).",
+            "`confirmed` (the default: answers are derived through the pair) or `suggested` (written by `map suggest`, for a person to review).",
         ),
-        field("score", Shape::Text, "How sure `map suggest` was, 0 to 1."),
+        field(
+            "score",
+            Shape::Text,
+            "How close `map suggest` found the texts, 0 to 1 (informational).",
+        ),
     ],
 );
 
-/// A thesaurus file: words the matcher of `map suggest` takes as the same.
+/// A thesaurus file (any file with a top-level `thesaurus:` in a folder of `catalogs:`):
+/// the words `map suggest` folds, groups or ignores.
 pub static THESAURUS_FILE: Object = object(
     "",
     &[
         required("thesaurus", Shape::Object(&THESAURUS_HEADER), ""),
-        field("spellings", Shape::Strings, "Spellings of one word."),
-        field("terms", Shape::Strings, "Terms of one meaning."),
-        field("ignore", Shape::Strings, "Words that say nothing."),
-        field("facts", Shape::Strings, "Company-profile questions."),
+        field(
+            "spellings",
+            Shape::WordLists,
+            "Lists of spellings of one word; the first is the one the others are rewritten to.",
+        ),
+        field(
+            "terms",
+            Shape::WordLists,
+            "Lists of words that mean the same (Japanese and English); the first names the group.",
+        ),
+        field(
+            "ignore",
+            Shape::Strings,
+            "Words that carry no meaning for matching.",
+        ),
+        field(
+            "facts",
+            Shape::Strings,
+            "Words by which a question asks for a company's facts or commercial terms, which no control answers.",
+        ),
     ],
 );
 
 /// `thesaurus:`, a thesaurus file's header.
 pub static THESAURUS_HEADER: Object = object(
     "The thesaurus's header.",
-    &[field("description", Shape::Text, "What the thesaurus is.")],
+    &[field(
+        "description",
+        Shape::Text,
+        "What the thesaurus holds.",
+    )],
 );

@@ -11,53 +11,67 @@ use crate::msg;
 use crate::source::Span;
 use crate::yaml::{Node, Value};
 
-/// What a column shows for each control.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+/// What a column shows for each control. The names (`id`, `number`, …) are strum's, and
+/// each variant's message is what editors show for the value (the JSON Schema).
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumMessage,
+)]
 #[serde(tag = "kind", content = "scheme", rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ColumnValue {
     /// The control ID as written.
+    #[strum(message = "the control ID as written")]
     Id,
     /// The display number (see [`Numbering`]).
+    #[strum(message = "the display number, by `numbering`")]
     Number,
+    #[strum(message = "the control's title (対策項目)")]
     Title,
+    #[strum(message = "the control's text (対策内容 / 確認内容)")]
     Text,
     /// The text, or the title where there is no text.
+    #[strum(message = "the text, or the title where there is none")]
     Question,
+    #[strum(message = "基本 / 推奨")]
     Level,
+    #[strum(message = "the answer's status as a label (実施済, 一部実施, …)")]
     Status,
+    #[strum(
+        message = "the answer text or list, then its links (where no column shows them) and its evidence (where no column shows it)"
+    )]
     Answer,
     /// The answer's evidence (証跡), one item per line.
+    #[strum(message = "the answer's evidence (証跡), one document or URL per line")]
     Evidence,
     /// The answer's `links`, one URL per line (the answer cell then leaves them out).
+    #[strum(message = "the answer's links, one URL per line")]
     Links,
-    /// The control's refs of one scheme, one per line.
+    /// The control's refs of one scheme, one per line (`refs:<scheme>`).
+    #[strum(disabled)]
     Refs(String),
 }
 
 impl ColumnValue {
     /// The values a column can show besides `refs:<scheme>`, each with what it shows.
-    pub fn described() -> &'static [(&'static str, &'static str)] {
-        &[
-            ("id", "the control ID as written"),
-            ("number", "the display number, by `numbering`"),
-            ("title", "the control's title (対策項目)"),
-            ("text", "the control's text (対策内容 / 確認内容)"),
-            ("question", "the text, or the title where there is none"),
-            ("level", "基本 / 推奨"),
-            (
-                "status",
-                "the answer's status as a label (実施済, 一部実施, …)",
-            ),
-            (
-                "answer",
-                "the answer text or list, then its links (where no column shows them) and its evidence (where no column shows it)",
-            ),
-            (
-                "evidence",
-                "the answer's evidence (証跡), one document or URL per line",
-            ),
-            ("links", "the answer's links, one URL per line"),
-        ]
+    pub fn described() -> Vec<(&'static str, &'static str)> {
+        use strum::{EnumMessage, IntoEnumIterator};
+        ColumnValue::iter()
+            .filter(|v| !matches!(v, ColumnValue::Refs(_)))
+            .map(|v| {
+                (
+                    <&'static str>::from(&v),
+                    v.get_message().unwrap_or_default(),
+                )
+            })
+            .collect()
     }
 
     /// Every value a column can show, for messages: `id, number, …, refs:<scheme>`.
@@ -68,23 +82,11 @@ impl ColumnValue {
     }
 
     fn parse(text: &str) -> Option<ColumnValue> {
-        Some(match text {
-            "id" => ColumnValue::Id,
-            "number" => ColumnValue::Number,
-            "title" => ColumnValue::Title,
-            "text" => ColumnValue::Text,
-            "question" => ColumnValue::Question,
-            "level" => ColumnValue::Level,
-            "status" => ColumnValue::Status,
-            "answer" => ColumnValue::Answer,
-            "evidence" => ColumnValue::Evidence,
-            "links" => ColumnValue::Links,
-            _ => ColumnValue::Refs(
-                text.strip_prefix("refs:")
-                    .filter(|s| !s.is_empty())?
-                    .to_owned(),
-            ),
-        })
+        match text.strip_prefix("refs:") {
+            Some(scheme) if !scheme.is_empty() => Some(ColumnValue::Refs(scheme.to_owned())),
+            Some(_) => None,
+            None => text.parse().ok(),
+        }
     }
 }
 
@@ -113,31 +115,44 @@ pub struct GroupRowStyle {
     pub hidden: bool,
 }
 
-/// How the "number" column is derived from a control ID.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// How the "number" column is derived from a control ID. The scheme names (`id`,
+/// `last-segment`, `sequential`) are strum's, and each variant's message is what editors
+/// show for the scheme (the JSON Schema).
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumMessage,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Numbering {
     /// The ID as written.
+    #[strum(message = "the control ID as written (default)")]
     Id,
     /// The part after the last separator (`4.10` → `10`, `1-5` → `5`).
+    #[strum(message = "the part after the last `separator` (`4.10` → `10`)")]
     LastSegment(String),
     /// 1, 2, 3 … restarting at every top-level group.
+    #[strum(message = "1, 2, 3 … restarting at every top-level group")]
     Sequential,
 }
 
 impl Numbering {
     /// The schemes (`numbering.scheme`), each with what it numbers by.
-    pub fn described() -> &'static [(&'static str, &'static str)] {
-        &[
-            ("id", "the control ID as written (default)"),
-            (
-                "last-segment",
-                "the part after the last `separator` (`4.10` → `10`)",
-            ),
-            (
-                "sequential",
-                "1, 2, 3 … restarting at every top-level group",
-            ),
-        ]
+    pub fn described() -> Vec<(&'static str, &'static str)> {
+        use strum::{EnumMessage, IntoEnumIterator};
+        Numbering::iter()
+            .map(|n| {
+                (
+                    <&'static str>::from(&n),
+                    n.get_message().unwrap_or_default(),
+                )
+            })
+            .collect()
     }
 }
 
@@ -446,13 +461,12 @@ fn read_numbering(node: &Node, diags: &mut Diagnostics) -> Option<Numbering> {
     let separator = fields
         .get("separator")
         .and_then(|n| text_of(n, &msg!("what-numbering"), "separator", diags));
-    match scheme.as_str() {
-        "id" => Some(Numbering::Id),
-        "sequential" => Some(Numbering::Sequential),
-        "last-segment" => Some(Numbering::LastSegment(
+    match scheme.parse::<Numbering>() {
+        Ok(Numbering::LastSegment(_)) => Some(Numbering::LastSegment(
             separator.map_or_else(|| ".".to_owned(), |s| s.0),
         )),
-        _ => {
+        Ok(numbering) => Some(numbering),
+        Err(_) => {
             diags.push(
                 Diagnostic::new(
                     Code::InvalidLayout,

@@ -360,6 +360,15 @@ fn field_schema(field: &formats::Field) -> Value {
         Shape::Text => opt_text(description),
         Shape::TextList => text_list(description),
         Shape::Strings => string_list(description, json!({ "type": "string" })),
+        Shape::Ids => json!({
+            "description": description,
+            "type": ["string", "array"],
+            "items": { "type": "string" },
+        }),
+        Shape::WordLists => string_list(
+            description,
+            json!({ "type": "array", "items": { "type": "string" } }),
+        ),
         Shape::Date => date(description),
         Shape::Id(kind) => id(description, id_pattern(*kind)),
         Shape::Integer { min, max } => {
