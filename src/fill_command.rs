@@ -142,19 +142,9 @@ pub fn run(args: &FillArgs) -> u8 {
         + filled.unknown.len();
     let write = !args.check && !filled.has_errors() && !found.has_errors();
     if write {
-        let written = if args.force {
-            fs::create_dir_all(out.parent().unwrap_or(Path::new(".")))
-                .and_then(|()| pipeline::replace_file(&out, &filled.bytes))
-        } else {
-            fs::create_dir_all(out.parent().unwrap_or(Path::new(".")))
-                .and_then(|()| pipeline::write_new_file(&out, &filled.bytes))
-        };
-        if let Err(e) = written {
-            return cannot_run(&crate::msg!(
-                "cannot-write-file",
-                path = display_path(&out),
-                error = e.to_string()
-            ));
+        let files = [(out.clone(), &filled.bytes)];
+        if let Err(e) = crate::write::all_or_none(&files, args.force, None) {
+            return cannot_run(&e.message());
         }
     }
     if json {

@@ -4,8 +4,10 @@
 //! The pipeline: [`load`] reads the project, catalogs, answers and layouts into the
 //! [`model`]; [`validate`] checks them against each other; [`sheet`] turns a catalog, its
 //! answers and a layout into a [`sheet::Document`]; [`render`] writes that document in each
-//! format; [`pipeline`] runs it all and [`cli`] is the command line. Every problem is a
-//! [`diag::Diagnostic`], printed only by [`report`].
+//! format; [`pipeline`] runs it all and [`cli`] is the command line, the only place that
+//! prints (through [`report`]) and gives exit codes. Every problem in the input is a
+//! [`diag::Diagnostic`]; what stops a run is an [`error::Error`]. ARCHITECTURE.md has
+//! the map.
 
 pub mod a1;
 pub mod builtin;
@@ -20,7 +22,6 @@ pub mod fill;
 pub mod fill_command;
 pub mod fmt;
 pub mod formats;
-pub mod generate;
 pub mod i18n;
 pub mod import;
 pub mod init;
@@ -39,4 +40,5 @@ pub mod sheet;
 pub mod source;
 pub mod templates;
 pub mod validate;
+pub mod write;
 pub mod yaml;

@@ -417,6 +417,7 @@ not-read-folder-link = it is a link to a folder, and links to folders are not fo
 not-read-folder-link-help = list the folder it links to in checksheet.yaml instead
 not-read-too-deep = folders are searched { $depth } levels deep at most
 not-read-too-deep-help = move its files up, or list the folder in checksheet.yaml
+cannot-create-output-folder = cannot create output folder `{ $path }`: { $error }
 cannot-write-file = cannot write `{ $path }`: { $error }
 cannot-render = cannot render { $name }: { $message }
 cannot-render-help = check the templates of layout `{ $layout }`
@@ -597,10 +598,10 @@ map-needs-valid-catalogs = map needs valid catalogs: fix the errors above first
 unknown-catalog-known = unknown catalog `{ $catalog }`; known catalogs: { $catalogs }
 map-bad-options = --min-score must be from 0 to 1 and --top at least 1
 map-summary = suggested a pair for { $matched } of { $total } controls of { $catalog } ({ $weak } more only as weak candidates); review each and set `status: confirmed`
-file-exists-force = `{ $path }` exists; pass --force to replace it
+hint-force = pass --force to replace it
 cannot-create-folder = cannot create `{ $path }`: { $error }
-file-exists = `{ $path }` exists already
-file-exists-hint = `{ $path }` exists already; { $hint }
+file-exists = `{ $path }` exists
+file-exists-hint = `{ $path }` exists; { $hint }
 coverage-needs-valid-project = coverage needs a valid project: fix the errors above first
 list-needs-valid-project = list needs a valid project: fix the errors above first
 list-controls-count = { $count } controls
@@ -993,3 +994,56 @@ fill-hidden-question = { $at }: the question of `{ $control }` is on a hidden { 
         [sheet] sheet
        *[row] row
     }; its answer is written there
+
+cli-diff-after-help = Examples:
+      checksheet diff old/answers/saas.yaml answers/saas.yaml
+      checksheet diff --git origin/main                  # the project in . at origin/main vs the working tree
+      checksheet diff --git HEAD~3..HEAD --format json
+      checksheet diff --git origin/main...HEAD --format markdown > comment.md
+
+    Exit codes: 0 compared (1 with --exit-code when anything differs); 1 either side has errors; 2 the command could not run.
+cli-import-after-help = Examples:
+      checksheet import old/skyarch.xlsx --layout skyarch --out answers/skyarch.yaml
+      checksheet import dist/default-mic-cloud-v3.xlsx --layout default --split-links --out -
+      checksheet import acme.xlsx --write-catalog controls/acme.yaml --out answers/acme.yaml
+      checksheet import acme.xlsx --sheet 質問票 --header-row 4 --id-col A --question-col C --answer-col D --write-catalog controls/acme.yaml
+
+    Cells that are not imported, hidden rows and sheets, merged answers and numbers or dates
+    where text was meant are reported with their sheet and cell. Nothing is written if there is
+    an error (or a warning, with --deny-warnings), and no file is replaced without --force.
+
+    Exit codes: 0 written; 1 the workbook has errors (nothing written); 2 the command could not run.
+
+## The command line's own words (clap): help headings, flags, value lists, argument errors
+clap-usage-heading = Usage:
+clap-commands-heading = Commands
+clap-arguments-heading = Arguments
+clap-options-heading = Options
+clap-print-help = Print help
+clap-print-version = Print version
+clap-help-command = Print this message or the help of the given subcommand(s)
+clap-default-value = [default: { $value }]
+clap-possible-values = [possible values: { $values }]
+clap-subcommands = [subcommands: { $values }]
+clap-try-help = For more information, try '{ $flag }'.
+clap-unexpected-argument = unexpected argument '{ $arg }' found
+clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
+clap-value-required = a value is required for '{ $arg }' but none was supplied
+clap-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+clap-no-equals = equal sign is needed when assigning values to '{ $arg }'
+clap-invalid-subcommand = unrecognized subcommand '{ $name }'
+clap-missing-subcommand = '{ $name }' requires a subcommand but one was not provided
+clap-missing-required = the following required arguments were not provided:
+clap-argument-repeated = the argument '{ $arg }' cannot be used multiple times
+clap-argument-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+clap-argument-conflict-many = the argument '{ $arg }' cannot be used with:
+clap-argument-conflict-any = the argument '{ $arg }' cannot be used with one or more of the other specified arguments
+clap-invalid-utf8 = invalid UTF-8 was detected in one or more arguments
+clap-tip = tip: { $tip }
+clap-similar = { $count ->
+        [one] a similar { $what } exists: { $values }
+       *[other] some similar { $what }s exist: { $values }
+    }
+clap-tip-as-value = to pass '{ $arg }' as a value, use '{ $escaped }'
+clap-tip-remove-dashes = subcommand '{ $name }' exists; to use it, remove the '--' before it
+clap-tip-exists = '{ $name }' exists

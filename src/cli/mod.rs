@@ -11,19 +11,24 @@ mod args;
 mod check;
 mod diff;
 mod fill;
+mod fmt;
+mod generate;
 mod import;
+mod init;
+mod list;
+mod localize;
+mod map;
 mod values;
 
 pub use args::{Cli, Command, ListCommand, MapCommand};
+pub use localize::{help_in, render_error};
 
 use crate::diag::Diagnostics;
 use crate::error::Error;
 use crate::i18n::{Lang, Message};
 use crate::load::Workspace;
-use crate::msg;
 use crate::pipeline;
 use crate::report::{self, ReportFormat};
-use crate::source::display_path;
 
 /// What a finished command leaves: the model and documents of a run, handed to the binary,
 /// which ends the process next and need not free them one value at a time.
@@ -77,8 +82,16 @@ pub fn main() -> (ExitCode, Leftovers) {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            let code = if e.use_stderr() { 2 } else { 0 };
+            let code = match render_error(&e, lang) {
+                Some(text) => {
+                    report::say_text(&text);
+                    2
+                }
+                None => {
+                    let _ = e.print();
+                    if e.use_stderr() { 2 } else { 0 }
+                }
+            };
             return (ExitCode::from(code), Leftovers::default());
         }
     };
@@ -108,40 +121,6 @@ fn lang_argument(args: &[std::ffi::OsString]) -> Option<Lang> {
     None
 }
 
-/// The command-line definition with its help texts in `lang`: each command's `about` is the
-/// message `cli-<command path>`, each argument's help `cli-<command path>-arg-<id>`.
-/// English is clap's own (from the doc comments above; a test keeps the English catalog
-/// equal to them). clap's headings (`Usage:`, `Options:`) and its own errors stay English.
-pub fn help_in(command: clap::Command, lang: Lang) -> clap::Command {
-    fn localize(mut command: clap::Command, path: &str, lang: Lang) -> clap::Command {
-        if let Ok(about) = crate::i18n::format_checked(lang, path, &[]) {
-            command = command.about(about).long_about(None::<&str>);
-        }
-        let ids: Vec<String> = command
-            .get_arguments()
-            .map(|a| a.get_id().to_string())
-            .collect();
-        for id in ids {
-            if let Ok(help) = crate::i18n::format_checked(lang, &format!("{path}-arg-{id}"), &[]) {
-                command = command.mut_arg(id, |arg| arg.help(help).long_help(None::<&str>));
-            }
-        }
-        let names: Vec<String> = command
-            .get_subcommands()
-            .map(|s| s.get_name().to_owned())
-            .collect();
-        for name in names {
-            let inner = format!("{path}-{name}");
-            command = command.mut_subcommand(name, |s| localize(s, &inner, lang));
-        }
-        command
-    }
-    match lang {
-        Lang::En => command,
-        Lang::Ja => localize(command, "cli", lang),
-    }
-}
-
 /// Runs a parsed command: what it leaves and its exit code, or the error that stopped it.
 /// Messages are in the language of `--lang`, else of the locale (`i18n::Lang::chosen`).
 pub fn run(cli: Cli) -> Result<Outcome, Error> {
@@ -158,14 +137,14 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             deny_warnings,
             format,
         } => check::build(&project, out.as_deref(), deny_warnings, format),
-        Command::Fmt { project, check } => Ok(code(format_answers(&project, check))),
-        Command::Init { dir } => Ok(code(crate::init::run(&dir))),
+        Command::Fmt { project, check } => fmt::run(&project, check),
+        Command::Init { dir } => init::run(&dir),
         Command::Schema { kind } => {
             report::output(&kind.to_json());
             Ok(Outcome::success())
         }
-        Command::Completions { shell } => Ok(code(crate::generate::completions(shell))),
-        Command::Man => Ok(code(crate::generate::man())),
+        Command::Completions { shell } => generate::completions(shell),
+        Command::Man => generate::man(),
         Command::Diff(args) => diff::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Fill(args) => fill::run(&args),
@@ -180,7 +159,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                     out,
                     force,
                 },
-        } => Ok(code(suggest_mapping(
+        } => map::suggest(
             &from,
             &to,
             project.as_deref(),
@@ -188,8 +167,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             min_score,
             out.as_deref(),
             force,
-        ))),
-        Command::List { what } => Ok(code(list(what))),
+        ),
+        Command::List { what } => list::run(what),
     }
 }
 
@@ -201,59 +180,7 @@ fn code(code: u8) -> Outcome {
     }
 }
 
-fn format_answers(project: &std::path::Path, check_only: bool) -> u8 {
-    let checked = match valid_project(project, msg!("fmt-needs-valid-project")) {
-        Ok(checked) => checked,
-        Err(code) => return code,
-    };
-    let ws = &checked.workspace;
-    let mut diags = Diagnostics::default();
-    let files = crate::fmt::format_files(&ws.sources, &ws.answer_files, &ws.catalogs, &mut diags);
-    report::report(&diags, &ws.sources, ReportFormat::Human);
-    let changed: Vec<_> = files.iter().filter(|f| f.changed()).collect();
-    let failed = diags.error_count();
-    if check_only {
-        let list: String = changed.iter().map(|f| format!("{}\n", f.name)).collect();
-        report::output(&list);
-    } else {
-        for file in &changed {
-            // An answer file that is a link (to a file inside the project, as loading
-            // checked) is formatted where it leads, and stays a link.
-            let target = std::fs::canonicalize(&file.path).unwrap_or_else(|_| file.path.clone());
-            if let Err(e) = pipeline::replace_file(&target, file.formatted.as_bytes()) {
-                return cannot_run(&msg!(
-                    "cannot-write-file",
-                    path = &file.name,
-                    error = e.to_string()
-                ));
-            }
-            report::say(&msg!("fmt-formatted", file = &file.name));
-        }
-    }
-    if let Some(line) = fmt_closing_line(check_only, changed.len(), failed) {
-        report::say(&line);
-    }
-    u8::from((check_only && !changed.is_empty()) || diags.has_errors())
-}
-
-/// The line `fmt` ends with. A file that could not be formatted is an error reported
-/// above: it is neither canonical nor formatted, so the line never says that every file is.
-fn fmt_closing_line(check_only: bool, changed: usize, failed: usize) -> Option<Message> {
-    let failed = (failed > 0).then(|| msg!("fmt-failed-files", count = failed));
-    match (check_only, changed, failed) {
-        (_, 0, None) => Some(msg!("fmt-all-canonical")),
-        (_, 0, Some(failed)) | (false, _, Some(failed)) => Some(failed),
-        (true, n, None) => Some(msg!("fmt-would-reformat", count = n)),
-        (true, n, Some(failed)) => Some(msg!(
-            "fmt-would-reformat-and-failed",
-            count = n,
-            failed = failed
-        )),
-        (false, _, None) => None,
-    }
-}
-
-fn finish_line(format: ReportFormat, diags: &Diagnostics, ok: Option<Message>) {
+pub(crate) fn finish_line(format: ReportFormat, diags: &Diagnostics, ok: Option<Message>) {
     if format != ReportFormat::Human {
         return;
     }
@@ -296,7 +223,10 @@ pub(crate) fn workspace_for(
 
 /// A loaded project without errors; on errors, reports them (with `why`) and gives the
 /// exit code instead.
-fn valid_project(project: &std::path::Path, why: Message) -> Result<pipeline::Checked, u8> {
+pub(crate) fn valid_project(
+    project: &std::path::Path,
+    why: Message,
+) -> Result<pipeline::Checked, u8> {
     let (checked, _) = pipeline::check(project).map_err(|e| cannot_run(&e.message()))?;
     if checked.has_errors() {
         report::report(
@@ -310,191 +240,8 @@ fn valid_project(project: &std::path::Path, why: Message) -> Result<pipeline::Ch
     Ok(checked)
 }
 
-fn suggest_mapping(
-    from: &str,
-    to: &str,
-    project: Option<&std::path::Path>,
-    top: usize,
-    min_score: f64,
-    out: Option<&std::path::Path>,
-    force: bool,
-) -> u8 {
-    let ws = match workspace_for(project, msg!("map-needs-valid-catalogs")) {
-        Ok(ws) => ws,
-        Err(code) => return code,
-    };
-    let known = || {
-        ws.catalogs
-            .keys()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let (Some(from_catalog), Some(to_catalog)) = (ws.catalogs.get(from), ws.catalogs.get(to))
-    else {
-        let missing = if ws.catalogs.contains_key(from) {
-            to
-        } else {
-            from
-        };
-        return cannot_run(&msg!(
-            "unknown-catalog-known",
-            catalog = missing,
-            catalogs = known()
-        ));
-    };
-    if !(0.0..=1.0).contains(&min_score) || top == 0 {
-        return cannot_run(&msg!("map-bad-options"));
-    }
-    let context = crate::mapping::suggest::Context::of(&ws);
-    let suggestions =
-        crate::mapping::suggest::suggest(&context, from_catalog, to_catalog, top, min_score);
-    let text = crate::mapping::suggest::render(from_catalog, to_catalog, &suggestions);
-    let matched = suggestions.iter().filter(|s| s.confident()).count();
-    let weak = suggestions.iter().filter(|s| !s.matches.is_empty()).count() - matched;
-    let summary = msg!(
-        "map-summary",
-        matched = matched,
-        total = suggestions.len(),
-        catalog = from,
-        weak = weak
-    );
-    // `--out -` is standard output, as for `import`.
-    match out.filter(|p| p.as_os_str() != "-") {
-        None => report::output(&text),
-        Some(path) => {
-            if path.exists() && !force {
-                return cannot_run(&msg!("file-exists-force", path = display_path(path)));
-            }
-            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-                && let Err(e) = std::fs::create_dir_all(parent)
-            {
-                return cannot_run(&msg!(
-                    "cannot-create-folder",
-                    path = display_path(parent),
-                    error = e.to_string()
-                ));
-            }
-            let written = if path.exists() {
-                pipeline::replace_file(path, text.as_bytes())
-            } else {
-                pipeline::write_new_file(path, text.as_bytes())
-            };
-            if let Err(e) = written {
-                return cannot_run(&msg!(
-                    "cannot-write-file",
-                    path = display_path(path),
-                    error = e.to_string()
-                ));
-            }
-            report::say(&msg!("wrote", path = display_path(path)));
-        }
-    }
-    report::say(&summary);
-    0
-}
-
-fn list_coverage(project: &std::path::Path, json: bool) -> u8 {
-    let checked = match valid_project(project, msg!("coverage-needs-valid-project")) {
-        Ok(checked) => checked,
-        Err(code) => return code,
-    };
-    let ws = &checked.workspace;
-    let mut seen = std::collections::HashSet::new();
-    let mut reports = Vec::new();
-    for output in &checked.plan.outputs {
-        if let Some(catalog) = ws.catalogs.get(&output.catalog)
-            && seen.insert(output.catalog.clone())
-        {
-            reports.push(crate::coverage::coverage(
-                catalog,
-                checked.plan.answers.get(&output.catalog),
-                checked.plan.derived.get(&output.catalog),
-            ));
-        }
-    }
-    let text = if json {
-        serde_json::to_string_pretty(&reports).unwrap_or_default() + "\n"
-    } else {
-        reports
-            .iter()
-            .map(|r| r.render_text(crate::coverage::terminal_width()))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    report::output(&text);
-    0
-}
-
-fn list(what: ListCommand) -> u8 {
-    if let ListCommand::Coverage { project, json } = &what {
-        return list_coverage(project, *json);
-    }
-    let project = match &what {
-        ListCommand::Catalogs { project }
-        | ListCommand::Layouts { project }
-        | ListCommand::Controls { project, .. } => project.clone(),
-        ListCommand::Coverage { .. } => None,
-    };
-    let ws = match workspace_for(project.as_deref(), msg!("list-needs-valid-project")) {
-        Ok(ws) => ws,
-        Err(code) => return code,
-    };
-    let mut text = String::new();
-    match what {
-        ListCommand::Catalogs { .. } => {
-            for c in ws.catalogs.values() {
-                let count = msg!("list-controls-count", count = c.controls().len());
-                text.push_str(&format!(
-                    "{}\t{}\t{}\t{}\n",
-                    c.id,
-                    count.to_text(),
-                    c.title,
-                    c.origin
-                ));
-            }
-        }
-        ListCommand::Layouts { .. } => {
-            for l in ws.layouts.values() {
-                let any = msg!("list-any-catalog").to_text();
-                let catalog = l.catalog.as_deref().unwrap_or(&any);
-                text.push_str(&format!(
-                    "{}\t{}\t{}\n",
-                    l.id,
-                    catalog,
-                    l.description.as_deref().unwrap_or("")
-                ));
-            }
-        }
-        ListCommand::Controls { catalog, .. } => {
-            let Some(c) = ws.catalogs.get(&catalog) else {
-                let known: Vec<&str> = ws.catalogs.keys().map(String::as_str).collect();
-                return cannot_run(&msg!(
-                    "unknown-catalog-known",
-                    catalog = &catalog,
-                    catalogs = known.join(", ")
-                ));
-            };
-            for control in c.controls() {
-                let level = control.level.map_or("", |l| l.as_str());
-                let title = control
-                    .title
-                    .as_deref()
-                    .or(control.text.as_deref())
-                    .unwrap_or("");
-                let title = title.lines().next().unwrap_or("");
-                text.push_str(&format!("{}\t{}\t{}\n", control.id, level, title));
-            }
-        }
-        ListCommand::Coverage { .. } => {}
-    }
-    report::output(&text);
-    0
-}
-
 #[cfg(test)]
 mod tests {
-    use super::fmt_closing_line;
     use crate::i18n::{Lang, format_checked};
     use clap::CommandFactory;
 
@@ -503,6 +250,9 @@ mod tests {
         fn walk(command: &clap::Command, path: &str, out: &mut Vec<(String, String)>) {
             if let Some(about) = command.get_about() {
                 out.push((path.to_owned(), about.to_string()));
+            }
+            if let Some(after) = command.get_after_help() {
+                out.push((format!("{path}-after-help"), after.to_string()));
             }
             for arg in command.get_arguments() {
                 if let Some(help) = arg.get_help() {
@@ -576,30 +326,6 @@ mod tests {
         assert_eq!(
             super::lang_argument(&args(&["cs", "--", "--lang", "ja"])),
             None
-        );
-    }
-
-    fn line(check_only: bool, changed: usize, failed: usize) -> Option<String> {
-        fmt_closing_line(check_only, changed, failed).map(|m| m.text(crate::i18n::Lang::En))
-    }
-
-    #[test]
-    fn fmt_never_calls_files_canonical_after_an_error() {
-        let failed = "1 answer file(s) could not be formatted and were left unchanged";
-        for check_only in [false, true] {
-            assert_eq!(line(check_only, 0, 1).as_deref(), Some(failed));
-            assert_eq!(
-                line(check_only, 0, 0).as_deref(),
-                Some("all answer files are in canonical form")
-            );
-        }
-        assert_eq!(line(false, 2, 1).as_deref(), Some(failed));
-        assert_eq!(line(false, 2, 0), None);
-        assert_eq!(
-            line(true, 2, 1).as_deref(),
-            Some(
-                "2 answer file(s) would be reformatted; run `checksheet fmt`; 1 answer file(s) could not be formatted and were left unchanged"
-            )
         );
     }
 }
