@@ -14,9 +14,6 @@ use crate::msg;
 use crate::source::Span;
 use crate::yaml::{Node, Value};
 
-/// The roles a column can have, in the order they are written.
-/// A control's `cells:`: the sheet and row, then the columns of its cells.
-
 /// Excel's last row (1,048,576 rows: Excel specifications and limits).
 pub const MAX_ROW: u32 = 1_048_576;
 
