@@ -1,12 +1,12 @@
 //! Shared by the YAML fuzz targets: parse arbitrary bytes (read as UTF-8, lossily) as one
 //! YAML file, hand the tree to a loader, then render every diagnostic against its source.
 
-use strum::VariantArray;
 use checksheet::diag::Diagnostics;
 use checksheet::report::render_human;
 use checksheet::source::Sources;
 use checksheet::yaml::{self, Node};
 use std::path::Path;
+use strum::VariantArray;
 
 pub fn parse_then(data: &[u8], load: impl FnOnce(&Node, &mut Diagnostics)) {
     let mut sources = Sources::default();

@@ -3,7 +3,6 @@
 //! detection (`questionnaire::import`, building a new catalog), then the YAML writers.
 #![no_main]
 
-use strum::VariantArray;
 use checksheet::diag::Diagnostics;
 use checksheet::import::detect::Columns;
 use checksheet::import::workbook::{self, Workbook};
@@ -13,6 +12,7 @@ use checksheet::model::Project;
 use checksheet::report::render_human;
 use checksheet::source::Sources;
 use libfuzzer_sys::fuzz_target;
+use strum::VariantArray;
 
 struct Fixed {
     ws: Workspace,

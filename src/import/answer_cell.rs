@@ -8,8 +8,9 @@
 //! links are indistinguishable from URL lines at the end of its text: they stay part of the
 //! text unless the caller asks for trailing URL lines to become links.
 
-use crate::model::{AnswerBody, Status};
 use strum::VariantArray;
+
+use crate::model::{AnswerBody, Status};
 
 /// What one answer cell holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -3,8 +3,9 @@
 //! a questionnaire's own choices (its dropdown lists) are matched against them, or given
 //! the meaning their words suggest, and recorded in the catalog where they can be edited.
 
-use crate::model::Status;
 use strum::VariantArray;
+
+use crate::model::Status;
 
 /// A label folded for comparison, as the label map is everywhere ([`crate::labels::fold`]).
 fn key(label: &str) -> String {

@@ -3,6 +3,8 @@
 //! Cross-file checks (the catalog exists, the control exists, nobody answers twice) are in
 //! [`crate::validate`]; this module checks one file's shape.
 
+use strum::VariantArray;
+
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::formats;
 use crate::load::fields::{Fields, check_id, check_url, parse_date, text_as, text_of, wrong_type};
@@ -10,7 +12,6 @@ use crate::model::{Answer, AnswerBody, Status};
 use crate::msg;
 use crate::source::Span;
 use crate::yaml::{Node, Value};
-use strum::VariantArray;
 
 /// One answer file: the catalog it answers and its answers in file order.
 pub struct AnswerFile {

@@ -32,12 +32,12 @@ impl<'a> Fields<'a> {
             diags.push(wrong_type(node, what, msg!("expected-mapping")));
             return None;
         };
-        let allowed: Vec<&str> = format.names().collect();
         let mut kept = Vec::with_capacity(entries.len());
         for (key, value) in entries {
-            if allowed.contains(&&*key.text) {
+            if format.field(&key.text).is_some() {
                 kept.push((key, value));
             } else {
+                let allowed: Vec<&str> = format.names().collect();
                 let mut d = Diagnostic::new(
                     Code::UnknownField,
                     msg!("unknown-field", field = &key.text, what = what.clone()),

@@ -1,6 +1,7 @@
 //! The project file (`checksheet.yaml`): raw YAML to a validated [`Project`].
 
 use std::path::Path;
+
 use strum::VariantArray;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};

@@ -2,9 +2,9 @@
 //! YAML files point editors at the schemas it writes, and that never overwrites a file.
 
 use std::path::Path;
-use strum::VariantArray;
 
 use checksheet::schema::Kind;
+use strum::VariantArray;
 
 use crate::harness::Project;
 use crate::schema::assert_valid;

@@ -6,13 +6,13 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use strum::VariantArray;
 
 use checksheet::diag::{Code, Diagnostics};
 use checksheet::schema::Kind;
 use checksheet::source::Sources;
 use checksheet::yaml::{self, Node, Value as Yaml};
 use serde_json::{Map, Value, json};
+use strum::VariantArray;
 
 use crate::harness::Project;
 
