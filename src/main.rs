@@ -16,12 +16,11 @@ struct Bounded<A>(A);
 #[global_allocator]
 static ALLOCATOR: Bounded<mimalloc::MiMalloc> = Bounded(mimalloc::MiMalloc);
 
-/// Ends a run whose template went over its memory budget: the budget's message, the staged
-/// files removed, exit code 1. The budget is lifted first, so this may allocate.
+/// Ends a run whose template went over its memory budget (exit code 1). The budget is
+/// lifted first, so this may allocate.
 #[cold]
 fn over_budget() -> ! {
-    checksheet::memory::end_of_budget();
-    std::process::exit(1)
+    checksheet::cli::out_of_template_memory()
 }
 
 // SAFETY: a global allocator is `unsafe` to implement by its nature; every call is passed

@@ -7,7 +7,8 @@
 //!
 //! The count is kept by the global allocator of the `checksheet` binary (`src/main.rs`,
 //! around mimalloc), which calls [`charge`] and [`refund`] and, when [`charge`] says the
-//! budget is gone, [`end_of_budget`] before it exits. An allocation cannot fail with an
+//! budget is gone, ends the run through the command layer
+//! (`cli::out_of_template_memory`, which calls [`end_of_budget`] and gives exit code 1). An allocation cannot fail with an
 //! error in Rust, only abort, hence the exit. Without that allocator (the library's own
 //! unit tests), budgets count nothing.
 

@@ -577,6 +577,15 @@ fill-vendor-locked = { $at }: the cell for `{ $label }` is locked on a protected
 cannot-format = cannot format `{ $file }`: { $message }
 label-left-unchanged = left unchanged
 cannot-format-help = the file was not changed; please report this with the file attached
+format-not-a-mapping = the file is not a mapping
+format-catalog-not-text = `catalog` is not text
+format-answers-not-a-mapping = `answers` is not a mapping
+format-unexpected-field = unexpected field `{ $field }`
+format-item-not-text = a list item is not text
+format-field-holds-mapping = field `{ $field }` holds a mapping
+format-canonical-does-not-parse = the canonical form does not parse: { $message }
+format-would-change-answer = the canonical form would change an answer
+format-would-lose-comment = the canonical form would lose or change a comment
 workbook-unreadable = cannot read `{ $name }`: { $why }
 workbook-unreadable-help = open it in Excel or LibreOffice and save it as "Excel Workbook (*.xlsx)", then import that copy
 
@@ -956,6 +965,10 @@ git-no-merge-base = `{ $a }` and `{ $b }` have no merge base
 git-no-temporary-folder = cannot create a temporary folder: { $error }
 git-no-temporary-file = cannot write a temporary file: { $error }
 git-cannot-write = cannot write to git
+git-cannot-read = cannot read from git
+git-unexpected-answer = unexpected answer from `git cat-file`: { $what }
+git-blob-ends-early = unexpected answer from `git cat-file`: a blob ends early
+git-cat-file-failed = unexpected answer from `git cat-file`: git failed
 
 ## Column options of import
 

@@ -556,6 +556,15 @@ fill-vendor-locked = { $at }: `{ $label }` のセルは保護されたシート�
 cannot-format = `{ $file }` を整形できません: { $message }
 label-left-unchanged = 変更せず
 cannot-format-help = ファイルは変更していません。このファイルを添えて報告してください
+format-not-a-mapping = ファイルがマッピングではありません
+format-catalog-not-text = `catalog` がテキストではありません
+format-answers-not-a-mapping = `answers` がマッピングではありません
+format-unexpected-field = 想定外のフィールド `{ $field }` があります
+format-item-not-text = リストの項目がテキストではありません
+format-field-holds-mapping = フィールド `{ $field }` がマッピングを持っています
+format-canonical-does-not-parse = 正規の形が YAML として読めません: { $message }
+format-would-change-answer = 正規の形にすると回答が変わります
+format-would-lose-comment = 正規の形にするとコメントが失われるか変わります
 workbook-unreadable = `{ $name }` を読めません: { $why }
 workbook-unreadable-help = Excel か LibreOffice で開いて「Excel ブック (*.xlsx)」として保存し、そのコピーを取り込んでください
 
@@ -936,6 +945,10 @@ git-no-merge-base = `{ $a }` と `{ $b }` にマージベースがありませ�
 git-no-temporary-folder = 一時フォルダーを作れません: { $error }
 git-no-temporary-file = 一時ファイルを書き込めません: { $error }
 git-cannot-write = git に書き込めません
+git-cannot-read = git から読めません
+git-unexpected-answer = `git cat-file` から予期しない応答がありました: { $what }
+git-blob-ends-early = `git cat-file` から予期しない応答がありました: blob が途中で終わっています
+git-cat-file-failed = `git cat-file` から予期しない応答がありました: git が失敗しました
 
 ## Column options of import
 

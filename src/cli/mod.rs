@@ -101,6 +101,14 @@ pub fn main() -> (ExitCode, Leftovers) {
     }
 }
 
+/// Ends a run whose layout template went over its memory budget, from inside the
+/// allocation that went over it: the budget's message, the staged files removed
+/// ([`crate::memory::end_of_budget`]), exit code 1 — the project must change.
+pub fn out_of_template_memory() -> ! {
+    crate::memory::end_of_budget();
+    std::process::exit(1)
+}
+
 /// The `--lang` of a command line, read before clap parses it so that `--help` is in that
 /// language; `None` when it is not given or names no language (clap then reports it).
 fn lang_argument(args: &[std::ffi::OsString]) -> Option<Lang> {
