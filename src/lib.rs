@@ -21,6 +21,7 @@ pub mod files;
 pub mod fill;
 pub mod fill_command;
 pub mod fmt;
+pub mod formats;
 pub mod i18n;
 pub mod import;
 pub mod init;
