@@ -17,7 +17,6 @@ pub mod diff;
 pub mod error;
 pub mod files;
 pub mod fill;
-pub mod fill_command;
 pub mod fmt;
 pub mod generate;
 pub mod i18n;

@@ -341,7 +341,7 @@ pub fn run(args: &ImportArgs) -> u8 {
                 return cannot_run(&crate::msg!(
                     "workbook-unreadable",
                     name = &short,
-                    why = why
+                    why = why.message()
                 ));
             }
         }
