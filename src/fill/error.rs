@@ -158,7 +158,7 @@ pub enum FillError {
         /// The workbook's name in messages.
         name: String,
         #[source]
-        source: WorkbookError,
+        source: Box<WorkbookError>,
     },
     /// The catalog records no question's cells: it was not imported from a workbook.
     #[error("{}", self.message().to_text())]

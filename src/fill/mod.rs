@@ -120,7 +120,7 @@ type Edits = HashMap<usize, Vec<(u32, u32, String)>>;
 pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
     let failed = |source: WorkbookError| FillError::Workbook {
         name: input.name.to_owned(),
-        source,
+        source: Box::new(source),
     };
     let controls: Vec<&Control> = input.catalog.controls();
     if !controls.iter().any(|c| c.cells.is_some()) {

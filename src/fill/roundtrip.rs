@@ -172,13 +172,13 @@ fn a_workbook_that_is_no_zip_is_a_package_error() {
         overwrite: false,
     };
     let error = fill(b"not a zip".to_vec(), &input).err().expect("refused");
+    let super::FillError::Workbook { source, .. } = &error else {
+        panic!("{error:?}");
+    };
     assert!(
         matches!(
-            &error,
-            super::FillError::Workbook {
-                source: super::WorkbookError::Package(super::PackageError::NotZip(_)),
-                ..
-            }
+            **source,
+            super::WorkbookError::Package(super::PackageError::NotZip(_))
         ),
         "{error:?}"
     );
