@@ -43,6 +43,13 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// The output folder of a build could not be created.
+    #[error("{}", self.message())]
+    CreateOutputFolder {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
     /// A file the command would write exists, and replacing it was not asked for.
     #[error("{}", self.message())]
     Exists {
@@ -50,6 +57,12 @@ pub enum Error {
         /// What replaces it, when anything does (e.g. `--force`).
         hint: Option<Message>,
     },
+    /// `init` found files of a project in the folder already: nothing was written.
+    #[error("{}", self.message())]
+    ProjectExists { dir: PathBuf, files: Vec<PathBuf> },
+    /// A catalog named on the command line that neither the built-ins nor the project have.
+    #[error("{}", self.message())]
+    UnknownCatalog { id: String, known: Vec<String> },
     /// A file of the project was refused before reading (a link out of the project, a
     /// device, over the size limit) or could not be read.
     #[error(transparent)]
@@ -100,6 +113,11 @@ impl Error {
                 path = display_path(path),
                 error = io(source)
             ),
+            Error::CreateOutputFolder { path, source } => msg!(
+                "cannot-create-output-folder",
+                path = display_path(path),
+                error = io(source)
+            ),
             Error::Exists { path, hint: None } => {
                 msg!("file-exists", path = display_path(path))
             }
@@ -107,6 +125,21 @@ impl Error {
                 path,
                 hint: Some(hint),
             } => msg!("file-exists-hint", path = display_path(path), hint = hint),
+            Error::ProjectExists { dir, files } => msg!(
+                "init-files-exist",
+                dir = display_path(dir),
+                count = files.len(),
+                files = files
+                    .iter()
+                    .map(|f| display_path(f))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Error::UnknownCatalog { id, known } => msg!(
+                "unknown-catalog-known",
+                catalog = id.as_str(),
+                catalogs = known.join(", ")
+            ),
             Error::File(e) => e.message(),
             Error::Render(e) => e.message(),
             Error::Fill(e) => msg!("plain", text = e.to_string()),

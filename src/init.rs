@@ -4,16 +4,13 @@
 //! YAML files name in a `# yaml-language-server: $schema=…` comment so that editors
 //! complete field names and statuses.
 //!
-//! Nothing is overwritten: if any of the files exists, nothing is written (exit code 2).
+//! Nothing is overwritten: if any of the files exists, nothing is written.
 
-use std::fs;
-use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use crate::error::Error;
 use crate::load::PROJECT_FILE;
-use crate::report;
 use crate::schema::{Kind, SCHEMA_DIR};
-use crate::source::display_path;
 
 /// The catalog the example answer file answers.
 const EXAMPLE_CATALOG: &str = "mic-cloud-v3";
@@ -104,59 +101,28 @@ answers:
     text
 }
 
-/// Writes a new project into `dir` (created if missing). Exit code 0, or 2 when a file
-/// exists already or cannot be written.
-pub fn run(dir: &Path) -> u8 {
-    let today = jiff::Zoned::now().date();
-    let files = files(today);
-    let existing: Vec<String> = files
+/// Writes a new project dated `as_of` into `dir` (created if missing) and returns the
+/// files written. Nothing is written when any of the files exists already
+/// ([`Error::ProjectExists`] lists them all); every file is staged and renamed into place
+/// ([`crate::write::all_or_none`]), so none is replaced even in a race.
+pub fn init(dir: &Path, as_of: jiff::civil::Date) -> Result<Vec<PathBuf>, Error> {
+    let files: Vec<(PathBuf, String)> = files(as_of)
+        .into_iter()
+        .map(|(path, contents)| (dir.join(path), contents))
+        .collect();
+    let existing: Vec<PathBuf> = files
         .iter()
-        .map(|(path, _)| dir.join(path))
+        .map(|(path, _)| path.clone())
         .filter(|path| path.exists())
-        .map(|path| display_path(&path))
         .collect();
     if !existing.is_empty() {
-        report::say_error(&crate::msg!(
-            "init-files-exist",
-            dir = display_path(dir),
-            count = existing.len(),
-            files = existing.join(", ")
-        ));
-        report::say(&crate::msg!("init-nothing-written"));
-        return 2;
+        return Err(Error::ProjectExists {
+            dir: dir.to_path_buf(),
+            files: existing,
+        });
     }
-    for (path, contents) in &files {
-        let target = dir.join(path);
-        if let Err(e) = write_new(&target, contents) {
-            report::say_error(&crate::msg!(
-                "cannot-write-file",
-                path = display_path(&target),
-                error = e.to_string()
-            ));
-            return 2;
-        }
-        report::say(&crate::msg!("init-created", path = display_path(&target)));
-    }
-    let shown = display_path(dir);
-    let next = if dir == Path::new(".") {
-        "checksheet check && checksheet build".to_owned()
-    } else {
-        format!("checksheet check {shown} && checksheet build {shown}")
-    };
-    report::say(&crate::msg!("init-next", next = next));
-    0
-}
-
-/// Creates a file that must not exist yet (never replaces one, even in a race).
-fn write_new(path: &Path, contents: &str) -> std::io::Result<()> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)?;
-    }
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    file.write_all(contents.as_bytes())
+    crate::write::all_or_none(&files, false, None)?;
+    Ok(files.into_iter().map(|(path, _)| path).collect())
 }
 
 #[cfg(test)]

@@ -383,7 +383,11 @@ pub struct Project {
     pub root: PathBuf,
     pub organization: Organization,
     pub as_of: Date,
+    /// The answer folders and files, with where the project lists each.
     pub answers: Vec<(PathBuf, Span)>,
+    /// Whether the project lists `answers:`; when it does not, `answers` holds the default
+    /// `answers/` folder (its span is the project file's start), which may be missing.
+    pub answers_listed: bool,
     pub catalogs: Vec<(PathBuf, Span)>,
     pub layouts: Vec<(PathBuf, Span)>,
     pub document: DocumentTexts,

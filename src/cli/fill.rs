@@ -149,17 +149,10 @@ pub fn run(args: &FillArgs) -> Result<Outcome, Error> {
     ))
 }
 
-/// Writes the filled workbook, creating its folder: replacing a file only with `force`.
+/// Writes the filled workbook atomically, creating its folder: replacing a file only with
+/// `force`.
 fn write_workbook(out: &Path, bytes: &[u8], force: bool) -> Result<(), Error> {
-    fs::create_dir_all(out.parent().unwrap_or(Path::new(".")))
-        .and_then(|()| {
-            if force {
-                pipeline::replace_file(out, bytes)
-            } else {
-                pipeline::write_new_file(out, bytes)
-            }
-        })
-        .map_err(|e| Error::write(out, e))
+    crate::write::all_or_none(&[(out.to_path_buf(), bytes)], force, None)
 }
 
 /// The output must keep the workbook's kind (an `.xlsm` stays an `.xlsm`: Excel refuses a

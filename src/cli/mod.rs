@@ -11,7 +11,12 @@ mod args;
 mod check;
 mod diff;
 mod fill;
+mod fmt;
+mod generate;
 mod import;
+mod init;
+mod list;
+mod map;
 
 pub use args::{Cli, Command, ListCommand, MapCommand};
 
@@ -19,10 +24,8 @@ use crate::diag::Diagnostics;
 use crate::error::Error;
 use crate::i18n::{Lang, Message};
 use crate::load::Workspace;
-use crate::msg;
 use crate::pipeline;
 use crate::report::{self, ReportFormat};
-use crate::source::display_path;
 
 /// What a finished command leaves: the model and documents of a run, handed to the binary,
 /// which ends the process next and need not free them one value at a time.
@@ -157,11 +160,11 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             deny_warnings,
             format,
         } => check::build(&project, out.as_deref(), deny_warnings, format),
-        Command::Fmt { project, check } => Ok(code(format_answers(&project, check))),
-        Command::Init { dir } => Ok(code(crate::init::run(&dir))),
+        Command::Fmt { project, check } => fmt::run(&project, check),
+        Command::Init { dir } => init::run(&dir),
         Command::Schema { kind } => Ok(code(crate::schema::print(kind))),
-        Command::Completions { shell } => Ok(code(crate::generate::completions(shell))),
-        Command::Man => Ok(code(crate::generate::man())),
+        Command::Completions { shell } => generate::completions(shell),
+        Command::Man => generate::man(),
         Command::Diff(args) => diff::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Fill(args) => fill::run(&args),
@@ -176,7 +179,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                     out,
                     force,
                 },
-        } => Ok(code(suggest_mapping(
+        } => map::suggest(
             &from,
             &to,
             project.as_deref(),
@@ -184,8 +187,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             min_score,
             out.as_deref(),
             force,
-        ))),
-        Command::List { what } => Ok(code(list(what))),
+        ),
+        Command::List { what } => list::run(what),
     }
 }
 
@@ -197,59 +200,7 @@ fn code(code: u8) -> Outcome {
     }
 }
 
-fn format_answers(project: &std::path::Path, check_only: bool) -> u8 {
-    let checked = match valid_project(project, msg!("fmt-needs-valid-project")) {
-        Ok(checked) => checked,
-        Err(code) => return code,
-    };
-    let ws = &checked.workspace;
-    let mut diags = Diagnostics::default();
-    let files = crate::fmt::format_files(&ws.sources, &ws.answer_files, &ws.catalogs, &mut diags);
-    report::report(&diags, &ws.sources, ReportFormat::Human);
-    let changed: Vec<_> = files.iter().filter(|f| f.changed()).collect();
-    let failed = diags.error_count();
-    if check_only {
-        let list: String = changed.iter().map(|f| format!("{}\n", f.name)).collect();
-        report::output(&list);
-    } else {
-        for file in &changed {
-            // An answer file that is a link (to a file inside the project, as loading
-            // checked) is formatted where it leads, and stays a link.
-            let target = std::fs::canonicalize(&file.path).unwrap_or_else(|_| file.path.clone());
-            if let Err(e) = pipeline::replace_file(&target, file.formatted.as_bytes()) {
-                return cannot_run(&msg!(
-                    "cannot-write-file",
-                    path = &file.name,
-                    error = e.to_string()
-                ));
-            }
-            report::say(&msg!("fmt-formatted", file = &file.name));
-        }
-    }
-    if let Some(line) = fmt_closing_line(check_only, changed.len(), failed) {
-        report::say(&line);
-    }
-    u8::from((check_only && !changed.is_empty()) || diags.has_errors())
-}
-
-/// The line `fmt` ends with. A file that could not be formatted is an error reported
-/// above: it is neither canonical nor formatted, so the line never says that every file is.
-fn fmt_closing_line(check_only: bool, changed: usize, failed: usize) -> Option<Message> {
-    let failed = (failed > 0).then(|| msg!("fmt-failed-files", count = failed));
-    match (check_only, changed, failed) {
-        (_, 0, None) => Some(msg!("fmt-all-canonical")),
-        (_, 0, Some(failed)) | (false, _, Some(failed)) => Some(failed),
-        (true, n, None) => Some(msg!("fmt-would-reformat", count = n)),
-        (true, n, Some(failed)) => Some(msg!(
-            "fmt-would-reformat-and-failed",
-            count = n,
-            failed = failed
-        )),
-        (false, _, None) => None,
-    }
-}
-
-fn finish_line(format: ReportFormat, diags: &Diagnostics, ok: Option<Message>) {
+pub(crate) fn finish_line(format: ReportFormat, diags: &Diagnostics, ok: Option<Message>) {
     if format != ReportFormat::Human {
         return;
     }
@@ -292,7 +243,10 @@ pub(crate) fn workspace_for(
 
 /// A loaded project without errors; on errors, reports them (with `why`) and gives the
 /// exit code instead.
-fn valid_project(project: &std::path::Path, why: Message) -> Result<pipeline::Checked, u8> {
+pub(crate) fn valid_project(
+    project: &std::path::Path,
+    why: Message,
+) -> Result<pipeline::Checked, u8> {
     let (checked, _) = pipeline::check(project).map_err(|e| cannot_run(&e.message()))?;
     if checked.has_errors() {
         report::report(
@@ -306,191 +260,8 @@ fn valid_project(project: &std::path::Path, why: Message) -> Result<pipeline::Ch
     Ok(checked)
 }
 
-fn suggest_mapping(
-    from: &str,
-    to: &str,
-    project: Option<&std::path::Path>,
-    top: usize,
-    min_score: f64,
-    out: Option<&std::path::Path>,
-    force: bool,
-) -> u8 {
-    let ws = match workspace_for(project, msg!("map-needs-valid-catalogs")) {
-        Ok(ws) => ws,
-        Err(code) => return code,
-    };
-    let known = || {
-        ws.catalogs
-            .keys()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let (Some(from_catalog), Some(to_catalog)) = (ws.catalogs.get(from), ws.catalogs.get(to))
-    else {
-        let missing = if ws.catalogs.contains_key(from) {
-            to
-        } else {
-            from
-        };
-        return cannot_run(&msg!(
-            "unknown-catalog-known",
-            catalog = missing,
-            catalogs = known()
-        ));
-    };
-    if !(0.0..=1.0).contains(&min_score) || top == 0 {
-        return cannot_run(&msg!("map-bad-options"));
-    }
-    let context = crate::mapping::suggest::Context::of(&ws);
-    let suggestions =
-        crate::mapping::suggest::suggest(&context, from_catalog, to_catalog, top, min_score);
-    let text = crate::mapping::suggest::render(from_catalog, to_catalog, &suggestions);
-    let matched = suggestions.iter().filter(|s| s.confident()).count();
-    let weak = suggestions.iter().filter(|s| !s.matches.is_empty()).count() - matched;
-    let summary = msg!(
-        "map-summary",
-        matched = matched,
-        total = suggestions.len(),
-        catalog = from,
-        weak = weak
-    );
-    // `--out -` is standard output, as for `import`.
-    match out.filter(|p| p.as_os_str() != "-") {
-        None => report::output(&text),
-        Some(path) => {
-            if path.exists() && !force {
-                return cannot_run(&msg!("file-exists-force", path = display_path(path)));
-            }
-            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-                && let Err(e) = std::fs::create_dir_all(parent)
-            {
-                return cannot_run(&msg!(
-                    "cannot-create-folder",
-                    path = display_path(parent),
-                    error = e.to_string()
-                ));
-            }
-            let written = if path.exists() {
-                pipeline::replace_file(path, text.as_bytes())
-            } else {
-                pipeline::write_new_file(path, text.as_bytes())
-            };
-            if let Err(e) = written {
-                return cannot_run(&msg!(
-                    "cannot-write-file",
-                    path = display_path(path),
-                    error = e.to_string()
-                ));
-            }
-            report::say(&msg!("wrote", path = display_path(path)));
-        }
-    }
-    report::say(&summary);
-    0
-}
-
-fn list_coverage(project: &std::path::Path, json: bool) -> u8 {
-    let checked = match valid_project(project, msg!("coverage-needs-valid-project")) {
-        Ok(checked) => checked,
-        Err(code) => return code,
-    };
-    let ws = &checked.workspace;
-    let mut seen = std::collections::HashSet::new();
-    let mut reports = Vec::new();
-    for output in &checked.plan.outputs {
-        if let Some(catalog) = ws.catalogs.get(&output.catalog)
-            && seen.insert(output.catalog.clone())
-        {
-            reports.push(crate::coverage::coverage(
-                catalog,
-                checked.plan.answers.get(&output.catalog),
-                checked.plan.derived.get(&output.catalog),
-            ));
-        }
-    }
-    let text = if json {
-        serde_json::to_string_pretty(&reports).unwrap_or_default() + "\n"
-    } else {
-        reports
-            .iter()
-            .map(|r| r.render_text(crate::coverage::terminal_width()))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    report::output(&text);
-    0
-}
-
-fn list(what: ListCommand) -> u8 {
-    if let ListCommand::Coverage { project, json } = &what {
-        return list_coverage(project, *json);
-    }
-    let project = match &what {
-        ListCommand::Catalogs { project }
-        | ListCommand::Layouts { project }
-        | ListCommand::Controls { project, .. } => project.clone(),
-        ListCommand::Coverage { .. } => None,
-    };
-    let ws = match workspace_for(project.as_deref(), msg!("list-needs-valid-project")) {
-        Ok(ws) => ws,
-        Err(code) => return code,
-    };
-    let mut text = String::new();
-    match what {
-        ListCommand::Catalogs { .. } => {
-            for c in ws.catalogs.values() {
-                let count = msg!("list-controls-count", count = c.controls().len());
-                text.push_str(&format!(
-                    "{}\t{}\t{}\t{}\n",
-                    c.id,
-                    count.to_text(),
-                    c.title,
-                    c.origin
-                ));
-            }
-        }
-        ListCommand::Layouts { .. } => {
-            for l in ws.layouts.values() {
-                let any = msg!("list-any-catalog").to_text();
-                let catalog = l.catalog.as_deref().unwrap_or(&any);
-                text.push_str(&format!(
-                    "{}\t{}\t{}\n",
-                    l.id,
-                    catalog,
-                    l.description.as_deref().unwrap_or("")
-                ));
-            }
-        }
-        ListCommand::Controls { catalog, .. } => {
-            let Some(c) = ws.catalogs.get(&catalog) else {
-                let known: Vec<&str> = ws.catalogs.keys().map(String::as_str).collect();
-                return cannot_run(&msg!(
-                    "unknown-catalog-known",
-                    catalog = &catalog,
-                    catalogs = known.join(", ")
-                ));
-            };
-            for control in c.controls() {
-                let level = control.level.map_or("", |l| l.as_str());
-                let title = control
-                    .title
-                    .as_deref()
-                    .or(control.text.as_deref())
-                    .unwrap_or("");
-                let title = title.lines().next().unwrap_or("");
-                text.push_str(&format!("{}\t{}\t{}\n", control.id, level, title));
-            }
-        }
-        ListCommand::Coverage { .. } => {}
-    }
-    report::output(&text);
-    0
-}
-
 #[cfg(test)]
 mod tests {
-    use super::fmt_closing_line;
     use crate::i18n::{Lang, format_checked};
     use clap::CommandFactory;
 
@@ -572,30 +343,6 @@ mod tests {
         assert_eq!(
             super::lang_argument(&args(&["cs", "--", "--lang", "ja"])),
             None
-        );
-    }
-
-    fn line(check_only: bool, changed: usize, failed: usize) -> Option<String> {
-        fmt_closing_line(check_only, changed, failed).map(|m| m.text(crate::i18n::Lang::En))
-    }
-
-    #[test]
-    fn fmt_never_calls_files_canonical_after_an_error() {
-        let failed = "1 answer file(s) could not be formatted and were left unchanged";
-        for check_only in [false, true] {
-            assert_eq!(line(check_only, 0, 1).as_deref(), Some(failed));
-            assert_eq!(
-                line(check_only, 0, 0).as_deref(),
-                Some("all answer files are in canonical form")
-            );
-        }
-        assert_eq!(line(false, 2, 1).as_deref(), Some(failed));
-        assert_eq!(line(false, 2, 0), None);
-        assert_eq!(
-            line(true, 2, 1).as_deref(),
-            Some(
-                "2 answer file(s) would be reformatted; run `checksheet fmt`; 1 answer file(s) could not be formatted and were left unchanged"
-            )
         );
     }
 }

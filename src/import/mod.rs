@@ -288,6 +288,7 @@ pub fn bare_project() -> Project {
         organization: Organization::default(),
         as_of: jiff::civil::date(2000, 1, 1),
         answers: Vec::new(),
+        answers_listed: false,
         catalogs: Vec::new(),
         layouts: Vec::new(),
         document: Default::default(),

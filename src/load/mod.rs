@@ -144,11 +144,8 @@ impl Workspace {
                 data_files.push((file, span, DataKind::Catalog));
             }
         }
-        let default_answers = project.answers.len() == 1
-            && project.answers[0].1.start == 0
-            && project.answers[0].1.end == 0;
         for (path, span) in project.answers.clone() {
-            if default_answers && !path.exists() {
+            if !project.answers_listed && !path.exists() {
                 continue;
             }
             for file in ws.yaml_files(&path, span) {

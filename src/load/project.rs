@@ -65,6 +65,7 @@ pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<
             .map(|(p, span)| (dir.join(p), span))
             .collect()
     };
+    let answers_listed = fields.get("answers").is_some();
     let answers = paths("answers", Some("answers"), diags);
     let catalogs = paths("catalogs", None, diags);
     let layouts = paths("layouts", None, diags);
@@ -104,6 +105,7 @@ pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<
         organization: organization.unwrap_or_default(),
         as_of: as_of.unwrap_or(jiff::civil::date(1970, 1, 1)),
         answers,
+        answers_listed,
         catalogs,
         layouts,
         document,

@@ -781,7 +781,7 @@ fn the_output_keeps_the_workbooks_kind_and_replaces_only_regular_files() {
 }
 
 #[test]
-fn an_output_that_cannot_be_written_is_an_error_naming_it() {
+fn an_output_folder_that_cannot_be_created_is_an_error_naming_it() {
     let p = project("customer.xlsx");
     // Its folder would be inside a file.
     let run = p.run(&[
@@ -794,8 +794,7 @@ fn an_output_that_cannot_be_written_is_an_error_naming_it() {
     ]);
     run.code(2);
     assert!(
-        run.stderr
-            .contains("error: cannot write `customer.xlsx/filled.xlsx`:"),
+        run.stderr.contains("error: cannot create `customer.xlsx`:"),
         "{}",
         run.stderr
     );

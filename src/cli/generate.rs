@@ -4,7 +4,8 @@
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
+use super::{Cli, Outcome};
+use crate::error::Error;
 use crate::report;
 
 /// The completion script for `shell`.
@@ -23,21 +24,15 @@ pub fn man_page() -> std::io::Result<String> {
 }
 
 /// `checksheet completions SHELL`: prints the script to stdout.
-pub fn completions(shell: Shell) -> u8 {
+pub fn completions(shell: Shell) -> Result<Outcome, Error> {
     report::output(&completion_script(shell));
-    0
+    Ok(Outcome::success())
 }
 
 /// `checksheet man`: prints the man page to stdout.
-pub fn man() -> u8 {
-    match man_page() {
-        Ok(page) => {
-            report::output(&page);
-            0
-        }
-        Err(e) => {
-            report::say_error(&crate::msg!("man-failed", error = e.to_string()));
-            2
-        }
-    }
+pub fn man() -> Result<Outcome, Error> {
+    let page =
+        man_page().map_err(|e| Error::Refused(crate::msg!("man-failed", error = e.to_string())))?;
+    report::output(&page);
+    Ok(Outcome::success())
 }
