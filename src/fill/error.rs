@@ -66,7 +66,7 @@ impl XmlError {
             }
             XmlError::Attribute { of: None, source } => msg!("plain", text = source.to_string()),
             XmlError::EndsInsideElement => msg!("xlsx-part-ends-inside"),
-            XmlError::NoSheets => msg!("plain", text = "the workbook part has no <sheets> element"),
+            XmlError::NoSheets => msg!("xlsx-no-sheets-element"),
         }
     }
 }
@@ -139,11 +139,9 @@ impl WorkbookError {
             ),
             WorkbookError::Styles(e) => msg!("xlsx-styles-invalid", error = e.message()),
             WorkbookError::EditNotWellFormed { part, source } => msg!(
-                "plain",
-                text = format!(
-                    "the edited part `{part}` would not be well-formed XML ({}); nothing was written",
-                    source.message().to_text()
-                )
+                "xlsx-edited-part-not-well-formed",
+                part = part.as_str(),
+                error = source.message()
             ),
         }
     }

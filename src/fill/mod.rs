@@ -40,11 +40,14 @@ pub use text::TextError;
 /// One answer to fill in, and where it came from.
 #[derive(Clone, Debug)]
 pub struct Source<'a> {
+    /// The answer written.
     pub answer: &'a Answer,
     /// Set when the answer is derived through a mapping.
     pub derived: Option<&'a Derivation>,
 }
 
+/// What a workbook is filled with: the catalog imported from it (whose controls record
+/// their cells), the answers, and the vendor's details for the cover fields.
 pub struct FillInput<'a> {
     /// The workbook's name in messages.
     pub name: &'a str,
@@ -95,17 +98,23 @@ pub struct Question {
     pub choice_left_empty: bool,
 }
 
+/// A filled workbook: its bytes, what happened to each question, and the diagnostics.
 pub struct Filled {
+    /// The filled workbook, to be written only when [`Filled::has_errors`] is false.
     pub bytes: Vec<u8>,
+    /// A report line per question of the catalog, in the catalog's order.
     pub questions: Vec<Question>,
     /// Rows of the recorded tables that hold a question the catalog does not have (the
     /// customer added it): its cell and text.
     pub unknown: Vec<(String, String)>,
+    /// The vendor fields found on cover sheets and above tables.
     pub vendor: Vec<VendorField>,
+    /// Problems with single questions and cells (an error means the bytes are not used).
     pub diags: Vec<Diagnostic>,
 }
 
 impl Filled {
+    /// Whether a diagnostic is an error: the filled workbook must not be written.
     pub fn has_errors(&self) -> bool {
         self.diags.iter().any(Diagnostic::is_error)
     }
@@ -863,7 +872,9 @@ fn text_nowhere(control: &Control, target: &Target, cells: &CellRef) -> Diagnost
 /// A project's answers to one of its catalogs, made ready for [`fill`]: its own answers,
 /// and (per `policy.derived_answers`) the ones derived through mappings.
 pub struct ProjectAnswers<'a> {
+    /// The answers by control ID: the catalog's own first, then the derived ones.
     pub answers: IndexMap<String, Source<'a>>,
+    /// Controls whose mapped answers differ.
     pub conflicts: Vec<String>,
 }
 

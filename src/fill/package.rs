@@ -120,8 +120,9 @@ impl PackageError {
                 error = source.to_string()
             ),
             PackageError::PartTooLarge { part } => msg!(
-                "plain",
-                text = format!("part `{part}` is over {MAX_PART_BYTES} bytes decompressed")
+                "xlsx-part-too-large",
+                part = part.as_str(),
+                limit = MAX_PART_BYTES.to_string()
             ),
             PackageError::Doctype { part } => msg!("xlsx-doctype", part = part.as_str()),
         }

@@ -79,7 +79,6 @@ pub enum SheetError {
 impl SheetError {
     /// What is wrong, in the user's language.
     pub fn message(&self) -> Message {
-        let plain = |text: String| msg!("plain", text = text);
         match self {
             SheetError::Xml(e) => e.message(),
             SheetError::Package(e) => e.message(),
@@ -87,21 +86,22 @@ impl SheetError {
                 msg!("xlsx-bad-row-number", value = value.as_str())
             }
             SheetError::RowsPast => msg!("xlsx-rows-past", max = MAX_ROWS.to_string()),
-            SheetError::TooManyRows => plain(format!(
-                "it has more than {MAX_ROWS} row elements, more than a sheet has rows"
-            )),
-            SheetError::TooManyCells => plain(format!(
-                "it has more than {MAX_CELLS} cells (the limit import has too)"
-            )),
+            SheetError::TooManyRows => msg!("xlsx-too-many-rows", max = MAX_ROWS.to_string()),
+            SheetError::TooManyCells => msg!("xlsx-too-many-cells", max = MAX_CELLS.to_string()),
             SheetError::BadCellReference { value } => {
                 msg!("xlsx-bad-cell-reference", value = value.as_str())
             }
-            SheetError::CellInOtherRow { cell, row } => plain(format!(
-                "cell {cell} is written in row {row}: the sheet's rows and cells disagree, so its cells cannot be placed safely"
-            )),
-            SheetError::CellOutOfOrder { cell, before, row } => plain(format!(
-                "cell {cell} comes after cell {before} in row {row}: a row's cells are written once each, in column order, so the sheet cannot be read safely"
-            )),
+            SheetError::CellInOtherRow { cell, row } => msg!(
+                "xlsx-cell-in-other-row",
+                cell = cell.as_str(),
+                row = row.to_string()
+            ),
+            SheetError::CellOutOfOrder { cell, before, row } => msg!(
+                "xlsx-cell-out-of-order",
+                cell = cell.as_str(),
+                before = before.as_str(),
+                row = row.to_string()
+            ),
             SheetError::Cell { cell, source } => msg!(
                 "xlsx-cell-error",
                 cell = cell.as_str(),
@@ -109,11 +109,11 @@ impl SheetError {
             ),
             SheetError::EndsInsideCells => msg!("xlsx-ends-inside-cells"),
             SheetError::NoSheetData => msg!("xlsx-no-sheet-data"),
-            SheetError::StartTag(why) => plain(why.clone()),
-            SheetError::CellWithoutReference { row } => plain(format!(
-                "row {row} has cells without a reference (`r`), so a cell cannot be added to it safely"
-            )),
-            SheetError::SameCellTwice => plain("two edits of the same cell".to_owned()),
+            SheetError::StartTag(why) => msg!("plain", text = why.as_str()),
+            SheetError::CellWithoutReference { row } => {
+                msg!("xlsx-cell-without-reference", row = row.to_string())
+            }
+            SheetError::SameCellTwice => msg!("xlsx-same-cell-twice"),
         }
     }
 }

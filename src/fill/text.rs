@@ -60,14 +60,13 @@ impl TextError {
     pub fn message(&self) -> Message {
         match self {
             TextError::TooLong { begins } => msg!(
-                "plain",
-                text = format!(
-                    "a text of more than {MAX_CELL_CHARS} characters, longer than a cell can hold (it begins `{begins}…`)"
-                )
+                "xlsx-text-too-long",
+                max = MAX_CELL_CHARS.to_string(),
+                begins = begins.as_str()
             ),
             TextError::TooManySharedStrings => msg!(
-                "plain",
-                text = format!("it has more than {MAX_SHARED_STRINGS} shared strings")
+                "xlsx-too-many-shared-strings",
+                max = MAX_SHARED_STRINGS.to_string()
             ),
             TextError::SharedString { index, source } => msg!(
                 "xlsx-shared-string-error",
