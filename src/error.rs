@@ -77,6 +77,10 @@ pub enum Error {
     /// workbook that cannot be read: the message says which and what to do.
     #[error("{0}")]
     Refused(Message),
+    /// `diff` could not compare (a path with nothing to compare, git failing, an unknown
+    /// revision).
+    #[error(transparent)]
+    Diff(#[from] crate::diff::DiffError),
 }
 
 impl Error {
@@ -144,6 +148,7 @@ impl Error {
             Error::Render(e) => e.message(),
             Error::Fill(e) => e.message(),
             Error::Refused(message) => message.clone(),
+            Error::Diff(e) => e.message(),
         }
     }
 

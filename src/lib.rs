@@ -4,8 +4,10 @@
 //! The pipeline: [`load`] reads the project, catalogs, answers and layouts into the
 //! [`model`]; [`validate`] checks them against each other; [`sheet`] turns a catalog, its
 //! answers and a layout into a [`sheet::Document`]; [`render`] writes that document in each
-//! format; [`pipeline`] runs it all and [`cli`] is the command line. Every problem is a
-//! [`diag::Diagnostic`], printed only by [`report`].
+//! format; [`pipeline`] runs it all and [`cli`] is the command line, the only place that
+//! prints (through [`report`]) and gives exit codes. Every problem in the input is a
+//! [`diag::Diagnostic`]; what stops a run is an [`error::Error`]. ARCHITECTURE.md has
+//! the map.
 
 pub mod a1;
 pub mod builtin;

@@ -5,59 +5,64 @@
 //! budget ([`Budget::enter`]); going over it ends the run at once, cleanly: the message
 //! given is printed, the files the build staged are removed, and the process exits 1.
 //!
-//! The count is kept by [`Bounded`], the global allocator of the `checksheet` binary (around
-//! mimalloc). An allocation cannot fail with an error in Rust, only abort, hence the exit.
-//! Without [`Bounded`] (the library's own unit tests), budgets count nothing.
+//! The count is kept by the global allocator of the `checksheet` binary (`src/main.rs`,
+//! around mimalloc), which calls [`charge`] and [`refund`] and, when [`charge`] says the
+//! budget is gone, ends the run through the command layer
+//! (`cli::out_of_template_memory`, which calls [`end_of_budget`] and gives exit code 1). An allocation cannot fail with an
+//! error in Rust, only abort, hence the exit. Without that allocator (the library's own
+//! unit tests), budgets count nothing.
 
-use std::alloc::{GlobalAlloc, Layout};
-use std::cell::Cell;
-use std::ffi::CString;
+use std::cell::{Cell, RefCell};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-/// A global allocator that counts a thread's allocations while it has a budget.
-pub struct Bounded<A>(pub A);
 
 thread_local! {
     /// The thread's budget in bytes; 0 when it has none.
     static LIMIT: Cell<usize> = const { Cell::new(0) };
     /// Bytes the thread holds since its budget began (what it frees is given back).
     static USED: Cell<usize> = const { Cell::new(0) };
-    /// The message printed when the budget is gone: a pointer into the [`Budget`] alive.
-    static MESSAGE: Cell<(*const u8, usize)> = const { Cell::new((std::ptr::null(), 0)) };
+    /// The message printed when the budget is gone.
+    static MESSAGE: RefCell<Option<Box<[u8]>>> = const { RefCell::new(None) };
 }
 
 /// Files staged by the build, removed when a budget ends the run, and the output folder
 /// when the build made it.
-static STAGED: Mutex<Vec<CString>> = Mutex::new(Vec::new());
-static MADE_FOLDER: Mutex<Option<CString>> = Mutex::new(None);
+static STAGED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+static MADE_FOLDER: Mutex<Option<PathBuf>> = Mutex::new(None);
 
 /// Budgets in force on any thread: while there is none (all of `check`, and a build with
 /// the built-in layouts), an allocation costs one relaxed load more, not a thread-local
 /// lookup.
 static ACTIVE: AtomicUsize = AtomicUsize::new(0);
 
-/// Counts `size` more bytes; ends the run when that goes over the budget.
+/// Counts `size` more bytes allocated by this thread. `true` when that goes over its
+/// budget: the budget is then lifted (so that ending the run may allocate) and the
+/// allocator must call [`end_of_budget`] and end the process.
 #[inline]
-fn charge(size: usize) {
+pub fn charge(size: usize) -> bool {
     if ACTIVE.load(Ordering::Relaxed) == 0 {
-        return;
+        return false;
     }
     let Ok(limit) = LIMIT.try_with(Cell::get) else {
-        return;
+        return false;
     };
     if limit == 0 {
-        return;
+        return false;
     }
     let used = USED.with(Cell::get).saturating_add(size);
     USED.with(|u| u.set(used));
     if used > limit {
-        over_budget();
+        LIMIT.with(|l| l.set(0));
+        return true;
     }
+    false
 }
 
+/// Gives back `size` bytes this thread freed.
 #[inline]
-fn refund(size: usize) {
+pub fn refund(size: usize) {
     if ACTIVE.load(Ordering::Relaxed) == 0 {
         return;
     }
@@ -66,78 +71,34 @@ fn refund(size: usize) {
     }
 }
 
-/// Prints the budget's message, removes the staged files and exits 1. Runs inside an
-/// allocation: it allocates nothing.
+/// What ends a run whose budget is gone, before the process exits: prints the budget's
+/// message and removes the staged files (and the output folder the build made).
 #[cold]
-fn over_budget() -> ! {
-    LIMIT.with(|l| l.set(0));
-    let (message, len) = MESSAGE.with(Cell::get);
-    #[cfg(unix)]
-    // SAFETY: the message is owned by the `Budget` alive on this thread; the staged
-    // names are NUL-terminated; `_exit` ends the process without running anything more.
-    unsafe {
-        if !message.is_null() {
-            libc::write(2, message.cast(), len);
-        }
-        let staged = STAGED.lock().unwrap_or_else(|e| e.into_inner());
-        for path in staged.iter() {
-            libc::unlink(path.as_ptr());
-        }
-        if let Some(folder) = MADE_FOLDER
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .as_ref()
+pub fn end_of_budget() {
+    let _ = MESSAGE.try_with(|message| {
+        if let Ok(message) = message.try_borrow()
+            && let Some(text) = message.as_deref()
         {
-            libc::rmdir(folder.as_ptr());
+            let _ = std::io::stderr().write_all(text);
         }
-        libc::_exit(1);
+    });
+    let staged = STAGED.lock().unwrap_or_else(|e| e.into_inner());
+    for path in staged.iter() {
+        let _ = std::fs::remove_file(path);
     }
-    #[cfg(not(unix))]
+    if let Some(folder) = MADE_FOLDER
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .as_ref()
     {
-        let _ = (message, len);
-        std::process::abort()
-    }
-}
-
-// SAFETY: every call is passed on to the wrapped allocator unchanged; only counted.
-unsafe impl<A: GlobalAlloc> GlobalAlloc for Bounded<A> {
-    #[inline]
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        charge(layout.size());
-        // SAFETY: the caller's guarantees, passed on.
-        unsafe { self.0.alloc(layout) }
-    }
-
-    #[inline]
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        charge(layout.size());
-        // SAFETY: the caller's guarantees, passed on.
-        unsafe { self.0.alloc_zeroed(layout) }
-    }
-
-    #[inline]
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        refund(layout.size());
-        // SAFETY: the caller's guarantees, passed on.
-        unsafe { self.0.dealloc(ptr, layout) }
-    }
-
-    #[inline]
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if new_size > layout.size() {
-            charge(new_size - layout.size());
-        } else {
-            refund(layout.size() - new_size);
-        }
-        // SAFETY: the caller's guarantees, passed on.
-        unsafe { self.0.realloc(ptr, layout, new_size) }
+        let _ = std::fs::remove_dir(folder);
     }
 }
 
 /// A thread's memory budget, in force until dropped.
 pub struct Budget {
-    _message: Box<[u8]>,
-    outer: (usize, usize, (*const u8, usize)),
+    /// The budget (limit, used, message) this one replaced, restored when it ends.
+    outer: (usize, usize, Option<Box<[u8]>>),
 }
 
 impl Budget {
@@ -152,52 +113,40 @@ impl Budget {
         let outer = (
             LIMIT.with(Cell::get),
             USED.with(Cell::get),
-            MESSAGE.with(Cell::get),
+            MESSAGE.with(|m| m.replace(Some(text))),
         );
         ACTIVE.fetch_add(1, Ordering::Relaxed);
-        MESSAGE.with(|m| m.set((text.as_ptr(), text.len())));
         USED.with(|u| u.set(0));
         LIMIT.with(|l| l.set(bytes.max(1)));
-        Budget {
-            _message: text,
-            outer,
-        }
+        Budget { outer }
     }
 }
 
 impl Drop for Budget {
     fn drop(&mut self) {
-        let (limit, used, message) = self.outer;
+        let (limit, used) = (self.outer.0, self.outer.1);
         LIMIT.with(|l| l.set(limit));
         USED.with(|u| u.set(used));
-        MESSAGE.with(|m| m.set(message));
+        let message = self.outer.2.take();
+        // The budget's own message is freed once the outer budget counts again.
+        let own = MESSAGE.with(|m| m.replace(message));
         ACTIVE.fetch_sub(1, Ordering::Relaxed);
+        drop(own);
     }
-}
-
-/// A path as the C library takes it.
-fn c_path(path: &std::path::Path) -> Option<CString> {
-    #[cfg(unix)]
-    let bytes = {
-        use std::os::unix::ffi::OsStrExt;
-        path.as_os_str().as_bytes().to_vec()
-    };
-    #[cfg(not(unix))]
-    let bytes = path.to_string_lossy().into_owned().into_bytes();
-    CString::new(bytes).ok()
 }
 
 /// Records a file the build staged, to be removed if a budget ends the run.
-pub fn staged(path: &std::path::Path) {
-    if let Some(path) = c_path(path) {
-        STAGED.lock().unwrap_or_else(|e| e.into_inner()).push(path);
-    }
+pub fn staged(path: &Path) {
+    STAGED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(path.to_path_buf());
 }
 
 /// Records the output folder the build made, to be removed (when still empty) if a budget
 /// ends the run.
-pub fn made_folder(path: &std::path::Path) {
-    *MADE_FOLDER.lock().unwrap_or_else(|e| e.into_inner()) = c_path(path);
+pub fn made_folder(path: &Path) {
+    *MADE_FOLDER.lock().unwrap_or_else(|e| e.into_inner()) = Some(path.to_path_buf());
 }
 
 /// Forgets the staged files and the folder: no template runs any more.

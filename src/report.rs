@@ -70,6 +70,11 @@ pub fn say(line: &Message) {
     let _ = writeln!(std::io::stderr(), "{}", line.to_text());
 }
 
+/// Prints text already in the run's language to stderr, as it is.
+pub fn say_text(text: &str) {
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}
+
 /// Prints a command's fatal error to stderr: `error: …` (`エラー: …`).
 pub fn say_error(message: &Message) {
     say(&msg!("error-line", message = message.clone()));

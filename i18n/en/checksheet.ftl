@@ -577,6 +577,15 @@ fill-vendor-locked = { $at }: the cell for `{ $label }` is locked on a protected
 cannot-format = cannot format `{ $file }`: { $message }
 label-left-unchanged = left unchanged
 cannot-format-help = the file was not changed; please report this with the file attached
+format-not-a-mapping = the file is not a mapping
+format-catalog-not-text = `catalog` is not text
+format-answers-not-a-mapping = `answers` is not a mapping
+format-unexpected-field = unexpected field `{ $field }`
+format-item-not-text = a list item is not text
+format-field-holds-mapping = field `{ $field }` holds a mapping
+format-canonical-does-not-parse = the canonical form does not parse: { $message }
+format-would-change-answer = the canonical form would change an answer
+format-would-lose-comment = the canonical form would lose or change a comment
 workbook-unreadable = cannot read `{ $name }`: { $why }
 workbook-unreadable-help = open it in Excel or LibreOffice and save it as "Excel Workbook (*.xlsx)", then import that copy
 
@@ -967,6 +976,10 @@ git-no-merge-base = `{ $a }` and `{ $b }` have no merge base
 git-no-temporary-folder = cannot create a temporary folder: { $error }
 git-no-temporary-file = cannot write a temporary file: { $error }
 git-cannot-write = cannot write to git
+git-cannot-read = cannot read from git
+git-unexpected-answer = unexpected answer from `git cat-file`: { $what }
+git-blob-ends-early = unexpected answer from `git cat-file`: a blob ends early
+git-cat-file-failed = unexpected answer from `git cat-file`: git failed
 
 ## Column options of import
 
@@ -1005,3 +1018,56 @@ fill-hidden-question = { $at }: the question of `{ $control }` is on a hidden { 
         [sheet] sheet
        *[row] row
     }; its answer is written there
+
+cli-diff-after-help = Examples:
+      checksheet diff old/answers/saas.yaml answers/saas.yaml
+      checksheet diff --git origin/main                  # the project in . at origin/main vs the working tree
+      checksheet diff --git HEAD~3..HEAD --format json
+      checksheet diff --git origin/main...HEAD --format markdown > comment.md
+
+    Exit codes: 0 compared (1 with --exit-code when anything differs); 1 either side has errors; 2 the command could not run.
+cli-import-after-help = Examples:
+      checksheet import old/skyarch.xlsx --layout skyarch --out answers/skyarch.yaml
+      checksheet import dist/default-mic-cloud-v3.xlsx --layout default --split-links --out -
+      checksheet import acme.xlsx --write-catalog controls/acme.yaml --out answers/acme.yaml
+      checksheet import acme.xlsx --sheet 質問票 --header-row 4 --id-col A --question-col C --answer-col D --write-catalog controls/acme.yaml
+
+    Cells that are not imported, hidden rows and sheets, merged answers and numbers or dates
+    where text was meant are reported with their sheet and cell. Nothing is written if there is
+    an error (or a warning, with --deny-warnings), and no file is replaced without --force.
+
+    Exit codes: 0 written; 1 the workbook has errors (nothing written); 2 the command could not run.
+
+## The command line's own words (clap): help headings, flags, value lists, argument errors
+clap-usage-heading = Usage:
+clap-commands-heading = Commands
+clap-arguments-heading = Arguments
+clap-options-heading = Options
+clap-print-help = Print help
+clap-print-version = Print version
+clap-help-command = Print this message or the help of the given subcommand(s)
+clap-default-value = [default: { $value }]
+clap-possible-values = [possible values: { $values }]
+clap-subcommands = [subcommands: { $values }]
+clap-try-help = For more information, try '{ $flag }'.
+clap-unexpected-argument = unexpected argument '{ $arg }' found
+clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
+clap-value-required = a value is required for '{ $arg }' but none was supplied
+clap-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+clap-no-equals = equal sign is needed when assigning values to '{ $arg }'
+clap-invalid-subcommand = unrecognized subcommand '{ $name }'
+clap-missing-subcommand = '{ $name }' requires a subcommand but one was not provided
+clap-missing-required = the following required arguments were not provided:
+clap-argument-repeated = the argument '{ $arg }' cannot be used multiple times
+clap-argument-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+clap-argument-conflict-many = the argument '{ $arg }' cannot be used with:
+clap-argument-conflict-any = the argument '{ $arg }' cannot be used with one or more of the other specified arguments
+clap-invalid-utf8 = invalid UTF-8 was detected in one or more arguments
+clap-tip = tip: { $tip }
+clap-similar = { $count ->
+        [one] a similar { $what } exists: { $values }
+       *[other] some similar { $what }s exist: { $values }
+    }
+clap-tip-as-value = to pass '{ $arg }' as a value, use '{ $escaped }'
+clap-tip-remove-dashes = subcommand '{ $name }' exists; to use it, remove the '--' before it
+clap-tip-exists = '{ $name }' exists

@@ -556,6 +556,15 @@ fill-vendor-locked = { $at }: `{ $label }` のセルは保護されたシート�
 cannot-format = `{ $file }` を整形できません: { $message }
 label-left-unchanged = 変更せず
 cannot-format-help = ファイルは変更していません。このファイルを添えて報告してください
+format-not-a-mapping = ファイルがマッピングではありません
+format-catalog-not-text = `catalog` がテキストではありません
+format-answers-not-a-mapping = `answers` がマッピングではありません
+format-unexpected-field = 想定外のフィールド `{ $field }` があります
+format-item-not-text = リストの項目がテキストではありません
+format-field-holds-mapping = フィールド `{ $field }` がマッピングを持っています
+format-canonical-does-not-parse = 正規の形が YAML として読めません: { $message }
+format-would-change-answer = 正規の形にすると回答が変わります
+format-would-lose-comment = 正規の形にするとコメントが失われるか変わります
 workbook-unreadable = `{ $name }` を読めません: { $why }
 workbook-unreadable-help = Excel か LibreOffice で開いて「Excel ブック (*.xlsx)」として保存し、そのコピーを取り込んでください
 
@@ -947,6 +956,10 @@ git-no-merge-base = `{ $a }` と `{ $b }` にマージベースがありませ�
 git-no-temporary-folder = 一時フォルダーを作れません: { $error }
 git-no-temporary-file = 一時ファイルを書き込めません: { $error }
 git-cannot-write = git に書き込めません
+git-cannot-read = git から読めません
+git-unexpected-answer = `git cat-file` から予期しない応答がありました: { $what }
+git-blob-ends-early = `git cat-file` から予期しない応答がありました: blob が途中で終わっています
+git-cat-file-failed = `git cat-file` から予期しない応答がありました: git が失敗しました
 
 ## Column options of import
 
@@ -990,3 +1003,59 @@ fill-hidden-question = { $at }: `{ $control }` の質問は非表示の{ $hidden
         [sheet] シート
        *[row] 行
     }にありますが、そこに回答を書き込みます
+
+cli-diff-after-help = 例:
+      checksheet diff old/answers/saas.yaml answers/saas.yaml
+      checksheet diff --git origin/main                  # . のプロジェクトの origin/main と作業ツリーを比べる
+      checksheet diff --git HEAD~3..HEAD --format json
+      checksheet diff --git origin/main...HEAD --format markdown > comment.md
+
+    終了コード: 0 比べ終えた (--exit-code を付けると、違いがあれば 1)。1 どちらかにエラーがある。2 コマンドを実行できなかった。
+cli-import-after-help = 例:
+      checksheet import old/skyarch.xlsx --layout skyarch --out answers/skyarch.yaml
+      checksheet import dist/default-mic-cloud-v3.xlsx --layout default --split-links --out -
+      checksheet import acme.xlsx --write-catalog controls/acme.yaml --out answers/acme.yaml
+      checksheet import acme.xlsx --sheet 質問票 --header-row 4 --id-col A --question-col C --answer-col D --write-catalog controls/acme.yaml
+
+    取り込まないセル、非表示の行とシート、結合された回答、テキストのはずの数値や日付は、
+    シートとセルを添えて報告します。エラーがあれば (--deny-warnings なら警告でも) 何も書き出さず、
+    --force を付けない限りファイルを置き換えません。
+
+    終了コード: 0 書き出した。1 ブックにエラーがある (何も書き出していない)。2 コマンドを実行できなかった。
+
+## The command line's own words (clap): help headings, flags, value lists, argument errors
+clap-usage-heading = 使い方:
+clap-commands-heading = コマンド
+clap-arguments-heading = 引数
+clap-options-heading = オプション
+clap-print-help = ヘルプを表示します
+clap-print-version = バージョンを表示します
+clap-help-command = このヘルプ、または指定したコマンドのヘルプを表示します
+clap-default-value = [既定値: { $value }]
+clap-possible-values = [指定できる値: { $values }]
+clap-subcommands = [コマンド: { $values }]
+clap-try-help = 詳しくは '{ $flag }' を付けて実行してください。
+clap-unexpected-argument = 想定外の引数 '{ $arg }' があります
+clap-invalid-value = '{ $arg }' に値 '{ $value }' は指定できません
+clap-value-required = '{ $arg }' には値が必要ですが、指定されていません
+clap-too-many-values = '{ $arg }' に想定外の値 '{ $value }' があります。これ以上の値は指定できません
+clap-no-equals = '{ $arg }' に値を指定するには等号 (=) が必要です
+clap-invalid-subcommand = '{ $name }' というコマンドはありません
+clap-missing-subcommand = '{ $name }' にはコマンドの指定が必要です
+clap-missing-required = 次の必須の引数が指定されていません:
+clap-argument-repeated = 引数 '{ $arg }' は一度しか指定できません
+clap-argument-conflict = 引数 '{ $arg }' は '{ $other }' と一緒には使えません
+clap-argument-conflict-many = 引数 '{ $arg }' は次の引数と一緒には使えません:
+clap-argument-conflict-any = 引数 '{ $arg }' は、指定された他の引数と一緒には使えません
+clap-invalid-utf8 = 引数に UTF-8 として正しくない文字があります
+clap-tip = ヒント: { $tip }
+clap-similar = { $count ->
+       *[other] よく似た{ $what ->
+            [subcommand] コマンド
+            [argument] 引数
+           *[value] 値
+        }があります: { $values }
+    }
+clap-tip-as-value = '{ $arg }' を値として渡すには '{ $escaped }' と書きます
+clap-tip-remove-dashes = コマンド '{ $name }' があります。使うには前の '--' を外します
+clap-tip-exists = '{ $name }' があります

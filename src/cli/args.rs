@@ -82,7 +82,7 @@ pub enum Command {
     /// Print the man page (roff)
     Man,
     /// Compare the answers of two answer files, projects, or git revisions, per control
-    Diff(crate::diff::DiffArgs),
+    Diff(super::diff::DiffArgs),
     /// Read answers from an existing workbook (xlsx) into answer YAML, in a built-in or
     /// project layout, or from any questionnaire (optionally writing it as a new catalog)
     Import(Box<crate::import::ImportArgs>),

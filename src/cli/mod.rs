@@ -16,9 +16,11 @@ mod generate;
 mod import;
 mod init;
 mod list;
+mod localize;
 mod map;
 
 pub use args::{Cli, Command, ListCommand, MapCommand};
+pub use localize::{help_in, render_error};
 
 use crate::diag::Diagnostics;
 use crate::error::Error;
@@ -79,8 +81,16 @@ pub fn main() -> (ExitCode, Leftovers) {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            let code = if e.use_stderr() { 2 } else { 0 };
+            let code = match render_error(&e, lang) {
+                Some(text) => {
+                    report::say_text(&text);
+                    2
+                }
+                None => {
+                    let _ = e.print();
+                    if e.use_stderr() { 2 } else { 0 }
+                }
+            };
             return (ExitCode::from(code), Leftovers::default());
         }
     };
@@ -88,6 +98,14 @@ pub fn main() -> (ExitCode, Leftovers) {
         Ok(outcome) => (ExitCode::from(outcome.code), outcome.leftovers),
         Err(e) => (ExitCode::from(stopped(&e)), Leftovers::default()),
     }
+}
+
+/// Ends a run whose layout template went over its memory budget, from inside the
+/// allocation that went over it: the budget's message, the staged files removed
+/// ([`crate::memory::end_of_budget`]), exit code 1 — the project must change.
+pub fn out_of_template_memory() -> ! {
+    crate::memory::end_of_budget();
+    std::process::exit(1)
 }
 
 /// The `--lang` of a command line, read before clap parses it so that `--help` is in that
@@ -108,40 +126,6 @@ fn lang_argument(args: &[std::ffi::OsString]) -> Option<Lang> {
         }
     }
     None
-}
-
-/// The command-line definition with its help texts in `lang`: each command's `about` is the
-/// message `cli-<command path>`, each argument's help `cli-<command path>-arg-<id>`.
-/// English is clap's own (from the doc comments above; a test keeps the English catalog
-/// equal to them). clap's headings (`Usage:`, `Options:`) and its own errors stay English.
-pub fn help_in(command: clap::Command, lang: Lang) -> clap::Command {
-    fn localize(mut command: clap::Command, path: &str, lang: Lang) -> clap::Command {
-        if let Ok(about) = crate::i18n::format_checked(lang, path, &[]) {
-            command = command.about(about).long_about(None::<&str>);
-        }
-        let ids: Vec<String> = command
-            .get_arguments()
-            .map(|a| a.get_id().to_string())
-            .collect();
-        for id in ids {
-            if let Ok(help) = crate::i18n::format_checked(lang, &format!("{path}-arg-{id}"), &[]) {
-                command = command.mut_arg(id, |arg| arg.help(help).long_help(None::<&str>));
-            }
-        }
-        let names: Vec<String> = command
-            .get_subcommands()
-            .map(|s| s.get_name().to_owned())
-            .collect();
-        for name in names {
-            let inner = format!("{path}-{name}");
-            command = command.mut_subcommand(name, |s| localize(s, &inner, lang));
-        }
-        command
-    }
-    match lang {
-        Lang::En => command,
-        Lang::Ja => localize(command, "cli", lang),
-    }
 }
 
 /// Runs a parsed command: what it leaves and its exit code, or the error that stopped it.
@@ -270,6 +254,9 @@ mod tests {
         fn walk(command: &clap::Command, path: &str, out: &mut Vec<(String, String)>) {
             if let Some(about) = command.get_about() {
                 out.push((path.to_owned(), about.to_string()));
+            }
+            if let Some(after) = command.get_after_help() {
+                out.push((format!("{path}-after-help"), after.to_string()));
             }
             for arg in command.get_arguments() {
                 if let Some(help) = arg.get_help() {

@@ -7,14 +7,133 @@ use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Component, Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Command, ExitStatus, Stdio};
 
 use tempfile::TempDir;
 
+use crate::i18n::Message;
 use crate::load::{PROJECT_FILE, Workspace};
 
-/// A git failure that stops the command (exit 2), with a message for the user.
-pub type GitResult<T> = Result<T, String>;
+/// A git failure that stops the command (exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    /// git could not be started or waited for.
+    #[error("{}", self.message())]
+    CannotRun {
+        #[source]
+        source: std::io::Error,
+    },
+    /// A git command failed: its arguments, exit status and what it wrote to stderr
+    /// (which is what the user is shown).
+    #[error("{}", self.message())]
+    Failed {
+        command: String,
+        status: ExitStatus,
+        stderr: String,
+    },
+    /// The current folder cannot be read.
+    #[error("{}", self.message())]
+    NoCurrentFolder {
+        #[source]
+        source: std::io::Error,
+    },
+    /// A path with more `..` than folders above it.
+    #[error("{}", self.message())]
+    OutsideRoot { path: PathBuf },
+    /// A path outside any git repository (`source`: why `git rev-parse` said so).
+    #[error("{}", self.message())]
+    NotARepository {
+        path: PathBuf,
+        #[source]
+        source: Box<GitError>,
+    },
+    /// Text that cannot name a revision (empty, or starting with `-`).
+    #[error("{}", self.message())]
+    NotARevision { revision: String },
+    /// A revision git does not know.
+    #[error("{}", self.message())]
+    UnknownRevision { revision: String },
+    /// Two commits without a common ancestor (for `A...B`).
+    #[error("{}", self.message())]
+    NoMergeBase { a: String, b: String },
+    /// The temporary folder a revision is written to cannot be made.
+    #[error("{}", self.message())]
+    TemporaryFolder {
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file of a revision cannot be written to the temporary folder.
+    #[error("{}", self.message())]
+    TemporaryFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// `git cat-file` takes no input.
+    #[error("{}", self.message())]
+    CannotWrite,
+    /// `git cat-file` gives no output.
+    #[error("{}", self.message())]
+    CannotRead,
+    /// `git cat-file` answered something else than blobs: what it was.
+    #[error("{}", self.message())]
+    UnexpectedAnswer { what: String },
+    /// A blob `git cat-file` sent is shorter than it said.
+    #[error("{}", self.message())]
+    BlobEndsEarly,
+    /// `git cat-file` failed after sending the blobs.
+    #[error("{}", self.message())]
+    CatFileFailed { status: ExitStatus },
+    /// The project of a revision could not be loaded to find the files it lists.
+    #[error("{}", self.message())]
+    Load(Box<crate::error::Error>),
+}
+
+impl GitError {
+    /// What went wrong, as a message in the user's language.
+    pub fn message(&self) -> Message {
+        let display = crate::source::display_path;
+        match self {
+            GitError::CannotRun { source } => {
+                crate::msg!("git-cannot-run", error = source.to_string())
+            }
+            GitError::Failed { stderr, .. } => crate::msg!("plain", text = stderr),
+            GitError::NoCurrentFolder { source } => {
+                crate::msg!("git-no-current-folder", error = source.to_string())
+            }
+            GitError::OutsideRoot { path } => crate::msg!("git-outside-root", path = display(path)),
+            GitError::NotARepository { path, source } => crate::msg!(
+                "git-not-a-repository",
+                path = display(path),
+                error = source.message()
+            ),
+            GitError::NotARevision { revision } => {
+                crate::msg!("git-not-a-revision", revision = revision)
+            }
+            GitError::UnknownRevision { revision } => {
+                crate::msg!("git-unknown-revision", revision = revision)
+            }
+            GitError::NoMergeBase { a, b } => crate::msg!("git-no-merge-base", a = a, b = b),
+            GitError::TemporaryFolder { source } => {
+                crate::msg!("git-no-temporary-folder", error = source.to_string())
+            }
+            GitError::TemporaryFile { source, .. } => {
+                crate::msg!("git-no-temporary-file", error = source.to_string())
+            }
+            GitError::CannotWrite => crate::msg!("git-cannot-write"),
+            GitError::CannotRead => crate::msg!("git-cannot-read"),
+            GitError::UnexpectedAnswer { what } => {
+                crate::msg!("git-unexpected-answer", what = what)
+            }
+            GitError::BlobEndsEarly => crate::msg!("git-blob-ends-early"),
+            GitError::CatFileFailed { .. } => crate::msg!("git-cat-file-failed"),
+            GitError::Load(e) => e.message(),
+        }
+    }
+}
+
+/// What git functions return.
+type GitResult<T> = Result<T, GitError>;
 
 fn git(dir: &Path, args: &[&str]) -> GitResult<Vec<u8>> {
     let output = Command::new("git")
@@ -23,12 +142,15 @@ fn git(dir: &Path, args: &[&str]) -> GitResult<Vec<u8>> {
         .args(args)
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| crate::msg!("git-cannot-run", error = e.to_string()).to_text())?;
+        .map_err(|source| GitError::CannotRun { source })?;
     if output.status.success() {
         Ok(output.stdout)
     } else {
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        Err(stderr.trim().to_owned())
+        Err(GitError::Failed {
+            command: format!("git {}", args.join(" ")),
+            status: output.status,
+            stderr: String::from_utf8_lossy(&output.stderr).trim().to_owned(),
+        })
     }
 }
 
@@ -50,10 +172,9 @@ pub struct Located {
 
 /// Finds the repository of `path` (relative to the working directory) and its path in it.
 pub fn locate(path: &Path) -> GitResult<Located> {
-    let cwd = std::env::current_dir()
-        .map_err(|e| crate::msg!("git-no-current-folder", error = e.to_string()).to_text())?;
-    let absolute = normalize(&cwd.join(path)).ok_or_else(|| {
-        crate::msg!("git-outside-root", path = crate::source::display_path(path)).to_text()
+    let cwd = std::env::current_dir().map_err(|source| GitError::NoCurrentFolder { source })?;
+    let absolute = normalize(&cwd.join(path)).ok_or_else(|| GitError::OutsideRoot {
+        path: path.to_path_buf(),
     })?;
     let mut base = absolute.clone();
     let mut rest: Vec<String> = Vec::new();
@@ -64,14 +185,11 @@ pub fn locate(path: &Path) -> GitResult<Located> {
         rest.push(name.to_string_lossy().into_owned());
         base.pop();
     }
-    let prefix = git_text(&base, &["rev-parse", "--show-prefix"]).map_err(|e| {
-        crate::msg!(
-            "git-not-a-repository",
-            path = crate::source::display_path(path),
-            error = e
-        )
-        .to_text()
-    })?;
+    let prefix =
+        git_text(&base, &["rev-parse", "--show-prefix"]).map_err(|e| GitError::NotARepository {
+            path: path.to_path_buf(),
+            source: Box::new(e),
+        })?;
     let mut relative = prefix.trim_end_matches('/').to_owned();
     for name in rest.iter().rev() {
         if !relative.is_empty() {
@@ -88,7 +206,9 @@ pub fn locate(path: &Path) -> GitResult<Located> {
 /// Resolves a revision to a commit ID, or says it is unknown.
 pub fn resolve(dir: &Path, rev: &str) -> GitResult<String> {
     if rev.is_empty() || rev.starts_with('-') {
-        return Err(crate::msg!("git-not-a-revision", revision = rev).to_text());
+        return Err(GitError::NotARevision {
+            revision: rev.to_owned(),
+        });
     }
     git_text(
         dir,
@@ -99,13 +219,17 @@ pub fn resolve(dir: &Path, rev: &str) -> GitResult<String> {
             &format!("{rev}^{{commit}}"),
         ],
     )
-    .map_err(|_| crate::msg!("git-unknown-revision", revision = rev).to_text())
+    .map_err(|_| GitError::UnknownRevision {
+        revision: rev.to_owned(),
+    })
 }
 
 /// The best common ancestor of two commits (for `A...B`).
 pub fn merge_base(dir: &Path, a: &str, b: &str) -> GitResult<String> {
-    git_text(dir, &["merge-base", a, b])
-        .map_err(|_| crate::msg!("git-no-merge-base", a = a, b = b).to_text())
+    git_text(dir, &["merge-base", a, b]).map_err(|_| GitError::NoMergeBase {
+        a: a.to_owned(),
+        b: b.to_owned(),
+    })
 }
 
 /// The files of one commit, materialised on demand into a temporary folder.
@@ -140,7 +264,7 @@ impl Snapshot {
         let temp = tempfile::Builder::new()
             .prefix("checksheet-diff-")
             .tempdir()
-            .map_err(|e| crate::msg!("git-no-temporary-folder", error = e.to_string()).to_text())?;
+            .map_err(|source| GitError::TemporaryFolder { source })?;
         Ok(Snapshot {
             dir: dir.to_path_buf(),
             blobs,
@@ -186,8 +310,9 @@ impl Snapshot {
         cat_blobs(&self.dir, wanted.iter().map(|(_, o)| o.as_str()), |blob| {
             let path = paths.next().expect("a path per blob");
             let target = temp.join(path);
-            let fail = |e: std::io::Error| {
-                crate::msg!("git-no-temporary-file", error = e.to_string()).to_text()
+            let fail = |source: std::io::Error| GitError::TemporaryFile {
+                path: target.clone(),
+                source,
             };
             if let Some(parent) = target.parent() {
                 fs::create_dir_all(parent).map_err(fail)?;
@@ -212,7 +337,7 @@ impl Snapshot {
         self.materialize(project_file)?;
         let ws =
             Workspace::load_within(&self.temp.path().join(project_file), Some(self.temp.path()))
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| GitError::Load(Box::new(e)))?;
         let Some(project) = ws.project else {
             // A broken project file: loading it again reports why.
             return Ok(());
@@ -273,21 +398,17 @@ fn cat_blobs<'a>(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| crate::msg!("git-cannot-run", error = e.to_string()).to_text())?;
-    let mut stdin = child
-        .stdin
-        .take()
-        .ok_or_else(|| crate::msg!("git-cannot-write").to_text())?;
+        .map_err(|source| GitError::CannotRun { source })?;
+    let mut stdin = child.stdin.take().ok_or(GitError::CannotWrite)?;
     // Written from another thread: git answers while it reads, and a full pipe would
     // otherwise stop both sides.
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let stdout = child
-        .stdout
-        .take()
-        .ok_or_else(|| "cannot read from git".to_owned())?;
+    let stdout = child.stdout.take().ok_or(GitError::CannotRead)?;
     let mut reader = BufReader::new(stdout);
     let mut bytes = Vec::new();
-    let broken = |what: &str| format!("unexpected answer from `git cat-file`: {what}");
+    let broken = |what: &str| GitError::UnexpectedAnswer {
+        what: what.to_owned(),
+    };
     for _ in 0..count {
         let mut header = String::new();
         reader
@@ -303,7 +424,7 @@ fn cat_blobs<'a>(
             let skipped = std::io::copy(&mut (&mut reader).take(size as u64), &mut std::io::sink())
                 .map_err(|e| broken(&e.to_string()))?;
             if skipped != size as u64 {
-                return Err(broken("a blob ends early"));
+                return Err(GitError::BlobEndsEarly);
             }
             each(Blob::TooLarge(size as u64))?;
         } else {
@@ -321,9 +442,9 @@ fn cat_blobs<'a>(
     let _ = writer.join();
     let status = child
         .wait()
-        .map_err(|e| crate::msg!("git-cannot-run", error = e.to_string()).to_text())?;
+        .map_err(|source| GitError::CannotRun { source })?;
     if !status.success() {
-        return Err(broken("git failed"));
+        return Err(GitError::CatFileFailed { status });
     }
     Ok(())
 }

@@ -1,429 +1,139 @@
-//! `checksheet diff`: what changed between two answer sets — two answer files, two
-//! projects, or a project at git revisions — per control, with a character-level diff of
-//! the texts, as terminal text, Markdown for a pull-request comment, or JSON.
+//! `checksheet diff`'s library side: what changed between two answer sets — two answer
+//! files, two projects, or a project at git revisions — per control, with a
+//! character-level diff of the texts ([`compare`]), rendered as terminal text, Markdown
+//! for a pull-request comment, or JSON ([`render`]).
 //!
 //! An answer set is the validated answers of a project (every catalog it answers) or of
 //! one answer file (checked against the built-in catalogs and those of the project the
-//! file is in). Each side is loaded and validated like `check` does; a side with errors
-//! is reported and nothing is compared.
+//! file is in). Each side is loaded through the workspace loader and validated like
+//! `check` does; a side with errors is returned with its diagnostics and nothing is
+//! compared. Nothing here prints: the command (`crate::cli::diff`) reports.
 
 pub mod compare;
 mod git;
 pub mod render;
+mod side;
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use indexmap::IndexMap;
+use crate::error::Error;
+use crate::i18n::Message;
+use crate::load::PROJECT_FILE;
+use crate::source::display_path;
+use compare::{Comparison, compare};
+pub use git::GitError;
+pub use side::Side;
+use side::{FileKind, Origin, file_kind, load_path};
 
-use crate::diag::Diagnostics;
-use crate::load::{PROJECT_FILE, Workspace, answers, project};
-use crate::model::{Answer, Catalog};
-use crate::pipeline;
-use crate::report::{self, ReportFormat};
-use crate::source::{Sources, display_path};
-use crate::validate::{Plan, validate};
-use crate::yaml::{self, Value};
-use compare::{AnswerSide, CatalogInfo, Comparison, Entry, Location, compare};
+/// The label of the side that is the working tree (for `--git REV`).
+pub const WORKING_TREE: &str = "working tree";
 
-/// Arguments of `checksheet diff`.
-#[derive(Debug, clap::Args)]
-#[command(
-    override_usage = "checksheet diff [OPTIONS] OLD NEW\n       checksheet diff [OPTIONS] --git REV [PATH]",
-    after_help = "Examples:\n  checksheet diff old/answers/saas.yaml answers/saas.yaml\n  checksheet diff --git origin/main                  # the project in . at origin/main vs the working tree\n  checksheet diff --git HEAD~3..HEAD --format json\n  checksheet diff --git origin/main...HEAD --format markdown > comment.md\n\nExit codes: 0 compared (1 with --exit-code when anything differs); 1 either side has errors; 2 the command could not run."
-)]
-pub struct DiffArgs {
-    /// OLD and NEW: answer files, or projects (a folder with checksheet.yaml, or a project
-    /// file). With --git: at most one, the project or answer file to compare (default .)
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-    /// Compare a git revision of PATH with the working tree (REV), two revisions (A..B),
-    /// or B with its merge base with A (A...B)
-    #[arg(long, value_name = "REV")]
-    pub git: Option<String>,
-    /// Output: coloured text for a terminal, Markdown for a pull-request comment, or JSON
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: DiffFormat,
-    /// Colours in text output (auto: only on a terminal and without NO_COLOR)
-    #[arg(long, value_enum, default_value = "auto")]
-    pub color: ColorChoice,
-    /// Exit 1 when the answers differ
-    #[arg(long)]
-    pub exit_code: bool,
+/// What to compare.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Sides {
+    /// Two answer files or projects (a folder holding `checksheet.yaml`, or a project
+    /// file) as they are on disk; each is labelled with its path.
+    Paths { old: PathBuf, new: PathBuf },
+    /// The project or answer file at `path` in git. `spec` is `REV` (that revision against
+    /// the working tree), `A..B` (two revisions; an empty side is `HEAD`) or `A...B` (B
+    /// against its merge base with A).
+    Git { spec: String, path: PathBuf },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum DiffFormat {
-    Text,
-    #[value(alias = "md")]
-    Markdown,
-    Json,
+/// Both sides, loaded and validated, and what changed between them.
+pub struct Diff {
+    pub old: Side,
+    pub new: Side,
+    /// What changed; `None` when either side has errors (nothing is compared then).
+    pub comparison: Option<Comparison>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
+/// Why `diff` cannot compare at all (exit code 2); problems inside a side's files are
+/// that side's diagnostics instead.
+#[derive(Debug, thiserror::Error)]
+pub enum DiffError {
+    /// Nothing at a path given (shown as given, or as `REV:path`).
+    #[error("{}", self.message())]
+    NothingAt { path: String },
+    /// A path of a revision that is neither an answer file nor a project.
+    #[error("{}", self.message())]
+    NoProjectAt { path: String },
+    /// A folder of a revision without a project file: `folder` is its path relative to
+    /// the repository's top folder (empty for the top folder itself).
+    #[error("{}", self.message())]
+    NoProjectIn { revision: String, folder: String },
+    /// The path compared is on neither side (`old` and `new` are the sides' labels).
+    #[error("{}", self.message())]
+    Neither {
+        path: String,
+        old: String,
+        new: String,
+    },
+    /// git could not be run, or a revision could not be read.
+    #[error(transparent)]
+    Git(#[from] GitError),
 }
 
-/// Runs `checksheet diff` and returns its exit code.
-pub fn run(args: &DiffArgs) -> u8 {
-    let (old, new) = match load_sides(args) {
-        Ok(sides) => sides,
-        Err(message) => {
-            report::say_error(&crate::msg!("plain", text = message));
-            return 2;
-        }
-    };
-    let mut failed = false;
-    for side in [&old, &new] {
-        if side.diags.has_errors() {
-            report::report(&side.diags, &side.sources, ReportFormat::Human);
-            if let Some(summary) = report::summary(&side.diags) {
-                report::say(&crate::msg!(
-                    "at-place",
-                    at = &side.label,
-                    message = summary
-                ));
+impl DiffError {
+    /// What went wrong, as a message in the user's language.
+    pub fn message(&self) -> Message {
+        match self {
+            DiffError::NothingAt { path } => crate::msg!("diff-nothing-at", path = path),
+            DiffError::NoProjectAt { path } => crate::msg!("diff-no-project-at", path = path),
+            DiffError::NoProjectIn { revision, folder } => {
+                let folder = if folder.is_empty() {
+                    crate::msg!("diff-top-folder", revision = revision)
+                } else {
+                    crate::msg!("plain", text = format!("`{revision}:{folder}`"))
+                };
+                crate::msg!("diff-no-project-in", folder = folder, file = PROJECT_FILE)
             }
-            failed = true;
-        }
-    }
-    if failed {
-        report::say(&crate::msg!("diff-failed"));
-        return 1;
-    }
-    let comparison = Comparison {
-        catalogs: compare(&old.answers, &new.answers),
-        old_label: old.label,
-        new_label: new.label,
-    };
-    let text = match args.format {
-        DiffFormat::Text => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => report::use_color(std::io::stdout().is_terminal()),
-            };
-            render::text(&comparison, color)
-        }
-        DiffFormat::Markdown => render::markdown(&comparison),
-        DiffFormat::Json => render::json(&comparison),
-    };
-    report::output(&text);
-    if comparison.is_empty() && args.format == DiffFormat::Text {
-        let name = |label: &str| {
-            if label == WORKING_TREE {
-                crate::msg!("diff-working-tree")
-            } else {
-                crate::msg!("plain", text = label)
+            DiffError::Neither { path, old, new } => {
+                crate::msg!("diff-neither", path = path, old = at(old), new = at(new))
             }
-        };
-        report::say(&crate::msg!(
-            "diff-no-differences",
-            old = name(&comparison.old_label),
-            new = name(&comparison.new_label)
-        ));
-    }
-    u8::from(args.exit_code && !comparison.is_empty())
-}
-
-/// One side of the comparison, loaded and validated.
-struct Loaded {
-    label: String,
-    sources: Sources,
-    diags: Diagnostics,
-    answers: AnswerSide,
-}
-
-impl Loaded {
-    fn empty(label: String) -> Loaded {
-        Loaded {
-            label,
-            sources: Sources::default(),
-            diags: Diagnostics::default(),
-            answers: AnswerSide::default(),
+            DiffError::Git(e) => e.message(),
         }
     }
 }
 
-/// Files read from a git revision live in a temporary folder: they are shown as
-/// `REV:path` instead.
-struct Origin<'a> {
-    root: &'a Path,
-    label: &'a str,
+impl From<GitError> for Error {
+    fn from(e: GitError) -> Error {
+        Error::Diff(DiffError::Git(e))
+    }
 }
 
-fn load_sides(args: &DiffArgs) -> Result<(Loaded, Loaded), String> {
-    match (&args.git, args.paths.as_slice()) {
-        (None, [old, new]) => Ok((
+/// Loads both sides and, when neither has errors, compares them.
+pub fn diff(sides: &Sides) -> Result<Diff, Error> {
+    let (old, new) = match sides {
+        Sides::Paths { old, new } => (
             load_path(old, display_path(old), None)?,
             load_path(new, display_path(new), None)?,
-        )),
-        (None, _) => Err(crate::msg!("diff-give-two").to_text()),
-        (Some(spec), []) => git_sides(spec, Path::new(".")),
-        (Some(spec), [path]) => git_sides(spec, path),
-        (Some(_), _) => Err(crate::msg!("diff-git-one-path").to_text()),
-    }
+        ),
+        Sides::Git { spec, path } => git_sides(spec, path)?,
+    };
+    let comparison = (!old.diags.has_errors() && !new.diags.has_errors()).then(|| Comparison {
+        catalogs: compare(&old.answers, &new.answers),
+        old_label: old.label.clone(),
+        new_label: new.label.clone(),
+    });
+    Ok(Diff {
+        old,
+        new,
+        comparison,
+    })
 }
 
-/// A path (of the working tree, or of a materialised revision) as one side.
-fn load_path(path: &Path, label: String, origin: Option<Origin>) -> Result<Loaded, String> {
-    if path.is_file() && file_kind(path) == FileKind::Answers {
-        let boundary = origin.as_ref().map(|o| o.root);
-        return Ok(load_answer_file(path, label, boundary, origin.as_ref()));
-    }
-    if !path.exists() {
-        return Err(crate::msg!(
-            "diff-nothing-at",
-            path = origin.as_ref().map_or_else(
-                || display_path(path),
-                |o| shown_name(path, o).unwrap_or_else(|| display_path(path))
-            )
-        )
-        .to_text());
-    }
-    let (checked, _) = pipeline::check_within(path, origin.as_ref().map(|o| o.root)).map_err(
-        |e| match &origin {
-            Some(o) => crate::msg!(
-                "diff-no-project-at",
-                path = shown_name(path, o).unwrap_or_default()
-            )
-            .to_text(),
-            None => e.message().to_text(),
-        },
-    )?;
-    Ok(finish(
-        label,
-        checked.workspace.sources,
-        &checked.workspace.catalogs,
-        &checked.plan,
-        checked.diags,
-        origin.as_ref(),
-    ))
-}
-
-/// One answer file: checked against the built-in catalogs and those of the project it is
-/// in (the nearest `checksheet.yaml` in its folder or above, up to `boundary`).
-fn load_answer_file(
-    file: &Path,
-    label: String,
-    boundary: Option<&Path>,
-    origin: Option<&Origin>,
-) -> Loaded {
-    let mut ws = Workspace::builtins();
-    if let Some(project_file) = enclosing_project(file, boundary) {
-        load_project_catalogs(&mut ws, &project_file, boundary);
-    }
-    if let Some((_, node)) = ws.read_yaml(file, None)
-        && let Some(answers) = answers::load_answer_file(node, &mut ws.diags)
-    {
-        ws.answer_files.push(answers);
-    }
-    let (plan, found) = validate(&ws);
-    let mut diags = std::mem::take(&mut ws.diags);
-    diags.extend(found);
-    diags.sort();
-    finish(label, ws.sources, &ws.catalogs, &plan, diags, origin)
-}
-
-fn enclosing_project(file: &Path, boundary: Option<&Path>) -> Option<PathBuf> {
-    let file = std::path::absolute(file).ok()?;
-    for folder in file.parent()?.ancestors() {
-        let candidate = folder.join(PROJECT_FILE);
-        if candidate.is_file() {
-            return Some(candidate);
-        }
-        if boundary.is_some_and(|b| folder == b) {
-            break;
-        }
-    }
-    None
-}
-
-/// Loads the catalogs a project lists (not its answers or layouts).
-fn load_project_catalogs(ws: &mut Workspace, project_file: &Path, root: Option<&Path>) {
-    let dir = match project_file.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    // The catalogs it lists must be inside the project, as when it is checked.
-    let Ok(boundary) = root.map_or_else(
-        || crate::files::Boundary::of_project(&dir),
-        crate::files::Boundary::of_folder,
-    ) else {
-        return;
-    };
-    ws.boundary = Some(boundary);
-    let Some((id, node)) = ws.read_yaml(project_file, None) else {
-        return;
-    };
-    ws.project_source = Some(id);
-    let Some(project) = project::load_project(&node, &dir, &mut ws.diags) else {
-        return;
-    };
-    for (path, span) in project.catalogs {
-        for file in ws.yaml_files(&path, span) {
-            ws.load_catalog_file(&file, Some(span));
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum FileKind {
-    Project,
-    Answers,
-}
-
-/// A YAML file with a top-level `catalog:` is an answer file; `checksheet.yaml`, or a
-/// file with `organization:`, `as_of:` or `outputs:`, is a project file. A file that
-/// cannot be read or parsed is taken as an answer file: loading it reports why.
-fn file_kind(path: &Path) -> FileKind {
-    if path.file_name().is_some_and(|n| n == PROJECT_FILE) {
-        return FileKind::Project;
-    }
-    // Only a regular file is looked into; loading anything else reports what it is.
-    let Some(text) = crate::files::read_regular(path, None, yaml::limits::MAX_FILE_BYTES as u64)
-        .ok()
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-    else {
-        return FileKind::Answers;
-    };
-    let mut sources = Sources::default();
-    let id = sources.add(display_path(path), path, text);
-    let Ok(node) = yaml::parse(sources.get(id), id) else {
-        return FileKind::Answers;
-    };
-    let Value::Map(entries) = node.value else {
-        return FileKind::Answers;
-    };
-    let has = |key: &str| entries.iter().any(|(k, _)| k.text == key);
-    if !has("catalog") && (has("organization") || has("as_of") || has("outputs")) {
-        FileKind::Project
+/// Where a side is, in a message: `in the working tree`, or `at REV`.
+pub fn at(label: &str) -> Message {
+    if label == WORKING_TREE {
+        crate::msg!("diff-in-working-tree")
     } else {
-        FileKind::Answers
+        crate::msg!("diff-at-revision", revision = label)
     }
-}
-
-/// Turns a loaded workspace into one side: sources (renamed for a git revision), the
-/// diagnostics, and the answers with where each is written.
-fn finish(
-    label: String,
-    sources: Sources,
-    catalogs: &IndexMap<String, Catalog>,
-    plan: &Plan,
-    diags: Diagnostics,
-    origin: Option<&Origin>,
-) -> Loaded {
-    let (sources, diags) = match origin {
-        Some(origin) => rename(&sources, diags, origin),
-        None => (sources, diags),
-    };
-    let catalogs = catalogs
-        .values()
-        .map(|c| {
-            let info = CatalogInfo {
-                id: c.id.clone(),
-                title: c.title.clone(),
-                controls: c
-                    .controls()
-                    .into_iter()
-                    .map(|k| {
-                        let title = k.title.as_deref().map_or_else(
-                            || short(k.text.as_deref().unwrap_or("").lines().next().unwrap_or("")),
-                            str::to_owned,
-                        );
-                        (k.id.clone(), title)
-                    })
-                    .collect(),
-            };
-            (c.id.clone(), info)
-        })
-        .collect();
-    let answers = plan
-        .answers
-        .iter()
-        .map(|(catalog, set)| {
-            let entries = set
-                .answers
-                .iter()
-                .map(|(id, answer)| (id.clone(), entry(answer, &sources)))
-                .collect();
-            (catalog.clone(), entries)
-        })
-        .collect();
-    Loaded {
-        label,
-        sources,
-        diags,
-        answers: AnswerSide { catalogs, answers },
-    }
-}
-
-/// At most 40 characters of a control's text, for a control without a title.
-fn short(text: &str) -> String {
-    const MAX: usize = 40;
-    if text.chars().count() <= MAX {
-        text.to_owned()
-    } else {
-        text.chars().take(MAX - 1).collect::<String>() + "…"
-    }
-}
-
-fn entry(answer: &Answer, sources: &Sources) -> Entry {
-    let file = sources.get(answer.span.source);
-    Entry {
-        status: answer.status,
-        body: answer.body.clone(),
-        links: answer.links.clone(),
-        evidence: answer.evidence.clone(),
-        reviewed: answer.reviewed.map(|d| d.to_string()),
-        note: answer.note.clone(),
-        location: Some(Location {
-            file: file.name.clone(),
-            line: file.line_col(answer.span.start).line,
-        }),
-    }
-}
-
-/// `REV:path` for a file of a materialised revision.
-fn shown_name(path: &Path, origin: &Origin) -> Option<String> {
-    let relative = path.strip_prefix(origin.root).ok()?;
-    Some(format!(
-        "{}:{}",
-        origin.label,
-        relative.to_string_lossy().replace('\\', "/")
-    ))
-}
-
-/// Shows the files of a revision as `REV:path`, in file names and in messages alike.
-fn rename(sources: &Sources, diags: Diagnostics, origin: &Origin) -> (Sources, Diagnostics) {
-    let mut out = Sources::default();
-    for (_, file) in sources.files() {
-        let name = shown_name(&file.path, origin).unwrap_or_else(|| file.name.clone());
-        out.add(name, &file.path, file.text.clone());
-    }
-    let temp = display_path(origin.root);
-    let fix = |text: &str| {
-        text.replace(&format!("{temp}/"), &format!("{}:", origin.label))
-            .replace(&temp, &format!("{}:", origin.label))
-    };
-    let mut renamed = Diagnostics::default();
-    for d in diags.iter() {
-        let mut d = d.clone();
-        d.message = d.message.map_texts(&fix);
-        d.help = d.help.map(|h| h.map_texts(&fix));
-        for label in d.primary.iter_mut().chain(d.secondary.iter_mut()) {
-            label.message = label.message.clone().map_texts(&fix);
-        }
-        renamed.push(d);
-    }
-    (out, renamed)
 }
 
 /// `--git REV`, `--git A..B` or `--git A...B` for the project or answer file at `path`.
-fn git_sides(spec: &str, path: &Path) -> Result<(Loaded, Loaded), String> {
+fn git_sides(spec: &str, path: &Path) -> Result<(Side, Side), Error> {
     let located = git::locate(path)?;
     let dir = located.dir.as_path();
     let or_head = |r: &str| if r.is_empty() { "HEAD" } else { r }.to_owned();
@@ -458,55 +168,29 @@ fn git_sides(spec: &str, path: &Path) -> Result<(Loaded, Loaded), String> {
 
 /// Both sides, or one with the other empty (a project or file added or deleted).
 fn pair(
-    old: Option<Loaded>,
-    new: Option<Loaded>,
+    old: Option<Side>,
+    new: Option<Side>,
     old_label: &str,
     new_label: &str,
     relative: &str,
-) -> Result<(Loaded, Loaded), String> {
+) -> Result<(Side, Side), Error> {
     let shown = if relative.is_empty() { "." } else { relative };
     match (old, new) {
-        (None, None) => Err(crate::msg!(
-            "diff-neither",
-            path = shown,
-            old = at(old_label),
-            new = at(new_label)
-        )
-        .to_text()),
-        (old, new) => {
-            let old = old.unwrap_or_else(|| {
-                report::say(&crate::msg!(
-                    "diff-all-added",
-                    path = shown,
-                    at = at(old_label)
-                ));
-                Loaded::empty(old_label.to_owned())
-            });
-            let new = new.unwrap_or_else(|| {
-                report::say(&crate::msg!(
-                    "diff-all-removed",
-                    path = shown,
-                    at = at(new_label)
-                ));
-                Loaded::empty(new_label.to_owned())
-            });
-            Ok((old, new))
+        (None, None) => Err(DiffError::Neither {
+            path: shown.to_owned(),
+            old: old_label.to_owned(),
+            new: new_label.to_owned(),
         }
-    }
-}
-
-const WORKING_TREE: &str = "working tree";
-
-fn at(label: &str) -> crate::i18n::Message {
-    if label == WORKING_TREE {
-        crate::msg!("diff-in-working-tree")
-    } else {
-        crate::msg!("diff-at-revision", revision = label)
+        .into()),
+        (old, new) => Ok((
+            old.unwrap_or_else(|| Side::missing(old_label.to_owned(), shown)),
+            new.unwrap_or_else(|| Side::missing(new_label.to_owned(), shown)),
+        )),
     }
 }
 
 /// The project or answer file at `located` as it is in `commit`; `None` if it is not there.
-fn git_side(located: &git::Located, commit: &str, label: String) -> Result<Option<Loaded>, String> {
+fn git_side(located: &git::Located, commit: &str, label: String) -> Result<Option<Side>, Error> {
     let mut snapshot = git::Snapshot::new(&located.dir, commit)?;
     let relative = located.relative.as_str();
     let local = snapshot.root().join(relative);
@@ -527,14 +211,11 @@ fn git_side(located: &git::Located, commit: &str, label: String) -> Result<Optio
             format!("{relative}/{PROJECT_FILE}")
         };
         if !snapshot.is_file(&project_file) {
-            let folder = if relative.is_empty() {
-                crate::msg!("diff-top-folder", revision = label.as_str())
-            } else {
-                crate::msg!("plain", text = format!("`{label}:{relative}`"))
-            };
-            return Err(
-                crate::msg!("diff-no-project-in", folder = folder, file = PROJECT_FILE).to_text(),
-            );
+            return Err(DiffError::NoProjectIn {
+                revision: label,
+                folder: relative.to_owned(),
+            }
+            .into());
         }
         snapshot.materialize_project(&project_file)?;
     } else {
@@ -546,4 +227,54 @@ fn git_side(located: &git::Located, commit: &str, label: String) -> Result<Optio
     };
     let loaded = load_path(&local, label.clone(), Some(origin))?;
     Ok(Some(loaded))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(path: &str) -> PathBuf {
+        Path::new("tests/fixtures/diff").join(path)
+    }
+
+    fn paths(old: &str, new: &str) -> Sides {
+        Sides::Paths {
+            old: fixture(old),
+            new: fixture(new),
+        }
+    }
+
+    #[test]
+    fn projects_and_answer_files_are_compared_by_path() {
+        let projects = diff(&paths("old", "new")).unwrap();
+        assert!(!projects.old.diags.has_errors() && !projects.new.diags.has_errors());
+        assert_eq!(projects.old.label, display_path(&fixture("old")));
+        assert!(projects.old.missing.is_none() && projects.new.missing.is_none());
+        let comparison = projects.comparison.expect("both sides are valid");
+        assert!(comparison.catalogs.iter().any(|c| c.id == "demo"));
+        assert!(comparison.counts().total() > 0);
+        // An answer file is checked against its project's own catalog.
+        let files = diff(&paths(
+            "old/answers/technology.yaml",
+            "new/answers/technology.yaml",
+        ))
+        .unwrap();
+        let comparison = files.comparison.expect("both files are valid");
+        assert_eq!(comparison.catalogs.len(), 1);
+        assert_eq!(comparison.catalogs[0].title, "デモ質問票");
+        let same = diff(&paths("old", "old")).unwrap();
+        assert!(same.comparison.expect("valid").is_empty());
+    }
+
+    #[test]
+    fn a_path_with_nothing_there_is_an_error_that_stops_the_run() {
+        let error = diff(&paths("no-such-project", "new"))
+            .err()
+            .expect("an error");
+        assert!(
+            matches!(&error, Error::Diff(DiffError::NothingAt { path }) if path.ends_with("no-such-project")),
+            "{error:?}"
+        );
+        assert_eq!(error.exit_code(), 2);
+    }
 }

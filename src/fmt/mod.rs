@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::i18n::Message;
 use crate::load::answers::{AnswerFile, load_answer_file};
 use crate::model::{Answer, Catalog};
 use crate::source::{SourceFile, SourceId, Sources, Span};
@@ -22,6 +23,66 @@ use comments::{attach, find_comments};
 
 /// Fields of an answer, in the order `fmt` writes them.
 const FIELD_ORDER: &[&str] = &["status", "answer", "links", "evidence", "reviewed", "note"];
+
+/// Why an answer file's canonical form could not be made, or not proven to hold the same
+/// answers and comments as the file: the file is reported and left unchanged.
+#[derive(Debug, thiserror::Error)]
+pub enum FormatError {
+    /// The file does not parse (its parse error's message).
+    #[error("{0}")]
+    Parse(Message),
+    /// The file is not a mapping.
+    #[error("{}", self.message())]
+    NotAMapping,
+    /// `catalog` is not a scalar.
+    #[error("{}", self.message())]
+    CatalogNotText,
+    /// `answers` is neither a mapping nor empty.
+    #[error("{}", self.message())]
+    AnswersNotAMapping,
+    /// A top-level field other than `catalog` and `answers`.
+    #[error("{}", self.message())]
+    UnexpectedField { field: String },
+    /// An item of a list that is not a scalar.
+    #[error("{}", self.message())]
+    ItemNotText,
+    /// A field of an answer holding a mapping.
+    #[error("{}", self.message())]
+    FieldHoldsMapping { field: String },
+    /// The canonical text does not parse again (its parse error's message).
+    #[error("{}", self.message())]
+    CanonicalDoesNotParse(Message),
+    /// The canonical text holds other answers than the file.
+    #[error("{}", self.message())]
+    WouldChangeAnswer,
+    /// The canonical text holds other comments than the file.
+    #[error("{}", self.message())]
+    WouldLoseComment,
+}
+
+impl FormatError {
+    /// What went wrong, as a message in the user's language.
+    pub fn message(&self) -> Message {
+        match self {
+            FormatError::Parse(message) => message.clone(),
+            FormatError::NotAMapping => crate::msg!("format-not-a-mapping"),
+            FormatError::CatalogNotText => crate::msg!("format-catalog-not-text"),
+            FormatError::AnswersNotAMapping => crate::msg!("format-answers-not-a-mapping"),
+            FormatError::UnexpectedField { field } => {
+                crate::msg!("format-unexpected-field", field = field)
+            }
+            FormatError::ItemNotText => crate::msg!("format-item-not-text"),
+            FormatError::FieldHoldsMapping { field } => {
+                crate::msg!("format-field-holds-mapping", field = field)
+            }
+            FormatError::CanonicalDoesNotParse(message) => {
+                crate::msg!("format-canonical-does-not-parse", message = message.clone())
+            }
+            FormatError::WouldChangeAnswer => crate::msg!("format-would-change-answer"),
+            FormatError::WouldLoseComment => crate::msg!("format-would-lose-comment"),
+        }
+    }
+}
 
 /// One answer file and its canonical text.
 pub struct Formatted {
@@ -66,10 +127,14 @@ pub fn format_files(
                 original: source.text.clone(),
                 formatted,
             }),
-            Err(message) => diags.push(
+            Err(error) => diags.push(
                 Diagnostic::new(
                     Code::Format,
-                    crate::msg!("cannot-format", file = &source.name, message = message),
+                    crate::msg!(
+                        "cannot-format",
+                        file = &source.name,
+                        message = error.message()
+                    ),
                 )
                 .at(Span::new(id, 0, 0), crate::msg!("label-left-unchanged"))
                 .help(crate::msg!("cannot-format-help")),
@@ -126,7 +191,11 @@ fn scalar(node: &Node) -> Option<String> {
 }
 
 impl Parsed {
-    fn new(file: &SourceFile, root: &Node, order: &HashMap<&str, usize>) -> Result<Parsed, String> {
+    fn new(
+        file: &SourceFile,
+        root: &Node,
+        order: &HashMap<&str, usize>,
+    ) -> Result<Parsed, FormatError> {
         let mut parsed = Parsed {
             things: Vec::new(),
             catalog: None,
@@ -135,7 +204,7 @@ impl Parsed {
             protected: Vec::new(),
         };
         let Value::Map(top) = &root.value else {
-            return Err("the file is not a mapping".into());
+            return Err(FormatError::NotAMapping);
         };
         for (key, value) in top {
             parsed.protected.push(key.span);
@@ -143,7 +212,8 @@ impl Parsed {
             match &*key.text {
                 "catalog" => {
                     parsed.protect(value);
-                    parsed.catalog = Some((scalar(value).ok_or("`catalog` is not text")?, thing));
+                    let catalog = scalar(value).ok_or(FormatError::CatalogNotText)?;
+                    parsed.catalog = Some((catalog, thing));
                 }
                 "answers" => {
                     parsed.answers_thing = Some(thing);
@@ -163,10 +233,14 @@ impl Parsed {
                             }
                         }
                         Value::Null => {}
-                        _ => return Err("`answers` is not a mapping".into()),
+                        _ => return Err(FormatError::AnswersNotAMapping),
                     }
                 }
-                other => return Err(format!("unexpected field `{other}`")),
+                other => {
+                    return Err(FormatError::UnexpectedField {
+                        field: other.to_owned(),
+                    });
+                }
             }
         }
         Ok(parsed)
@@ -194,18 +268,22 @@ impl Parsed {
         }
     }
 
-    fn items(&mut self, file: &SourceFile, items: &[Node]) -> Result<Vec<(String, usize)>, String> {
+    fn items(
+        &mut self,
+        file: &SourceFile,
+        items: &[Node],
+    ) -> Result<Vec<(String, usize)>, FormatError> {
         items
             .iter()
             .map(|item| {
                 self.protect(item);
-                let text = scalar(item).ok_or("a list item is not text")?;
+                let text = scalar(item).ok_or(FormatError::ItemNotText)?;
                 Ok((text, self.thing(file, item.span)))
             })
             .collect()
     }
 
-    fn entry_value(&mut self, file: &SourceFile, node: &Node) -> Result<EntryValue, String> {
+    fn entry_value(&mut self, file: &SourceFile, node: &Node) -> Result<EntryValue, FormatError> {
         Ok(match &node.value {
             Value::Null => EntryValue::Null,
             Value::Str(_) | Value::Plain(_) => {
@@ -226,7 +304,9 @@ impl Parsed {
                             FieldValue::Scalar(scalar(value).unwrap_or_default())
                         }
                         Value::Map(_) => {
-                            return Err(format!("field `{}` holds a mapping", key.text));
+                            return Err(FormatError::FieldHoldsMapping {
+                                field: key.text.to_string(),
+                            });
                         }
                     };
                     out.push(Field {
@@ -253,8 +333,8 @@ pub fn format_text(
     file: &SourceFile,
     id: SourceId,
     order: &HashMap<&str, usize>,
-) -> Result<String, String> {
-    let root = yaml::parse(file, id).map_err(|d| d.message.to_text())?;
+) -> Result<String, FormatError> {
+    let root = yaml::parse(file, id).map_err(|d| FormatError::Parse(d.message))?;
     let mut parsed = Parsed::new(file, &root, order)?;
     let comments = find_comments(file, &mut parsed.protected);
     let lines: Vec<usize> = parsed.things.iter().map(|t| t.line).collect();
@@ -275,36 +355,7 @@ pub fn format_text(
     }
     parsed.entries.sort_by_key(|e| e.rank);
     for entry in &parsed.entries {
-        let key = emit::id(&entry.id);
-        match &entry.value {
-            EntryValue::Null => out.line(2, entry.thing, &format!("{key}:")),
-            EntryValue::Scalar(text) => {
-                out.line(2, entry.thing, &format!("{key}: {}", emit::value(text, 2)))
-            }
-            EntryValue::Items(items) => {
-                out.line(2, entry.thing, &format!("{key}:"));
-                out.items(4, items);
-            }
-            EntryValue::Fields(fields) => {
-                out.line(2, entry.thing, &format!("{key}:"));
-                for field in fields {
-                    let name = emit::key(&field.name);
-                    match &field.value {
-                        FieldValue::Null => out.line(4, field.thing, &format!("{name}:")),
-                        FieldValue::Scalar(text) => {
-                            out.line(4, field.thing, &format!("{name}: {}", emit::value(text, 4)))
-                        }
-                        FieldValue::Items(items) if items.is_empty() => {
-                            out.line(4, field.thing, &format!("{name}: []"))
-                        }
-                        FieldValue::Items(items) => {
-                            out.line(4, field.thing, &format!("{name}:"));
-                            out.items(6, items);
-                        }
-                    }
-                }
-            }
-        }
+        out.entry(entry);
     }
     for comment in &attached.trailer {
         out.text.push_str(comment);
@@ -345,6 +396,45 @@ impl Writer<'_> {
         }
     }
 
+    /// Writes one answer under `answers:`, its fields in [`FIELD_ORDER`].
+    fn entry(&mut self, entry: &Entry) {
+        let key = emit::id(&entry.id);
+        match &entry.value {
+            EntryValue::Null => self.line(2, entry.thing, &format!("{key}:")),
+            EntryValue::Scalar(text) => {
+                self.line(2, entry.thing, &format!("{key}: {}", emit::value(text, 2)))
+            }
+            EntryValue::Items(items) => {
+                self.line(2, entry.thing, &format!("{key}:"));
+                self.items(4, items);
+            }
+            EntryValue::Fields(fields) => {
+                self.line(2, entry.thing, &format!("{key}:"));
+                for field in fields {
+                    self.field(field);
+                }
+            }
+        }
+    }
+
+    /// Writes one field of an answer.
+    fn field(&mut self, field: &Field) {
+        let name = emit::key(&field.name);
+        match &field.value {
+            FieldValue::Null => self.line(4, field.thing, &format!("{name}:")),
+            FieldValue::Scalar(text) => {
+                self.line(4, field.thing, &format!("{name}: {}", emit::value(text, 4)))
+            }
+            FieldValue::Items(items) if items.is_empty() => {
+                self.line(4, field.thing, &format!("{name}: []"))
+            }
+            FieldValue::Items(items) => {
+                self.line(4, field.thing, &format!("{name}:"));
+                self.items(6, items);
+            }
+        }
+    }
+
     fn items(&mut self, indent: usize, items: &[(String, usize)]) {
         for (text, thing) in items {
             self.line(indent, *thing, &format!("- {}", emit::value(text, indent)));
@@ -358,13 +448,13 @@ fn verify(
     id: SourceId,
     formatted: &str,
     comments: Vec<comments::Comment>,
-) -> Result<(), String> {
+) -> Result<(), FormatError> {
     let mut sources = Sources::default();
     let new_id = sources.add(original.name.clone(), &original.path, formatted.to_owned());
     let new_file = sources.get(new_id);
-    let new_root = yaml::parse(new_file, new_id)
-        .map_err(|d| format!("the canonical form does not parse: {}", d.message.to_text()))?;
-    let old_root = yaml::parse(original, id).map_err(|d| d.message.to_text())?;
+    let new_root =
+        yaml::parse(new_file, new_id).map_err(|d| FormatError::CanonicalDoesNotParse(d.message))?;
+    let old_root = yaml::parse(original, id).map_err(|d| FormatError::Parse(d.message))?;
     let summary = |root: Node| {
         let mut diags = Diagnostics::default();
         load_answer_file(root, &mut diags).map(|f| {
@@ -374,7 +464,7 @@ fn verify(
         })
     };
     if summary(old_root) != summary(new_root.clone()) {
-        return Err("the canonical form would change an answer".into());
+        return Err(FormatError::WouldChangeAnswer);
     }
     let mut parsed = Parsed::new(new_file, &new_root, &HashMap::new())?;
     let mut before: Vec<String> = comments.into_iter().map(|c| c.text).collect();
@@ -385,7 +475,7 @@ fn verify(
     before.sort();
     after.sort();
     if before != after {
-        return Err("the canonical form would lose or change a comment".into());
+        return Err(FormatError::WouldLoseComment);
     }
     Ok(())
 }
@@ -408,7 +498,7 @@ mod tests {
     use super::*;
     use std::path::Path;
 
-    fn fmt(text: &str, order: &[&str]) -> Result<String, String> {
+    fn fmt(text: &str, order: &[&str]) -> Result<String, FormatError> {
         let mut sources = Sources::default();
         let id = sources.add("a.yaml", Path::new("a.yaml"), text.to_owned());
         let order: HashMap<&str, usize> =
@@ -670,6 +760,42 @@ mod render_tests {
         assert!(
             text.contains("  \"1.10\": |-\n    =SUM(A1)\n    二行目\n"),
             "{text}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod error_tests {
+    use super::*;
+    use std::path::Path;
+
+    fn fmt(text: &str) -> Result<String, FormatError> {
+        let mut sources = Sources::default();
+        let id = sources.add("e.yaml", Path::new("e.yaml"), text.to_owned());
+        format_text(sources.get(id), id, &HashMap::new())
+    }
+
+    #[test]
+    fn files_that_cannot_be_formatted_say_why() {
+        assert!(matches!(
+            fmt("catalog: x\nanswers: 3\n"),
+            Err(FormatError::AnswersNotAMapping)
+        ));
+        assert!(matches!(
+            fmt("catalog: x\nextra: 1\n"),
+            Err(FormatError::UnexpectedField { field }) if field == "extra"
+        ));
+        assert!(matches!(
+            fmt("catalog: x\nanswers:\n  a:\n    note: {deep: 1}\n"),
+            Err(FormatError::FieldHoldsMapping { field }) if field == "note"
+        ));
+        assert!(matches!(fmt("- a\n"), Err(FormatError::NotAMapping)));
+        let error = FormatError::UnexpectedField {
+            field: "extra".into(),
+        };
+        assert_eq!(
+            error.message().text(crate::i18n::Lang::En),
+            "unexpected field `extra`"
         );
     }
 }

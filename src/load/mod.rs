@@ -71,6 +71,22 @@ pub fn find_project_file(arg: &Path) -> Result<PathBuf, RunError> {
     })
 }
 
+/// The project file answering for a file: the nearest `checksheet.yaml` in the file's
+/// folder or a folder above it, up to `boundary` when given.
+pub fn enclosing_project(file: &Path, boundary: Option<&Path>) -> Option<PathBuf> {
+    let file = std::path::absolute(file).ok()?;
+    for folder in file.parent()?.ancestors() {
+        let candidate = folder.join(PROJECT_FILE);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if boundary.is_some_and(|b| folder == b) {
+            break;
+        }
+    }
+    None
+}
+
 impl Workspace {
     fn empty() -> Self {
         Workspace {
@@ -99,6 +115,61 @@ impl Workspace {
     /// out to a temporary folder) instead of the project's folder and git repository.
     pub fn load_within(project_arg: &Path, root: Option<&Path>) -> Result<Workspace, RunError> {
         let project_file = find_project_file(project_arg)?;
+        let (mut ws, project) = Workspace::open_project(&project_file, root)?;
+        let Some(project) = project else {
+            return Ok(ws);
+        };
+        for (path, span) in project.layouts.clone() {
+            layout_files::load_layout_folder(&mut ws, &path, span);
+        }
+        let mut data_files = ws.catalog_files(&project);
+        for (path, span) in project.answers.clone() {
+            if !project.answers_listed && !path.exists() {
+                continue;
+            }
+            for file in ws.yaml_files(&path, span) {
+                data_files.push((file, span, DataKind::Answers));
+            }
+        }
+        ws.load_data_files(data_files);
+        ws.project = Some(project);
+        Ok(ws)
+    }
+
+    /// One answer file on its own, as `diff` compares it: checked against the built-in
+    /// catalogs and the catalogs of the project it is in (the nearest `checksheet.yaml` in
+    /// its folder or above, up to `root` when given), read with that project's boundary.
+    /// The project's own answers, layouts and outputs are not loaded, and
+    /// [`Workspace::project`] stays `None`; a project whose folder cannot be read is left
+    /// out, and the file is checked against the built-ins alone.
+    pub fn load_answer_file(file: &Path, root: Option<&Path>) -> Workspace {
+        let opened = enclosing_project(file, root)
+            .and_then(|project_file| Workspace::open_project(&project_file, root).ok());
+        let mut ws = match opened {
+            Some((mut ws, project)) => {
+                if let Some(project) = project {
+                    let catalogs = ws.catalog_files(&project);
+                    ws.load_data_files(catalogs);
+                }
+                ws
+            }
+            None => Workspace::builtins(),
+        };
+        if let Some((_, node)) = ws.read_yaml(file, None)
+            && let Some(answers) = answers::load_answer_file(node, &mut ws.diags)
+        {
+            ws.answer_files.push(answers);
+        }
+        ws
+    }
+
+    /// The built-ins and a project file, read inside the project's boundary (its folder
+    /// and git repository, or `root` when given): the workspace, and the project when its
+    /// file reads and loads (its diagnostics are the workspace's otherwise).
+    fn open_project(
+        project_file: &Path,
+        root: Option<&Path>,
+    ) -> Result<(Workspace, Option<Project>), RunError> {
         let dir = project_file
             .parent()
             .map(Path::to_path_buf)
@@ -115,46 +186,36 @@ impl Workspace {
         };
         ws.boundary = Some(boundary.map_err(|e| RunError::read(&dir, e))?);
         let builtins = ws.add_builtin_sources();
-        let project_id = ws.read_source(&project_file, None);
+        let project_id = ws.read_source(project_file, None);
         let mut ids = builtins.yaml_ids();
         ids.extend(project_id);
         let mut parsed = owned(yaml::parse_many(&ws.sources, &ids));
         ws.add_builtins(builtins, &mut parsed);
         let Some(id) = project_id else {
-            return Ok(ws);
+            return Ok((ws, None));
         };
         let node = match parsed.next() {
             Some(Ok(node)) => node,
             Some(Err(d)) => {
                 ws.diags.push(*d);
-                return Ok(ws);
+                return Ok((ws, None));
             }
-            None => return Ok(ws),
+            None => return Ok((ws, None)),
         };
         ws.project_source = Some(id);
-        let Some(project) = project::load_project(&node, &dir, &mut ws.diags) else {
-            return Ok(ws);
-        };
-        for (path, span) in project.layouts.clone() {
-            layout_files::load_layout_folder(&mut ws, &path, span);
-        }
-        let mut data_files = Vec::new();
+        let project = project::load_project(&node, &dir, &mut ws.diags);
+        Ok((ws, project))
+    }
+
+    /// The catalog files a project lists, each with where it is listed.
+    fn catalog_files(&mut self, project: &Project) -> Vec<(PathBuf, Span, DataKind)> {
+        let mut files = Vec::new();
         for (path, span) in project.catalogs.clone() {
-            for file in ws.yaml_files(&path, span) {
-                data_files.push((file, span, DataKind::Catalog));
+            for file in self.yaml_files(&path, span) {
+                files.push((file, span, DataKind::Catalog));
             }
         }
-        for (path, span) in project.answers.clone() {
-            if !project.answers_listed && !path.exists() {
-                continue;
-            }
-            for file in ws.yaml_files(&path, span) {
-                data_files.push((file, span, DataKind::Answers));
-            }
-        }
-        ws.load_data_files(data_files);
-        ws.project = Some(project);
-        Ok(ws)
+        files
     }
 
     /// Loads only the built-ins (for `list` outside a project).
@@ -194,14 +255,6 @@ impl Workspace {
         }
         for (layout, result) in builtins.layouts.into_iter().zip(parsed.by_ref()) {
             layout_files::add_layout(self, layout, result, true);
-        }
-    }
-
-    pub(crate) fn load_catalog_file(&mut self, path: &Path, listed_at: Option<Span>) {
-        if let Some(id) = self.read_source(path, listed_at) {
-            let file = self.sources.get(id);
-            let read = read_catalog_file(file, yaml::parse(file, id));
-            self.register_catalog(read, false);
         }
     }
 

@@ -235,3 +235,61 @@ fn help_is_in_the_chosen_language() {
     );
     assert_eq!(c.stdout, english.stdout);
 }
+
+#[test]
+fn clap_s_own_words_and_argument_errors_follow_the_language() {
+    let project = Project::empty();
+    let japanese = project.run_in(&["build", "--help"], JA);
+    japanese.code(0);
+    for words in [
+        "使い方: checksheet build",
+        "引数:",
+        "オプション:",
+        "[既定値: .]",
+    ] {
+        assert!(
+            japanese.stdout.contains(words),
+            "{words}: {}",
+            japanese.stdout
+        );
+    }
+    for english in ["Usage:", "Options:", "Print help", "[default:"] {
+        assert!(!japanese.stdout.contains(english), "{}", japanese.stdout);
+    }
+    let mistake = project.run_in(&["bulid"], JA);
+    mistake.code(2);
+    assert!(
+        mistake
+            .stderr
+            .starts_with("エラー: 'bulid' というコマンドはありません"),
+        "{}",
+        mistake.stderr
+    );
+    assert!(
+        mistake
+            .stderr
+            .contains("ヒント: よく似たコマンドがあります: 'build'")
+    );
+    let english = project.run(&["bulid"]);
+    english.code(2);
+    assert!(
+        english
+            .stderr
+            .starts_with("error: unrecognized subcommand 'bulid'"),
+        "{}",
+        english.stderr
+    );
+    assert!(
+        english
+            .stderr
+            .contains("tip: a similar subcommand exists: 'build'")
+    );
+    // `--lang` decides even when it comes after the mistake.
+    let flag = project.run(&["build", "--format", "xml", "--lang", "ja"]);
+    flag.code(2);
+    assert!(
+        flag.stderr.contains("[指定できる値: human, json, github]"),
+        "{}",
+        flag.stderr
+    );
+}
