@@ -2,6 +2,7 @@
 //! which controls are still open. Feeds `checksheet list coverage` and the project policy.
 
 use serde::Serialize;
+use strum::VariantArray;
 
 use indexmap::IndexMap;
 
@@ -62,7 +63,7 @@ pub fn coverage(
         .iter()
         .filter(|c| written(&c.id).is_none() && taken(&c.id).is_some())
         .count();
-    let mut by_level: Vec<LevelCount> = Level::ALL
+    let mut by_level: Vec<LevelCount> = Level::VARIANTS
         .iter()
         .map(|l| LevelCount {
             level: l.as_str(),
@@ -75,7 +76,7 @@ pub fn coverage(
             total: 0,
         }))
         .collect();
-    let mut by_status: Vec<StatusCount> = Status::ALL
+    let mut by_status: Vec<StatusCount> = Status::VARIANTS
         .iter()
         .map(|s| StatusCount {
             status: s.key(),
@@ -88,15 +89,15 @@ pub fn coverage(
         .collect();
     let mut unanswered = Vec::new();
     for control in &controls {
-        let slot = control.level.map_or(Level::ALL.len(), |l| {
-            Level::ALL.iter().position(|x| *x == l).unwrap_or(0)
+        let slot = control.level.map_or(Level::VARIANTS.len(), |l| {
+            Level::VARIANTS.iter().position(|x| *x == l).unwrap_or(0)
         });
         by_level[slot].total += 1;
         match answer(&control.id) {
             Some(a) => {
                 by_level[slot].answered += 1;
-                let index = a.status.map_or(Status::ALL.len(), |s| {
-                    Status::ALL.iter().position(|x| *x == s).unwrap_or(0)
+                let index = a.status.map_or(Status::VARIANTS.len(), |s| {
+                    Status::VARIANTS.iter().position(|x| *x == s).unwrap_or(0)
                 });
                 by_status[index].count += 1;
             }

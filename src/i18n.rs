@@ -19,8 +19,22 @@ pub const EN_FTL: &str = include_str!("../i18n/en/checksheet.ftl");
 /// The Japanese messages, as embedded in the binary.
 pub const JA_FTL: &str = include_str!("../i18n/ja/checksheet.ftl");
 
-/// A language messages are written in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+/// A language messages are written in. Its names (`en`, `ja`) are strum's; each variant's
+/// doc comment is the help of the value (`--lang`), read through [`strum::EnumMessage`].
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::EnumMessage,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum Lang {
     /// English (the default)
     #[default]
@@ -30,8 +44,6 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
-
     /// The language of a locale as POSIX names it: the first non-empty of `LC_ALL`,
     /// `LC_MESSAGES` and `LANG` (in that order) decides; one starting with `ja` is Japanese,
     /// anything else (`C`, `en_US.UTF-8`, none at all) English.
@@ -64,10 +76,7 @@ impl Lang {
 
     /// The language's tag, e.g. `ja`.
     pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ja => "ja",
-        }
+        self.into()
     }
 
     fn index(self) -> usize {
@@ -325,6 +334,7 @@ pub fn format_checked(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Result<Stri
 #[cfg(test)]
 mod tests {
     use std::collections::{BTreeMap, BTreeSet};
+    use strum::VariantArray;
 
     use fluent_syntax::ast;
 
@@ -475,7 +485,7 @@ mod tests {
     #[test]
     fn every_message_formats_without_errors_in_both_languages() {
         for (id, vars) in messages(EN_FTL) {
-            for lang in Lang::ALL {
+            for lang in Lang::VARIANTS.iter().copied() {
                 for value in [
                     Arg::Text("x".to_owned()),
                     Arg::Number(1.0),

@@ -8,6 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
+use strum::VariantArray;
+
 use crate::error::Error;
 use crate::load::PROJECT_FILE;
 use crate::schema::{Kind, SCHEMA_DIR};
@@ -38,7 +40,7 @@ pub fn files(as_of: jiff::civil::Date) -> Vec<(String, String)> {
             "# checksheet build writes here; the YAML is the source\n/dist/\n".to_owned(),
         ),
     ];
-    for kind in Kind::ALL {
+    for kind in Kind::VARIANTS.iter().copied() {
         files.push((format!("{SCHEMA_DIR}/{}", kind.file_name()), kind.to_json()));
     }
     files

@@ -5,67 +5,88 @@
 use std::collections::BTreeMap;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::formats;
 use crate::load::fields::{Fields, text_of, wrong_type};
 use crate::msg;
 use crate::source::Span;
 use crate::yaml::{Node, Value};
 
-/// What a column shows for each control.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+/// What a column shows for each control. The names (`id`, `number`, …) are strum's, and
+/// each variant's message is what editors show for the value (the JSON Schema).
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumMessage,
+)]
 #[serde(tag = "kind", content = "scheme", rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ColumnValue {
     /// The control ID as written.
+    #[strum(message = "the control ID as written")]
     Id,
     /// The display number (see [`Numbering`]).
+    #[strum(message = "the display number, by `numbering`")]
     Number,
+    #[strum(message = "the control's title (対策項目)")]
     Title,
+    #[strum(message = "the control's text (対策内容 / 確認内容)")]
     Text,
     /// The text, or the title where there is no text.
+    #[strum(message = "the text, or the title where there is none")]
     Question,
+    #[strum(message = "基本 / 推奨")]
     Level,
+    #[strum(message = "the answer's status as a label (実施済, 一部実施, …)")]
     Status,
+    #[strum(
+        message = "the answer text or list, then its links (where no column shows them) and its evidence (where no column shows it)"
+    )]
     Answer,
     /// The answer's evidence (証跡), one item per line.
+    #[strum(message = "the answer's evidence (証跡), one document or URL per line")]
     Evidence,
     /// The answer's `links`, one URL per line (the answer cell then leaves them out).
+    #[strum(message = "the answer's links, one URL per line")]
     Links,
-    /// The control's refs of one scheme, one per line.
+    /// The control's refs of one scheme, one per line (`refs:<scheme>`).
+    #[strum(disabled)]
     Refs(String),
 }
 
 impl ColumnValue {
-    const NAMES: &'static [&'static str] = &[
-        "id",
-        "number",
-        "title",
-        "text",
-        "question",
-        "level",
-        "status",
-        "answer",
-        "evidence",
-        "links",
-        "refs:<scheme>",
-    ];
+    /// The values a column can show besides `refs:<scheme>`, each with what it shows.
+    pub fn described() -> Vec<(&'static str, &'static str)> {
+        use strum::{EnumMessage, IntoEnumIterator};
+        ColumnValue::iter()
+            .filter(|v| !matches!(v, ColumnValue::Refs(_)))
+            .map(|v| {
+                (
+                    <&'static str>::from(&v),
+                    v.get_message().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    /// Every value a column can show, for messages: `id, number, …, refs:<scheme>`.
+    fn allowed() -> String {
+        let mut names: Vec<&str> = Self::described().iter().map(|(name, _)| *name).collect();
+        names.push("refs:<scheme>");
+        names.join(", ")
+    }
 
     fn parse(text: &str) -> Option<ColumnValue> {
-        Some(match text {
-            "id" => ColumnValue::Id,
-            "number" => ColumnValue::Number,
-            "title" => ColumnValue::Title,
-            "text" => ColumnValue::Text,
-            "question" => ColumnValue::Question,
-            "level" => ColumnValue::Level,
-            "status" => ColumnValue::Status,
-            "answer" => ColumnValue::Answer,
-            "evidence" => ColumnValue::Evidence,
-            "links" => ColumnValue::Links,
-            _ => ColumnValue::Refs(
-                text.strip_prefix("refs:")
-                    .filter(|s| !s.is_empty())?
-                    .to_owned(),
-            ),
-        })
+        match text.strip_prefix("refs:") {
+            Some(scheme) if !scheme.is_empty() => Some(ColumnValue::Refs(scheme.to_owned())),
+            Some(_) => None,
+            None => text.parse().ok(),
+        }
     }
 }
 
@@ -94,15 +115,45 @@ pub struct GroupRowStyle {
     pub hidden: bool,
 }
 
-/// How the "number" column is derived from a control ID.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// How the "number" column is derived from a control ID. The scheme names (`id`,
+/// `last-segment`, `sequential`) are strum's, and each variant's message is what editors
+/// show for the scheme (the JSON Schema).
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumMessage,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Numbering {
     /// The ID as written.
+    #[strum(message = "the control ID as written (default)")]
     Id,
     /// The part after the last separator (`4.10` → `10`, `1-5` → `5`).
+    #[strum(message = "the part after the last `separator` (`4.10` → `10`)")]
     LastSegment(String),
     /// 1, 2, 3 … restarting at every top-level group.
+    #[strum(message = "1, 2, 3 … restarting at every top-level group")]
     Sequential,
+}
+
+impl Numbering {
+    /// The schemes (`numbering.scheme`), each with what it numbers by.
+    pub fn described() -> Vec<(&'static str, &'static str)> {
+        use strum::{EnumMessage, IntoEnumIterator};
+        Numbering::iter()
+            .map(|n| {
+                (
+                    <&'static str>::from(&n),
+                    n.get_message().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
 }
 
 /// One sheet (xlsx) or part (md/html) of a document.
@@ -154,26 +205,6 @@ impl Layout {
     }
 }
 
-pub const LAYOUT_FILE_FIELDS: &[&str] = &[
-    "layout",
-    "title",
-    "header",
-    "intro",
-    "notice",
-    "columns",
-    "group_rows",
-    "numbering",
-    "checkbox",
-    "sheets",
-    "derived_note",
-    "unanswered",
-];
-pub const LAYOUT_FIELDS: &[&str] = &["id", "description", "catalog"];
-pub const COLUMN_FIELDS: &[&str] = &["header", "value", "width", "hide_when_empty"];
-pub const GROUP_ROW_FIELDS: &[&str] = &["depth", "text", "lead", "hidden"];
-pub const NUMBERING_FIELDS: &[&str] = &["scheme", "separator"];
-pub const SHEET_FIELDS: &[&str] = &["name", "groups", "heading", "notice"];
-
 /// Template sources of a layout, with their spans, for syntax checking.
 pub type TemplateSources = Vec<(String, Span)>;
 
@@ -184,11 +215,11 @@ pub fn load_layout(
 ) -> Option<(Layout, TemplateSources)> {
     let before = diags.error_count();
     let mut templates: TemplateSources = Vec::new();
-    let fields = Fields::new(root, msg!("what-layout-file"), LAYOUT_FILE_FIELDS, diags)?;
+    let fields = Fields::new(root, msg!("what-layout-file"), &formats::LAYOUT_FILE, diags)?;
     let header = Fields::new(
         fields.require("layout", diags)?,
         msg!("what-layout-header"),
-        LAYOUT_FIELDS,
+        &formats::LAYOUT_HEADER,
         diags,
     )?;
     let id = header.required_text("id", diags);
@@ -216,7 +247,8 @@ pub fn load_layout(
     let mut columns = Vec::new();
     if let Some(node) = fields.require("columns", diags) {
         for item in seq(node, msg!("what-key", key = "columns"), diags) {
-            let Some(col) = Fields::new(item, msg!("what-column"), COLUMN_FIELDS, diags) else {
+            let Some(col) = Fields::new(item, msg!("what-column"), &formats::LAYOUT_COLUMN, diags)
+            else {
                 continue;
             };
             let header = col.required_text("header", diags).map(&mut template);
@@ -229,10 +261,7 @@ pub fn load_layout(
                             msg!("unknown-column-value", value = &text),
                         )
                         .at(span, msg!("label-not-a-column-value"))
-                        .help(msg!(
-                            "help-allowed",
-                            allowed = ColumnValue::NAMES.join(", ")
-                        )),
+                        .help(msg!("help-allowed", allowed = ColumnValue::allowed())),
                     );
                 }
                 value
@@ -260,9 +289,12 @@ pub fn load_layout(
     let mut group_rows = Vec::new();
     if let Some(node) = fields.get("group_rows") {
         for item in seq(node, msg!("what-key", key = "group_rows"), diags) {
-            let Some(row) =
-                Fields::new(item, msg!("what-group-row-style"), GROUP_ROW_FIELDS, diags)
-            else {
+            let Some(row) = Fields::new(
+                item,
+                msg!("what-group-row-style"),
+                &formats::GROUP_ROW,
+                diags,
+            ) else {
                 continue;
             };
             let depth = row
@@ -303,7 +335,7 @@ pub fn load_layout(
     let mut sheets = Vec::new();
     if let Some(node) = fields.get("sheets") {
         for item in seq(node, msg!("what-key", key = "sheets"), diags) {
-            let Some(sheet) = Fields::new(item, msg!("what-sheet"), SHEET_FIELDS, diags) else {
+            let Some(sheet) = Fields::new(item, msg!("what-sheet"), &formats::SHEET, diags) else {
                 continue;
             };
             let name = sheet.required_text("name", diags).map(&mut template);
@@ -422,20 +454,19 @@ fn read_numbering(node: &Node, diags: &mut Diagnostics) -> Option<Numbering> {
     let fields = Fields::new(
         node,
         msg!("what-key", key = "numbering"),
-        NUMBERING_FIELDS,
+        &formats::NUMBERING,
         diags,
     )?;
     let (scheme, span) = fields.required_text("scheme", diags)?;
     let separator = fields
         .get("separator")
         .and_then(|n| text_of(n, &msg!("what-numbering"), "separator", diags));
-    match scheme.as_str() {
-        "id" => Some(Numbering::Id),
-        "sequential" => Some(Numbering::Sequential),
-        "last-segment" => Some(Numbering::LastSegment(
+    match scheme.parse::<Numbering>() {
+        Ok(Numbering::LastSegment(_)) => Some(Numbering::LastSegment(
             separator.map_or_else(|| ".".to_owned(), |s| s.0),
         )),
-        _ => {
+        Ok(numbering) => Some(numbering),
+        Err(_) => {
             diags.push(
                 Diagnostic::new(
                     Code::InvalidLayout,
@@ -444,7 +475,11 @@ fn read_numbering(node: &Node, diags: &mut Diagnostics) -> Option<Numbering> {
                 .at(span, msg!("label-not-a-numbering"))
                 .help(msg!(
                     "help-allowed",
-                    allowed = "id, last-segment, sequential"
+                    allowed = Numbering::described()
+                        .iter()
+                        .map(|(name, _)| *name)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )),
             );
             None

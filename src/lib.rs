@@ -20,6 +20,7 @@ pub mod error;
 pub mod files;
 pub mod fill;
 pub mod fmt;
+pub mod formats;
 pub mod i18n;
 pub mod import;
 pub mod init;

@@ -17,31 +17,53 @@ pub type Text = std::sync::Arc<str>;
 /// Cross-references of a group or control: scheme (e.g. `iso27001-2013`) to IDs.
 pub type Refs = IndexMap<String, Vec<String>>;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+/// A control's level (`level:` in catalogs). Its names (`基本`, `推奨`) are strum's: parse
+/// with `str::parse`, list with [`strum::VariantArray::VARIANTS`].
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 pub enum Level {
     #[serde(rename = "基本")]
+    #[strum(serialize = "基本")]
     Basic,
     #[serde(rename = "推奨")]
+    #[strum(serialize = "推奨")]
     Recommended,
 }
 
 impl Level {
-    pub const ALL: [Level; 2] = [Level::Basic, Level::Recommended];
-
+    /// The name written in catalogs and shown in documents.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Basic => "基本",
-            Level::Recommended => "推奨",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Level> {
-        Level::ALL.into_iter().find(|l| l.as_str() == text)
+        self.into()
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+/// How far a control is implemented (`status:` in answer files). Its names
+/// (`implemented`, `not-applicable`, …) are strum's: parse with `str::parse`, list with
+/// [`strum::VariantArray::VARIANTS`].
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Status {
     Implemented,
     Partial,
@@ -51,23 +73,9 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [
-        Status::Implemented,
-        Status::Partial,
-        Status::Planned,
-        Status::NotImplemented,
-        Status::NotApplicable,
-    ];
-
     /// The spelling used in answer files.
     pub fn key(self) -> &'static str {
-        match self {
-            Status::Implemented => "implemented",
-            Status::Partial => "partial",
-            Status::Planned => "planned",
-            Status::NotImplemented => "not-implemented",
-            Status::NotApplicable => "not-applicable",
-        }
+        self.into()
     }
 
     /// The label shown to customers.
@@ -79,10 +87,6 @@ impl Status {
             Status::NotImplemented => "未実施",
             Status::NotApplicable => "対象外",
         }
-    }
-
-    pub fn parse(text: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| s.key() == text)
     }
 }
 
@@ -100,8 +104,21 @@ pub struct Control {
 
 /// The language a catalog is written in (`catalog.lang`): the `default` layout's headers
 /// and labels follow it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Lang {
     #[default]
     Ja,
@@ -109,17 +126,9 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
-
+    /// The language's tag as written in catalogs (`ja`, `en`).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::Ja => "ja",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.as_str() == text)
+        self.into()
     }
 }
 
@@ -273,7 +282,21 @@ pub struct DocumentTexts {
     pub notice: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// An output format (`formats:` of an output); its name is its file extension.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum Format {
     Xlsx,
     Md,
@@ -281,18 +304,9 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Xlsx, Format::Md, Format::Html];
-
+    /// The file extension, also the format's name in `formats:`.
     pub fn extension(self) -> &'static str {
-        match self {
-            Format::Xlsx => "xlsx",
-            Format::Md => "md",
-            Format::Html => "html",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.extension() == text)
+        self.into()
     }
 }
 
@@ -310,43 +324,27 @@ pub struct OutputSpec {
 }
 
 /// What a policy rule does when it finds something: nothing, a warning, or an error.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr, strum::VariantArray,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum PolicyLevel {
     Off,
     Warning,
     Error,
 }
 
-impl PolicyLevel {
-    pub fn parse(text: &str) -> Option<PolicyLevel> {
-        match text {
-            "off" => Some(PolicyLevel::Off),
-            "warning" => Some(PolicyLevel::Warning),
-            "error" => Some(PolicyLevel::Error),
-            _ => None,
-        }
-    }
-}
-
 /// Whether unanswered controls take answers through mappings (`policy.derived_answers`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr, strum::VariantArray,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum DerivePolicy {
     Off,
     /// Derive, with a warning for each derived answer.
     Warn,
     /// Derive, with one note per catalog.
     Allow,
-}
-
-impl DerivePolicy {
-    pub fn parse(text: &str) -> Option<DerivePolicy> {
-        match text {
-            "off" => Some(DerivePolicy::Off),
-            "warn" => Some(DerivePolicy::Warn),
-            "allow" => Some(DerivePolicy::Allow),
-            _ => None,
-        }
-    }
 }
 
 /// The project's rules for completeness and freshness (`policy:` in checksheet.yaml).

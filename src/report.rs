@@ -14,7 +14,20 @@ use crate::i18n::{Lang, Message, lang};
 use crate::msg;
 use crate::source::{SourceFile, Sources};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+/// How diagnostics are printed (`--format`); the names are strum's (`human`, `json`,
+/// `github`).
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::EnumMessage,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum ReportFormat {
     Human,
     Json,

@@ -2,6 +2,7 @@
 //! rows. Every renderer reads only this; none reads YAML or the catalog.
 
 use minijinja::{Environment, Value, context};
+use strum::VariantArray;
 
 use serde::Serialize;
 
@@ -609,10 +610,10 @@ struct Labels(Vec<(&'static str, Text)>);
 impl Labels {
     /// Keyed by the Japanese status label; shown in the catalog's language.
     fn new(lang: Lang) -> Labels {
-        let status = Status::ALL
+        let status = Status::VARIANTS
             .iter()
             .map(|s| (s.label(), status_label(*s, lang)));
-        let level = Level::ALL.iter().map(|l| (l.as_str(), l.as_str()));
+        let level = Level::VARIANTS.iter().map(|l| (l.as_str(), l.as_str()));
         Labels(
             status
                 .chain(level)

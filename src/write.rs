@@ -11,6 +11,8 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+use strum::VariantArray;
+
 use crate::error::Error;
 use crate::model::Format;
 
@@ -51,7 +53,7 @@ fn staged_pid(name: &str) -> Option<u32> {
     let (random, extension) = rest.split_at_checked(STAGED_RANDOM)?;
     let is_random = random.bytes().all(|b| b.is_ascii_alphanumeric());
     let is_extension = extension.is_empty()
-        || Format::ALL
+        || Format::VARIANTS
             .iter()
             .any(|f| extension.strip_prefix('.') == Some(f.extension()));
     (is_random && is_extension && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))

@@ -6,6 +6,7 @@ use checksheet::report::render_human;
 use checksheet::source::Sources;
 use checksheet::yaml::{self, Node};
 use std::path::Path;
+use strum::VariantArray;
 
 pub fn parse_then(data: &[u8], load: impl FnOnce(&Node, &mut Diagnostics)) {
     let mut sources = Sources::default();
@@ -16,7 +17,7 @@ pub fn parse_then(data: &[u8], load: impl FnOnce(&Node, &mut Diagnostics)) {
         Ok(root) => load(&root, &mut diags),
         Err(d) => diags.push(*d),
     }
-    for lang in checksheet::i18n::Lang::ALL {
+    for lang in checksheet::i18n::Lang::VARIANTS.iter().copied() {
         let _ = render_human(&diags, &sources, false, lang);
     }
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use super::values::strum_enum;
 use crate::i18n::Lang;
 use crate::report::ReportFormat;
 
@@ -17,7 +18,7 @@ use crate::report::ReportFormat;
 )]
 pub struct Cli {
     /// Language of messages (default: from LC_ALL, LC_MESSAGES or LANG; `ja*` is Japanese)
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_parser = strum_enum::<Lang>())]
     pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Command,
@@ -37,7 +38,7 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
         /// How to print diagnostics
-        #[arg(long, value_enum, default_value = "human")]
+        #[arg(long, value_parser = strum_enum::<ReportFormat>(), default_value = "human")]
         format: ReportFormat,
     },
     /// Validate the project without writing anything
@@ -49,7 +50,7 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
         /// How to print diagnostics
-        #[arg(long, value_enum, default_value = "human")]
+        #[arg(long, value_parser = strum_enum::<ReportFormat>(), default_value = "human")]
         format: ReportFormat,
     },
     /// Rewrite answer files in canonical form (catalog order, stable quoting), keeping every comment
@@ -70,7 +71,7 @@ pub enum Command {
     /// Print the JSON Schema of a file kind, for editors (yaml-language-server)
     Schema {
         /// The file kind
-        #[arg(value_enum)]
+        #[arg(value_parser = strum_enum::<crate::schema::Kind>())]
         kind: crate::schema::Kind,
     },
     /// Print a shell completion script

@@ -5,7 +5,7 @@
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches, ValueEnum};
+use clap::{CommandFactory, FromArgMatches};
 
 mod args;
 mod check;
@@ -18,6 +18,7 @@ mod init;
 mod list;
 mod localize;
 mod map;
+mod values;
 
 pub use args::{Cli, Command, ListCommand, MapCommand};
 pub use localize::{help_in, render_error};
@@ -122,7 +123,7 @@ fn lang_argument(args: &[std::ffi::OsString]) -> Option<Lang> {
             None => None,
         };
         if let Some(value) = value {
-            return Lang::from_str(&value, true).ok();
+            return value.to_ascii_lowercase().parse().ok();
         }
     }
     None
@@ -146,7 +147,10 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         } => check::build(&project, out.as_deref(), deny_warnings, format),
         Command::Fmt { project, check } => fmt::run(&project, check),
         Command::Init { dir } => init::run(&dir),
-        Command::Schema { kind } => Ok(code(crate::schema::print(kind))),
+        Command::Schema { kind } => {
+            report::output(&kind.to_json());
+            Ok(Outcome::success())
+        }
         Command::Completions { shell } => generate::completions(shell),
         Command::Man => generate::man(),
         Command::Diff(args) => diff::run(&args),

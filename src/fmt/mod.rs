@@ -21,8 +21,8 @@ use crate::source::{SourceFile, SourceId, Sources, Span};
 use crate::yaml::{self, Node, Value};
 use comments::{attach, find_comments};
 
-/// Fields of an answer, in the order `fmt` writes them.
-const FIELD_ORDER: &[&str] = &["status", "answer", "links", "evidence", "reviewed", "note"];
+/// Fields of an answer, in the order `fmt` writes them: the answer format's.
+const FIELD_ORDER: &crate::formats::Object = &crate::formats::ANSWER;
 
 /// Why an answer file's canonical form could not be made, or not proven to hold the same
 /// answers and comments as the file: the file is reported and left unchanged.
@@ -317,9 +317,8 @@ impl Parsed {
                 }
                 let rank = |f: &Field| {
                     FIELD_ORDER
-                        .iter()
-                        .position(|n| *n == f.name)
-                        .unwrap_or(FIELD_ORDER.len())
+                        .position(&f.name)
+                        .unwrap_or(FIELD_ORDER.fields.len())
                 };
                 out.sort_by_key(rank);
                 EntryValue::Fields(out)

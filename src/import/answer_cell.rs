@@ -8,6 +8,8 @@
 //! links are indistinguishable from URL lines at the end of its text: they stay part of the
 //! text unless the caller asks for trailing URL lines to become links.
 
+use strum::VariantArray;
+
 use crate::model::{AnswerBody, Status};
 
 /// What one answer cell holds.
@@ -102,8 +104,9 @@ pub fn status(text: &str) -> Result<Option<Status>, crate::i18n::Message> {
     if text.is_empty() {
         return Ok(None);
     }
-    Status::ALL
-        .into_iter()
+    Status::VARIANTS
+        .iter()
+        .copied()
         .find(|s| {
             s.label() == text
                 || s.key() == text
@@ -111,7 +114,7 @@ pub fn status(text: &str) -> Result<Option<Status>, crate::i18n::Message> {
         })
         .map(Some)
         .ok_or_else(|| {
-            let labels: Vec<&str> = Status::ALL.iter().map(|s| s.label()).collect();
+            let labels: Vec<&str> = Status::VARIANTS.iter().map(|s| s.label()).collect();
             crate::msg!("import-allowed-or-empty", value = labels.join(", "))
         })
 }

@@ -3,6 +3,8 @@
 //! a questionnaire's own choices (its dropdown lists) are matched against them, or given
 //! the meaning their words suggest, and recorded in the catalog where they can be edited.
 
+use strum::VariantArray;
+
 use crate::model::Status;
 
 /// A label folded for comparison, as the label map is everywhere ([`crate::labels::fold`]).
@@ -13,8 +15,12 @@ fn key(label: &str) -> String {
 /// The status of a built-in label ([`crate::labels::BUILT_IN`]) or of a status key
 /// (`implemented`).
 pub fn built_in(label: &str) -> Option<Status> {
-    crate::labels::built_in_status(label)
-        .or_else(|| Status::ALL.into_iter().find(|s| s.key() == label.trim()))
+    crate::labels::built_in_status(label).or_else(|| {
+        Status::VARIANTS
+            .iter()
+            .copied()
+            .find(|s| s.key() == label.trim())
+    })
 }
 
 /// The status a questionnaire's own choice suggests (`Valid`, `Not Started`, `対応済`), when

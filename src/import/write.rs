@@ -11,7 +11,7 @@ use crate::diag::Diagnostics;
 use crate::fmt::emit;
 use crate::load::answers::load_answer_file;
 use crate::load::catalog::load_catalog;
-use crate::load::questionnaire::{CELLS_FIELDS, column_roles};
+use crate::load::questionnaire::column_roles;
 use crate::model::{Answer, Catalog, Control, Group, Lang, Questionnaire};
 use crate::source::{Sources, display_path};
 use crate::yaml;
@@ -189,7 +189,7 @@ fn write_control(out: &mut String, control: &Control, dash: usize) {
         parts.extend(
             column_roles(&cells.columns)
                 .into_iter()
-                .filter(|(role, _)| CELLS_FIELDS.contains(role))
+                .filter(|(role, _)| crate::formats::CELLS.field(role).is_some())
                 .filter_map(|(role, col)| col.map(|c| format!("{role}: {}", column_name(c)))),
         );
         out.push_str(&format!("{kpad}cells: {{{}}}\n", parts.join(", ")));

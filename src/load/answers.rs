@@ -3,15 +3,15 @@
 //! Cross-file checks (the catalog exists, the control exists, nobody answers twice) are in
 //! [`crate::validate`]; this module checks one file's shape.
 
+use strum::VariantArray;
+
 use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::formats;
 use crate::load::fields::{Fields, check_id, check_url, parse_date, text_as, text_of, wrong_type};
 use crate::model::{Answer, AnswerBody, Status};
 use crate::msg;
 use crate::source::Span;
 use crate::yaml::{Node, Value};
-
-pub const FILE_FIELDS: &[&str] = &["catalog", "answers"];
-pub const ANSWER_FIELDS: &[&str] = &["status", "answer", "links", "evidence", "reviewed", "note"];
 
 /// One answer file: the catalog it answers and its answers in file order.
 pub struct AnswerFile {
@@ -23,7 +23,12 @@ pub struct AnswerFile {
 /// Reads an answer file, consuming its tree: each answer's part of the tree is freed once
 /// read, so a large file never holds its whole tree and its whole model at once.
 pub fn load_answer_file(mut root: Node<'_>, diags: &mut Diagnostics) -> Option<AnswerFile> {
-    let fields = Fields::new(&root, msg!("what-answer-file"), FILE_FIELDS, diags)?;
+    let fields = Fields::new(
+        &root,
+        msg!("what-answer-file"),
+        &formats::ANSWER_FILE,
+        diags,
+    )?;
     let catalog = fields.required_text("catalog", diags);
     fields.require("answers", diags)?;
     let answers_node = root.take("answers")?;
@@ -80,9 +85,9 @@ fn read_answer(id: &str, key_span: Span, node: &Node, diags: &mut Diagnostics) -
             return None;
         }
         Value::Map(_) => {
-            let fields = Fields::new(node, msg!("what-answer"), ANSWER_FIELDS, diags)?;
+            let fields = Fields::new(node, msg!("what-answer"), &formats::ANSWER, diags)?;
             answer.status = fields.text("status", diags).and_then(|(text, span)| {
-                let status = Status::parse(&text);
+                let status = text.parse::<Status>().ok();
                 if status.is_none() {
                     diags.push(
                         Diagnostic::new(
@@ -150,11 +155,12 @@ fn check_evidence(text: &str, span: Span, id: &str, diags: &mut Diagnostics) -> 
 /// `Implemented`) or a choice of the built-in label maps (`はい`, `○`) names the key it
 /// stands for, "did you mean `implemented` (実施済)?"; else the closest key, if any.
 fn status_hint(text: &str) -> crate::i18n::Message {
-    let keys: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
+    let keys: Vec<&str> = Status::VARIANTS.iter().map(|s| s.key()).collect();
     let allowed = keys.join(" | ");
     let trimmed = text.trim();
-    let labelled = Status::ALL
-        .into_iter()
+    let labelled = Status::VARIANTS
+        .iter()
+        .copied()
         .find(|s| {
             s.label() == trimmed
                 || crate::sheet::status_label(*s, crate::model::Lang::En)

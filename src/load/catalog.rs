@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::formats;
 use crate::load::fields::{Fields, check_id, check_url, text_of, wrong_type};
 use crate::load::questionnaire::{read_cells, read_questionnaire};
 use crate::model::{Catalog, Control, Group, Lang, Level, Refs};
@@ -10,22 +11,17 @@ use crate::msg;
 use crate::source::Span;
 use crate::yaml::{Node, Value};
 
-pub const CATALOG_FIELDS: &[&str] = &["catalog", "questionnaire", "groups", "controls"];
-pub const HEADER_FIELDS: &[&str] = &["id", "title", "publisher", "url", "version", "lang"];
-pub const GROUP_FIELDS: &[&str] = &["id", "title", "text", "note", "refs", "groups", "controls"];
-pub const CONTROL_FIELDS: &[&str] = &["id", "title", "text", "level", "refs", "cells"];
-
 /// Reads a catalog; `None` when it has errors (all reported to `diags`).
 /// Reads a catalog file, consuming its tree: each group's part of the tree is freed once
 /// read, so a large catalog never holds its whole tree and its whole model at once.
 pub fn load_catalog(mut root: Node<'_>, origin: &str, diags: &mut Diagnostics) -> Option<Catalog> {
     let before = diags.error_count();
-    let fields = Fields::new(&root, msg!("what-catalog-file"), CATALOG_FIELDS, diags)?;
+    let fields = Fields::new(&root, msg!("what-catalog-file"), &formats::CATALOG, diags)?;
     let header_node = fields.require("catalog", diags)?;
     let header = Fields::new(
         header_node,
         msg!("what-catalog-header"),
-        HEADER_FIELDS,
+        &formats::CATALOG_HEADER,
         diags,
     )?;
     let id = header.required_text("id", diags);
@@ -51,7 +47,7 @@ pub fn load_catalog(mut root: Node<'_>, origin: &str, diags: &mut Diagnostics) -
     let lang = header
         .text("lang", diags)
         .map_or(Some(Lang::default()), |(text, span)| {
-            let lang = Lang::parse(&text);
+            let lang = text.parse::<Lang>().ok();
             if lang.is_none() {
                 diags.push(
                     Diagnostic::new(Code::InvalidValue, msg!("unknown-language", lang = &text))
@@ -151,7 +147,7 @@ fn read_groups(node: Node<'_>, ids: &mut IdTracker, diags: &mut Diagnostics) -> 
 }
 
 fn read_group(mut node: Node<'_>, ids: &mut IdTracker, diags: &mut Diagnostics) -> Option<Group> {
-    let fields = Fields::new(&node, msg!("what-group"), GROUP_FIELDS, diags)?;
+    let fields = Fields::new(&node, msg!("what-group"), &formats::GROUP, diags)?;
     let id = fields.required_text("id", diags);
     if let Some((id, span)) = &id
         && check_id(id, *span, msg!("noun-group"), diags)
@@ -206,7 +202,7 @@ fn read_controls(node: Node<'_>, ids: &mut IdTracker, diags: &mut Diagnostics) -
 }
 
 fn read_control(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Option<Control> {
-    let fields = Fields::new(node, msg!("what-control"), CONTROL_FIELDS, diags)?;
+    let fields = Fields::new(node, msg!("what-control"), &formats::CONTROL, diags)?;
     let (id, id_span) = fields.required_text("id", diags)?;
     if !check_id(&id, id_span, msg!("noun-control"), diags) {
         return None;
@@ -237,7 +233,7 @@ fn read_control(node: &Node, ids: &mut IdTracker, diags: &mut Diagnostics) -> Op
         );
     }
     let level = fields.text("level", diags).and_then(|(text, span)| {
-        let level = Level::parse(&text);
+        let level = text.parse::<Level>().ok();
         if level.is_none() {
             diags.push(
                 Diagnostic::new(Code::InvalidValue, msg!("unknown-level", level = &text))

@@ -1,27 +1,31 @@
-//! Reading the fields of a YAML mapping against a file format: unknown fields, missing
-//! fields and wrong types become diagnostics, collected rather than thrown.
+//! Reading the fields of a YAML mapping against a file format ([`crate::formats`]):
+//! unknown fields, missing fields and wrong types become diagnostics, collected rather
+//! than thrown.
 
 use crate::diag::{Code, Diagnostic, Diagnostics, did_you_mean};
+use crate::formats::Object;
 use crate::i18n::Message;
 use crate::model::Text;
 use crate::msg;
 use crate::source::Span;
 use crate::yaml::{Key, Node, Value};
 
-/// The fields of one mapping, checked against the names `what` allows.
+/// The fields of one mapping, checked against its format.
 pub struct Fields<'a> {
     entries: Vec<(&'a Key<'a>, &'a Node<'a>)>,
     span: Span,
     what: Message,
+    format: &'static Object,
 }
 
 impl<'a> Fields<'a> {
-    /// Checks that `node` is a mapping whose keys are all in `allowed`. Unknown keys are
-    /// reported (with the closest allowed name) and skipped.
+    /// Checks that `node` is a mapping of `format`: unknown keys are reported (with the
+    /// closest field name) and skipped, and the format's required fields that are not
+    /// there are reported missing.
     pub fn new(
         node: &'a Node<'a>,
         what: Message,
-        allowed: &[&str],
+        format: &'static Object,
         diags: &mut Diagnostics,
     ) -> Option<Self> {
         let Value::Map(entries) = &node.value else {
@@ -30,9 +34,10 @@ impl<'a> Fields<'a> {
         };
         let mut kept = Vec::with_capacity(entries.len());
         for (key, value) in entries {
-            if allowed.contains(&&*key.text) {
+            if format.field(&key.text).is_some() {
                 kept.push((key, value));
             } else {
+                let allowed: Vec<&str> = format.names().collect();
                 let mut d = Diagnostic::new(
                     Code::UnknownField,
                     msg!("unknown-field", field = &key.text, what = what.clone()),
@@ -58,11 +63,18 @@ impl<'a> Fields<'a> {
                 diags.push(d);
             }
         }
-        Some(Fields {
+        let fields = Fields {
             entries: kept,
             span: node.span,
             what,
-        })
+            format,
+        };
+        for field in format.fields.iter().filter(|f| f.required) {
+            if fields.get(field.name).is_none() {
+                diags.push(fields.missing(field.name));
+            }
+        }
+        Some(fields)
     }
 
     pub fn get(&self, name: &str) -> Option<&'a Node<'a>> {
@@ -79,23 +91,27 @@ impl<'a> Fields<'a> {
             .map(|(k, _)| k.span)
     }
 
-    /// A required field; reports it missing.
+    /// A field that must be there. A field the format requires was reported missing by
+    /// [`Fields::new`]; one required only here (by another field's value) is reported now.
     pub fn require(&self, name: &str, diags: &mut Diagnostics) -> Option<&'a Node<'a>> {
         let node = self.get(name);
-        if node.is_none() {
-            diags.push(
-                Diagnostic::new(
-                    Code::MissingField,
-                    msg!("missing-field", field = name, what = self.what.clone()),
-                )
-                .at(
-                    Span::new(self.span.source, self.span.start, self.span.start),
-                    msg!("label-starts-here", what = self.what.clone()),
-                )
-                .help(msg!("missing-field-help", field = name)),
-            );
+        if node.is_none() && !self.format.is_required(name) {
+            diags.push(self.missing(name));
         }
         node
+    }
+
+    /// "`name` is missing in `what`", at the start of the mapping.
+    fn missing(&self, name: &str) -> Diagnostic {
+        Diagnostic::new(
+            Code::MissingField,
+            msg!("missing-field", field = name, what = self.what.clone()),
+        )
+        .at(
+            Span::new(self.span.source, self.span.start, self.span.start),
+            msg!("label-starts-here", what = self.what.clone()),
+        )
+        .help(msg!("missing-field-help", field = name))
     }
 
     /// An optional text field (null counts as absent).

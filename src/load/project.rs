@@ -2,7 +2,10 @@
 
 use std::path::Path;
 
+use strum::VariantArray;
+
 use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::formats;
 use crate::load::fields::{Fields, parse_date, wrong_type};
 use crate::model::{
     DerivePolicy, DocumentTexts, Format, Organization, OutputSpec, Policy, PolicyLevel, Project,
@@ -11,35 +14,13 @@ use crate::msg;
 use crate::source::Span;
 use crate::yaml::{Node, Value};
 
-pub const PROJECT_FIELDS: &[&str] = &[
-    "organization",
-    "as_of",
-    "answers",
-    "catalogs",
-    "layouts",
-    "document",
-    "outputs",
-    "policy",
-];
-pub const ORGANIZATION_FIELDS: &[&str] = &["name", "short_name", "service", "contact"];
-pub const POLICY_FIELDS: &[&str] = &[
-    "unanswered",
-    "unanswered_basic",
-    "review_within_days",
-    "stale_review",
-    "missing_review",
-    "derived_answers",
-];
-pub const DOCUMENT_FIELDS: &[&str] = &["title", "preamble", "notice"];
-pub const OUTPUT_FIELDS: &[&str] = &["layout", "catalog", "formats", "name"];
-
 pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<Project> {
-    let fields = Fields::new(root, msg!("what-project-file"), PROJECT_FIELDS, diags)?;
+    let fields = Fields::new(root, msg!("what-project-file"), &formats::PROJECT, diags)?;
     let organization = fields.require("organization", diags).and_then(|node| {
         let org = Fields::new(
             node,
             msg!("what-key", key = "organization"),
-            ORGANIZATION_FIELDS,
+            &formats::ORGANIZATION,
             diags,
         )?;
         Some(Organization {
@@ -73,7 +54,7 @@ pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<
         Some(node) => Fields::new(
             node,
             msg!("what-key", key = "document"),
-            DOCUMENT_FIELDS,
+            &formats::DOCUMENT,
             diags,
         )
         .map(|doc| DocumentTexts {
@@ -117,13 +98,17 @@ pub fn load_project(root: &Node, dir: &Path, diags: &mut Diagnostics) -> Option<
 
 fn read_policy(node: &Node, diags: &mut Diagnostics) -> Policy {
     let mut policy = Policy::default();
-    let Some(fields) = Fields::new(node, msg!("what-key", key = "policy"), POLICY_FIELDS, diags)
-    else {
+    let Some(fields) = Fields::new(
+        node,
+        msg!("what-key", key = "policy"),
+        &formats::POLICY,
+        diags,
+    ) else {
         return policy;
     };
     let level = |name: &str, diags: &mut Diagnostics| {
         fields.text(name, diags).and_then(|(text, span)| {
-            let level = PolicyLevel::parse(&text);
+            let level = text.parse::<PolicyLevel>().ok();
             if level.is_none() {
                 diags.push(
                     Diagnostic::new(
@@ -151,7 +136,7 @@ fn read_policy(node: &Node, diags: &mut Diagnostics) -> Policy {
         policy.missing_review = l;
     }
     if let Some((text, span)) = fields.text("derived_answers", diags) {
-        match DerivePolicy::parse(&text) {
+        match text.parse::<DerivePolicy>().ok() {
             Some(p) => policy.derived_answers = p,
             None => diags.push(
                 Diagnostic::new(
@@ -190,7 +175,7 @@ fn read_outputs(node: &Node, diags: &mut Diagnostics) -> Vec<OutputSpec> {
     };
     let mut outputs = Vec::new();
     for item in items {
-        let Some(fields) = Fields::new(item, msg!("what-output"), OUTPUT_FIELDS, diags) else {
+        let Some(fields) = Fields::new(item, msg!("what-output"), &formats::OUTPUT, diags) else {
             continue;
         };
         let layout = fields.required_text("layout", diags);
@@ -199,12 +184,12 @@ fn read_outputs(node: &Node, diags: &mut Diagnostics) -> Vec<OutputSpec> {
             .text("name", diags)
             .filter(|(name, span)| check_output_name(name, *span, diags));
         let formats = match fields.get("formats") {
-            None => Format::ALL.to_vec(),
+            None => Format::VARIANTS.to_vec(),
             Some(_) => fields
                 .text_list("formats", diags)
                 .into_iter()
                 .filter_map(|(text, span)| {
-                    let format = Format::parse(&text);
+                    let format = text.parse::<Format>().ok();
                     if format.is_none() {
                         diags.push(
                             Diagnostic::new(

@@ -3,21 +3,16 @@
 //! `fill` reads them to put answers back into the same workbook.
 
 use indexmap::IndexMap;
+use strum::VariantArray;
 
 use crate::a1::parse_column;
 use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::formats;
 use crate::load::fields::{Fields, text_of, wrong_type};
 use crate::model::{CellColumns, CellRef, QuestionTable, Questionnaire, Status};
 use crate::msg;
 use crate::source::Span;
 use crate::yaml::{Node, Value};
-
-pub const QUESTIONNAIRE_FIELDS: &[&str] = &["workbook", "labels", "tables"];
-pub const TABLE_FIELDS: &[&str] = &["sheet", "header_row", "columns", "questions", "fingerprint"];
-/// The roles a column can have, in the order they are written.
-pub const COLUMN_FIELDS: &[&str] = &["id", "category", "question", "choice", "answer", "evidence"];
-/// A control's `cells:`: the sheet and row, then the columns of its cells.
-pub const CELLS_FIELDS: &[&str] = &["sheet", "row", "question", "choice", "answer", "evidence"];
 
 /// Excel's last row (1,048,576 rows: Excel specifications and limits).
 pub const MAX_ROW: u32 = 1_048_576;
@@ -26,7 +21,7 @@ pub fn read_questionnaire(node: &Node, diags: &mut Diagnostics) -> Option<Questi
     let fields = Fields::new(
         node,
         msg!("what-key", key = "questionnaire"),
-        QUESTIONNAIRE_FIELDS,
+        &formats::QUESTIONNAIRE,
         diags,
     )?;
     let workbook = fields.text("workbook", diags).map(|t| t.0);
@@ -109,7 +104,7 @@ fn read_labels(node: &Node, diags: &mut Diagnostics) -> IndexMap<String, Status>
             );
             continue;
         };
-        match Status::parse(&text) {
+        match text.parse::<Status>().ok() {
             Some(status) => {
                 labels.insert(label, status);
             }
@@ -127,12 +122,17 @@ fn read_labels(node: &Node, diags: &mut Diagnostics) -> IndexMap<String, Status>
 }
 
 fn status_help() -> crate::i18n::Message {
-    let keys: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
+    let keys: Vec<&str> = Status::VARIANTS.iter().map(|s| s.key()).collect();
     msg!("help-statuses", statuses = keys.join(", "))
 }
 
 fn read_table(node: &Node, diags: &mut Diagnostics) -> Option<QuestionTable> {
-    let fields = Fields::new(node, msg!("what-questionnaire-table"), TABLE_FIELDS, diags)?;
+    let fields = Fields::new(
+        node,
+        msg!("what-questionnaire-table"),
+        &formats::QUESTIONNAIRE_TABLE,
+        diags,
+    )?;
     let sheet = fields.required_text("sheet", diags);
     let header_row = fields
         .require("header_row", diags)
@@ -170,12 +170,12 @@ fn read_columns(node: &Node, diags: &mut Diagnostics) -> Option<CellColumns> {
     let fields = Fields::new(
         node,
         msg!("what-key", key = "columns"),
-        COLUMN_FIELDS,
+        &formats::QUESTIONNAIRE_COLUMNS,
         diags,
     )?;
     let mut columns = CellColumns::default();
     let mut ok = true;
-    for name in COLUMN_FIELDS {
+    for name in formats::QUESTIONNAIRE_COLUMNS.names() {
         match column(&fields, name, diags) {
             Ok(col) => *column_slot(&mut columns, name) = col,
             Err(()) => ok = false,
@@ -186,14 +186,19 @@ fn read_columns(node: &Node, diags: &mut Diagnostics) -> Option<CellColumns> {
 
 /// A control's `cells:`.
 pub fn read_cells(node: &Node, diags: &mut Diagnostics) -> Option<CellRef> {
-    let fields = Fields::new(node, msg!("what-key", key = "cells"), CELLS_FIELDS, diags)?;
+    let fields = Fields::new(
+        node,
+        msg!("what-key", key = "cells"),
+        &formats::CELLS,
+        diags,
+    )?;
     let sheet = fields.required_text("sheet", diags);
     let row = fields
         .require("row", diags)
         .and_then(|n| row_number(n, "row", diags));
     let mut columns = CellColumns::default();
     let mut ok = true;
-    for name in &CELLS_FIELDS[2..] {
+    for name in column_letters(&formats::CELLS) {
         match column(&fields, name, diags) {
             Ok(col) => *column_slot(&mut columns, name) = col,
             Err(()) => ok = false,
@@ -229,7 +234,16 @@ pub fn column_slot<'a>(columns: &'a mut CellColumns, name: &str) -> &'a mut Opti
     }
 }
 
-/// The column of each role, in [`COLUMN_FIELDS`] order.
+/// The fields of `format` that name a column.
+fn column_letters(format: &'static formats::Object) -> impl Iterator<Item = &'static str> {
+    let fields: &'static [formats::Field] = format.fields;
+    fields
+        .iter()
+        .filter(|f| matches!(f.shape, formats::Shape::ColumnLetter))
+        .map(|f| f.name)
+}
+
+/// The column of each role, in [`formats::QUESTIONNAIRE_COLUMNS`] order.
 pub fn column_roles(columns: &CellColumns) -> [(&'static str, Option<u32>); 6] {
     [
         ("id", columns.id),

@@ -16,15 +16,12 @@ pub mod thesaurus;
 use std::collections::HashMap;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, did_you_mean};
+use crate::formats;
 use crate::load::fields::{Fields, check_id, wrong_type};
 use crate::model::Catalog;
 use crate::msg;
 use crate::source::Span;
 use crate::yaml::{Node, Value};
-
-const FILE_FIELDS: &[&str] = &["mapping", "pairs"];
-const HEADER_FIELDS: &[&str] = &["from", "to", "description"];
-const PAIR_FIELDS: &[&str] = &["from", "to", "status", "score"];
 
 /// Whether a person has confirmed a pair. Only confirmed pairs carry answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,11 +57,16 @@ pub fn is_mapping_file(root: &Node) -> bool {
 /// Reads a mapping file's shape; the ends are checked later against the catalogs.
 pub fn load_mapping(root: &Node, origin: &str, diags: &mut Diagnostics) -> Option<Mapping> {
     let before = diags.error_count();
-    let fields = Fields::new(root, msg!("what-mapping-file"), FILE_FIELDS, diags)?;
+    let fields = Fields::new(
+        root,
+        msg!("what-mapping-file"),
+        &formats::MAPPING_FILE,
+        diags,
+    )?;
     let header = Fields::new(
         fields.require("mapping", diags)?,
         msg!("what-mapping-header"),
-        HEADER_FIELDS,
+        &formats::MAPPING_HEADER,
         diags,
     )?;
     let from = header.required_text("from", diags);
@@ -74,9 +76,12 @@ pub fn load_mapping(root: &Node, origin: &str, diags: &mut Diagnostics) -> Optio
         match &node.value {
             Value::Seq(items) => {
                 for item in items {
-                    let Some(pair) =
-                        Fields::new(item, msg!("what-mapping-pair"), PAIR_FIELDS, diags)
-                    else {
+                    let Some(pair) = Fields::new(
+                        item,
+                        msg!("what-mapping-pair"),
+                        &formats::MAPPING_PAIR,
+                        diags,
+                    ) else {
                         continue;
                     };
                     let from = pair

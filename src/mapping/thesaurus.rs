@@ -9,12 +9,10 @@ use std::collections::HashMap;
 
 use super::text::fold_width;
 use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::formats;
 use crate::load::fields::{Fields, text_of, wrong_type};
 use crate::msg;
 use crate::yaml::{Node, Value};
-
-const FILE_FIELDS: &[&str] = &["thesaurus", "spellings", "terms", "ignore", "facts"];
-const HEADER_FIELDS: &[&str] = &["description"];
 
 /// One thesaurus file.
 #[derive(Clone, Debug, Default)]
@@ -38,11 +36,20 @@ pub fn is_thesaurus_file(root: &Node) -> bool {
 /// Reads a thesaurus file; every mistake is a diagnostic at its place.
 pub fn load_thesaurus(root: &Node, origin: &str, diags: &mut Diagnostics) -> Option<Thesaurus> {
     let before = diags.error_count();
-    let fields = Fields::new(root, msg!("what-thesaurus-file"), FILE_FIELDS, diags)?;
+    let fields = Fields::new(
+        root,
+        msg!("what-thesaurus-file"),
+        &formats::THESAURUS_FILE,
+        diags,
+    )?;
     if let Some(header) = fields.require("thesaurus", diags)
         && !matches!(header.value, Value::Null)
-        && let Some(header) =
-            Fields::new(header, msg!("what-thesaurus-header"), HEADER_FIELDS, diags)
+        && let Some(header) = Fields::new(
+            header,
+            msg!("what-thesaurus-header"),
+            &formats::THESAURUS_HEADER,
+            diags,
+        )
     {
         let _ = header.text("description", diags);
     }

@@ -7,6 +7,7 @@
 //! an in-workbook link to the row of its answer, the control's title, and the link.
 
 use rust_xlsxwriter::{Format as CellFormat, Url, Worksheet, XlsxError};
+use strum::VariantArray;
 
 use super::{
     FONT_SIZE, HEADING_SIZE, LINE_HEIGHT, MAX_ROW_HEIGHT, PrintPage, RowKind, RowPlan, Styles,
@@ -108,7 +109,7 @@ pub(super) fn sheet_name(lang: Lang) -> &'static str {
 /// Whether a sheet named `name` whose row holds `header` (its first three cells) is the
 /// links sheet a build adds: `import` leaves it out, its links being in the answers.
 pub fn is_links_sheet(name: &str, header: [&str; 3]) -> bool {
-    Lang::ALL.into_iter().map(words).any(|w| {
+    Lang::VARIANTS.iter().copied().map(words).any(|w| {
         // The tab may carry a suffix that made it unique: `リンク一覧 (2)`.
         name.starts_with(w.name) && header.iter().map(|h| h.trim()).eq(w.headers)
     })
