@@ -150,7 +150,7 @@ impl Error {
             ),
             Error::File(e) => e.message(),
             Error::Render(e) => e.message(),
-            Error::Fill(e) => msg!("plain", text = e.to_string()),
+            Error::Fill(e) => e.message(),
             Error::Refused(message) => message.clone(),
             Error::Diff(e) => e.message(),
             Error::Diagnosed(d) => d.located_message(),

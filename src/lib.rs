@@ -19,7 +19,6 @@ pub mod diff;
 pub mod error;
 pub mod files;
 pub mod fill;
-pub mod fill_command;
 pub mod fmt;
 pub mod formats;
 pub mod i18n;

@@ -952,6 +952,17 @@ xlsx-part-unreadable = part { $index } cannot be read: { $error }
 xlsx-part-error = part `{ $part }`: { $error }
 xlsx-cell-error = cell { $cell }: { $error }
 xlsx-missing-shared-string = it names shared string `{ $value }`, which the workbook does not have
+xlsx-no-sheets-element = the workbook part has no <sheets> element
+xlsx-edited-part-not-well-formed = the edited part `{ $part }` would not be well-formed XML ({ $error }); nothing was written
+xlsx-part-too-large = part `{ $part }` is over { $limit } bytes decompressed
+xlsx-text-too-long = a text of more than { $max } characters, longer than a cell can hold (it begins `{ $begins }…`)
+xlsx-too-many-shared-strings = it has more than { $max } shared strings
+xlsx-too-many-rows = it has more than { $max } row elements, more than a sheet has rows
+xlsx-too-many-cells = it has more than { $max } cells (the limit import has too)
+xlsx-cell-in-other-row = cell { $cell } is written in row { $row }: the sheet's rows and cells disagree, so its cells cannot be placed safely
+xlsx-cell-out-of-order = cell { $cell } comes after cell { $before } in row { $row }: a row's cells are written once each, in column order, so the sheet cannot be read safely
+xlsx-cell-without-reference = row { $row } has cells without a reference (`r`), so a cell cannot be added to it safely
+xlsx-same-cell-twice = two edits of the same cell
 
 ## git revisions for diff (diff/git.rs)
 

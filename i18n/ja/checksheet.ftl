@@ -932,6 +932,17 @@ xlsx-part-unreadable = パーツ { $index } を読めません: { $error }
 xlsx-part-error = パーツ `{ $part }`: { $error }
 xlsx-cell-error = セル { $cell }: { $error }
 xlsx-missing-shared-string = ブックにない共有文字列 `{ $value }` を参照しています
+xlsx-no-sheets-element = ブックのパーツに <sheets> 要素がありません
+xlsx-edited-part-not-well-formed = 編集したパーツ `{ $part }` が整形式の XML になりません ({ $error })。何も書き込んでいません
+xlsx-part-too-large = パーツ `{ $part }` は展開すると { $limit } バイトを超えます
+xlsx-text-too-long = { $max } 文字を超えるテキストがあり、セルに入りきりません (先頭は `{ $begins }…`)
+xlsx-too-many-shared-strings = 共有文字列が { $max } 個を超えています
+xlsx-too-many-rows = 行要素が { $max } 個を超えており、シートの行数より多くあります
+xlsx-too-many-cells = セルが { $max } 個を超えています (取り込みにも同じ上限があります)
+xlsx-cell-in-other-row = セル { $cell } が { $row } 行目に書かれています。シートの行とセルが食い違っているため、セルを安全に配置できません
+xlsx-cell-out-of-order = { $row } 行目でセル { $cell } がセル { $before } の後にあります。行のセルは列の順に 1 回ずつ書かれるものなので、シートを安全に読めません
+xlsx-cell-without-reference = { $row } 行目に参照 (`r`) のないセルがあるため、この行に安全にセルを追加できません
+xlsx-same-cell-twice = 同じセルへの編集が 2 つあります
 
 ## git revisions for diff (diff/git.rs)
 

@@ -88,7 +88,7 @@ pub enum Command {
     /// project layout, or from any questionnaire (optionally writing it as a new catalog)
     Import(Box<super::import::ImportArgs>),
     /// Write the project's answers into a customer's own workbook, changing only its answer cells
-    Fill(Box<crate::fill_command::FillArgs>),
+    Fill(Box<super::fill::FillArgs>),
     /// Mappings between catalogs: suggest one for a new questionnaire
     Map {
         #[command(subcommand)]

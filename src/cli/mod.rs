@@ -181,14 +181,6 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     }
 }
 
-/// An exit code a command gave after printing its own messages.
-fn code(code: u8) -> Outcome {
-    Outcome {
-        code,
-        leftovers: Leftovers::default(),
-    }
-}
-
 pub(crate) fn finish_line(format: ReportFormat, diags: &Diagnostics, ok: Option<Message>) {
     if format != ReportFormat::Human {
         return;
@@ -212,12 +204,6 @@ fn stopped(error: &Error) -> u8 {
         _ => report::say_error(&error.message()),
     }
     error.exit_code()
-}
-
-/// Reports an error that stops the command (`error: …`) and gives exit code 2.
-pub(crate) fn cannot_run(message: &Message) -> u8 {
-    report::say_error(message);
-    2
 }
 
 #[cfg(test)]

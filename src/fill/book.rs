@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::error::WorkbookError;
 use super::package::Package;
 use super::parts::{self, SheetPart, WorkbookParts};
 use super::sheet::SheetXml;
@@ -21,18 +22,16 @@ pub struct Book {
 impl Book {
     /// A workbook's bytes opened for reading (`import` reads this way); the error says
     /// why it cannot be read.
-    pub fn from_bytes(bytes: Vec<u8>) -> Result<Book, String> {
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Book, WorkbookError> {
         Book::open(Package::open(bytes)?)
     }
 
-    pub fn open(package: Package) -> Result<Book, String> {
+    pub fn open(package: Package) -> Result<Book, WorkbookError> {
         let parts = WorkbookParts::read(&package)?;
         let shared = match &parts.shared_strings {
             Some(path) => package
                 .stream(path, |reader| text::shared_strings(reader))
-                .map_err(|e| {
-                    crate::msg!("xlsx-shared-strings-invalid", error = e.to_string()).to_text()
-                })?,
+                .map_err(WorkbookError::SharedStrings)?,
             None => Vec::new(),
         };
         Ok(Book {
@@ -53,19 +52,15 @@ impl Book {
     }
 
     /// Parses a sheet whole (once).
-    pub fn load(&mut self, index: usize) -> Result<(), String> {
+    pub fn load(&mut self, index: usize) -> Result<(), WorkbookError> {
         if self.sheets.get(&index).is_some_and(|s| !s.partial) {
             return Ok(());
         }
         let part = &self.parts.sheets[index];
         let xml = self.package.read(&part.path)?;
-        let sheet = SheetXml::read(xml).map_err(|e| {
-            crate::msg!(
-                "xlsx-sheet-unreadable",
-                sheet = &part.name,
-                error = e.to_string()
-            )
-            .to_text()
+        let sheet = SheetXml::read(xml).map_err(|source| WorkbookError::SheetUnreadable {
+            sheet: part.name.clone(),
+            source,
         })?;
         self.sheets.insert(index, sheet);
         Ok(())
@@ -73,7 +68,7 @@ impl Book {
 
     /// Parses a sheet's cells, all of them, from a stream without keeping its XML (unless
     /// they are loaded already): for reading, never for editing.
-    pub fn load_cells(&mut self, index: usize) -> Result<(), String> {
+    pub fn load_cells(&mut self, index: usize) -> Result<(), WorkbookError> {
         if self.sheets.get(&index).is_some_and(|s| s.complete) {
             return Ok(());
         }
@@ -82,7 +77,7 @@ impl Book {
     }
 
     /// Parses a sheet's first `rows` rows, unless it is loaded already.
-    pub fn load_head(&mut self, index: usize, rows: u32) -> Result<(), String> {
+    pub fn load_head(&mut self, index: usize, rows: u32) -> Result<(), WorkbookError> {
         if self.sheets.contains_key(&index) {
             return Ok(());
         }
@@ -90,13 +85,9 @@ impl Book {
         let sheet = self
             .package
             .stream(&part.path, |reader| SheetXml::read_head(reader, rows))
-            .map_err(|e| {
-                crate::msg!(
-                    "xlsx-sheet-unreadable",
-                    sheet = &part.name,
-                    error = e.to_string()
-                )
-                .to_text()
+            .map_err(|source| WorkbookError::SheetUnreadable {
+                sheet: part.name.clone(),
+                source,
             })?;
         self.sheets.insert(index, sheet);
         Ok(())
@@ -115,12 +106,11 @@ impl Book {
     }
 
     /// Which cell formats are locked (read once, when a protected sheet is filled).
-    pub fn locked_formats(&mut self) -> Result<&[bool], String> {
+    pub fn locked_formats(&mut self) -> Result<&[bool], WorkbookError> {
         if self.locked.is_none() {
             let formats = match parts::styles_path(&self.package, &self.parts) {
-                Some(path) => parts::locked_formats(&self.package.read(&path)?).map_err(|e| {
-                    crate::msg!("xlsx-styles-invalid", error = e.to_string()).to_text()
-                })?,
+                Some(path) => parts::locked_formats(&self.package.read(&path)?)
+                    .map_err(WorkbookError::Styles)?,
                 None => Vec::new(),
             };
             self.locked = Some(formats);
@@ -134,7 +124,7 @@ impl Book {
         &mut self,
         reference: &str,
         sheet: &str,
-    ) -> Result<Option<Vec<String>>, String> {
+    ) -> Result<Option<Vec<String>>, WorkbookError> {
         let (sheet_name, range) = match reference.rsplit_once('!') {
             Some((s, r)) => {
                 let s = s.trim();
@@ -176,7 +166,7 @@ impl Book {
     pub fn edited(
         &self,
         edits: &HashMap<usize, Vec<(u32, u32, String)>>,
-    ) -> Result<Vec<(String, Vec<u8>)>, String> {
+    ) -> Result<Vec<(String, Vec<u8>)>, WorkbookError> {
         let mut indexes: Vec<&usize> = edits.keys().collect();
         indexes.sort();
         indexes
@@ -188,13 +178,9 @@ impl Book {
                 sheet
                     .with_texts(&edits[index])
                     .map(|bytes| (part.path.clone(), bytes))
-                    .map_err(|e| {
-                        crate::msg!(
-                            "xlsx-sheet-error",
-                            sheet = &part.name,
-                            error = e.to_string()
-                        )
-                        .to_text()
+                    .map_err(|source| WorkbookError::SheetEdit {
+                        sheet: part.name.clone(),
+                        source,
                     })
             })
             .collect()

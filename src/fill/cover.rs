@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::book::Book;
+use super::error::WorkbookError;
 use super::{Edits, FillInput};
 use crate::a1::address;
 use crate::diag::{Code, Diagnostic};
@@ -126,22 +127,8 @@ pub fn fill_vendor_fields(
     book: &mut Book,
     edits: &mut Edits,
     diags: &mut Vec<Diagnostic>,
-) -> Result<Vec<VendorField>, String> {
-    // Rows that belong to the questionnaire's tables (1-based): never a cover field.
-    let mut table_rows: HashSet<(&str, u32)> = HashSet::new();
-    let controls = input.catalog.controls();
-    for control in &controls {
-        if let Some(cells) = &control.cells {
-            table_rows.insert((cells.sheet.as_str(), cells.row));
-        }
-    }
-    let mut first_table_row: HashMap<&str, u32> = HashMap::new();
-    if let Some(q) = &input.catalog.questionnaire {
-        for t in &q.tables {
-            let row = first_table_row.entry(t.sheet.as_str()).or_insert(u32::MAX);
-            *row = (*row).min(t.header_row);
-        }
-    }
+) -> Result<Vec<VendorField>, WorkbookError> {
+    let tables = Tables::of(input);
     let mut found = Vec::new();
     let mut done: HashSet<&'static str> = HashSet::new();
     for index in 0..book.parts.sheets.len() {
@@ -150,74 +137,20 @@ pub fn fill_vendor_fields(
             continue;
         }
         // Above the sheet's first table, and within the cover rows.
-        let limit = first_table_row
+        let limit = tables
+            .first_row
             .get(part.name.as_str())
             .map_or(COVER_ROWS, |&header| {
                 header.saturating_sub(1).min(COVER_ROWS)
             });
         book.load_head(index, limit)?;
-        let mut planned: Vec<(u32, u32, &'static str, String)> = Vec::new();
-        {
-            let sheet = book.sheet(index);
-            let texts = book.texts(index);
-            for row in sheet.rows.iter().filter(|r| r.row <= limit) {
-                if table_rows.contains(&(part.name.as_str(), row.row)) {
-                    continue;
-                }
-                for cell in &row.cells {
-                    let label = texts.text(row.row, cell.col);
-                    let Some(field) = field_of(&label) else {
-                        continue;
-                    };
-                    if done.contains(field) || planned.iter().any(|p| p.2 == field) {
-                        continue;
-                    }
-                    // The cell beside the label (after its merge), else — for labels
-                    // laid out across a row with the values under them — the one below.
-                    let beside = (
-                        row.row,
-                        sheet
-                            .merge_at(row.row - 1, cell.col)
-                            .map_or(cell.col, |m| m.last_col)
-                            + 1,
-                    );
-                    let below = (
-                        sheet
-                            .merge_at(row.row - 1, cell.col)
-                            .map_or(row.row, |m| m.last_row + 1)
-                            + 1,
-                        cell.col,
-                    );
-                    let usable = |(r, c): (u32, u32)| {
-                        r <= limit
-                            && !table_rows.contains(&(part.name.as_str(), r))
-                            && texts.text(r, c).trim().is_empty()
-                            && sheet
-                                .merge_at(r - 1, c)
-                                .is_none_or(|m| m.first_row == r - 1 && m.first_col == c)
-                            && !edits
-                                .get(&index)
-                                .is_some_and(|e| e.iter().any(|(er, ec, _)| *er == r && *ec == c))
-                    };
-                    // A label with text right beside it, on either side, is one of a row
-                    // of labels (会社名 | 部署名 | 担当者名): its value goes below it.
-                    let first_col = sheet
-                        .merge_at(row.row - 1, cell.col)
-                        .map_or(cell.col, |m| m.first_col);
-                    let left_text =
-                        first_col > 0 && !texts.text(row.row, first_col - 1).trim().is_empty();
-                    let right_text = !texts.text(beside.0, beside.1).trim().is_empty();
-                    let target = if left_text || right_text {
-                        usable(below).then_some(below)
-                    } else {
-                        usable(beside).then_some(beside)
-                    };
-                    if let Some((r, c)) = target {
-                        planned.push((r, c, field, label.trim().to_owned()));
-                    }
-                }
-            }
-        }
+        let area = Area {
+            index,
+            sheet: &part.name,
+            limit,
+            tables: &tables,
+        };
+        let planned = area.labels(book, &done, edits);
         for (row, col, field, label) in planned {
             done.insert(field);
             let at = format!("{}{}", sheet_prefix(&part.name), address(row - 1, col));
@@ -227,7 +160,7 @@ pub fn fill_vendor_fields(
                 "date" => Some(input.date.clone()),
                 _ => input.organization.contact.clone(),
             };
-            let Some(text) = value.clone() else {
+            let Some(text) = value else {
                 diags.push(
                     Diagnostic::new(
                         Code::FillVendorField,
@@ -246,23 +179,8 @@ pub fn fill_vendor_fields(
                 });
                 continue;
             };
-            book.load(index)?;
-            if book.sheet(index).is_formula(row, col) {
+            if !writable(book, index, (row, col), &at, &label, diags)? {
                 continue;
-            }
-            if book.sheet(index).protected {
-                let style = book.sheet(index).style_of(row, col).unwrap_or(0) as usize;
-                if book.locked_formats()?.get(style).copied().unwrap_or(true) {
-                    diags.push(Diagnostic::new(
-                        Code::FillLocked,
-                        crate::msg!(
-                            "fill-vendor-locked",
-                            at = at.as_str(),
-                            label = label.clone()
-                        ),
-                    ));
-                    continue;
-                }
             }
             edits
                 .entry(index)
@@ -277,6 +195,135 @@ pub fn fill_vendor_fields(
         }
     }
     Ok(found)
+}
+
+/// Where the questionnaire's tables are: never a cover field.
+struct Tables<'a> {
+    /// Rows that belong to the questionnaire's tables (sheet, 1-based row).
+    rows: HashSet<(&'a str, u32)>,
+    /// The header row of each sheet's first table.
+    first_row: HashMap<&'a str, u32>,
+}
+
+impl<'a> Tables<'a> {
+    fn of(input: &FillInput<'a>) -> Tables<'a> {
+        let mut rows: HashSet<(&str, u32)> = HashSet::new();
+        for control in input.catalog.controls() {
+            if let Some(cells) = &control.cells {
+                rows.insert((cells.sheet.as_str(), cells.row));
+            }
+        }
+        let mut first_row: HashMap<&str, u32> = HashMap::new();
+        if let Some(q) = &input.catalog.questionnaire {
+            for t in &q.tables {
+                let row = first_row.entry(t.sheet.as_str()).or_insert(u32::MAX);
+                *row = (*row).min(t.header_row);
+            }
+        }
+        Tables { rows, first_row }
+    }
+}
+
+/// The part of a sheet cover labels are looked for in: its first `limit` rows, but the
+/// questionnaire's table rows.
+struct Area<'a> {
+    index: usize,
+    sheet: &'a str,
+    limit: u32,
+    tables: &'a Tables<'a>,
+}
+
+impl Area<'_> {
+    /// The vendor fields' labels of the area not `done` yet, each with the cell its value
+    /// goes in: (row, column, field, label).
+    fn labels(
+        &self,
+        book: &Book,
+        done: &HashSet<&'static str>,
+        edits: &Edits,
+    ) -> Vec<(u32, u32, &'static str, String)> {
+        let sheet = book.sheet(self.index);
+        let texts = book.texts(self.index);
+        let mut planned: Vec<(u32, u32, &'static str, String)> = Vec::new();
+        for row in sheet.rows.iter().filter(|r| r.row <= self.limit) {
+            if self.tables.rows.contains(&(self.sheet, row.row)) {
+                continue;
+            }
+            for cell in &row.cells {
+                let label = texts.text(row.row, cell.col);
+                let Some(field) = field_of(&label) else {
+                    continue;
+                };
+                if done.contains(field) || planned.iter().any(|p| p.2 == field) {
+                    continue;
+                }
+                if let Some((r, c)) = self.value_cell(book, row.row, cell.col, edits) {
+                    planned.push((r, c, field, label.trim().to_owned()));
+                }
+            }
+        }
+        planned
+    }
+
+    /// The cell a label's value goes in: the one beside the label (after its merge), else —
+    /// for labels laid out across a row with the values under them — the one below; `None`
+    /// when that cell is not empty or not free.
+    fn value_cell(&self, book: &Book, row: u32, col: u32, edits: &Edits) -> Option<(u32, u32)> {
+        let sheet = book.sheet(self.index);
+        let texts = book.texts(self.index);
+        let merge = sheet.merge_at(row - 1, col);
+        let beside = (row, merge.map_or(col, |m| m.last_col) + 1);
+        let below = (merge.map_or(row, |m| m.last_row + 1) + 1, col);
+        let usable = |(r, c): (u32, u32)| {
+            r <= self.limit
+                && !self.tables.rows.contains(&(self.sheet, r))
+                && texts.text(r, c).trim().is_empty()
+                && sheet
+                    .merge_at(r - 1, c)
+                    .is_none_or(|m| m.first_row == r - 1 && m.first_col == c)
+                && !edits
+                    .get(&self.index)
+                    .is_some_and(|e| e.iter().any(|(er, ec, _)| *er == r && *ec == c))
+        };
+        // A label with text right beside it, on either side, is one of a row of labels
+        // (会社名 | 部署名 | 担当者名): its value goes below it.
+        let first_col = merge.map_or(col, |m| m.first_col);
+        let left_text = first_col > 0 && !texts.text(row, first_col - 1).trim().is_empty();
+        let right_text = !texts.text(beside.0, beside.1).trim().is_empty();
+        let target = if left_text || right_text {
+            below
+        } else {
+            beside
+        };
+        usable(target).then_some(target)
+    }
+}
+
+/// Whether a vendor field's cell may be written: not a formula, and not locked on a
+/// protected sheet (reported).
+fn writable(
+    book: &mut Book,
+    index: usize,
+    (row, col): (u32, u32),
+    at: &str,
+    label: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<bool, WorkbookError> {
+    book.load(index)?;
+    if book.sheet(index).is_formula(row, col) {
+        return Ok(false);
+    }
+    if book.sheet(index).protected {
+        let style = book.sheet(index).style_of(row, col).unwrap_or(0) as usize;
+        if book.locked_formats()?.get(style).copied().unwrap_or(true) {
+            diags.push(Diagnostic::new(
+                Code::FillLocked,
+                crate::msg!("fill-vendor-locked", at = at, label = label),
+            ));
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 #[cfg(test)]

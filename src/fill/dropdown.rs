@@ -6,6 +6,7 @@
 use indexmap::IndexMap;
 
 use super::book::Book;
+use super::error::WorkbookError;
 use crate::labels;
 use crate::model::Status;
 
@@ -14,7 +15,7 @@ pub type Offered = Result<Vec<String>, crate::i18n::Message>;
 
 /// The values of a dropdown list formula on `sheet`: written out (`"はい,いいえ"`), a
 /// range, or a defined name for one. An `Err` inside says why they are not known.
-pub fn values(formula: &str, sheet: &str, book: &mut Book) -> Result<Offered, String> {
+pub fn values(formula: &str, sheet: &str, book: &mut Book) -> Result<Offered, WorkbookError> {
     let formula = formula.trim().trim_start_matches('=');
     if let Some(list) = formula.strip_prefix('"').and_then(|f| f.strip_suffix('"')) {
         return Ok(Ok(list

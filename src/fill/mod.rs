@@ -11,12 +11,14 @@
 pub mod book;
 mod cover;
 pub(crate) mod dropdown;
+pub mod error;
 pub mod package;
 pub(crate) mod parts;
+mod report;
 pub mod sheet;
 pub mod text;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 
@@ -30,25 +32,22 @@ use package::Package;
 use sheet::SheetXml;
 
 pub use cover::VendorField;
-
-/// Why a workbook could not be filled at all.
-#[derive(Debug, thiserror::Error)]
-pub enum FillError {
-    #[error("{}", crate::msg!("cannot-fill", name = name.as_str(), why = why.clone()))]
-    Workbook {
-        name: String,
-        why: crate::i18n::Message,
-    },
-}
+pub use error::{FillError, WorkbookError, XmlError};
+pub use package::PackageError;
+pub use sheet::SheetError;
+pub use text::TextError;
 
 /// One answer to fill in, and where it came from.
 #[derive(Clone, Debug)]
 pub struct Source<'a> {
+    /// The answer written.
     pub answer: &'a Answer,
     /// Set when the answer is derived through a mapping.
     pub derived: Option<&'a Derivation>,
 }
 
+/// What a workbook is filled with: the catalog imported from it (whose controls record
+/// their cells), the answers, and the vendor's details for the cover fields.
 pub struct FillInput<'a> {
     /// The workbook's name in messages.
     pub name: &'a str,
@@ -99,17 +98,23 @@ pub struct Question {
     pub choice_left_empty: bool,
 }
 
+/// A filled workbook: its bytes, what happened to each question, and the diagnostics.
 pub struct Filled {
+    /// The filled workbook, to be written only when [`Filled::has_errors`] is false.
     pub bytes: Vec<u8>,
+    /// A report line per question of the catalog, in the catalog's order.
     pub questions: Vec<Question>,
     /// Rows of the recorded tables that hold a question the catalog does not have (the
     /// customer added it): its cell and text.
     pub unknown: Vec<(String, String)>,
+    /// The vendor fields found on cover sheets and above tables.
     pub vendor: Vec<VendorField>,
+    /// Problems with single questions and cells (an error means the bytes are not used).
     pub diags: Vec<Diagnostic>,
 }
 
 impl Filled {
+    /// Whether a diagnostic is an error: the filled workbook must not be written.
     pub fn has_errors(&self) -> bool {
         self.diags.iter().any(Diagnostic::is_error)
     }
@@ -122,94 +127,154 @@ type Edits = HashMap<usize, Vec<(u32, u32, String)>>;
 /// result (an error among them means the bytes must not be used); a workbook that cannot
 /// be read at all is a [`FillError`].
 pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
-    let failed = |why: String| FillError::Workbook {
+    let failed = |source: WorkbookError| FillError::Workbook {
         name: input.name.to_owned(),
-        why: crate::msg!("plain", text = why),
+        source: Box::new(source),
     };
     let controls: Vec<&Control> = input.catalog.controls();
     if !controls.iter().any(|c| c.cells.is_some()) {
-        return Err(FillError::Workbook {
+        return Err(FillError::CatalogWithoutCells {
             name: input.name.to_owned(),
-            why: crate::msg!(
-                "fill-catalog-without-cells",
-                catalog = &input.catalog.id,
-                name = input.name
-            ),
+            catalog: input.catalog.id.clone(),
         });
     }
-    let package = Package::open(bytes).map_err(failed)?;
+    let package = Package::open(bytes).map_err(|e| failed(e.into()))?;
     let mut book = Book::open(package).map_err(failed)?;
-    let mut diags = Vec::new();
-    let mut edits: Edits = HashMap::new();
-    // Which control each written cell is for: (sheet, row, column).
-    let mut claimed: HashMap<(usize, u32, u32), String> = HashMap::new();
-    // The rows questions were found in: (sheet, 1-based row).
-    let mut located: std::collections::HashSet<(usize, u32)> = std::collections::HashSet::new();
-    let mut questions = Vec::new();
+    let mut progress = Progress::default();
     for control in controls {
-        let Some(cells) = &control.cells else {
-            diags.push(
-                Diagnostic::new(
-                    Code::FillNotFound,
-                    crate::msg!("fill-control-without-cells", control = &control.id),
-                )
-                .help(crate::msg!("fill-control-without-cells-help")),
-            );
-            continue;
-        };
-        let Some(index) = book.index_of(&cells.sheet) else {
-            diags.push(not_found(control, cells, crate::msg!("fill-no-such-sheet")));
-            questions.push(question(control, cells, cells.row, Outcome::NotFound));
-            continue;
-        };
-        book.load(index).map_err(failed)?;
-        let Some(row) = locate(&book.texts(index), control, cells, &mut diags) else {
-            questions.push(question(control, cells, cells.row, Outcome::NotFound));
-            continue;
-        };
-        located.insert((index, row));
-        // A question the customer hid is still filled (it is still asked), and said so.
-        let hidden_sheet = book.part(index).hidden;
-        let hidden_row = book.sheet(index).row(row).is_some_and(|r| r.hidden);
-        if (hidden_sheet || hidden_row) && input.answers.contains_key(&control.id) {
-            diags.push(Diagnostic::new(
-                Code::ImportHidden,
-                crate::msg!(
-                    "fill-hidden-question",
-                    at = format!(
-                        "{}{}",
-                        crate::import::workbook::sheet_prefix(&cells.sheet),
-                        address(row - 1, cells.columns.question.unwrap_or(0))
-                    ),
-                    control = &control.id,
-                    hidden = if hidden_sheet { "sheet" } else { "row" }
-                ),
-            ));
-        }
-        if input.conflicts.contains(&control.id) {
-            questions.push(question(control, cells, row, Outcome::Conflict));
-            continue;
-        }
-        let Some(source) = input.answers.get(&control.id) else {
-            questions.push(question(control, cells, row, Outcome::Empty));
-            continue;
-        };
-        let (plan, choice_written) = plan_cells(
-            control,
-            cells,
-            source.answer,
-            row,
-            index,
-            input,
-            &mut book,
-            &mut diags,
-        )
-        .map_err(failed)?;
+        fill_question(input, &mut book, control, &mut progress).map_err(failed)?;
+    }
+    let Progress {
+        mut diags,
+        mut edits,
+        located,
+        questions,
+        ..
+    } = progress;
+    let unknown = unknown_questions(input, &mut book, &located, &mut diags).map_err(failed)?;
+    language_check(input, &questions, &mut diags);
+    let vendor =
+        cover::fill_vendor_fields(input, &mut book, &mut edits, &mut diags).map_err(failed)?;
+    let bytes = write_back(&book, &edits).map_err(failed)?;
+    Ok(Filled {
+        bytes,
+        questions,
+        unknown,
+        vendor,
+        diags,
+    })
+}
+
+/// What filling the questions one by one has found and planned so far.
+#[derive(Default)]
+struct Progress {
+    diags: Vec<Diagnostic>,
+    edits: Edits,
+    /// Which control each written cell is for: (sheet, row, column).
+    claimed: HashMap<(usize, u32, u32), String>,
+    /// The rows questions were found in: (sheet, 1-based row).
+    located: HashSet<(usize, u32)>,
+    questions: Vec<Question>,
+}
+
+/// Finds one question in the workbook and plans the edits of its answer cells: its report
+/// line, and diagnostics for what cannot be written.
+fn fill_question(
+    input: &FillInput,
+    book: &mut Book,
+    control: &Control,
+    progress: &mut Progress,
+) -> Result<(), WorkbookError> {
+    let diags = &mut progress.diags;
+    let Some(cells) = &control.cells else {
+        diags.push(
+            Diagnostic::new(
+                Code::FillNotFound,
+                crate::msg!("fill-control-without-cells", control = &control.id),
+            )
+            .help(crate::msg!("fill-control-without-cells-help")),
+        );
+        return Ok(());
+    };
+    let Some(index) = book.index_of(&cells.sheet) else {
+        diags.push(not_found(control, cells, crate::msg!("fill-no-such-sheet")));
+        let q = question(control, cells, cells.row, Outcome::NotFound);
+        progress.questions.push(q);
+        return Ok(());
+    };
+    book.load(index)?;
+    let Some(row) = locate(&book.texts(index), control, cells, diags) else {
+        let q = question(control, cells, cells.row, Outcome::NotFound);
+        progress.questions.push(q);
+        return Ok(());
+    };
+    progress.located.insert((index, row));
+    // A question the customer hid is still filled (it is still asked), and said so.
+    if input.answers.contains_key(&control.id)
+        && let Some(hidden) = hidden_question(book, index, control, cells, row)
+    {
+        diags.push(hidden);
+    }
+    if input.conflicts.contains(&control.id) {
+        let q = question(control, cells, row, Outcome::Conflict);
+        progress.questions.push(q);
+        return Ok(());
+    }
+    let Some(source) = input.answers.get(&control.id) else {
+        let q = question(control, cells, row, Outcome::Empty);
+        progress.questions.push(q);
+        return Ok(());
+    };
+    let (plan, choice_written) = plan_cells(
+        control,
+        cells,
+        source.answer,
+        row,
+        index,
+        input,
+        book,
+        diags,
+    )?;
+    let written = progress.claim(index, row, control, cells, plan);
+    let outcome = match source.derived {
+        Some(from) => Outcome::Derived {
+            catalog: from.catalog.clone(),
+            controls: from.controls.clone(),
+        },
+        None => Outcome::Filled,
+    };
+    let mut q = question(control, cells, row, outcome);
+    q.choice_left_empty = cells.columns.choice.is_some() && !choice_written;
+    if cells.columns.choice.is_some() && source.answer.status.is_none() {
+        progress.diags.push(
+            Diagnostic::new(
+                Code::FillNoStatus,
+                crate::msg!("fill-no-status", at = &q.at, control = &control.id),
+            )
+            .help(crate::msg!("fill-no-status-help")),
+        );
+    }
+    q.written = written;
+    progress.questions.push(q);
+    Ok(())
+}
+
+impl Progress {
+    /// Plans the edits of one question's cells in `row`, each cell for one control only
+    /// (a second one is reported): the cells written, with what is written.
+    fn claim(
+        &mut self,
+        index: usize,
+        row: u32,
+        control: &Control,
+        cells: &CellRef,
+        plan: Vec<(u32, String)>,
+    ) -> Vec<(String, String)> {
         let mut written = Vec::new();
         for (col, text) in plan {
             let shown = format!("{}{}", sheet_prefix(&cells.sheet), address(row - 1, col));
-            if let Some(first) = claimed.insert((index, row, col), control.id.clone()) {
-                diags.push(
+            if let Some(first) = self.claimed.insert((index, row, col), control.id.clone()) {
+                self.diags.push(
                     Diagnostic::new(
                         Code::FillSameCell,
                         crate::msg!(
@@ -224,58 +289,62 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
                 continue;
             }
             written.push((shown, text.clone()));
-            edits.entry(index).or_default().push((row, col, text));
+            self.edits.entry(index).or_default().push((row, col, text));
         }
-        let outcome = match source.derived {
-            Some(from) => Outcome::Derived {
-                catalog: from.catalog.clone(),
-                controls: from.controls.clone(),
-            },
-            None => Outcome::Filled,
-        };
-        let mut q = question(control, cells, row, outcome);
-        q.choice_left_empty = cells.columns.choice.is_some() && !choice_written;
-        if cells.columns.choice.is_some() && source.answer.status.is_none() {
-            diags.push(
-                Diagnostic::new(
-                    Code::FillNoStatus,
-                    crate::msg!("fill-no-status", at = &q.at, control = &control.id),
-                )
-                .help(crate::msg!("fill-no-status-help")),
-            );
-        }
-        q.written = written;
-        questions.push(q);
+        written
     }
-    let unknown = unknown_questions(input, &mut book, &located, &mut diags).map_err(failed)?;
-    language_check(input, &questions, &mut diags);
-    let vendor =
-        cover::fill_vendor_fields(input, &mut book, &mut edits, &mut diags).map_err(failed)?;
-    let mut changed = book.edited(&edits).map_err(failed)?;
+}
+
+/// The warning for a question found in a hidden sheet or row, if it is.
+fn hidden_question(
+    book: &Book,
+    index: usize,
+    control: &Control,
+    cells: &CellRef,
+    row: u32,
+) -> Option<Diagnostic> {
+    let hidden_sheet = book.part(index).hidden;
+    let hidden_row = book.sheet(index).row(row).is_some_and(|r| r.hidden);
+    (hidden_sheet || hidden_row).then(|| {
+        Diagnostic::new(
+            Code::ImportHidden,
+            crate::msg!(
+                "fill-hidden-question",
+                at = format!(
+                    "{}{}",
+                    sheet_prefix(&cells.sheet),
+                    address(row - 1, cells.columns.question.unwrap_or(0))
+                ),
+                control = &control.id,
+                hidden = if hidden_sheet { "sheet" } else { "row" }
+            ),
+        )
+    })
+}
+
+/// The package with the edited sheets, and the workbook part asking for a recalculation on
+/// load, each checked to be well-formed XML first.
+fn write_back(book: &Book, edits: &Edits) -> Result<Vec<u8>, WorkbookError> {
+    let mut changed = book.edited(edits)?;
     if !changed.is_empty() {
         let path = book.parts.workbook_path.clone();
-        let xml = book.package.read(&path).map_err(failed)?;
-        if let Some(xml) = parts::with_full_calc_on_load(&xml)
-            .map_err(|e| failed(format!("`{path}` is not valid XML ({e})")))?
-        {
+        let xml = book.package.read(&path)?;
+        let calc =
+            parts::with_full_calc_on_load(&xml).map_err(|source| WorkbookError::PartInvalid {
+                part: path.clone(),
+                source,
+            })?;
+        if let Some(xml) = calc {
             changed.push((path, xml));
         }
     }
     for (path, xml) in &changed {
-        parts::check_well_formed(xml).map_err(|e| {
-            failed(format!(
-                "the edited part `{path}` would not be well-formed XML ({e}); nothing was written"
-            ))
+        parts::check_well_formed(xml).map_err(|source| WorkbookError::EditNotWellFormed {
+            part: path.clone(),
+            source,
         })?;
     }
-    let bytes = book.package.write(&changed).map_err(failed)?;
-    Ok(Filled {
-        bytes,
-        questions,
-        unknown,
-        vendor,
-        diags,
-    })
+    Ok(book.package.write(&changed)?)
 }
 
 /// The rows of the catalog's recorded tables that hold a question the catalog does not
@@ -285,14 +354,14 @@ pub fn fill(bytes: Vec<u8>, input: &FillInput) -> Result<Filled, FillError> {
 fn unknown_questions(
     input: &FillInput,
     book: &mut Book,
-    located: &std::collections::HashSet<(usize, u32)>,
+    located: &HashSet<(usize, u32)>,
     diags: &mut Vec<Diagnostic>,
-) -> Result<Vec<(String, String)>, String> {
+) -> Result<Vec<(String, String)>, WorkbookError> {
     let Some(questionnaire) = &input.catalog.questionnaire else {
         return Ok(Vec::new());
     };
     let mut found = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     for table in &questionnaire.tables {
         let (Some(index), Some(question_col)) =
             (book.index_of(&table.sheet), table.columns.question)
@@ -657,8 +726,6 @@ impl Target<'_> {
 
 /// The texts to write in each answer cell of one question, with warnings for what cannot
 /// be written.
-/// The texts to write in each answer cell of one question, with warnings for what cannot
-/// be written.
 #[allow(clippy::too_many_arguments)]
 fn plan_cells(
     control: &Control,
@@ -669,7 +736,7 @@ fn plan_cells(
     input: &FillInput,
     book: &mut Book,
     diags: &mut Vec<Diagnostic>,
-) -> Result<(Vec<(u32, String)>, bool), String> {
+) -> Result<(Vec<(u32, String)>, bool), WorkbookError> {
     // What the choice cell's dropdown offers, read before the sheet is borrowed below.
     let offered = match (cells.columns.choice, answer.status) {
         (Some(col), Some(_)) => {
@@ -805,8 +872,29 @@ fn text_nowhere(control: &Control, target: &Target, cells: &CellRef) -> Diagnost
 /// A project's answers to one of its catalogs, made ready for [`fill`]: its own answers,
 /// and (per `policy.derived_answers`) the ones derived through mappings.
 pub struct ProjectAnswers<'a> {
+    /// The answers by control ID: the catalog's own first, then the derived ones.
     pub answers: IndexMap<String, Source<'a>>,
+    /// Controls whose mapped answers differ.
     pub conflicts: Vec<String>,
+}
+
+/// The answers of `catalog` derived through mappings in a validated project (per
+/// `policy.derived_answers`), with the diagnostics of deriving them that validation has
+/// not reported already (it derives the catalogs its outputs name).
+pub fn derived_answers(
+    ws: &crate::load::Workspace,
+    plan: &crate::validate::Plan,
+    catalog: &Catalog,
+) -> (
+    crate::mapping::derive::DerivedCatalog,
+    crate::diag::Diagnostics,
+) {
+    let mut diags = crate::diag::Diagnostics::default();
+    let derived = crate::validate::derive_for(ws, plan, catalog, &mut diags);
+    if plan.derived.contains_key(&catalog.id) {
+        diags = crate::diag::Diagnostics::default();
+    }
+    (derived, diags)
 }
 
 /// Collects the answers `fill` writes for `catalog` from a validated project.

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
+use super::error::{WorkbookError, XmlError};
 use super::package::Package;
 
 /// A worksheet of the workbook: its name and the path of its XML part.
@@ -47,7 +48,7 @@ pub fn attr(e: &BytesStart, name: &str) -> Option<String> {
 
 /// Calls `f` with every start or empty element of an XML text and with the text inside
 /// elements (for defined names).
-fn walk(xml: &[u8], mut f: impl FnMut(XmlItem)) -> Result<(), String> {
+fn walk(xml: &[u8], mut f: impl FnMut(XmlItem)) -> Result<(), XmlError> {
     let mut reader = Reader::from_reader(xml);
     loop {
         match reader.read_event() {
@@ -57,14 +58,7 @@ fn walk(xml: &[u8], mut f: impl FnMut(XmlItem)) -> Result<(), String> {
             Ok(Event::GeneralRef(r)) => f(XmlItem::Text(&reference_text(&r))),
             Ok(Event::End(e)) => f(XmlItem::End(e.local_name().as_ref())),
             Ok(Event::Eof) => return Ok(()),
-            Err(e) => {
-                return Err(crate::msg!(
-                    "xlsx-at-byte",
-                    byte = reader.error_position().to_string(),
-                    error = e.to_string()
-                )
-                .to_text());
-            }
+            Err(e) => return Err(XmlError::at(&reader, e)),
             Ok(_) => {}
         }
     }
@@ -94,7 +88,7 @@ enum XmlItem<'a> {
 }
 
 impl WorkbookParts {
-    pub fn read(package: &Package) -> Result<WorkbookParts, String> {
+    pub fn read(package: &Package) -> Result<WorkbookParts, WorkbookError> {
         let root_rels = package.read("_rels/.rels")?;
         let mut workbook_path = None;
         walk(&root_rels, |item| {
@@ -105,13 +99,9 @@ impl WorkbookParts {
                 workbook_path = attr(e, "Target").map(|t| t.trim_start_matches('/').to_owned());
             }
         })
-        .map_err(|e| {
-            crate::msg!(
-                "xlsx-part-invalid",
-                part = "_rels/.rels",
-                error = e.to_string()
-            )
-            .to_text()
+        .map_err(|source| WorkbookError::PartInvalid {
+            part: "_rels/.rels".to_owned(),
+            source,
         })?;
         let workbook_path = workbook_path.unwrap_or_else(|| "xl/workbook.xml".to_owned());
         let folder = workbook_path
@@ -140,13 +130,9 @@ impl WorkbookParts {
                 targets.insert(id, (target, kind.ends_with("/chartsheet")));
             }
         })
-        .map_err(|e| {
-            crate::msg!(
-                "xlsx-part-invalid",
-                part = rels_path.as_str(),
-                error = e.to_string()
-            )
-            .to_text()
+        .map_err(|source| WorkbookError::PartInvalid {
+            part: rels_path.clone(),
+            source,
         })?;
         let xml = package.read(&workbook_path)?;
         let mut sheets = Vec::new();
@@ -190,13 +176,9 @@ impl WorkbookParts {
             }
             XmlItem::End(_) => {}
         })
-        .map_err(|e| {
-            crate::msg!(
-                "xlsx-part-invalid",
-                part = workbook_path.as_str(),
-                error = e.to_string()
-            )
-            .to_text()
+        .map_err(|source| WorkbookError::PartInvalid {
+            part: workbook_path.clone(),
+            source,
         })?;
         Ok(WorkbookParts {
             workbook_path,
@@ -220,7 +202,7 @@ pub fn styles_path(package: &Package, parts: &WorkbookParts) -> Option<String> {
 
 /// For each cell format (`cellXfs`, by index: a cell's `s`), whether it is locked. A
 /// format without `<protection locked="0"/>` is locked, as in Excel (ECMA-376 §18.8.33).
-pub fn locked_formats(styles: &[u8]) -> Result<Vec<bool>, String> {
+pub fn locked_formats(styles: &[u8]) -> Result<Vec<bool>, XmlError> {
     let mut locked = Vec::new();
     let mut in_cell_xfs = false;
     walk(styles, |item| match item {
@@ -243,7 +225,7 @@ pub fn locked_formats(styles: &[u8]) -> Result<Vec<bool>, String> {
 /// For each cell format (`cellXfs`, by index: a cell's `s`), its number format: the id
 /// (`numFmtId`, 0 `General` when absent) and, for an id the workbook defines in `numFmts`,
 /// its format code. Built-in ids (0–163, ECMA-376 §18.8.30) have no code here.
-pub fn number_formats(styles: &[u8]) -> Result<Vec<(u32, Option<String>)>, String> {
+pub fn number_formats(styles: &[u8]) -> Result<Vec<(u32, Option<String>)>, XmlError> {
     let mut codes: HashMap<u32, String> = HashMap::new();
     let mut formats = Vec::new();
     let (mut in_cell_xfs, mut in_num_fmts) = (false, false);
@@ -283,7 +265,7 @@ pub fn number_formats(styles: &[u8]) -> Result<Vec<(u32, Option<String>)>, Strin
 /// puts it (with the workbook's namespace prefix) when the workbook has none. The element
 /// is written again from its parsed attributes, so any legal spelling of the old ones
 /// gives well-formed XML. `None` when it already asks for it.
-pub fn with_full_calc_on_load(xml: &[u8]) -> Result<Option<Vec<u8>>, String> {
+pub fn with_full_calc_on_load(xml: &[u8]) -> Result<Option<Vec<u8>>, XmlError> {
     let mut reader = Reader::from_reader(xml);
     // Where a new calcPr goes: after the last of these elements (CT_Workbook's order).
     let before_calc = [
@@ -302,14 +284,7 @@ pub fn with_full_calc_on_load(xml: &[u8]) -> Result<Option<Vec<u8>>, String> {
     let mut prefix = String::new();
     loop {
         let start = reader.buffer_position() as usize;
-        let event = reader.read_event().map_err(|e| {
-            crate::msg!(
-                "xlsx-at-byte",
-                byte = reader.error_position().to_string(),
-                error = e.to_string()
-            )
-            .to_text()
-        })?;
+        let event = reader.read_event().map_err(|e| XmlError::at(&reader, e))?;
         let end = reader.buffer_position() as usize;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
@@ -329,7 +304,10 @@ pub fn with_full_calc_on_load(xml: &[u8]) -> Result<Option<Vec<u8>>, String> {
                     let qualified: &str = name.as_ref();
                     let mut tag = format!("<{qualified}");
                     for attribute in e.attributes().with_checks(true) {
-                        let attribute = attribute.map_err(|e| format!("calcPr: {e}"))?;
+                        let attribute = attribute.map_err(|source| XmlError::Attribute {
+                            of: Some("calcPr"),
+                            source,
+                        })?;
                         let key: &str = attribute.key.as_ref();
                         if key == "fullCalcOnLoad" {
                             continue;
@@ -366,7 +344,7 @@ pub fn with_full_calc_on_load(xml: &[u8]) -> Result<Option<Vec<u8>>, String> {
             _ => {}
         }
     }
-    let at = insert_at.ok_or("the workbook part has no <sheets> element")?;
+    let at = insert_at.ok_or(XmlError::NoSheets)?;
     let mut out = Vec::with_capacity(xml.len() + 40);
     out.extend_from_slice(&xml[..at]);
     out.extend_from_slice(format!("<{prefix}calcPr fullCalcOnLoad=\"1\"/>").as_bytes());
@@ -376,32 +354,25 @@ pub fn with_full_calc_on_load(xml: &[u8]) -> Result<Option<Vec<u8>>, String> {
 
 /// Checks that an edited part is well-formed XML with no attribute written twice, before
 /// it is written into the package.
-pub fn check_well_formed(xml: &[u8]) -> Result<(), String> {
+pub fn check_well_formed(xml: &[u8]) -> Result<(), XmlError> {
     let mut reader = Reader::from_reader(xml);
     let mut depth = 0usize;
+    let attributes = |e: &BytesStart| {
+        e.attributes()
+            .with_checks(true)
+            .try_for_each(|a| a.map(drop))
+            .map_err(|source| XmlError::Attribute { of: None, source })
+    };
     loop {
-        match reader.read_event().map_err(|e| {
-            crate::msg!(
-                "xlsx-at-byte",
-                byte = reader.error_position().to_string(),
-                error = e.to_string()
-            )
-            .to_text()
-        })? {
+        match reader.read_event().map_err(|e| XmlError::at(&reader, e))? {
             Event::Start(e) => {
                 depth += 1;
-                for attribute in e.attributes().with_checks(true) {
-                    attribute.map_err(|e| e.to_string())?;
-                }
+                attributes(&e)?;
             }
-            Event::Empty(e) => {
-                for attribute in e.attributes().with_checks(true) {
-                    attribute.map_err(|e| e.to_string())?;
-                }
-            }
+            Event::Empty(e) => attributes(&e)?,
             Event::End(_) => depth = depth.saturating_sub(1),
             Event::Eof if depth == 0 => return Ok(()),
-            Event::Eof => return Err(crate::msg!("xlsx-part-ends-inside").to_text()),
+            Event::Eof => return Err(XmlError::EndsInsideElement),
             _ => {}
         }
     }

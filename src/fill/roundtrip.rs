@@ -154,3 +154,37 @@ proptest! {
         }
     }
 }
+
+/// A workbook that cannot be read is a typed error naming it, whose text is the message
+/// users see after `error:`.
+#[test]
+fn a_workbook_that_is_no_zip_is_a_package_error() {
+    let catalog = catalog();
+    let sources: IndexMap<String, Source> = IndexMap::new();
+    let organization = Organization::default();
+    let input = FillInput {
+        name: "broken.xlsx",
+        catalog: &catalog,
+        answers: &sources,
+        conflicts: &[],
+        organization: &organization,
+        date: "2026-11-01".into(),
+        overwrite: false,
+    };
+    let error = fill(b"not a zip".to_vec(), &input).err().expect("refused");
+    let super::FillError::Workbook { source, .. } = &error else {
+        panic!("{error:?}");
+    };
+    assert!(
+        matches!(
+            **source,
+            super::WorkbookError::Package(super::PackageError::NotZip(_))
+        ),
+        "{error:?}"
+    );
+    let text = error.message().text(crate::i18n::Lang::En);
+    assert!(
+        text.starts_with("cannot fill `broken.xlsx`: it is not an xlsx workbook"),
+        "{text}"
+    );
+}

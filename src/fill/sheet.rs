@@ -9,9 +9,114 @@ use std::io::BufRead;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
+use super::error::XmlError;
+use super::package::PackageError;
 use super::parts::{attr, reference_text};
+use super::text::TextError;
 use crate::a1::{address, parse_column};
+use crate::i18n::Message;
 use crate::import::workbook::Merge;
+use crate::msg;
+
+/// Why a sheet's XML cannot be read, or edited safely.
+#[derive(Debug, thiserror::Error)]
+pub enum SheetError {
+    /// The XML cannot be read.
+    #[error(transparent)]
+    Xml(#[from] XmlError),
+    /// The part cannot be read from the package.
+    #[error(transparent)]
+    Package(#[from] PackageError),
+    /// A row's `r` is no row number.
+    #[error("{}", self.message().to_text())]
+    BadRowNumber { value: String },
+    /// Rows past the last row a sheet has.
+    #[error("{}", self.message().to_text())]
+    RowsPast,
+    /// More row elements than a sheet has rows.
+    #[error("{}", self.message().to_text())]
+    TooManyRows,
+    /// More cell elements than import's limit.
+    #[error("{}", self.message().to_text())]
+    TooManyCells,
+    /// A cell's `r` is no cell of a sheet.
+    #[error("{}", self.message().to_text())]
+    BadCellReference { value: String },
+    /// A cell's reference names another row than the row element it is in.
+    #[error("{}", self.message().to_text())]
+    CellInOtherRow { cell: String, row: u32 },
+    /// A row's cells out of column order, or one written twice.
+    #[error("{}", self.message().to_text())]
+    CellOutOfOrder {
+        cell: String,
+        before: String,
+        row: u32,
+    },
+    /// A cell's text cannot be read.
+    #[error("{}", self.message().to_text())]
+    Cell {
+        cell: String,
+        #[source]
+        source: TextError,
+    },
+    /// The part ends inside its cells: the file is damaged.
+    #[error("{}", self.message().to_text())]
+    EndsInsideCells,
+    /// No `<sheetData>` element.
+    #[error("{}", self.message().to_text())]
+    NoSheetData,
+    /// A cell's start tag cannot be read again, or its attributes cannot be kept.
+    #[error("{}", self.message().to_text())]
+    StartTag(String),
+    /// A cell would be added to a row whose cells have no reference.
+    #[error("{}", self.message().to_text())]
+    CellWithoutReference { row: u32 },
+    /// Two edits of the same cell.
+    #[error("{}", self.message().to_text())]
+    SameCellTwice,
+}
+
+impl SheetError {
+    /// What is wrong, in the user's language.
+    pub fn message(&self) -> Message {
+        match self {
+            SheetError::Xml(e) => e.message(),
+            SheetError::Package(e) => e.message(),
+            SheetError::BadRowNumber { value } => {
+                msg!("xlsx-bad-row-number", value = value.as_str())
+            }
+            SheetError::RowsPast => msg!("xlsx-rows-past", max = MAX_ROWS.to_string()),
+            SheetError::TooManyRows => msg!("xlsx-too-many-rows", max = MAX_ROWS.to_string()),
+            SheetError::TooManyCells => msg!("xlsx-too-many-cells", max = MAX_CELLS.to_string()),
+            SheetError::BadCellReference { value } => {
+                msg!("xlsx-bad-cell-reference", value = value.as_str())
+            }
+            SheetError::CellInOtherRow { cell, row } => msg!(
+                "xlsx-cell-in-other-row",
+                cell = cell.as_str(),
+                row = row.to_string()
+            ),
+            SheetError::CellOutOfOrder { cell, before, row } => msg!(
+                "xlsx-cell-out-of-order",
+                cell = cell.as_str(),
+                before = before.as_str(),
+                row = row.to_string()
+            ),
+            SheetError::Cell { cell, source } => msg!(
+                "xlsx-cell-error",
+                cell = cell.as_str(),
+                error = source.message()
+            ),
+            SheetError::EndsInsideCells => msg!("xlsx-ends-inside-cells"),
+            SheetError::NoSheetData => msg!("xlsx-no-sheet-data"),
+            SheetError::StartTag(why) => msg!("plain", text = why.as_str()),
+            SheetError::CellWithoutReference { row } => {
+                msg!("xlsx-cell-without-reference", row = row.to_string())
+            }
+            SheetError::SameCellTwice => msg!("xlsx-same-cell-twice"),
+        }
+    }
+}
 
 /// A cell element of the sheet.
 #[derive(Clone, Debug)]
@@ -152,10 +257,11 @@ fn is_true(e: &BytesStart, name: &str) -> bool {
 /// A cell's attributes but its type and value metadata, each as ` name="value"` with the
 /// value kept escaped as written (a `"` inside single quotes becomes `&quot;`). Duplicate
 /// attributes are an error, as in XML.
-fn kept_attributes(e: &BytesStart) -> Result<String, String> {
+fn kept_attributes(e: &BytesStart) -> Result<String, SheetError> {
     let mut out = String::new();
     for attribute in e.attributes().with_checks(true) {
-        let attribute = attribute.map_err(|e| format!("a cell's attributes: {e}"))?;
+        let attribute =
+            attribute.map_err(|e| SheetError::StartTag(format!("a cell's attributes: {e}")))?;
         let key: &str = attribute.key.as_ref();
         if matches!(key, "t" | "cm" | "vm") {
             continue;
@@ -168,10 +274,10 @@ fn kept_attributes(e: &BytesStart) -> Result<String, String> {
 
 impl SheetXml {
     /// A whole sheet, ready to be edited.
-    pub fn read(xml: Vec<u8>) -> Result<SheetXml, String> {
+    pub fn read(xml: Vec<u8>) -> Result<SheetXml, SheetError> {
         let mut sheet = parse(&xml[..], None)?;
         if sheet.sheet_data.is_none() {
-            return Err(crate::msg!("xlsx-no-sheet-data").to_text());
+            return Err(SheetError::NoSheetData);
         }
         sheet.xml = xml;
         Ok(sheet)
@@ -180,7 +286,7 @@ impl SheetXml {
     /// The cells of a sheet's first `max_row` rows (1-based), read from a stream that is
     /// left as soon as a row after them starts: enough to find a cover's labels without
     /// inflating a large sheet. Such a sheet is [`SheetXml::partial`] and never edited.
-    pub fn read_head<R: BufRead>(reader: R, max_row: u32) -> Result<SheetXml, String> {
+    pub fn read_head<R: BufRead>(reader: R, max_row: u32) -> Result<SheetXml, SheetError> {
         let mut sheet = parse(reader, Some(max_row))?;
         sheet.partial = true;
         Ok(sheet)
@@ -231,15 +337,16 @@ impl SheetXml {
     /// The attributes a rewritten cell keeps, e.g. ` r="D5" s="3"`: all but its type (`t`)
     /// and value metadata (`cm`, `vm`), each written `name="value"`, read from its start
     /// tag. Duplicate attributes are an error, as in XML.
-    pub fn kept_attributes(&self, cell: &CellElement) -> Result<String, String> {
-        let tag = self
-            .xml
-            .get(cell.range.0..cell.tag_end)
-            .ok_or("a cell's start tag is not in the sheet read")?;
+    pub fn kept_attributes(&self, cell: &CellElement) -> Result<String, SheetError> {
+        let tag = self.xml.get(cell.range.0..cell.tag_end).ok_or_else(|| {
+            SheetError::StartTag("a cell's start tag is not in the sheet read".to_owned())
+        })?;
         match Reader::from_reader(tag).read_event() {
             Ok(Event::Start(e) | Event::Empty(e)) => kept_attributes(&e),
-            Ok(_) => Err("a cell's start tag cannot be read again".to_owned()),
-            Err(e) => Err(format!("a cell's start tag: {e}")),
+            Ok(_) => Err(SheetError::StartTag(
+                "a cell's start tag cannot be read again".to_owned(),
+            )),
+            Err(e) => Err(SheetError::StartTag(format!("a cell's start tag: {e}"))),
         }
     }
 
@@ -250,7 +357,7 @@ impl SheetXml {
     /// The sheet with each `(row, col, text)` written as an inline string, keeping every
     /// other byte. A cell that exists keeps its attributes (its style) but its type; one
     /// that does not is inserted in column order, taking its row's or column's style.
-    pub fn with_texts(&self, edits: &[(u32, u32, String)]) -> Result<Vec<u8>, String> {
+    pub fn with_texts(&self, edits: &[(u32, u32, String)]) -> Result<Vec<u8>, SheetError> {
         // (position, bytes to remove up to, bytes to insert), applied from the end.
         let mut splices: Vec<(usize, usize, String)> = Vec::new();
         let mut new_rows: Vec<(u32, Vec<(u32, &str)>)> = Vec::new();
@@ -273,9 +380,7 @@ impl SheetXml {
                 continue;
             }
             if element.cells.iter().any(|c| !c.has_r) {
-                return Err(format!(
-                    "row {row} has cells without a reference (`r`), so a cell cannot be added to it safely"
-                ));
+                return Err(SheetError::CellWithoutReference { row });
             }
             let attributes = new_cell_attributes(row, col, self.style_of(row, col));
             let xml = inline_cell(&self.prefix, &attributes, text);
@@ -310,10 +415,7 @@ impl SheetXml {
             xml.push_str(&format!("</{p}row>"));
             match self.rows.iter().find(|r| r.row > row) {
                 Some(next) => splices.push((next.start_tag.0, next.start_tag.0, xml)),
-                None => match self
-                    .sheet_data
-                    .ok_or("the sheet has no <sheetData> element")?
-                {
+                None => match self.sheet_data.ok_or(SheetError::NoSheetData)? {
                     SheetData::EndTagAt(at) => splices.push((at, at, xml)),
                     SheetData::Empty(s, e) => {
                         let tag = String::from_utf8_lossy(&self.xml[s..e]);
@@ -333,7 +435,7 @@ impl SheetXml {
         let mut at = 0;
         for (_, (start, end, text)) in indexed {
             if start < at {
-                return Err("two edits of the same cell".to_owned());
+                return Err(SheetError::SameCellTwice);
             }
             out.extend_from_slice(&self.xml[at..start]);
             out.extend_from_slice(text.as_bytes());
@@ -352,318 +454,369 @@ const MAX_ROWS: u32 = 1_048_576;
 const MAX_CELLS: u64 = crate::import::workbook::MAX_SHEET_CELLS;
 
 /// Reads a sheet's XML; with `max_row`, stops at the first row after it.
-fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, String> {
-    let mut rows: Vec<RowElement> = Vec::new();
-    let mut complete = true;
-    let mut sheet_data = None;
-    let mut in_sheet_data = false;
-    let mut col_styles = Vec::new();
-    let mut hidden_cols = Vec::new();
-    let mut protected = false;
-    let mut dropdowns = Vec::new();
-    let mut prefix = String::new();
-    // The dropdown being read: its sqref and formula so far, and whether it is a list.
-    let mut validation: Option<(String, String, bool)> = None;
-    let mut text_target: Option<&'static str> = None;
-    let mut open_cell: Option<CellElement> = None;
-    let (mut next_row, mut next_col) = (1u32, 0u32);
-    let mut merges = Vec::new();
-    let mut cell_count: u64 = 0;
-    let mut array_ranges = Vec::new();
-    // Inside a cell: reading its `<v>`, or the text of its inline string (not of its
-    // phonetic runs, `<rPh>`).
-    let (mut in_value, mut in_phonetic) = (false, false);
+fn parse<R: BufRead>(input: R, max_row: Option<u32>) -> Result<SheetXml, SheetError> {
+    let mut parser = Parser::new(max_row);
     let mut reader = Reader::from_reader(input);
     let mut buf = Vec::new();
     loop {
         buf.clear();
         let start = reader.buffer_position() as usize;
-        let event = reader.read_event_into(&mut buf).map_err(|e| {
-            crate::msg!(
-                "xlsx-at-byte",
-                byte = reader.error_position().to_string(),
-                error = e.to_string()
-            )
-            .to_text()
-        })?;
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| XmlError::at(&reader, e))?;
         let end = reader.buffer_position() as usize;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
-                if e.local_name().as_ref() == "sheetData" {
-                    let name = e.name();
-                    let qualified: &str = name.as_ref();
-                    prefix = qualified
-                        .split_once(':')
-                        .map_or(String::new(), |(p, _)| format!("{p}:"));
-                }
-                match e.local_name().as_ref() {
-                    "sheetData" if empty => sheet_data = Some(SheetData::Empty(start, end)),
-                    "sheetData" => in_sheet_data = true,
-                    "row" => {
-                        let row = match attr(e, "r") {
-                            Some(r) => r
-                                .trim()
-                                .parse::<u32>()
-                                .ok()
-                                .filter(|r| (1..=MAX_ROWS).contains(r))
-                                .ok_or_else(|| {
-                                    crate::msg!("xlsx-bad-row-number", value = r.to_string())
-                                        .to_text()
-                                })?,
-                            None if next_row <= MAX_ROWS => next_row,
-                            None => {
-                                return Err(crate::msg!(
-                                    "xlsx-rows-past",
-                                    max = MAX_ROWS.to_string()
-                                )
-                                .to_text());
-                            }
-                        };
-                        if rows.len() as u32 >= MAX_ROWS {
-                            return Err(format!(
-                                "it has more than {MAX_ROWS} row elements, more than a sheet has rows"
-                            ));
-                        }
-                        if max_row.is_some_and(|max| row > max) {
-                            complete = false;
-                            break;
-                        }
-                        next_row = row + 1;
-                        next_col = 0;
-                        let style = is_true(e, "customFormat").then(|| number(e, "s")).flatten();
-                        rows.push(RowElement {
-                            row,
-                            start_tag: (start, end),
-                            empty,
-                            end_tag_at: end,
-                            style,
-                            hidden: is_true(e, "hidden"),
-                            cells: Vec::new(),
-                        });
-                    }
-                    "c" => {
-                        cell_count += 1;
-                        if cell_count > MAX_CELLS {
-                            return Err(format!(
-                                "it has more than {MAX_CELLS} cells (the limit import has too)"
-                            ));
-                        }
-                        let (reference, style, kind) = cell_attributes(e);
-                        let position = match reference.as_deref() {
-                            Some(r) => Some(cell_ref(r).ok_or_else(|| {
-                                crate::msg!("xlsx-bad-cell-reference", value = r.to_string())
-                                    .to_text()
-                            })?),
-                            None => None,
-                        };
-                        let (col, has_r) = match position {
-                            Some((cell_row, col)) => {
-                                let row = rows.last().map_or(0, |r| r.row);
-                                if cell_row != row {
-                                    return Err(format!(
-                                        "cell {} is written in row {row}: the sheet's rows and cells disagree, so its cells cannot be placed safely",
-                                        address(cell_row - 1, col)
-                                    ));
-                                }
-                                (col, true)
-                            }
-                            None => (next_col, false),
-                        };
-                        // A row's cells come in column order, each once (ECMA-376 Part 1,
-                        // 18.3.1.4 c): a cell written twice would be read as one and filled
-                        // as the other.
-                        if let Some(row) = rows.last()
-                            && let Some(before) = row.cells.last()
-                            && before.col >= col
-                        {
-                            return Err(format!(
-                                "cell {} comes after cell {} in row {}: a row's cells are written once each, in column order, so the sheet cannot be read safely",
-                                address(row.row.saturating_sub(1), col),
-                                address(row.row.saturating_sub(1), before.col),
-                                row.row
-                            ));
-                        }
-                        next_col = col + 1;
-                        let cell = CellElement {
-                            col,
-                            range: (start, end),
-                            tag_end: end,
-                            style,
-                            has_r,
-                            formula: false,
-                            kind,
-                            value: String::new(),
-                            valued: false,
-                        };
-                        if empty {
-                            if let Some(row) = rows.last_mut() {
-                                row.cells.push(cell);
-                            }
-                        } else {
-                            open_cell = Some(cell);
-                        }
-                    }
-                    "f" => {
-                        if let Some(cell) = open_cell.as_mut() {
-                            cell.formula = true;
-                            if attr(e, "t").as_deref() == Some("array")
-                                && let Some(range) = attr(e, "ref")
-                            {
-                                array_ranges.push(range);
-                            }
-                        } else if validation.is_some() {
-                            text_target = Some("formula");
-                        }
-                    }
-                    "col" => {
-                        if let (Some(min), Some(max)) = (number(e, "min"), number(e, "max")) {
-                            if let Some(style) = number(e, "style") {
-                                col_styles.push((min, max, style));
-                            }
-                            if is_true(e, "hidden") {
-                                hidden_cols.push((min, max));
-                            }
-                        }
-                    }
-                    "sheetProtection" => protected = is_true(e, "sheet"),
-                    "dataValidation" => {
-                        let list = attr(e, "type").as_deref() == Some("list");
-                        validation =
-                            Some((attr(e, "sqref").unwrap_or_default(), String::new(), list));
-                        if empty {
-                            validation = None;
-                        }
-                    }
-                    "v" | "t" if open_cell.is_some() && !in_phonetic => {
-                        // An empty `<v/>` opens no text.
-                        in_value = !empty;
-                        if let Some(cell) = open_cell.as_mut()
-                            && cell.kind == "str"
-                        {
-                            cell.valued = true;
-                        }
-                    }
-                    "is" => {
-                        if let Some(cell) = open_cell.as_mut() {
-                            cell.valued = true;
-                        }
-                    }
-                    "rPh" if open_cell.is_some() => in_phonetic = !empty,
-                    "mergeCell" => {
-                        if let Some(range) = attr(e, "ref") {
-                            let (first, last) = range.split_once(':').unwrap_or((&range, &range));
-                            if let (Some((r1, c1)), Some((r2, c2))) =
-                                (cell_ref(first), cell_ref(last))
-                            {
-                                merges.push(Merge {
-                                    first_row: r1.min(r2) - 1,
-                                    first_col: c1.min(c2),
-                                    last_row: r1.max(r2) - 1,
-                                    last_col: c1.max(c2),
-                                });
-                            }
-                        }
-                    }
-                    "formula1" => text_target = Some("formula"),
-                    "sqref" if validation.is_some() => text_target = Some("sqref"),
-                    _ => {}
+                if parser.start(e, empty, (start, end))? == Read::Enough {
+                    break;
                 }
             }
-            Event::Text(ref t) => {
-                if in_value && let Some(cell) = open_cell.as_mut() {
-                    cell.value.push_str(t.as_ref());
-                    cell.valued |= !t.is_empty();
-                    super::text::check_length(&cell.value, false).map_err(|e| {
-                        format!(
-                            "cell {}: {e}",
-                            address(rows.last().map_or(1, |r| r.row) - 1, cell.col)
-                        )
-                    })?;
-                }
-                if let (Some(target), Some(v)) = (text_target, validation.as_mut()) {
-                    let text: &str = t.as_ref();
-                    if target == "formula" {
-                        v.1.push_str(text);
-                    } else {
-                        v.0.push_str(text);
-                    }
-                }
-            }
-            Event::CData(ref t) => {
-                if in_value && let Some(cell) = open_cell.as_mut() {
-                    let text: &str = t.as_ref();
-                    cell.value.push_str(text);
-                    cell.valued |= !text.is_empty();
-                }
-            }
-            Event::GeneralRef(ref r) => {
-                if in_value && let Some(cell) = open_cell.as_mut() {
-                    cell.value.push_str(&reference_text(r));
-                    cell.valued = true;
-                }
-                if let (Some(target), Some(v)) = (text_target, validation.as_mut()) {
-                    let text = reference_text(r);
-                    if target == "formula" {
-                        v.1.push_str(&text);
-                    } else {
-                        v.0.push_str(&text);
-                    }
-                }
-            }
-            Event::End(ref e) => match e.local_name().as_ref() {
-                "sheetData" => {
-                    in_sheet_data = false;
-                    sheet_data = Some(SheetData::EndTagAt(start));
-                }
-                "row" => {
-                    if let Some(row) = rows.last_mut() {
-                        row.end_tag_at = start;
-                    }
-                }
-                "c" => {
-                    (in_value, in_phonetic) = (false, false);
-                    if let Some(mut cell) = open_cell.take() {
-                        cell.range.1 = end;
-                        if let Some(row) = rows.last_mut() {
-                            row.cells.push(cell);
-                        }
-                    }
-                }
-                "v" | "t" => in_value = false,
-                "rPh" => in_phonetic = false,
-                "formula1" | "f" | "sqref" => text_target = None,
-                "dataValidation" => {
-                    if let Some((sqref, formula, true)) = validation.take() {
-                        dropdowns.push(Dropdown { sqref, formula });
-                    }
-                }
-                _ => {}
-            },
+            Event::Text(ref t) => parser.text(t.as_ref())?,
+            Event::CData(ref t) => parser.cdata(t.as_ref()),
+            Event::GeneralRef(ref r) => parser.reference(r),
+            Event::End(ref e) => parser.end(e.local_name().as_ref(), (start, end)),
             Event::Eof => {
                 // A part cut short (a damaged file) must not read as a shorter sheet.
-                if open_cell.is_some() || in_sheet_data {
-                    return Err(crate::msg!("xlsx-ends-inside-cells").to_text());
+                if parser.open_cell.is_some() || parser.in_sheet_data {
+                    return Err(SheetError::EndsInsideCells);
                 }
                 break;
             }
             _ => {}
         }
     }
-    Ok(SheetXml {
-        xml: Vec::new(),
-        rows,
-        sheet_data,
-        col_styles,
-        hidden_cols,
-        protected,
-        dropdowns,
-        prefix,
-        merges,
-        array_ranges,
-        partial: false,
-        complete,
-    })
+    Ok(parser.sheet)
+}
+
+/// Whether [`parse`] reads on, or has read the rows asked for.
+#[derive(PartialEq)]
+enum Read {
+    On,
+    Enough,
+}
+
+/// What [`parse`] has read of a sheet so far, and where in the XML it is.
+struct Parser {
+    /// The sheet read so far (without its XML).
+    sheet: SheetXml,
+    max_row: Option<u32>,
+    in_sheet_data: bool,
+    /// The dropdown being read: its sqref and formula so far, and whether it is a list.
+    validation: Option<(String, String, bool)>,
+    /// The dropdown's text being read: `formula` or `sqref`.
+    text_target: Option<&'static str>,
+    open_cell: Option<CellElement>,
+    /// The row and column an element without a reference is at.
+    next_row: u32,
+    next_col: u32,
+    cell_count: u64,
+    /// Inside a cell: reading its `<v>`, or the text of its inline string (not of its
+    /// phonetic runs, `<rPh>`).
+    in_value: bool,
+    in_phonetic: bool,
+}
+
+impl Parser {
+    fn new(max_row: Option<u32>) -> Parser {
+        Parser {
+            sheet: SheetXml {
+                xml: Vec::new(),
+                rows: Vec::new(),
+                sheet_data: None,
+                col_styles: Vec::new(),
+                hidden_cols: Vec::new(),
+                protected: false,
+                dropdowns: Vec::new(),
+                prefix: String::new(),
+                merges: Vec::new(),
+                array_ranges: Vec::new(),
+                partial: false,
+                complete: true,
+            },
+            max_row,
+            in_sheet_data: false,
+            validation: None,
+            text_target: None,
+            open_cell: None,
+            next_row: 1,
+            next_col: 0,
+            cell_count: 0,
+            in_value: false,
+            in_phonetic: false,
+        }
+    }
+
+    /// A start (or empty) element at `range` of the XML.
+    fn start(
+        &mut self,
+        e: &BytesStart,
+        empty: bool,
+        range: (usize, usize),
+    ) -> Result<Read, SheetError> {
+        match e.local_name().as_ref() {
+            "sheetData" => {
+                let name = e.name();
+                let qualified: &str = name.as_ref();
+                self.sheet.prefix = qualified
+                    .split_once(':')
+                    .map_or(String::new(), |(p, _)| format!("{p}:"));
+                if empty {
+                    self.sheet.sheet_data = Some(SheetData::Empty(range.0, range.1));
+                } else {
+                    self.in_sheet_data = true;
+                }
+            }
+            "row" => return self.row(e, empty, range),
+            "c" => self.cell(e, empty, range)?,
+            "f" => {
+                if let Some(cell) = self.open_cell.as_mut() {
+                    cell.formula = true;
+                    if attr(e, "t").as_deref() == Some("array")
+                        && let Some(range) = attr(e, "ref")
+                    {
+                        self.sheet.array_ranges.push(range);
+                    }
+                } else if self.validation.is_some() {
+                    self.text_target = Some("formula");
+                }
+            }
+            "col" => {
+                if let (Some(min), Some(max)) = (number(e, "min"), number(e, "max")) {
+                    if let Some(style) = number(e, "style") {
+                        self.sheet.col_styles.push((min, max, style));
+                    }
+                    if is_true(e, "hidden") {
+                        self.sheet.hidden_cols.push((min, max));
+                    }
+                }
+            }
+            "sheetProtection" => self.sheet.protected = is_true(e, "sheet"),
+            "dataValidation" => {
+                let list = attr(e, "type").as_deref() == Some("list");
+                self.validation =
+                    (!empty).then(|| (attr(e, "sqref").unwrap_or_default(), String::new(), list));
+            }
+            "v" | "t" if self.open_cell.is_some() && !self.in_phonetic => {
+                // An empty `<v/>` opens no text.
+                self.in_value = !empty;
+                if let Some(cell) = self.open_cell.as_mut()
+                    && cell.kind == "str"
+                {
+                    cell.valued = true;
+                }
+            }
+            "is" => {
+                if let Some(cell) = self.open_cell.as_mut() {
+                    cell.valued = true;
+                }
+            }
+            "rPh" if self.open_cell.is_some() => self.in_phonetic = !empty,
+            "mergeCell" => {
+                if let Some(range) = attr(e, "ref") {
+                    let (first, last) = range.split_once(':').unwrap_or((&range, &range));
+                    if let (Some((r1, c1)), Some((r2, c2))) = (cell_ref(first), cell_ref(last)) {
+                        self.sheet.merges.push(Merge {
+                            first_row: r1.min(r2) - 1,
+                            first_col: c1.min(c2),
+                            last_row: r1.max(r2) - 1,
+                            last_col: c1.max(c2),
+                        });
+                    }
+                }
+            }
+            "formula1" => self.text_target = Some("formula"),
+            "sqref" if self.validation.is_some() => self.text_target = Some("sqref"),
+            _ => {}
+        }
+        Ok(Read::On)
+    }
+
+    /// A row element: [`Read::Enough`] when it is past the rows asked for.
+    fn row(
+        &mut self,
+        e: &BytesStart,
+        empty: bool,
+        (start, end): (usize, usize),
+    ) -> Result<Read, SheetError> {
+        let row = match attr(e, "r") {
+            Some(r) => r
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|r| (1..=MAX_ROWS).contains(r))
+                .ok_or_else(|| SheetError::BadRowNumber { value: r.clone() })?,
+            None if self.next_row <= MAX_ROWS => self.next_row,
+            None => return Err(SheetError::RowsPast),
+        };
+        if self.sheet.rows.len() as u32 >= MAX_ROWS {
+            return Err(SheetError::TooManyRows);
+        }
+        if self.max_row.is_some_and(|max| row > max) {
+            self.sheet.complete = false;
+            return Ok(Read::Enough);
+        }
+        self.next_row = row + 1;
+        self.next_col = 0;
+        let style = is_true(e, "customFormat").then(|| number(e, "s")).flatten();
+        self.sheet.rows.push(RowElement {
+            row,
+            start_tag: (start, end),
+            empty,
+            end_tag_at: end,
+            style,
+            hidden: is_true(e, "hidden"),
+            cells: Vec::new(),
+        });
+        Ok(Read::On)
+    }
+
+    /// A cell element: where it is, checked to be in its row and in column order.
+    fn cell(
+        &mut self,
+        e: &BytesStart,
+        empty: bool,
+        (start, end): (usize, usize),
+    ) -> Result<(), SheetError> {
+        self.cell_count += 1;
+        if self.cell_count > MAX_CELLS {
+            return Err(SheetError::TooManyCells);
+        }
+        let (reference, style, kind) = cell_attributes(e);
+        let position = match reference.as_deref() {
+            Some(r) => Some(cell_ref(r).ok_or_else(|| SheetError::BadCellReference {
+                value: r.to_owned(),
+            })?),
+            None => None,
+        };
+        let rows = &mut self.sheet.rows;
+        let (col, has_r) = match position {
+            Some((cell_row, col)) => {
+                let row = rows.last().map_or(0, |r| r.row);
+                if cell_row != row {
+                    return Err(SheetError::CellInOtherRow {
+                        cell: address(cell_row - 1, col),
+                        row,
+                    });
+                }
+                (col, true)
+            }
+            None => (self.next_col, false),
+        };
+        // A row's cells come in column order, each once (ECMA-376 Part 1, 18.3.1.4 c): a
+        // cell written twice would be read as one and filled as the other.
+        if let Some(row) = rows.last()
+            && let Some(before) = row.cells.last()
+            && before.col >= col
+        {
+            return Err(SheetError::CellOutOfOrder {
+                cell: address(row.row.saturating_sub(1), col),
+                before: address(row.row.saturating_sub(1), before.col),
+                row: row.row,
+            });
+        }
+        self.next_col = col + 1;
+        let cell = CellElement {
+            col,
+            range: (start, end),
+            tag_end: end,
+            style,
+            has_r,
+            formula: false,
+            kind,
+            value: String::new(),
+            valued: false,
+        };
+        if empty {
+            if let Some(row) = rows.last_mut() {
+                row.cells.push(cell);
+            }
+        } else {
+            self.open_cell = Some(cell);
+        }
+        Ok(())
+    }
+
+    /// Text: of a cell's value (refused past what a cell holds), or of a dropdown.
+    fn text(&mut self, text: &str) -> Result<(), SheetError> {
+        if self.in_value
+            && let Some(cell) = self.open_cell.as_mut()
+        {
+            cell.value.push_str(text);
+            cell.valued |= !text.is_empty();
+            super::text::check_length(&cell.value, false).map_err(|source| SheetError::Cell {
+                cell: address(self.sheet.rows.last().map_or(1, |r| r.row) - 1, cell.col),
+                source,
+            })?;
+        }
+        self.dropdown_text(text);
+        Ok(())
+    }
+
+    fn cdata(&mut self, text: &str) {
+        if self.in_value
+            && let Some(cell) = self.open_cell.as_mut()
+        {
+            cell.value.push_str(text);
+            cell.valued |= !text.is_empty();
+        }
+    }
+
+    /// An entity or character reference (`&amp;`).
+    fn reference(&mut self, r: &quick_xml::events::BytesRef) {
+        let text = reference_text(r);
+        if self.in_value
+            && let Some(cell) = self.open_cell.as_mut()
+        {
+            cell.value.push_str(&text);
+            cell.valued = true;
+        }
+        self.dropdown_text(&text);
+    }
+
+    /// Text of the dropdown being read: its formula or its sqref.
+    fn dropdown_text(&mut self, text: &str) {
+        if let (Some(target), Some(v)) = (self.text_target, self.validation.as_mut()) {
+            if target == "formula" {
+                v.1.push_str(text);
+            } else {
+                v.0.push_str(text);
+            }
+        }
+    }
+
+    /// An end element at `range` of the XML.
+    fn end(&mut self, name: &str, (start, end): (usize, usize)) {
+        match name {
+            "sheetData" => {
+                self.in_sheet_data = false;
+                self.sheet.sheet_data = Some(SheetData::EndTagAt(start));
+            }
+            "row" => {
+                if let Some(row) = self.sheet.rows.last_mut() {
+                    row.end_tag_at = start;
+                }
+            }
+            "c" => {
+                (self.in_value, self.in_phonetic) = (false, false);
+                if let Some(mut cell) = self.open_cell.take() {
+                    cell.range.1 = end;
+                    if let Some(row) = self.sheet.rows.last_mut() {
+                        row.cells.push(cell);
+                    }
+                }
+            }
+            "v" | "t" => self.in_value = false,
+            "rPh" => self.in_phonetic = false,
+            "formula1" | "f" | "sqref" => self.text_target = None,
+            "dataValidation" => {
+                if let Some((sqref, formula, true)) = self.validation.take() {
+                    self.sheet.dropdowns.push(Dropdown { sqref, formula });
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn new_cell_attributes(row: u32, col: u32, style: Option<u32>) -> String {
@@ -809,7 +962,7 @@ mod tests {
             let e = SheetXml::read(whole.as_bytes()[..cut].to_vec())
                 .err()
                 .expect("refused");
-            assert!(e.contains("the file is damaged"), "{e}");
+            assert!(matches!(e, SheetError::EndsInsideCells), "{e}");
         }
         // Cut inside a tag: not XML.
         let cut = whole.find("<c r=\"A2\"").unwrap() + 5;
@@ -835,7 +988,11 @@ mod tests {
             "<row r=\"5\" hidden=\"1\"/>".repeat(1_048_577)
         );
         let e = SheetXml::read(many.into_bytes()).err().expect("refused");
-        assert!(e.contains("more than 1048576 row elements"), "{e}");
+        assert!(matches!(e, SheetError::TooManyRows), "{e}");
+        assert!(
+            e.to_string().contains("more than 1048576 row elements"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -8,8 +8,12 @@ use std::io::BufRead;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
+use super::error::XmlError;
+use super::package::PackageError;
 use super::parts::reference_text;
 use super::sheet::SheetXml;
+use crate::i18n::Message;
+use crate::msg;
 
 /// Most shared strings read (a bound for hostile workbooks; Excel itself has no limit
 /// below the sheet's cell count, which import limits to 4,000,000).
@@ -24,39 +28,93 @@ pub const MAX_CELL_CHARS: usize = 32_767;
 /// a character takes at most 7 bytes as written (`_xHHHH_`).
 const MAX_CELL_XML_BYTES: usize = MAX_CELL_CHARS * 7;
 
+/// Why a cell's or a shared string's text cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum TextError {
+    /// A text longer than a cell can hold ([`MAX_CELL_CHARS`]); `begins` is its start.
+    #[error("{}", self.message().to_text())]
+    TooLong { begins: String },
+    /// More than [`MAX_SHARED_STRINGS`] shared strings.
+    #[error("{}", self.message().to_text())]
+    TooManySharedStrings,
+    /// One shared string (by index) cannot be read.
+    #[error("{}", self.message().to_text())]
+    SharedString {
+        index: usize,
+        #[source]
+        source: Box<TextError>,
+    },
+    /// The XML of the shared strings part cannot be read.
+    #[error(transparent)]
+    Xml(#[from] XmlError),
+    /// The part ends inside a string.
+    #[error("{}", self.message().to_text())]
+    EndsInsideString,
+    /// The part cannot be read from the package.
+    #[error(transparent)]
+    Package(#[from] PackageError),
+}
+
+impl TextError {
+    /// What is wrong, in the user's language.
+    pub fn message(&self) -> Message {
+        match self {
+            TextError::TooLong { begins } => msg!(
+                "xlsx-text-too-long",
+                max = MAX_CELL_CHARS.to_string(),
+                begins = begins.as_str()
+            ),
+            TextError::TooManySharedStrings => msg!(
+                "xlsx-too-many-shared-strings",
+                max = MAX_SHARED_STRINGS.to_string()
+            ),
+            TextError::SharedString { index, source } => msg!(
+                "xlsx-shared-string-error",
+                index = index.to_string(),
+                error = source.message()
+            ),
+            TextError::Xml(e) => e.message(),
+            TextError::EndsInsideString => msg!("xlsx-ends-inside-string"),
+            TextError::Package(e) => e.message(),
+        }
+    }
+}
+
 /// Refuses a text (as read so far, `decoded` or not) longer than a cell can hold.
-pub fn check_length(text: &str, decoded: bool) -> Result<(), String> {
+pub fn check_length(text: &str, decoded: bool) -> Result<(), TextError> {
     let over = if decoded {
         text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS
     } else {
         text.len() > MAX_CELL_XML_BYTES
     };
     if over {
-        return Err(format!(
-            "a text of more than {MAX_CELL_CHARS} characters, longer than a cell can hold (it begins `{}…`)",
-            text.chars().take(30).collect::<String>()
-        ));
+        return Err(TextError::TooLong {
+            begins: text.chars().take(30).collect(),
+        });
     }
     Ok(())
 }
 
 /// The shared strings table (`sharedStrings.xml`), by index.
-pub fn shared_strings<R: BufRead>(input: R) -> Result<Vec<String>, String> {
+pub fn shared_strings<R: BufRead>(input: R) -> Result<Vec<String>, TextError> {
     let mut strings = Vec::new();
     let mut reader = Reader::from_reader(input);
     let mut buf = Vec::new();
     let (mut in_item, mut in_text, mut in_phonetic) = (false, false, false);
     let mut current = String::new();
+    // The error of the string being read (the next index).
+    let at = |index: usize| {
+        move |e: TextError| TextError::SharedString {
+            index,
+            source: Box::new(e),
+        }
+    };
     loop {
         buf.clear();
-        match reader.read_event_into(&mut buf).map_err(|e| {
-            crate::msg!(
-                "xlsx-at-byte",
-                byte = reader.error_position().to_string(),
-                error = e.to_string()
-            )
-            .to_text()
-        })? {
+        match reader
+            .read_event_into(&mut buf)
+            .map_err(|e| XmlError::at(&reader, e))?
+        {
             Event::Start(e) => match e.local_name().as_ref() {
                 "si" => {
                     in_item = true;
@@ -68,62 +126,35 @@ pub fn shared_strings<R: BufRead>(input: R) -> Result<Vec<String>, String> {
             },
             Event::Empty(e) if e.local_name().as_ref() == "si" => {
                 if strings.len() >= MAX_SHARED_STRINGS {
-                    return Err(format!(
-                        "it has more than {MAX_SHARED_STRINGS} shared strings"
-                    ));
+                    return Err(TextError::TooManySharedStrings);
                 }
                 strings.push(String::new());
             }
             Event::Text(t) if in_text => {
                 current.push_str(t.as_ref());
-                check_length(&current, false).map_err(|e| {
-                    crate::msg!(
-                        "xlsx-shared-string-error",
-                        index = strings.len().to_string(),
-                        error = e.to_string()
-                    )
-                    .to_text()
-                })?;
+                check_length(&current, false).map_err(at(strings.len()))?;
             }
             Event::GeneralRef(r) if in_text => current.push_str(&reference_text(&r)),
             Event::CData(t) if in_text => {
                 let text: &str = t.as_ref();
                 current.push_str(text);
-                check_length(&current, false).map_err(|e| {
-                    crate::msg!(
-                        "xlsx-shared-string-error",
-                        index = strings.len().to_string(),
-                        error = e.to_string()
-                    )
-                    .to_text()
-                })?;
+                check_length(&current, false).map_err(at(strings.len()))?;
             }
             Event::End(e) => match e.local_name().as_ref() {
                 "si" => {
                     in_item = false;
                     if strings.len() >= MAX_SHARED_STRINGS {
-                        return Err(format!(
-                            "it has more than {MAX_SHARED_STRINGS} shared strings"
-                        ));
+                        return Err(TextError::TooManySharedStrings);
                     }
                     let text = decode(&current).into_owned();
-                    check_length(&text, true).map_err(|e| {
-                        crate::msg!(
-                            "xlsx-shared-string-error",
-                            index = strings.len().to_string(),
-                            error = e.to_string()
-                        )
-                        .to_text()
-                    })?;
+                    check_length(&text, true).map_err(at(strings.len()))?;
                     strings.push(text);
                 }
                 "rPh" => in_phonetic = false,
                 "t" => in_text = false,
                 _ => {}
             },
-            Event::Eof if in_item => {
-                return Err(crate::msg!("xlsx-ends-inside-string").to_text());
-            }
+            Event::Eof if in_item => return Err(TextError::EndsInsideString),
             Event::Eof => return Ok(strings),
             _ => {}
         }
@@ -221,7 +252,7 @@ mod tests {
             "<sst><si><t>x</t></si><si><t>{}</t></si></sst>",
             "a".repeat(MAX_CELL_CHARS + 1)
         );
-        let e = shared_strings(over.as_bytes()).unwrap_err();
+        let e = shared_strings(over.as_bytes()).unwrap_err().to_string();
         assert!(
             e.starts_with("shared string 1: a text of more than 32767 characters"),
             "{e}"

@@ -45,7 +45,7 @@ pub fn import(book: &mut Book, catalog: &Catalog, found: &mut Found) {
         if let Err(why) = book.load(index) {
             found.error(
                 Code::Io,
-                crate::msg!("import-cannot-read-workbook", why = &why),
+                crate::msg!("import-cannot-read-workbook", why = why.message()),
                 None,
             );
             return;

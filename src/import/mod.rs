@@ -191,7 +191,7 @@ fn import_at_cells(
         Error::Refused(crate::msg!(
             "workbook-unreadable",
             name = &options.workbook,
-            why = why
+            why = why.message()
         ))
     })?;
     cells::import(&mut book, catalog, &mut found);

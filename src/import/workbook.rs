@@ -259,7 +259,7 @@ pub fn read(name: &str, bytes: Vec<u8>) -> Result<Workbook, Box<Diagnostic>> {
 }
 
 fn read_book(bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {
-    let mut book = Book::from_bytes(bytes)?;
+    let mut book = Book::from_bytes(bytes).map_err(|e| e.to_string())?;
     let formats = number_formats(&book)?;
     // Each sheet parsed and made a grid on its own (sheets on every core for a large
     // workbook); its parsed cells, several times the grid's memory, let go at once.
@@ -346,7 +346,7 @@ fn number_formats(book: &Book) -> Result<Vec<NumberFormat>, String> {
     let Some(path) = parts::styles_path(&book.package, &book.parts) else {
         return Ok(Vec::new());
     };
-    let styles = book.package.read(&path)?;
+    let styles = book.package.read(&path).map_err(|e| e.to_string())?;
     Ok(parts::number_formats(&styles)
         .map_err(|e| crate::msg!("xlsx-styles-invalid", error = e.to_string()).to_text())?
         .into_iter()
@@ -438,7 +438,7 @@ fn convert(
         }
         "inlineStr" | "str" => {
             let text = text::decode(value);
-            text::check_length(&text, true)?;
+            text::check_length(&text, true).map_err(|e| e.to_string())?;
             (normalize_breaks(&text), Kind::Text)
         }
         "b" => match value.trim() {

@@ -781,6 +781,26 @@ fn the_output_keeps_the_workbooks_kind_and_replaces_only_regular_files() {
 }
 
 #[test]
+fn an_output_folder_that_cannot_be_created_is_an_error_naming_it() {
+    let p = project("customer.xlsx");
+    // Its folder would be inside a file.
+    let run = p.run(&[
+        "fill",
+        "customer.xlsx",
+        "--catalog",
+        "customer",
+        "--out",
+        "customer.xlsx/filled.xlsx",
+    ]);
+    run.code(2);
+    assert!(
+        run.stderr.contains("error: cannot create `customer.xlsx`:"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn two_answers_for_one_cell_are_an_error_naming_it() {
     let p = project("customer.xlsx");
     let catalog = p.read("controls/customer.yaml").replace(
