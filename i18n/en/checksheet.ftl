@@ -540,37 +540,37 @@ fill-catalog-without-cells = catalog { $catalog } records no cells of a workbook
 fill-control-without-cells = control `{ $control }` records no cells: it cannot be filled
 fill-control-without-cells-help = import the questionnaire again so that every question records its cells
 fill-no-such-sheet = the workbook has no such sheet
-fill-same-cell = { $at }: two answers go into this cell (of `{ $first }` and of `{ $second }`)
+fill-same-cell = two answers go into this cell (of `{ $first }` and of `{ $second }`)
 fill-same-cell-help = give each question its own cells in the catalog's `cells:` (choice, answer and evidence in different columns)
-fill-no-status = { $at }: `{ $control }` has a choice cell but its answer gives no status; the choice was left empty
+fill-no-status = `{ $control }` has a choice cell but its answer gives no status; the choice was left empty
 fill-no-status-help = add `status:` to the answer (the short form `ID: text` gives none)
-fill-unknown-question = { $at }: `{ $question }` is a question the catalog does not have; it was left unanswered
+fill-unknown-question = `{ $question }` is a question the catalog does not have; it was left unanswered
 fill-unknown-question-help = the customer added it: import the workbook again (`checksheet import … --write-catalog`) and answer it
 fill-language = { $at }: { $count } cell(s) of this English questionnaire get text in Japanese
 fill-language-help = answer the questionnaire's own catalog in English (answers with its catalog ID win over derived ones)
-fill-not-found = { $at }: question `{ $control }` is not in the workbook: { $why }
+fill-not-found = question `{ $control }` is not in the workbook: { $why }
 fill-not-found-help = fill the workbook the catalog was imported from, or import this workbook again (`checksheet import … --write-catalog`)
 fill-question-nowhere = the cell holds `{ $text }`, and no cell of column { $column } holds the question
 fill-question-several = the question is in rows { $rows }, so its place is not clear
-fill-moved = { $at }: question `{ $control }` has moved from row { $from } to row { $to }; it is filled there
+fill-moved = question `{ $control }` has moved from row { $from } to row { $to }; it is filled there
 fill-moved-help = import the workbook again to record the new rows
-fill-merged = { $at }: the answer cell is merged with a cell of row { $row }, which holds another question's answer; it was not written
-fill-refused = { $at }: the answer cell { $why }
+fill-merged = the answer cell is merged with a cell of row { $row }, which holds another question's answer; it was not written
+fill-refused = the answer cell { $why }
 fill-why-formula = holds a formula; it was not replaced
 fill-why-locked = is locked on a protected sheet; it was not written
-fill-too-long = { $at }: the answer to `{ $control }` is { $units } characters, more than a cell holds ({ $limit })
-fill-no-choice = { $at }: status `{ $status }` of `{ $control }` was not written: { $why }
+fill-too-long = the answer to `{ $control }` is { $units } characters, more than a cell holds ({ $limit })
+fill-no-choice = status `{ $status }` of `{ $control }` was not written: { $why }
 fill-no-choice-help = answer with a status one of the cell's choices means, or give such a choice that status in the catalog's `questionnaire.labels`
-fill-text-nowhere = { $at }: the answer text of `{ $control }` has no cell to go in (the questionnaire records no answer column for it)
+fill-text-nowhere = the answer text of `{ $control }` has no cell to go in (the questionnaire records no answer column for it)
 fill-text-nowhere-help = add `answer:` with the column letter of the comment cell to the control's `cells`
 dropdown-unreadable = its dropdown list `{ $formula }` is not a list or a range checksheet can read
 dropdown-no-match = the cell's dropdown offers { $values }, and none of them means `{ $status }` in the label map
 label-map-no-choice = the label map has no choice for `{ $status }`
 no-dropdown-no-label-map = the cell has no dropdown and the catalog has no label map (`questionnaire.labels`) saying which choice to write
-fill-vendor-field = { $at }: the workbook asks for `{ $label }` and the project does not say it; the cell was left empty
+fill-vendor-field = the workbook asks for `{ $label }` and the project does not say it; the cell was left empty
 fill-vendor-service-help = add `service:` under `organization:` in checksheet.yaml
 fill-vendor-contact-help = add `contact:` (the respondent's name) under `organization:` in checksheet.yaml
-fill-vendor-locked = { $at }: the cell for `{ $label }` is locked on a protected sheet; it was not written
+fill-vendor-locked = the cell for `{ $label }` is locked on a protected sheet; it was not written
 
 ## fmt and reading workbooks
 
@@ -987,7 +987,7 @@ import-not-a-column = `{ $text }` is not a column: use letters such as A, D or A
 
 ## Merged from main: a held answer cell, a lone carriage return
 
-fill-cell-held = { $at }: the answer cell already holds `{ $held }`; it was kept, and the answer to `{ $control }` was not written there
+fill-cell-held = the answer cell already holds `{ $held }`; it was kept, and the answer to `{ $control }` was not written there
 fill-cell-held-help = pass --overwrite to replace what answer cells hold (an earlier answer or a placeholder such as 選択してください)
 yaml-lone-carriage-return = a carriage return (U+000D) without a line feed after it: YAML reads a line break here, but editors and `git diff` show what follows on the same line
 label-hidden-line-break = hidden line break
@@ -1014,7 +1014,7 @@ output-folder-outside = the output folder { $error }: nothing was written; remov
 
 ## Merged from main: a question on a hidden row or sheet
 
-fill-hidden-question = { $at }: the question of `{ $control }` is on a hidden { $hidden ->
+fill-hidden-question = the question of `{ $control }` is on a hidden { $hidden ->
         [sheet] sheet
        *[row] row
     }; its answer is written there

@@ -519,37 +519,37 @@ fill-catalog-without-cells = カタログ { $catalog } はブックのセルを�
 fill-control-without-cells = 管理策 `{ $control }` はセルを記録していないため、記入できません
 fill-control-without-cells-help = すべての質問がセルを記録するよう、質問票を取り込み直してください
 fill-no-such-sheet = ブックにそのシートがありません
-fill-same-cell = { $at }: このセルに 2 つの回答 (`{ $first }` と `{ $second }`) が入ります
+fill-same-cell = このセルに 2 つの回答 (`{ $first }` と `{ $second }`) が入ります
 fill-same-cell-help = カタログの `cells:` で質問ごとに別のセルにしてください (選択肢・回答・証跡は別の列に)
-fill-no-status = { $at }: `{ $control }` には選択肢のセルがありますが、回答に状況がないため選択肢は空のままです
+fill-no-status = `{ $control }` には選択肢のセルがありますが、回答に状況がないため選択肢は空のままです
 fill-no-status-help = 回答に `status:` を追加してください (短い形 `ID: テキスト` には状況がありません)
-fill-unknown-question = { $at }: `{ $question }` はカタログにない質問のため、未回答のままです
+fill-unknown-question = `{ $question }` はカタログにない質問のため、未回答のままです
 fill-unknown-question-help = 顧客が追加した質問です。ブックを取り込み直して (`checksheet import … --write-catalog`) 回答してください
 fill-language = { $at }: この英語の質問票のセル { $count } 個に日本語のテキストが入ります
 fill-language-help = 質問票自身のカタログに英語で回答してください (そのカタログ ID の回答が導出された回答より優先されます)
-fill-not-found = { $at }: 質問 `{ $control }` がブックにありません: { $why }
+fill-not-found = 質問 `{ $control }` がブックにありません: { $why }
 fill-not-found-help = カタログの取り込み元のブックに記入するか、このブックを取り込み直してください (`checksheet import … --write-catalog`)
 fill-question-nowhere = セルの内容は `{ $text }` で、{ $column } 列のどのセルにもその質問がありません
 fill-question-several = 質問が { $rows } 行目にあり、位置が定まりません
-fill-moved = { $at }: 質問 `{ $control }` が { $from } 行目から { $to } 行目に移っています。移動先に記入します
+fill-moved = 質問 `{ $control }` が { $from } 行目から { $to } 行目に移っています。移動先に記入します
 fill-moved-help = ブックを取り込み直して新しい行を記録してください
-fill-merged = { $at }: 回答セルが別の質問の回答を持つ { $row } 行目のセルと結合されているため、書き込みませんでした
-fill-refused = { $at }: 回答セルは{ $why }
+fill-merged = 回答セルが別の質問の回答を持つ { $row } 行目のセルと結合されているため、書き込みませんでした
+fill-refused = 回答セルは{ $why }
 fill-why-formula = 数式を含むため、置き換えませんでした
 fill-why-locked = 保護されたシートでロックされているため、書き込みませんでした
-fill-too-long = { $at }: `{ $control }` の回答は { $units } 文字で、セルに入る長さ ({ $limit }) を超えています
-fill-no-choice = { $at }: `{ $control }` の状況 `{ $status }` を書き込みませんでした: { $why }
+fill-too-long = `{ $control }` の回答は { $units } 文字で、セルに入る長さ ({ $limit }) を超えています
+fill-no-choice = `{ $control }` の状況 `{ $status }` を書き込みませんでした: { $why }
 fill-no-choice-help = セルの選択肢のどれかに当たる状況で回答するか、カタログの `questionnaire.labels` でその選択肢にその状況を対応させてください
-fill-text-nowhere = { $at }: `{ $control }` の回答テキストを入れるセルがありません (質問票に回答の列が記録されていません)
+fill-text-nowhere = `{ $control }` の回答テキストを入れるセルがありません (質問票に回答の列が記録されていません)
 fill-text-nowhere-help = 管理策の `cells` に、コメントのセルの列の文字を `answer:` として追加してください
 dropdown-unreadable = ドロップダウンのリスト `{ $formula }` は checksheet が読めるリストや範囲ではありません
 dropdown-no-match = セルのドロップダウンの選択肢は { $values } で、ラベル対応表でどれも `{ $status }` に当たりません
 label-map-no-choice = ラベル対応表に `{ $status }` の選択肢がありません
 no-dropdown-no-label-map = セルにドロップダウンがなく、カタログにもどの選択肢を書くかを示すラベル対応表 (`questionnaire.labels`) がありません
-fill-vendor-field = { $at }: ブックが `{ $label }` を求めていますが、プロジェクトにないためセルは空のままです
+fill-vendor-field = ブックが `{ $label }` を求めていますが、プロジェクトにないためセルは空のままです
 fill-vendor-service-help = checksheet.yaml の `organization:` の下に `service:` を追加してください
 fill-vendor-contact-help = checksheet.yaml の `organization:` の下に `contact:` (回答者の名前) を追加してください
-fill-vendor-locked = { $at }: `{ $label }` のセルは保護されたシートでロックされているため、書き込みませんでした
+fill-vendor-locked = `{ $label }` のセルは保護されたシートでロックされているため、書き込みませんでした
 
 ## fmt and reading workbooks
 
@@ -967,7 +967,7 @@ import-not-a-column = `{ $text }` は列ではありません。A、D、AB の�
 
 ## Merged from main: a held answer cell, a lone carriage return
 
-fill-cell-held = { $at }: 回答セルに既に `{ $held }` があるため残し、`{ $control }` の回答は書き込みませんでした
+fill-cell-held = 回答セルに既に `{ $held }` があるため残し、`{ $control }` の回答は書き込みませんでした
 fill-cell-held-help = 回答セルの内容 (以前の回答や「選択してください」のような仮の値) を置き換えるには --overwrite を付けてください
 yaml-lone-carriage-return = 後ろに改行 (LF) のない復帰文字 (U+000D) があります。YAML はここを改行として読みますが、エディターや `git diff` では続きが同じ行に表示されます
 label-hidden-line-break = 見えない改行
@@ -999,7 +999,7 @@ output-folder-outside = 出力フォルダー: { $error }。何も書き出し�
 
 ## Merged from main: a question on a hidden row or sheet
 
-fill-hidden-question = { $at }: `{ $control }` の質問は非表示の{ $hidden ->
+fill-hidden-question = `{ $control }` の質問は非表示の{ $hidden ->
         [sheet] シート
        *[row] 行
     }にありますが、そこに回答を書き込みます

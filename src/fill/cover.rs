@@ -164,8 +164,9 @@ pub fn fill_vendor_fields(
                 diags.push(
                     Diagnostic::new(
                         Code::FillVendorField,
-                        crate::msg!("fill-vendor-field", at = at.as_str(), label = label.clone()),
+                        crate::msg!("fill-vendor-field", label = label.clone()),
                     )
+                    .in_cell(super::cell_of(&part.name, row, col))
                     .help(match field {
                         "service" => crate::msg!("fill-vendor-service-help"),
                         _ => crate::msg!("fill-vendor-contact-help"),
@@ -179,7 +180,7 @@ pub fn fill_vendor_fields(
                 });
                 continue;
             };
-            if !writable(book, index, (row, col), &at, &label, diags)? {
+            if !writable(book, index, (row, col), &part.name, &label, diags)? {
                 continue;
             }
             edits
@@ -305,7 +306,7 @@ fn writable(
     book: &mut Book,
     index: usize,
     (row, col): (u32, u32),
-    at: &str,
+    sheet: &str,
     label: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<bool, WorkbookError> {
@@ -316,10 +317,13 @@ fn writable(
     if book.sheet(index).protected {
         let style = book.sheet(index).style_of(row, col).unwrap_or(0) as usize;
         if book.locked_formats()?.get(style).copied().unwrap_or(true) {
-            diags.push(Diagnostic::new(
-                Code::FillLocked,
-                crate::msg!("fill-vendor-locked", at = at, label = label),
-            ));
+            diags.push(
+                Diagnostic::new(
+                    Code::FillLocked,
+                    crate::msg!("fill-vendor-locked", label = label),
+                )
+                .in_cell(super::cell_of(sheet, row, col)),
+            );
             return Ok(false);
         }
     }

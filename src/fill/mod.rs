@@ -23,7 +23,7 @@ use std::collections::{HashMap, HashSet};
 use indexmap::IndexMap;
 
 use crate::a1::address;
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{CellLocation, CellRange, Code, Diagnostic, SheetPlace};
 use crate::import::workbook::{self as grid, sheet_prefix};
 use crate::mapping::derive::Derivation;
 use crate::model::{Answer, AnswerBody, Catalog, CellRef, Control, Organization};
@@ -249,8 +249,9 @@ fn fill_question(
         progress.diags.push(
             Diagnostic::new(
                 Code::FillNoStatus,
-                crate::msg!("fill-no-status", at = &q.at, control = &control.id),
+                crate::msg!("fill-no-status", control = &control.id),
             )
+            .in_cell(cell_of(&cells.sheet, row, question_column(cells)))
             .help(crate::msg!("fill-no-status-help")),
         );
     }
@@ -277,13 +278,9 @@ impl Progress {
                 self.diags.push(
                     Diagnostic::new(
                         Code::FillSameCell,
-                        crate::msg!(
-                            "fill-same-cell",
-                            at = shown.as_str(),
-                            first = &first,
-                            second = &control.id
-                        ),
+                        crate::msg!("fill-same-cell", first = &first, second = &control.id),
                     )
+                    .in_cell(cell_of(&cells.sheet, row, col))
                     .help(crate::msg!("fill-same-cell-help")),
                 );
                 continue;
@@ -310,15 +307,15 @@ fn hidden_question(
             Code::ImportHidden,
             crate::msg!(
                 "fill-hidden-question",
-                at = format!(
-                    "{}{}",
-                    sheet_prefix(&cells.sheet),
-                    address(row - 1, cells.columns.question.unwrap_or(0))
-                ),
                 control = &control.id,
                 hidden = if hidden_sheet { "sheet" } else { "row" }
             ),
         )
+        .in_cell(cell_of(
+            &cells.sheet,
+            row,
+            cells.columns.question.unwrap_or(0),
+        ))
     })
 }
 
@@ -417,12 +414,9 @@ fn unknown_questions(
             diags.push(
                 Diagnostic::new(
                     Code::FillUnknownQuestion,
-                    crate::msg!(
-                        "fill-unknown-question",
-                        at = at.as_str(),
-                        question = short(question)
-                    ),
+                    crate::msg!("fill-unknown-question", question = short(question)),
                 )
+                .in_cell(cell_of(&table.sheet, row, question_col))
                 .help(crate::msg!("fill-unknown-question-help")),
             );
             found.push((at, question.to_owned()));
@@ -466,14 +460,19 @@ fn language_check(input: &FillInput, questions: &[Question], diags: &mut Vec<Dia
     }
 }
 
-fn question(control: &Control, cells: &CellRef, row: u32, outcome: Outcome) -> Question {
-    let col = cells
+/// The column a question is shown at: its question's, else its first answer cell's.
+fn question_column(cells: &CellRef) -> u32 {
+    cells
         .columns
         .question
         .or(cells.columns.choice)
         .or(cells.columns.answer)
         .or(cells.columns.evidence)
-        .unwrap_or(0);
+        .unwrap_or(0)
+}
+
+fn question(control: &Control, cells: &CellRef, row: u32, outcome: Outcome) -> Question {
+    let col = question_column(cells);
     Question {
         control: control.id.clone(),
         outcome,
@@ -486,17 +485,13 @@ fn question(control: &Control, cells: &CellRef, row: u32, outcome: Outcome) -> Q
 fn not_found(control: &Control, cells: &CellRef, why: crate::i18n::Message) -> Diagnostic {
     Diagnostic::new(
         Code::FillNotFound,
-        crate::msg!(
-            "fill-not-found",
-            at = format!(
-                "{}{}",
-                sheet_prefix(&cells.sheet),
-                address(cells.row - 1, cells.columns.question.unwrap_or(0))
-            ),
-            control = &control.id,
-            why = why
-        ),
+        crate::msg!("fill-not-found", control = &control.id, why = why),
     )
+    .in_cell(cell_of(
+        &cells.sheet,
+        cells.row,
+        cells.columns.question.unwrap_or(0),
+    ))
     .help(crate::msg!("fill-not-found-help"))
 }
 
@@ -591,16 +586,16 @@ fn locate(
                     Code::FillMoved,
                     crate::msg!(
                         "fill-moved",
-                        at = format!(
-                            "{}{}",
-                            sheet_prefix(&cells.sheet),
-                            address(row - 1, cells.columns.question.unwrap_or(0))
-                        ),
                         control = &control.id,
                         from = cells.row.to_string(),
                         to = row.to_string()
                     ),
                 )
+                .in_cell(cell_of(
+                    &cells.sheet,
+                    row,
+                    cells.columns.question.unwrap_or(0),
+                ))
                 .help(crate::msg!("fill-moved-help")),
             );
             Some(row)
@@ -621,6 +616,18 @@ fn short(text: &str) -> String {
     }
 }
 
+/// The cell at `row` (1-based) and `col` (0-based) of `sheet`, as a diagnostic's place: the
+/// workbook is the one `fill` was given.
+pub(crate) fn cell_of(sheet: &str, row: u32, col: u32) -> CellLocation {
+    CellLocation {
+        workbook: None,
+        place: Some(SheetPlace {
+            sheet: sheet.to_owned(),
+            cells: Some(CellRange::cell(row - 1, col)),
+        }),
+    }
+}
+
 /// A row of a sheet being filled.
 struct Target<'a> {
     sheet_name: &'a str,
@@ -633,12 +640,9 @@ struct Target<'a> {
 }
 
 impl Target<'_> {
-    fn at(&self, col: u32) -> String {
-        format!(
-            "{}{}",
-            sheet_prefix(self.sheet_name),
-            address(self.row - 1, col)
-        )
+    /// The cell of this row in column `col`, as a diagnostic's place.
+    fn at(&self, col: u32) -> CellLocation {
+        cell_of(self.sheet_name, self.row, col)
     }
 
     /// The top-left cell of the merge holding `col` in this row (merged answer cells are
@@ -661,17 +665,19 @@ impl Target<'_> {
     ) -> Option<(u32, String)> {
         let (row, col) = self.anchor(col);
         if row != self.row {
-            diags.push(Diagnostic::new(
-                Code::FillLocked,
-                crate::msg!("fill-merged", at = self.at(col), row = row.to_string()),
-            ));
+            diags.push(
+                Diagnostic::new(
+                    Code::FillLocked,
+                    crate::msg!("fill-merged", row = row.to_string()),
+                )
+                .in_cell(self.at(col)),
+            );
             return None;
         }
         if let Some((code, why)) = self.refusal(row, col) {
-            diags.push(Diagnostic::new(
-                code,
-                crate::msg!("fill-refused", at = self.at(col), why = why),
-            ));
+            diags.push(
+                Diagnostic::new(code, crate::msg!("fill-refused", why = why)).in_cell(self.at(col)),
+            );
             return None;
         }
         // What the customer (or an earlier fill) wrote is not replaced unasked.
@@ -680,13 +686,9 @@ impl Target<'_> {
             diags.push(
                 Diagnostic::new(
                     Code::FillCellHeld,
-                    crate::msg!(
-                        "fill-cell-held",
-                        at = self.at(col),
-                        held = short(&held),
-                        control = control
-                    ),
+                    crate::msg!("fill-cell-held", held = short(&held), control = control),
                 )
+                .in_cell(self.at(col))
                 .help(crate::msg!("fill-cell-held-help")),
             );
             return None;
@@ -694,16 +696,18 @@ impl Target<'_> {
         // Excel's limit counts UTF-16 code units (a character outside the BMP is two).
         let units = text.encode_utf16().count();
         if units > crate::sheet::XLSX_CELL_LIMIT {
-            diags.push(Diagnostic::new(
-                Code::CellTooLong,
-                crate::msg!(
-                    "fill-too-long",
-                    at = self.at(col),
-                    control = control,
-                    units = units.to_string(),
-                    limit = crate::sheet::XLSX_CELL_LIMIT.to_string()
-                ),
-            ));
+            diags.push(
+                Diagnostic::new(
+                    Code::CellTooLong,
+                    crate::msg!(
+                        "fill-too-long",
+                        control = control,
+                        units = units.to_string(),
+                        limit = crate::sheet::XLSX_CELL_LIMIT.to_string()
+                    ),
+                )
+                .in_cell(self.at(col)),
+            );
             return None;
         }
         Some((col, text))
@@ -778,12 +782,12 @@ fn plan_cells(
                     Code::FillNoChoice,
                     crate::msg!(
                         "fill-no-choice",
-                        at = target.at(col),
                         status = status.key(),
                         control = &control.id,
                         why = why
                     ),
                 )
+                .in_cell(target.at(col))
                 .help(crate::msg!("fill-no-choice-help")),
             ),
         }
@@ -860,12 +864,9 @@ fn text_cells(cells: &CellRef, answer: &Answer, target: &Target) -> (Vec<(u32, S
 fn text_nowhere(control: &Control, target: &Target, cells: &CellRef) -> Diagnostic {
     Diagnostic::new(
         Code::FillTextNowhere,
-        crate::msg!(
-            "fill-text-nowhere",
-            at = target.at(cells.columns.choice.unwrap_or(0)),
-            control = &control.id
-        ),
+        crate::msg!("fill-text-nowhere", control = &control.id),
     )
+    .in_cell(target.at(cells.columns.choice.unwrap_or(0)))
     .help(crate::msg!("fill-text-nowhere-help"))
 }
 

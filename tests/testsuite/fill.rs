@@ -1089,6 +1089,24 @@ fn text_already_in_an_answer_cell_is_kept_unless_told_to_overwrite() {
         run.stderr
     );
     assert!(run.stderr.contains("--overwrite"), "{}", run.stderr);
+    // In JSON the cell is also a field of its own.
+    let (_, json) = fill_variant(&bytes, &["--format", "json", "--out", "json.xlsx"]);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let held = report["diagnostics"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "CS0912")
+        .expect("CS0912 in the JSON report");
+    assert_eq!(held["cell"]["sheet"], "質問票");
+    assert_eq!(held["cell"]["cell"], "E6");
+    assert!(
+        held["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("質問票!E6: the answer cell already holds"),
+        "{held}"
+    );
     let out = p.read_bytes("dist/customer.xlsx");
     assert_eq!(cell(&out, "質問票", "E6"), "顧客の既存記入");
     // The other cells of the question are still filled.
