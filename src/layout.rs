@@ -214,7 +214,7 @@ pub fn load_layout(
     diags: &mut Diagnostics,
 ) -> Option<(Layout, TemplateSources)> {
     let before = diags.error_count();
-    let mut templates: TemplateSources = Vec::new();
+    let mut templates = Templates::default();
     let fields = Fields::new(root, msg!("what-layout-file"), &formats::LAYOUT_FILE, diags)?;
     let header = Fields::new(
         fields.require("layout", diags)?,
@@ -232,135 +232,34 @@ pub fn load_layout(
                 .help(msg!("invalid-layout-id-help")),
         );
     }
-    let mut template = |(text, span): (String, Span)| {
-        templates.push((text.clone(), span));
-        text
-    };
-    let title = fields.required_text("title", diags).map(&mut template);
-    let header_text = fields.text("header", diags).map(&mut template);
+    let title = fields
+        .required_text("title", diags)
+        .map(|t| templates.keep(t));
+    let header_text = fields.text("header", diags).map(|t| templates.keep(t));
     let intro: Vec<String> = fields
         .text_list("intro", diags)
         .into_iter()
-        .map(&mut template)
+        .map(|t| templates.keep(t))
         .collect();
-    let notice = fields.text("notice", diags).map(&mut template);
-    let mut columns = Vec::new();
-    if let Some(node) = fields.require("columns", diags) {
-        for item in seq(node, msg!("what-key", key = "columns"), diags) {
-            let Some(col) = Fields::new(item, msg!("what-column"), &formats::LAYOUT_COLUMN, diags)
-            else {
-                continue;
-            };
-            let header = col.required_text("header", diags).map(&mut template);
-            let value = col.required_text("value", diags).and_then(|(text, span)| {
-                let value = ColumnValue::parse(&text);
-                if value.is_none() {
-                    diags.push(
-                        Diagnostic::new(
-                            Code::InvalidLayout,
-                            msg!("unknown-column-value", value = &text),
-                        )
-                        .at(span, msg!("label-not-a-column-value"))
-                        .help(msg!("help-allowed", allowed = ColumnValue::allowed())),
-                    );
-                }
-                value
-            });
-            let width = col
-                .text("width", diags)
-                .and_then(|(text, span)| number(&text, span, 1.0, 255.0, diags));
-            let hide_when_empty = flag(&col, "hide_when_empty", diags);
-            if let (Some(header), Some(value)) = (header, value) {
-                columns.push(Column {
-                    header,
-                    value,
-                    width: width.unwrap_or(20.0),
-                    hide_when_empty,
-                });
-            }
-        }
-        if columns.is_empty() && diags.error_count() == before {
-            diags.push(
-                Diagnostic::new(Code::InvalidLayout, msg!("layout-without-columns"))
-                    .at(node.span, msg!("label-empty")),
-            );
-        }
-    }
-    let mut group_rows = Vec::new();
-    if let Some(node) = fields.get("group_rows") {
-        for item in seq(node, msg!("what-key", key = "group_rows"), diags) {
-            let Some(row) = Fields::new(
-                item,
-                msg!("what-group-row-style"),
-                &formats::GROUP_ROW,
-                diags,
-            ) else {
-                continue;
-            };
-            let depth = row
-                .required_text("depth", diags)
-                .and_then(|(t, s)| number(&t, s, 1.0, 32.0, diags));
-            let hidden = flag(&row, "hidden", diags);
-            let text = if hidden {
-                Some(
-                    row.text("text", diags)
-                        .map(&mut template)
-                        .unwrap_or_default(),
-                )
-            } else {
-                row.required_text("text", diags).map(&mut template)
-            };
-            let lead: Vec<String> = row
-                .text_list("lead", diags)
-                .into_iter()
-                .map(&mut template)
-                .collect();
-            if let (Some(depth), Some(text)) = (depth, text) {
-                group_rows.push(GroupRowStyle {
-                    depth: depth as usize,
-                    text,
-                    lead,
-                    hidden,
-                });
-            }
-        }
-    }
+    let notice = fields.text("notice", diags).map(|t| templates.keep(t));
+    let columns = match fields.require("columns", diags) {
+        Some(node) => read_columns(node, &mut templates, before, diags),
+        None => Vec::new(),
+    };
+    let group_rows = match fields.get("group_rows") {
+        Some(node) => read_group_rows(node, &mut templates, diags),
+        None => Vec::new(),
+    };
     let numbering = match fields.get("numbering") {
         None => Numbering::Id,
         Some(node) => read_numbering(node, diags).unwrap_or(Numbering::Id),
     };
     let checkbox = fields.text("checkbox", diags).map(|t| t.0);
-    let derived_note = fields.text("derived_note", diags).map(&mut template);
-    let unanswered = fields.text("unanswered", diags).map(&mut template);
-    let mut sheets = Vec::new();
-    if let Some(node) = fields.get("sheets") {
-        for item in seq(node, msg!("what-key", key = "sheets"), diags) {
-            let Some(sheet) = Fields::new(item, msg!("what-sheet"), &formats::SHEET, diags) else {
-                continue;
-            };
-            let name = sheet.required_text("name", diags).map(&mut template);
-            let groups = sheet.text_list("groups", diags);
-            let heading = sheet.text("heading", diags).map(&mut template);
-            let notice = sheet.text("notice", diags).map(&mut template);
-            if let Some(name) = name {
-                sheets.push(SheetSpec {
-                    name,
-                    groups,
-                    heading,
-                    notice,
-                });
-            }
-        }
-    }
-    if sheets.is_empty() {
-        // No name: the sheet is named after the document's title (see `SheetSpec::name`).
-        sheets.push(SheetSpec {
-            name: String::new(),
-            groups: Vec::new(),
-            heading: None,
-            notice: None,
-        });
-    }
+    let derived_note = fields
+        .text("derived_note", diags)
+        .map(|t| templates.keep(t));
+    let unanswered = fields.text("unanswered", diags).map(|t| templates.keep(t));
+    let sheets = read_sheets(fields.get("sheets"), &mut templates, diags);
     if diags.error_count() > before {
         return None;
     }
@@ -382,7 +281,164 @@ pub fn load_layout(
         templates: BTreeMap::new(),
         origin: origin.to_owned(),
     };
-    Some((layout, templates))
+    Some((layout, templates.0))
+}
+
+/// The texts of a layout that are templates, with where each is written, gathered as they
+/// are read.
+#[derive(Default)]
+struct Templates(TemplateSources);
+
+impl Templates {
+    /// Records a text as a template and gives it back.
+    fn keep(&mut self, (text, span): (String, Span)) -> String {
+        self.0.push((text.clone(), span));
+        text
+    }
+}
+
+/// The `columns:` of a layout; an empty list is an error unless others (counted from
+/// `errors_before`) already explain it.
+fn read_columns(
+    node: &Node,
+    templates: &mut Templates,
+    errors_before: usize,
+    diags: &mut Diagnostics,
+) -> Vec<Column> {
+    let mut columns = Vec::new();
+    for item in seq(node, msg!("what-key", key = "columns"), diags) {
+        let Some(col) = Fields::new(item, msg!("what-column"), &formats::LAYOUT_COLUMN, diags)
+        else {
+            continue;
+        };
+        let header = col
+            .required_text("header", diags)
+            .map(|t| templates.keep(t));
+        let value = col
+            .required_text("value", diags)
+            .and_then(|(text, span)| column_value(&text, span, diags));
+        let width = col
+            .text("width", diags)
+            .and_then(|(text, span)| number(&text, span, 1.0, 255.0, diags));
+        let hide_when_empty = flag(&col, "hide_when_empty", diags);
+        if let (Some(header), Some(value)) = (header, value) {
+            columns.push(Column {
+                header,
+                value,
+                width: width.unwrap_or(20.0),
+                hide_when_empty,
+            });
+        }
+    }
+    if columns.is_empty() && diags.error_count() == errors_before {
+        diags.push(
+            Diagnostic::new(Code::InvalidLayout, msg!("layout-without-columns"))
+                .at(node.span, msg!("label-empty")),
+        );
+    }
+    columns
+}
+
+/// A column's `value:`, or `None` (reported) when it names no value a column can show.
+fn column_value(text: &str, span: Span, diags: &mut Diagnostics) -> Option<ColumnValue> {
+    let value = ColumnValue::parse(text);
+    if value.is_none() {
+        diags.push(
+            Diagnostic::new(
+                Code::InvalidLayout,
+                msg!("unknown-column-value", value = text),
+            )
+            .at(span, msg!("label-not-a-column-value"))
+            .help(msg!("help-allowed", allowed = ColumnValue::allowed())),
+        );
+    }
+    value
+}
+
+/// The `group_rows:` of a layout: how group rows of each depth look.
+fn read_group_rows(
+    node: &Node,
+    templates: &mut Templates,
+    diags: &mut Diagnostics,
+) -> Vec<GroupRowStyle> {
+    let mut group_rows = Vec::new();
+    for item in seq(node, msg!("what-key", key = "group_rows"), diags) {
+        let Some(row) = Fields::new(
+            item,
+            msg!("what-group-row-style"),
+            &formats::GROUP_ROW,
+            diags,
+        ) else {
+            continue;
+        };
+        let depth = row
+            .required_text("depth", diags)
+            .and_then(|(t, s)| number(&t, s, 1.0, 32.0, diags));
+        let hidden = flag(&row, "hidden", diags);
+        let text = if hidden {
+            Some(
+                row.text("text", diags)
+                    .map(|t| templates.keep(t))
+                    .unwrap_or_default(),
+            )
+        } else {
+            row.required_text("text", diags).map(|t| templates.keep(t))
+        };
+        let lead: Vec<String> = row
+            .text_list("lead", diags)
+            .into_iter()
+            .map(|t| templates.keep(t))
+            .collect();
+        if let (Some(depth), Some(text)) = (depth, text) {
+            group_rows.push(GroupRowStyle {
+                depth: depth as usize,
+                text,
+                lead,
+                hidden,
+            });
+        }
+    }
+    group_rows
+}
+
+/// The `sheets:` of a layout; without any, one sheet named after the document's title
+/// (see `SheetSpec::name`).
+fn read_sheets(
+    node: Option<&Node>,
+    templates: &mut Templates,
+    diags: &mut Diagnostics,
+) -> Vec<SheetSpec> {
+    let mut sheets = Vec::new();
+    if let Some(node) = node {
+        for item in seq(node, msg!("what-key", key = "sheets"), diags) {
+            let Some(sheet) = Fields::new(item, msg!("what-sheet"), &formats::SHEET, diags) else {
+                continue;
+            };
+            let name = sheet
+                .required_text("name", diags)
+                .map(|t| templates.keep(t));
+            let groups = sheet.text_list("groups", diags);
+            let heading = sheet.text("heading", diags).map(|t| templates.keep(t));
+            let notice = sheet.text("notice", diags).map(|t| templates.keep(t));
+            if let Some(name) = name {
+                sheets.push(SheetSpec {
+                    name,
+                    groups,
+                    heading,
+                    notice,
+                });
+            }
+        }
+    }
+    if sheets.is_empty() {
+        sheets.push(SheetSpec {
+            name: String::new(),
+            groups: Vec::new(),
+            heading: None,
+            notice: None,
+        });
+    }
+    sheets
 }
 
 pub fn valid_layout_id(id: &str) -> bool {
