@@ -327,15 +327,23 @@ pub fn suggest(
 ) -> Vec<Suggestion> {
     let lexicon = Lexicon::new(cx.thesauri);
     let edges = relations(cx.catalogs, cx.mappings);
-    let mut answers: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
-    for file in cx.answer_files {
-        for answer in &file.answers {
-            answers
-                .entry((file.catalog.as_str(), answer.control.as_str()))
-                .or_default()
-                .extend(answer_texts(answer));
-        }
-    }
+    let (earlier, earlier_text) = confirmed_before(cx, &edges, to, &lexicon);
+    let index = Index::new(cx, to, &edges, &earlier_text, &lexicon);
+    placed(from)
+        .iter()
+        .map(|question| index.suggest_for(question, &earlier, top, min_score))
+        .collect()
+}
+
+/// The controls of another catalog related to a target control (directly, or through one
+/// more catalog): the questions confirmed before, with the target controls each was
+/// confirmed for, and each target control's earlier questions' texts.
+fn confirmed_before(
+    cx: &Context,
+    edges: &Edges,
+    to: &Catalog,
+    lexicon: &Lexicon,
+) -> (Vec<Earlier>, HashMap<String, Vec<String>>) {
     let control_of = |catalog: &str, id: &str| -> Option<&Control> {
         cx.catalogs
             .get(catalog)?
@@ -343,9 +351,6 @@ pub fn suggest(
             .into_iter()
             .find(|c| c.id == id)
     };
-
-    // Questions confirmed before: every control of another catalog related to a target
-    // control, directly or through one more catalog.
     let mut earlier: Vec<Earlier> = Vec::new();
     let mut earlier_text: HashMap<String, Vec<String>> = HashMap::new();
     let mut keys: Vec<&super::ControlRef> = edges.keys().collect();
@@ -355,25 +360,7 @@ pub fn suggest(
         if catalog == &to.id {
             continue;
         }
-        let neighbours = &edges[key];
-        let mut targets: Vec<String> = neighbours
-            .iter()
-            .filter(|(c, _)| c == &to.id)
-            .map(|(_, t)| t.clone())
-            .collect();
-        if targets.is_empty() {
-            for (c2, id2) in neighbours.iter().filter(|(c, _)| c != &to.id) {
-                if let Some(next) = edges.get(&(c2.clone(), id2.clone())) {
-                    targets.extend(
-                        next.iter()
-                            .filter(|(c, _)| c == &to.id)
-                            .map(|(_, t)| t.clone()),
-                    );
-                }
-            }
-        }
-        targets.sort();
-        targets.dedup();
+        let targets = related_targets(edges, key, &to.id);
         if targets.is_empty() {
             continue;
         }
@@ -390,295 +377,423 @@ pub fn suggest(
         earlier.push(Earlier {
             catalog: catalog.clone(),
             control: id.clone(),
-            tokens: token_set(&tokens(&text, &lexicon)),
+            tokens: token_set(&tokens(&text, lexicon)),
             targets,
         });
     }
+    (earlier, earlier_text)
+}
 
-    // The target controls as documents.
-    let targets = placed(to);
-    let documents: Vec<Document> = targets
+/// The controls of catalog `to` that `key` is related to, directly or else through one
+/// more catalog; sorted, without repeats.
+fn related_targets(edges: &Edges, key: &super::ControlRef, to: &str) -> Vec<String> {
+    let neighbours = &edges[key];
+    let mut targets: Vec<String> = neighbours
         .iter()
-        .map(|p| {
-            let c = p.control;
-            let mut texts: Vec<(Field, String)> = vec![
-                (
-                    Field::Title,
-                    c.title.as_deref().unwrap_or_default().to_owned(),
-                ),
-                (
-                    Field::Text,
-                    c.text.as_deref().unwrap_or_default().to_owned(),
-                ),
-                (
-                    Field::Group,
-                    p.groups
-                        .iter()
-                        .map(|g| g.title.as_str())
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                ),
-            ];
-            let key = (to.id.clone(), c.id.clone());
-            let mut answer = answers
-                .get(&(to.id.as_str(), c.id.as_str()))
-                .cloned()
-                .unwrap_or_default();
-            for (other, id) in edges.get(&key).into_iter().flatten() {
-                if let Some(more) = answers.get(&(other.as_str(), id.as_str())) {
-                    answer.extend(more);
-                }
-            }
-            texts.push((Field::Answer, answer.join("\n")));
-            texts.push((
-                Field::Earlier,
-                earlier_text
-                    .get(&c.id)
-                    .map(|t| t.join("\n"))
-                    .unwrap_or_default(),
-            ));
-            Document {
-                fields: texts
-                    .into_iter()
-                    .map(|(field, text)| {
-                        let counts = tokens(&text, &lexicon);
-                        let length = counts.values().sum::<f64>();
-                        (field, counts, length)
-                    })
-                    .collect(),
-            }
-        })
+        .filter(|(c, _)| c == to)
+        .map(|(_, t)| t.clone())
         .collect();
-    let mut average: HashMap<Field, f64> = HashMap::new();
-    for field in Field::ALL {
-        let lengths: Vec<f64> = documents
+    if targets.is_empty() {
+        for (c2, id2) in neighbours.iter().filter(|(c, _)| c != to) {
+            if let Some(next) = edges.get(&(c2.clone(), id2.clone())) {
+                targets.extend(next.iter().filter(|(c, _)| c == to).map(|(_, t)| t.clone()));
+            }
+        }
+    }
+    targets.sort();
+    targets.dedup();
+    targets
+}
+
+/// Direct relations between controls ([`relations`]).
+type Edges = HashMap<super::ControlRef, Vec<super::ControlRef>>;
+
+/// The target catalog's controls as BM25F documents, with the statistics scoring needs.
+struct Index<'a> {
+    lexicon: &'a Lexicon,
+    targets: Vec<Placed<'a>>,
+    documents: Vec<Document>,
+    /// Average length of each field over the documents where it is not empty.
+    average: HashMap<Field, f64>,
+    /// In how many documents each token occurs.
+    document_frequency: HashMap<Token, f64>,
+    /// The tokens of each document.
+    document_tokens: Vec<HashSet<Token>>,
+    /// The Annex A IDs of each target control, its own and those of the controls mapped
+    /// to it.
+    target_annex: Vec<Vec<String>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(
+        cx: &'a Context<'a>,
+        to: &'a Catalog,
+        edges: &Edges,
+        earlier_text: &HashMap<String, Vec<String>>,
+        lexicon: &'a Lexicon,
+    ) -> Index<'a> {
+        let answers = answer_texts_by_control(cx);
+        let targets = placed(to);
+        let documents: Vec<Document> = targets
             .iter()
-            .flat_map(|d| d.fields.iter().filter(|f| f.0 == field).map(|f| f.2))
-            .filter(|l| *l > 0.0)
+            .map(|p| document(p, to, edges, &answers, earlier_text, lexicon))
             .collect();
-        let avg = lengths.iter().sum::<f64>() / lengths.len().max(1) as f64;
-        average.insert(field, avg.max(1.0));
-    }
-    let mut document_frequency: HashMap<&Token, f64> = HashMap::new();
-    let mut document_tokens: Vec<HashSet<&Token>> = Vec::new();
-    for d in &documents {
-        let mut seen: HashSet<&Token> = HashSet::new();
-        for (_, counts, _) in &d.fields {
-            seen.extend(counts.keys());
+        let mut average: HashMap<Field, f64> = HashMap::new();
+        for field in Field::ALL {
+            let lengths: Vec<f64> = documents
+                .iter()
+                .flat_map(|d| d.fields.iter().filter(|f| f.0 == field).map(|f| f.2))
+                .filter(|l| *l > 0.0)
+                .collect();
+            let avg = lengths.iter().sum::<f64>() / lengths.len().max(1) as f64;
+            average.insert(field, avg.max(1.0));
         }
-        for t in &seen {
-            *document_frequency.entry(t).or_default() += 1.0;
+        let mut document_frequency: HashMap<Token, f64> = HashMap::new();
+        let mut document_tokens: Vec<HashSet<Token>> = Vec::new();
+        for d in &documents {
+            let mut seen: HashSet<Token> = HashSet::new();
+            for (_, counts, _) in &d.fields {
+                seen.extend(counts.keys().cloned());
+            }
+            for t in &seen {
+                *document_frequency.entry(t.clone()).or_default() += 1.0;
+            }
+            document_tokens.push(seen);
         }
-        document_tokens.push(seen);
-    }
-    let n = documents.len() as f64;
-    let idf = |t: &Token| {
-        let df = document_frequency.get(t).copied().unwrap_or(0.0);
-        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
-    };
-    let target_annex: Vec<Vec<String>> = targets
-        .iter()
-        .map(|p| {
-            let mut ids = annex_a(p);
-            // Controls confirmed to map to this one lend it their Annex A IDs.
-            for (other, id) in edges
-                .get(&(to.id.clone(), p.control.id.clone()))
-                .into_iter()
-                .flatten()
-            {
-                if let Some(catalog) = cx.catalogs.get(other)
-                    && let Some(o) = placed(catalog).iter().find(|o| &o.control.id == id)
+        let target_annex = targets
+            .iter()
+            .map(|p| {
+                let mut ids = annex_a(p);
+                // Controls confirmed to map to this one lend it their Annex A IDs.
+                for (other, id) in edges
+                    .get(&(to.id.clone(), p.control.id.clone()))
+                    .into_iter()
+                    .flatten()
                 {
-                    ids.extend(annex_a(o));
-                }
-            }
-            ids
-        })
-        .collect();
-    let label = |c: &Control| {
-        c.title
-            .as_deref()
-            .or(c.text.as_deref())
-            .unwrap_or_default()
-            .to_owned()
-    };
-
-    placed(from)
-        .iter()
-        .map(|question| {
-            let control = question.control;
-            let text = question_text(control);
-            let fact = lexicon.fact(&lexicon.spell(&text)).map(str::to_owned);
-            let counts = tokens(&text, &lexicon);
-            let mut query: HashMap<Token, f64> = counts
-                .keys()
-                .map(|t| {
-                    let weight = if matches!(t, Token::Term(_)) {
-                        TERM_QUERY
-                    } else {
-                        1.0
-                    };
-                    (t.clone(), weight)
-                })
-                .collect();
-            if let Some(group) = question.groups.last() {
-                for t in tokens(&group.title, &lexicon).into_keys() {
-                    query.entry(t).or_insert(GROUP_QUERY);
-                }
-            }
-            let english = text.chars().filter(|c| c.is_ascii_alphabetic()).count() * 2
-                > text.chars().filter(|c| !c.is_whitespace()).count();
-            // The most the question can score: every token fully matched.
-            let possible: f64 = query
-                .iter()
-                .map(|(t, w)| {
-                    let unseen = !document_frequency.contains_key(t);
-                    let discount = if unseen && matches!(t, Token::Word(_)) {
-                        UNSEEN_WORD
-                    } else {
-                        1.0
-                    };
-                    w * idf(t) * discount
-                })
-                .sum();
-            let own_annex = annex_a(question);
-            let own_tokens = token_set(&counts);
-            let mut memory: HashMap<&str, (f64, &Earlier)> = HashMap::new();
-            let mut best_earlier: Option<(f64, &Earlier)> = None;
-            for e in &earlier {
-                let s = similarity(&own_tokens, &e.tokens);
-                if s >= SAME_QUESTION {
-                    for t in &e.targets {
-                        let entry = memory.entry(t.as_str()).or_insert((s, e));
-                        if s > entry.0 {
-                            *entry = (s, e);
-                        }
-                    }
-                    if best_earlier.is_none_or(|(b, _)| s > b) {
-                        best_earlier = Some((s, e));
-                    }
-                }
-            }
-            let mut scored: Vec<Candidate> = targets
-                .iter()
-                .zip(&documents)
-                .zip(&target_annex)
-                .map(|((p, d), annex)| {
-                    let mut total = 0.0;
-                    let mut by_field: HashMap<&'static str, f64> = HashMap::new();
-                    let mut terms: Vec<(f64, String)> = Vec::new();
-                    let mut rarest: f64 = 1.0;
-                    let mut matched: Vec<(f64, &Token)> = Vec::new();
-                    for (t, w) in &query {
-                        let mut tf = 0.0;
-                        let mut parts: Vec<(Field, f64)> = Vec::new();
-                        for (field, counts, length) in &d.fields {
-                            if let Some(c) = counts.get(t) {
-                                let norm = 1.0 - B + B * length / average[field];
-                                let part = field.weight() * c / norm;
-                                tf += part;
-                                parts.push((*field, part));
-                            }
-                        }
-                        if tf == 0.0 {
-                            continue;
-                        }
-                        let gain = w * idf(t) * tf / (K1 + tf);
-                        if *w >= 1.0 {
-                            let df = document_frequency.get(t).copied().unwrap_or(0.0);
-                            rarest = rarest.min(df / n);
-                            if !matches!(t, Token::Gram(_, ' ')) {
-                                matched.push((df, t));
-                            }
-                        }
-                        total += gain;
-                        for (field, part) in parts {
-                            *by_field.entry(field.label()).or_default() += gain * part / tf;
-                        }
-                        if let Token::Term(g) = t {
-                            terms.push((gain, lexicon.name(*g).to_owned()));
-                        }
-                    }
-                    // Two words each common can be rare together ("assess" and "suppliers"):
-                    // the share of controls holding both of the rarest two counts too.
-                    if matched.len() >= 2 {
-                        matched.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
-                        let (a, b) = (matched[0].1, matched[1].1);
-                        let both = document_tokens
-                            .iter()
-                            .filter(|d| d.contains(a) && d.contains(b))
-                            .count() as f64;
-                        rarest = rarest.min(both / n);
-                    }
-                    let text_score = if possible > 0.0 {
-                        (total / possible).min(1.0)
-                    } else {
-                        0.0
-                    };
-                    let (hub, shared) = if own_annex.is_empty() {
-                        (0.0, Vec::new())
-                    } else {
-                        hub_match(&own_annex, annex)
-                    };
-                    let hub_part = (1.0 - text_score) * HUB_WEIGHT * hub;
-                    let mut score = text_score + hub_part;
-                    let mut fields: Vec<(&'static str, f64)> = by_field.into_iter().collect();
-                    fields.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-                    terms.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                    if hub >= 1.0 {
-                        rarest = 0.0;
-                    }
-                    let mut found = if hub_part > text_score {
-                        Found::Hub(shared)
-                    } else {
-                        Found::Text {
-                            fields: fields.into_iter().map(|f| f.0).collect(),
-                            terms: terms.into_iter().take(3).map(|t| t.1).collect(),
-                            bilingual: english,
-                        }
-                    };
-                    if let Some((s, e)) = memory.get(p.control.id.as_str())
-                        && *s >= score
+                    if let Some(catalog) = cx.catalogs.get(other)
+                        && let Some(o) = placed(catalog).iter().find(|o| &o.control.id == id)
                     {
-                        score = *s;
-                        rarest = 0.0;
-                        found = Found::Memory {
-                            catalog: e.catalog.clone(),
-                            control: e.control.clone(),
-                        };
+                        ids.extend(annex_a(o));
                     }
-                    Candidate {
-                        id: p.control.id.clone(),
-                        title: label(p.control),
-                        score,
-                        found,
-                        rarest,
+                }
+                ids
+            })
+            .collect();
+        Index {
+            lexicon,
+            targets,
+            documents,
+            average,
+            document_frequency,
+            document_tokens,
+            target_annex,
+        }
+    }
+
+    /// How many documents there are.
+    fn n(&self) -> f64 {
+        self.documents.len() as f64
+    }
+
+    /// BM25's inverse document frequency of a token.
+    fn idf(&self, t: &Token) -> f64 {
+        let df = self.document_frequency.get(t).copied().unwrap_or(0.0);
+        (1.0 + (self.n() - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// The suggestion for one question: its best candidates, and the pair.
+    fn suggest_for(
+        &self,
+        question: &Placed,
+        earlier: &[Earlier],
+        top: usize,
+        min_score: f64,
+    ) -> Suggestion {
+        let control = question.control;
+        let text = question_text(control);
+        let lexicon = self.lexicon;
+        let fact = lexicon.fact(&lexicon.spell(&text)).map(str::to_owned);
+        let counts = tokens(&text, lexicon);
+        let query = Query::new(self, question, &text, &counts);
+        let own_tokens = token_set(&counts);
+        let mut memory: HashMap<&str, (f64, &Earlier)> = HashMap::new();
+        let mut best_earlier: Option<(f64, &Earlier)> = None;
+        for e in earlier {
+            let s = similarity(&own_tokens, &e.tokens);
+            if s >= SAME_QUESTION {
+                for t in &e.targets {
+                    let entry = memory.entry(t.as_str()).or_insert((s, e));
+                    if s > entry.0 {
+                        *entry = (s, e);
                     }
-                })
-                .filter(|c| c.score >= min_score)
-                .collect();
-            scored.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
-            scored.truncate(top);
-            let to = match (&best_earlier, scored.first()) {
-                (
-                    Some((_, e)),
-                    Some(Candidate {
-                        found: Found::Memory { .. },
-                        ..
-                    }),
-                ) => e.targets.clone(),
-                (_, Some(best)) => vec![best.id.clone()],
-                _ => Vec::new(),
-            };
-            Suggestion {
-                from: control.id.clone(),
-                from_title: label(control),
-                matches: scored,
-                to,
-                fact,
+                }
+                if best_earlier.is_none_or(|(b, _)| s > b) {
+                    best_earlier = Some((s, e));
+                }
             }
-        })
-        .collect()
+        }
+        let mut scored: Vec<Candidate> = (0..self.targets.len())
+            .map(|i| self.candidate(i, &query, &memory))
+            .filter(|c| c.score >= min_score)
+            .collect();
+        scored.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+        scored.truncate(top);
+        let to = match (&best_earlier, scored.first()) {
+            (
+                Some((_, e)),
+                Some(Candidate {
+                    found: Found::Memory { .. },
+                    ..
+                }),
+            ) => e.targets.clone(),
+            (_, Some(best)) => vec![best.id.clone()],
+            _ => Vec::new(),
+        };
+        Suggestion {
+            from: control.id.clone(),
+            from_title: label(control),
+            matches: scored,
+            to,
+            fact,
+        }
+    }
+
+    /// How well target control `i` answers the query: BM25F over its fields, the Annex A
+    /// hub, and the memory of questions confirmed before.
+    fn candidate(
+        &self,
+        i: usize,
+        query: &Query,
+        memory: &HashMap<&str, (f64, &Earlier)>,
+    ) -> Candidate {
+        let (p, d, annex) = (&self.targets[i], &self.documents[i], &self.target_annex[i]);
+        let n = self.n();
+        let mut total = 0.0;
+        let mut by_field: HashMap<&'static str, f64> = HashMap::new();
+        let mut terms: Vec<(f64, String)> = Vec::new();
+        let mut rarest: f64 = 1.0;
+        let mut matched: Vec<(f64, &Token)> = Vec::new();
+        for (t, w) in &query.weights {
+            let mut tf = 0.0;
+            let mut parts: Vec<(Field, f64)> = Vec::new();
+            for (field, counts, length) in &d.fields {
+                if let Some(c) = counts.get(t) {
+                    let norm = 1.0 - B + B * length / self.average[field];
+                    let part = field.weight() * c / norm;
+                    tf += part;
+                    parts.push((*field, part));
+                }
+            }
+            if tf == 0.0 {
+                continue;
+            }
+            let gain = w * self.idf(t) * tf / (K1 + tf);
+            if *w >= 1.0 {
+                let df = self.document_frequency.get(t).copied().unwrap_or(0.0);
+                rarest = rarest.min(df / n);
+                if !matches!(t, Token::Gram(_, ' ')) {
+                    matched.push((df, t));
+                }
+            }
+            total += gain;
+            for (field, part) in parts {
+                *by_field.entry(field.label()).or_default() += gain * part / tf;
+            }
+            if let Token::Term(g) = t {
+                terms.push((gain, self.lexicon.name(*g).to_owned()));
+            }
+        }
+        // Two words each common can be rare together ("assess" and "suppliers"): the share
+        // of controls holding both of the rarest two counts too.
+        if matched.len() >= 2 {
+            matched.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
+            let (a, b) = (matched[0].1, matched[1].1);
+            let both = self
+                .document_tokens
+                .iter()
+                .filter(|d| d.contains(a) && d.contains(b))
+                .count() as f64;
+            rarest = rarest.min(both / n);
+        }
+        let text_score = if query.possible > 0.0 {
+            (total / query.possible).min(1.0)
+        } else {
+            0.0
+        };
+        let (hub, shared) = if query.annex.is_empty() {
+            (0.0, Vec::new())
+        } else {
+            hub_match(&query.annex, annex)
+        };
+        let hub_part = (1.0 - text_score) * HUB_WEIGHT * hub;
+        let mut score = text_score + hub_part;
+        let mut fields: Vec<(&'static str, f64)> = by_field.into_iter().collect();
+        fields.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        terms.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        if hub >= 1.0 {
+            rarest = 0.0;
+        }
+        let mut found = if hub_part > text_score {
+            Found::Hub(shared)
+        } else {
+            Found::Text {
+                fields: fields.into_iter().map(|f| f.0).collect(),
+                terms: terms.into_iter().take(3).map(|t| t.1).collect(),
+                bilingual: query.english,
+            }
+        };
+        if let Some((s, e)) = memory.get(p.control.id.as_str())
+            && *s >= score
+        {
+            score = *s;
+            rarest = 0.0;
+            found = Found::Memory {
+                catalog: e.catalog.clone(),
+                control: e.control.clone(),
+            };
+        }
+        Candidate {
+            id: p.control.id.clone(),
+            title: label(p.control),
+            score,
+            found,
+            rarest,
+        }
+    }
+}
+
+/// A question as the index scores it: its tokens' weights, the most it can score, its
+/// Annex A IDs, and whether it is in English.
+struct Query {
+    weights: HashMap<Token, f64>,
+    /// The most the question can score: every token fully matched.
+    possible: f64,
+    annex: Vec<String>,
+    english: bool,
+}
+
+impl Query {
+    fn new(index: &Index, question: &Placed, text: &str, counts: &HashMap<Token, f64>) -> Query {
+        let mut weights: HashMap<Token, f64> = counts
+            .keys()
+            .map(|t| {
+                let weight = if matches!(t, Token::Term(_)) {
+                    TERM_QUERY
+                } else {
+                    1.0
+                };
+                (t.clone(), weight)
+            })
+            .collect();
+        if let Some(group) = question.groups.last() {
+            for t in tokens(&group.title, index.lexicon).into_keys() {
+                weights.entry(t).or_insert(GROUP_QUERY);
+            }
+        }
+        let english = text.chars().filter(|c| c.is_ascii_alphabetic()).count() * 2
+            > text.chars().filter(|c| !c.is_whitespace()).count();
+        let possible: f64 = weights
+            .iter()
+            .map(|(t, w)| {
+                let unseen = !index.document_frequency.contains_key(t);
+                let discount = if unseen && matches!(t, Token::Word(_)) {
+                    UNSEEN_WORD
+                } else {
+                    1.0
+                };
+                w * index.idf(t) * discount
+            })
+            .sum();
+        Query {
+            weights,
+            possible,
+            annex: annex_a(question),
+            english,
+        }
+    }
+}
+
+/// The project's answer texts by (catalog, control).
+fn answer_texts_by_control<'a>(cx: &Context<'a>) -> HashMap<(&'a str, &'a str), Vec<&'a str>> {
+    let mut answers: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
+    for file in cx.answer_files {
+        for answer in &file.answers {
+            answers
+                .entry((file.catalog.as_str(), answer.control.as_str()))
+                .or_default()
+                .extend(answer_texts(answer));
+        }
+    }
+    answers
+}
+
+/// A target control as a BM25F document: its title, text, groups' titles, the project's
+/// answers to it (and to the controls mapped to it), and the questions confirmed for it
+/// before.
+fn document(
+    p: &Placed,
+    to: &Catalog,
+    edges: &Edges,
+    answers: &HashMap<(&str, &str), Vec<&str>>,
+    earlier_text: &HashMap<String, Vec<String>>,
+    lexicon: &Lexicon,
+) -> Document {
+    let c = p.control;
+    let mut texts: Vec<(Field, String)> = vec![
+        (
+            Field::Title,
+            c.title.as_deref().unwrap_or_default().to_owned(),
+        ),
+        (
+            Field::Text,
+            c.text.as_deref().unwrap_or_default().to_owned(),
+        ),
+        (
+            Field::Group,
+            p.groups
+                .iter()
+                .map(|g| g.title.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+    ];
+    let key = (to.id.clone(), c.id.clone());
+    let mut answer = answers
+        .get(&(to.id.as_str(), c.id.as_str()))
+        .cloned()
+        .unwrap_or_default();
+    for (other, id) in edges.get(&key).into_iter().flatten() {
+        if let Some(more) = answers.get(&(other.as_str(), id.as_str())) {
+            answer.extend(more);
+        }
+    }
+    texts.push((Field::Answer, answer.join("\n")));
+    texts.push((
+        Field::Earlier,
+        earlier_text
+            .get(&c.id)
+            .map(|t| t.join("\n"))
+            .unwrap_or_default(),
+    ));
+    Document {
+        fields: texts
+            .into_iter()
+            .map(|(field, text)| {
+                let counts = tokens(&text, lexicon);
+                let length = counts.values().sum::<f64>();
+                (field, counts, length)
+            })
+            .collect(),
+    }
+}
+
+/// A control's title (or else its text), as candidates are listed.
+fn label(c: &Control) -> String {
+    c.title
+        .as_deref()
+        .or(c.text.as_deref())
+        .unwrap_or_default()
+        .to_owned()
 }
 
 /// How wide (in terminal columns, a full-width character counting two) a title shown in a
