@@ -474,101 +474,20 @@ fn write_sheet(
     styles: &Styles,
     link_entries: &mut Vec<LinkEntry>,
 ) -> Result<(), XlsxError> {
-    let first = place.first;
-    let last_col = (doc.columns.len().max(1) - 1) as u16;
-    let total_width: f64 = doc.columns.iter().map(|c| c.width).sum();
     for (col, column) in doc.columns.iter().enumerate() {
         ws.set_column_width(col as u16, column.width)?;
     }
-    let mut row: u32 = 0;
-    // The height of every row written, and which rows are group headings, for the frozen
-    // area and the page breaks.
-    let mut rows = RowPlan::default();
-    let banner = |ws: &mut Worksheet,
-                  text: &str,
-                  (format, size): (&CellFormat, f64),
-                  row: &mut u32,
-                  rows: &mut RowPlan|
-     -> Result<(), XlsxError> {
-        if last_col > 0 {
-            ws.merge_range(*row, 0, *row, last_col, text, format)?;
-        } else {
-            ws.write_string_with_format(*row, 0, text, format)?;
-        }
-        let height = banner_height(text, total_width, size);
-        rows.set(ws, *row, height, RowKind::Other)?;
-        *row += 1;
-        Ok(())
+    let mut w = SheetWriter {
+        ws,
+        doc,
+        styles,
+        last_col: (doc.columns.len().max(1) - 1) as u16,
+        total_width: doc.columns.iter().map(|c| c.width).sum(),
+        row: 0,
+        rows: RowPlan::default(),
     };
-    let body = |format| (format, FONT_SIZE);
-    banner(
-        ws,
-        &doc.title,
-        (&styles.title, TITLE_SIZE),
-        &mut row,
-        &mut rows,
-    )?;
-    banner(
-        ws,
-        &doc.organization,
-        body(&styles.text),
-        &mut row,
-        &mut rows,
-    )?;
-    if first {
-        // Several paragraphs read as a bulleted list, as in Markdown and HTML.
-        let bullet = if doc.intro.len() > 1 { "・" } else { "" };
-        for paragraph in &doc.intro {
-            banner(
-                ws,
-                &format!("{bullet}{paragraph}"),
-                body(&styles.text),
-                &mut row,
-                &mut rows,
-            )?;
-        }
-    }
-    // The rows that may open a frozen area above the header row, first to last: the
-    // notice (the as-of date, after the introduction so that it stays next to the table),
-    // the sheet's heading, the sheet's notice.
-    let mut frozen_from = Vec::new();
-    if let Some(notice) = &doc.notice {
-        frozen_from.push(row);
-        banner(ws, notice, body(&styles.notice), &mut row, &mut rows)?;
-    }
-    if let Some(heading) = &sheet.heading {
-        row += 1;
-        frozen_from.push(row);
-        banner(
-            ws,
-            heading,
-            (&styles.heading, HEADING_SIZE),
-            &mut row,
-            &mut rows,
-        )?;
-    }
-    if let Some(notice) = &sheet.notice {
-        frozen_from.push(row);
-        banner(ws, notice, body(&styles.notice), &mut row, &mut rows)?;
-    }
-    row += 1;
-    let header_row = row;
-    for (col, column) in doc.columns.iter().enumerate() {
-        ws.write_string_with_format(row, col as u16, &column.header, &styles.header)?;
-    }
-    let header_lines = doc
-        .columns
-        .iter()
-        .map(|c| text_lines(&c.header, c.width))
-        .max()
-        .unwrap_or(1);
-    rows.set(
-        ws,
-        row,
-        header_lines as f64 * LINE_HEIGHT + 8.0,
-        RowKind::Other,
-    )?;
-    row += 1;
+    let frozen_from = w.top(sheet, place.first)?;
+    let header_row = w.header()?;
     for item in &sheet.rows {
         match item {
             Row::Group {
@@ -577,52 +496,7 @@ fn write_sheet(
                 text,
                 intro,
                 ..
-            } => {
-                let format = &styles.groups[(depth - 1).min(2)];
-                let lead_count = (lead.len() as u16).min(last_col);
-                for (col, value) in lead.iter().take(lead_count as usize).enumerate() {
-                    ws.write_string_with_format(row, col as u16, value, format)?;
-                }
-                if lead_count < last_col {
-                    ws.merge_range(row, lead_count, row, last_col, text, format)?;
-                } else {
-                    ws.write_string_with_format(row, last_col, text, format)?;
-                }
-                let widths: f64 = doc
-                    .columns
-                    .iter()
-                    .skip(lead_count as usize)
-                    .map(|c| c.width)
-                    .sum();
-                let lines = text_lines(text, widths).max(
-                    lead.iter()
-                        .map(|l| text_lines(l, doc.columns[0].width))
-                        .max()
-                        .unwrap_or(1),
-                );
-                rows.set(
-                    ws,
-                    row,
-                    (lines as f64 * LINE_HEIGHT + 6.0).min(MAX_ROW_HEIGHT),
-                    RowKind::Heading,
-                )?;
-                row += 1;
-                if let Some(intro) = intro {
-                    if last_col > 0 {
-                        ws.merge_range(row, 0, row, last_col, intro, &styles.cell)?;
-                    } else {
-                        ws.write_string_with_format(row, 0, intro, &styles.cell)?;
-                    }
-                    rows.set(
-                        ws,
-                        row,
-                        (text_lines(intro, total_width) as f64 * LINE_HEIGHT + 6.0)
-                            .min(MAX_ROW_HEIGHT),
-                        RowKind::Heading,
-                    )?;
-                    row += 1;
-                }
-            }
+            } => w.group(*depth, lead, text, intro.as_deref())?,
             Row::Item {
                 id,
                 cells,
@@ -632,45 +506,23 @@ fn write_sheet(
                 for url in links::row_links(cells, &doc.columns, evidence) {
                     link_entries.push(LinkEntry {
                         sheet: place.name.to_owned(),
-                        row,
+                        row: w.row,
                         control: id.to_string(),
                         title: control_title(cells, &doc.columns),
                         url,
                     });
                 }
-                let mut lines = 1;
-                for (col, (cell, column)) in cells.iter().zip(&doc.columns).enumerate() {
-                    let centered = matches!(
-                        column.value,
-                        ColumnValue::Level
-                            | ColumnValue::Status
-                            | ColumnValue::Number
-                            | ColumnValue::Id
-                    );
-                    write_cell(
-                        ws,
-                        row,
-                        col as u16,
-                        cell,
-                        if centered {
-                            &styles.center
-                        } else {
-                            &styles.cell
-                        },
-                        styles,
-                    )?;
-                    lines = lines.max(text_lines(&cell.text, column.width));
-                }
-                rows.set(
-                    ws,
-                    row,
-                    (lines as f64 * LINE_HEIGHT + 6.0).min(MAX_ROW_HEIGHT),
-                    RowKind::Item,
-                )?;
-                row += 1;
+                w.item(cells)?;
             }
         }
     }
+    let SheetWriter {
+        ws,
+        rows,
+        row,
+        last_col,
+        ..
+    } = w;
     // The header row stays in view while scrolling. When the rows above it (title,
     // preamble, notice) are short they stay in view too; when they would take more than
     // FROZEN_BUDGET of the screen, the sheet opens scrolled down so that only the notice
@@ -685,6 +537,171 @@ fn write_sheet(
     }
     end_rows(ws, row, last_col, styles)?;
     print_setup(ws, doc, header_row)
+}
+
+/// One sheet being written, row by row: where the next row goes, and the height and kind
+/// of every row written (for the frozen area and the page breaks).
+struct SheetWriter<'a> {
+    ws: &'a mut Worksheet,
+    doc: &'a Document,
+    styles: &'a Styles,
+    last_col: u16,
+    /// The width of all columns together, in characters.
+    total_width: f64,
+    row: u32,
+    rows: RowPlan,
+}
+
+impl SheetWriter<'_> {
+    /// A text across every column, as high as its lines at `size` points need.
+    fn banner(&mut self, text: &str, (format, size): (&CellFormat, f64)) -> Result<(), XlsxError> {
+        self.across(text, format)?;
+        let height = banner_height(text, self.total_width, size);
+        self.rows.set(self.ws, self.row, height, RowKind::Other)?;
+        self.row += 1;
+        Ok(())
+    }
+
+    /// Writes `text` across every column of the current row (merged when there are several).
+    fn across(&mut self, text: &str, format: &CellFormat) -> Result<(), XlsxError> {
+        if self.last_col > 0 {
+            self.ws
+                .merge_range(self.row, 0, self.row, self.last_col, text, format)?;
+        } else {
+            self.ws
+                .write_string_with_format(self.row, 0, text, format)?;
+        }
+        Ok(())
+    }
+
+    /// The rows above the table: title, company, the introduction on the first sheet, the
+    /// notice, the sheet's heading and notice. Returns the rows that may open a frozen
+    /// area above the header row, first to last: the notice (the as-of date, after the
+    /// introduction so that it stays next to the table), the sheet's heading, its notice.
+    fn top(&mut self, sheet: &Sheet, first: bool) -> Result<Vec<u32>, XlsxError> {
+        let (doc, styles) = (self.doc, self.styles);
+        let body = |format| (format, FONT_SIZE);
+        self.banner(&doc.title, (&styles.title, TITLE_SIZE))?;
+        self.banner(&doc.organization, body(&styles.text))?;
+        if first {
+            // Several paragraphs read as a bulleted list, as in Markdown and HTML.
+            let bullet = if doc.intro.len() > 1 { "・" } else { "" };
+            for paragraph in &doc.intro {
+                self.banner(&format!("{bullet}{paragraph}"), body(&styles.text))?;
+            }
+        }
+        let mut frozen_from = Vec::new();
+        if let Some(notice) = &doc.notice {
+            frozen_from.push(self.row);
+            self.banner(notice, body(&styles.notice))?;
+        }
+        if let Some(heading) = &sheet.heading {
+            self.row += 1;
+            frozen_from.push(self.row);
+            self.banner(heading, (&styles.heading, HEADING_SIZE))?;
+        }
+        if let Some(notice) = &sheet.notice {
+            frozen_from.push(self.row);
+            self.banner(notice, body(&styles.notice))?;
+        }
+        self.row += 1;
+        Ok(frozen_from)
+    }
+
+    /// The header row of the table; returns its row.
+    fn header(&mut self) -> Result<u32, XlsxError> {
+        let header_row = self.row;
+        for (col, column) in self.doc.columns.iter().enumerate() {
+            self.ws.write_string_with_format(
+                header_row,
+                col as u16,
+                &column.header,
+                &self.styles.header,
+            )?;
+        }
+        let header_lines = self
+            .doc
+            .columns
+            .iter()
+            .map(|c| text_lines(&c.header, c.width))
+            .max()
+            .unwrap_or(1);
+        let height = header_lines as f64 * LINE_HEIGHT + 8.0;
+        self.rows.set(self.ws, header_row, height, RowKind::Other)?;
+        self.row += 1;
+        Ok(header_row)
+    }
+
+    /// A group's heading row (its lead cells, then its text across the rest), and its
+    /// introduction across every column when it has one.
+    fn group(
+        &mut self,
+        depth: usize,
+        lead: &[String],
+        text: &str,
+        intro: Option<&str>,
+    ) -> Result<(), XlsxError> {
+        let (doc, styles, last_col, row) = (self.doc, self.styles, self.last_col, self.row);
+        let format = &styles.groups[(depth - 1).min(2)];
+        let lead_count = (lead.len() as u16).min(last_col);
+        for (col, value) in lead.iter().take(lead_count as usize).enumerate() {
+            self.ws
+                .write_string_with_format(row, col as u16, value, format)?;
+        }
+        if lead_count < last_col {
+            self.ws
+                .merge_range(row, lead_count, row, last_col, text, format)?;
+        } else {
+            self.ws
+                .write_string_with_format(row, last_col, text, format)?;
+        }
+        let widths: f64 = doc
+            .columns
+            .iter()
+            .skip(lead_count as usize)
+            .map(|c| c.width)
+            .sum();
+        let lines = text_lines(text, widths).max(
+            lead.iter()
+                .map(|l| text_lines(l, doc.columns[0].width))
+                .max()
+                .unwrap_or(1),
+        );
+        let height = (lines as f64 * LINE_HEIGHT + 6.0).min(MAX_ROW_HEIGHT);
+        self.rows.set(self.ws, row, height, RowKind::Heading)?;
+        self.row += 1;
+        if let Some(intro) = intro {
+            self.across(intro, &styles.cell)?;
+            let height = (text_lines(intro, self.total_width) as f64 * LINE_HEIGHT + 6.0)
+                .min(MAX_ROW_HEIGHT);
+            self.rows.set(self.ws, self.row, height, RowKind::Heading)?;
+            self.row += 1;
+        }
+        Ok(())
+    }
+
+    /// An item's row: one cell per column, as high as its tallest cell.
+    fn item(&mut self, cells: &[crate::sheet::Cell]) -> Result<(), XlsxError> {
+        let (doc, styles, row) = (self.doc, self.styles, self.row);
+        let mut lines = 1;
+        for (col, (cell, column)) in cells.iter().zip(&doc.columns).enumerate() {
+            let centered = matches!(
+                column.value,
+                ColumnValue::Level | ColumnValue::Status | ColumnValue::Number | ColumnValue::Id
+            );
+            let format = if centered {
+                &styles.center
+            } else {
+                &styles.cell
+            };
+            write_cell(self.ws, row, col as u16, cell, format, styles)?;
+            lines = lines.max(text_lines(&cell.text, column.width));
+        }
+        let height = (lines as f64 * LINE_HEIGHT + 6.0).min(MAX_ROW_HEIGHT);
+        self.rows.set(self.ws, row, height, RowKind::Item)?;
+        self.row += 1;
+        Ok(())
+    }
 }
 
 /// How every sheet prints: A4 landscape fitted to the page width, the header row repeated
