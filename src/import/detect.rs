@@ -807,12 +807,45 @@ pub fn candidate(
         .min(200);
     let profiles: Vec<Profile> = (0..width).map(|c| Profile::of(sheet, c, &rows)).collect();
     let hinted: Vec<(u32, Hint)> = header.map(|h| hints(sheet, h)).unwrap_or_default();
+    let (mut cols, score, theirs) = columns_by_header(&hinted, &profiles, rows.len());
+    columns_by_content(&mut cols, &profiles, width, given, &theirs);
+    let cols = cols.with(given);
+    let id = cols.id.and_then(|c| profiles.get(c as usize));
+    let question = cols.question.and_then(|c| profiles.get(c as usize));
+    let mut fails = failures(&cols, id, question, &profiles, given);
+    let answerless = !cols.answers();
+    let (ids, keys) = items(sheet, &cols, start, end);
+    let items = ids.len();
+    if items == 0 && fails.is_empty() {
+        fails.push(crate::msg!("import-fail-no-item"));
+    }
+    let score = content_score(score, &cols, id, question, &profiles) + sheet_bias(&sheet.name);
+    Table {
+        sheet: index,
+        header,
+        end,
+        columns: cols,
+        score,
+        items,
+        ids,
+        keys,
+        fails,
+        answerless,
+    }
+}
+
+/// The columns the header words name, strongest word first, each taken only when the
+/// column's content fits it: the columns, their score, and the columns the header marks as
+/// the customer's own (not to be read).
+fn columns_by_header(
+    hinted: &[(u32, Hint)],
+    profiles: &[Profile],
+    rows: usize,
+) -> (Columns, f64, HashSet<u32>) {
     let mut cols = Columns::default();
     let mut score = 0.0;
     let mut theirs: HashSet<u32> = HashSet::new();
-    let taken = |cols: &Columns, c: u32| cols.mapped().contains(&c) || given.mapped().contains(&c);
-    // Header words first, strongest first.
-    let mut ordered = hinted.clone();
+    let mut ordered = hinted.to_vec();
     ordered.sort_by_key(|(col, h)| {
         let strength = match h {
             Hint::Role(_, s) => *s,
@@ -851,10 +884,10 @@ pub fn candidate(
                 }
             }
             Hint::Reply => {
-                if p.is_choices(rows.len()) && cols.choice.is_none() {
+                if p.is_choices(rows) && cols.choice.is_none() {
                     cols.choice = Some(col);
                     score += 2.0;
-                } else if cols.answer.is_none() && !p.is_choices(rows.len()) {
+                } else if cols.answer.is_none() && !p.is_choices(rows) {
                     cols.answer = Some(col);
                     score += 2.0;
                 }
@@ -886,6 +919,19 @@ pub fn candidate(
             }
         }
     }
+    (cols, score, theirs)
+}
+
+/// What the header left unnamed, from the columns' content: a category that names each
+/// item is its title; the ID and question columns are found by what they hold.
+fn columns_by_content(
+    cols: &mut Columns,
+    profiles: &[Profile],
+    width: u32,
+    given: &Columns,
+    theirs: &HashSet<u32>,
+) {
+    let taken = |cols: &Columns, c: u32| cols.mapped().contains(&c) || given.mapped().contains(&c);
     // A category given on (nearly) every row that changes on every row names each item:
     // its title. One given on the first row of each run is a heading.
     if let Some(c) = cols.category
@@ -896,11 +942,10 @@ pub fn candidate(
     {
         cols.title = cols.category.take();
     }
-    // Then what the header left unnamed, from the content.
     if cols.id.is_none() {
         let limit = cols.question.unwrap_or(width);
         cols.id = (0..limit.min(width))
-            .filter(|&c| !taken(&cols, c) && !theirs.contains(&c))
+            .filter(|&c| !taken(cols, c) && !theirs.contains(&c))
             .find(|&c| profiles[c as usize].is_ids());
     }
     if cols.question.is_none() {
@@ -911,7 +956,7 @@ pub fn candidate(
             .min()
             .unwrap_or(width);
         cols.question = (after..answer_at.min(width))
-            .filter(|&c| !taken(&cols, c) && !theirs.contains(&c))
+            .filter(|&c| !taken(cols, c) && !theirs.contains(&c))
             .filter(|&c| profiles[c as usize].is_questions())
             .max_by(|&a, &b| {
                 profiles[a as usize]
@@ -919,10 +964,17 @@ pub fn candidate(
                     .total_cmp(&profiles[b as usize].avg_chars)
             });
     }
-    let cols = cols.with(given);
+}
+
+/// Why the columns do not make a table of questions, if they do not.
+fn failures(
+    cols: &Columns,
+    id: Option<&Profile>,
+    question: Option<&Profile>,
+    profiles: &[Profile],
+    given: &Columns,
+) -> Vec<crate::i18n::Message> {
     let mut fails = Vec::new();
-    let id = cols.id.and_then(|c| profiles.get(c as usize));
-    let question = cols.question.and_then(|c| profiles.get(c as usize));
     match id {
         None if cols.id.is_none() => fails.push(crate::msg!("import-fail-no-id")),
         Some(p) if !p.could_be_ids() => fails.push(crate::msg!("import-fail-id-column")),
@@ -943,36 +995,49 @@ pub fn candidate(
     {
         fails.push(crate::msg!("import-fail-short-questions"));
     }
-    let answerless = !cols.answers();
-    if answerless {
-        // Only questions: taken when no table has a place to answer (a list of controls).
-    } else if [cols.choice, cols.answer]
-        .into_iter()
-        .flatten()
-        .all(|c| profiles.get(c as usize).is_some_and(Profile::is_derived))
+    // A table with only questions is taken when no table has a place to answer (a list of
+    // controls); one whose answer cells are all formulas is not a questionnaire to answer.
+    if cols.answers()
+        && [cols.choice, cols.answer]
+            .into_iter()
+            .flatten()
+            .all(|c| profiles.get(c as usize).is_some_and(Profile::is_derived))
         && given.choice.is_none()
         && given.answer.is_none()
     {
         fails.push(crate::msg!("import-fail-formulas"));
     }
-    let mut ids = Vec::new();
+    fails
+}
+
+/// The questions (with their IDs) of the rows `start..end`: a row is an item when it has a
+/// short ID and a question (or title).
+fn items(sheet: &Sheet, cols: &Columns, start: u32, end: u32) -> (Vec<String>, Vec<String>) {
+    let mut questions = Vec::new();
     let mut keys = Vec::new();
-    let mut items = 0;
     if let (Some(ic), Some(qc)) = (cols.id, cols.question.or(cols.title)) {
         for r in start..end {
             let id = sheet.text(r, ic).trim();
             let question = sheet.text(r, qc).trim();
             if !id.is_empty() && id.chars().count() <= 24 && !question.is_empty() {
-                items += 1;
-                ids.push(question.to_owned());
+                questions.push(question.to_owned());
                 keys.push(id.to_owned());
             }
         }
     }
-    if items == 0 && fails.is_empty() {
-        fails.push(crate::msg!("import-fail-no-item"));
-    }
-    // What the content confirms.
+    (questions, keys)
+}
+
+/// `score` plus what the columns' content confirms: IDs that look like IDs, questions that
+/// ask, a choice column (with a dropdown), answer and evidence columns.
+fn content_score(
+    score: f64,
+    cols: &Columns,
+    id: Option<&Profile>,
+    question: Option<&Profile>,
+    profiles: &[Profile],
+) -> f64 {
+    let mut score = score;
     if let Some(p) = id
         && p.is_ids()
     {
@@ -996,19 +1061,7 @@ pub fn candidate(
     if cols.evidence.is_some() {
         score += 0.5;
     }
-    score += sheet_bias(&sheet.name);
-    Table {
-        sheet: index,
-        header,
-        end,
-        columns: cols,
-        score,
-        items,
-        ids,
-        keys,
-        fails,
-        answerless,
-    }
+    score
 }
 
 /// How far below the best score a table may be and still be imported with it.
