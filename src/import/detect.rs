@@ -24,11 +24,15 @@ use std::collections::HashSet;
 
 use super::workbook::{Sheet, Workbook, column_name};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What a column of a questionnaire holds, in the order columns are listed. Its names
+/// (`ID`, `category`, …) are strum's; [`strum::VariantArray::VARIANTS`] lists them all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "lowercase")]
 pub enum Role {
+    #[strum(serialize = "ID")]
     Id,
-    Title,
     Category,
+    Title,
     Question,
     Choice,
     Answer,
@@ -37,33 +41,17 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 8] = [
-        Role::Id,
-        Role::Category,
-        Role::Title,
-        Role::Question,
-        Role::Choice,
-        Role::Answer,
-        Role::Evidence,
-        Role::Note,
-    ];
+    /// Every role, in the order columns are listed.
+    pub const ALL: &'static [Role] = <Role as strum::VariantArray>::VARIANTS;
 
     /// What the column holds, in the run's language (`ID`, `question` / `質問` …).
     pub fn message(self) -> crate::i18n::Message {
         crate::msg!("import-role", role = self.name())
     }
 
+    /// The role's name (`ID`, `question`, …).
     pub fn name(self) -> &'static str {
-        match self {
-            Role::Id => "ID",
-            Role::Title => "title",
-            Role::Category => "category",
-            Role::Question => "question",
-            Role::Choice => "choice",
-            Role::Answer => "answer",
-            Role::Evidence => "evidence",
-            Role::Note => "note",
-        }
+        self.into()
     }
 
     /// The command-line option that names this column.
@@ -127,9 +115,9 @@ impl Columns {
     /// These columns, with every column `given` names replacing the detected one (a column
     /// given for one role is taken away from any other role it was detected for).
     pub fn with(mut self, given: &Columns) -> Columns {
-        for role in Role::ALL {
+        for &role in Role::ALL {
             if let Some(col) = given.get(role) {
-                for other in Role::ALL {
+                for &other in Role::ALL {
                     if other != role && self.get(other) == Some(col) && given.get(other).is_none() {
                         *self.slot(other) = None;
                     }
