@@ -55,7 +55,8 @@ pub enum Kind {
 }
 
 /// The parts of an answer that can change.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 #[serde(rename_all = "lowercase")]
 pub enum Field {
     Status,
@@ -67,15 +68,9 @@ pub enum Field {
 }
 
 impl Field {
+    /// The field's key in answer files (strum's name of it).
     pub fn name(self) -> &'static str {
-        match self {
-            Field::Status => "status",
-            Field::Answer => "answer",
-            Field::Links => "links",
-            Field::Evidence => "evidence",
-            Field::Reviewed => "reviewed",
-            Field::Note => "note",
-        }
+        self.into()
     }
 }
 
