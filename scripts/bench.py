@@ -10,6 +10,11 @@ yaml.safe_load and, where PyYAML has libyaml, yaml.CSafeLoader, and prints pytho
 
     cargo build --release && python3 scripts/bench.py 2000 20000 200000
     python3 scripts/bench.py --compare-python 2000 20000
+    python3 scripts/bench.py --baseline /path/to/older/checksheet 20000 200000
+
+With --baseline, each size is run by both binaries on the same project, their runs
+interleaved (5 each) so that whatever else the machine does weighs on both alike, and the
+change of the median is printed.
 """
 import argparse
 import os
@@ -64,6 +69,21 @@ def measure(args):
     return statistics.median(times), peak_kib / 1024
 
 
+def compare(binaries, folder, runs=5):
+    """Median seconds of `check` and `build` for each binary, runs interleaved."""
+    times = {b: {"check": [], "build": []} for b in binaries}
+    for _ in range(runs):
+        for b in binaries:
+            for command in ("check", "build"):
+                args = [b, command, folder]
+                if command == "build":
+                    args += ["--out", os.path.join(folder, "dist")]
+                start = time.perf_counter()
+                subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                times[b][command].append(time.perf_counter() - start)
+    return {b: {c: statistics.median(t) for c, t in by.items()} for b, by in times.items()}
+
+
 def time_python(folder, loader):
     """Seconds of bench_python.py and the stage times it printed, from the median of 3 runs
     (or from 1 run if it takes over 20 s)."""
@@ -94,9 +114,23 @@ def main():
     parser.add_argument("sizes", nargs="*", type=int, default=[2000, 20000], help="numbers of controls")
     parser.add_argument("--compare-python", action="store_true",
                         help="also time scripts/bench_python.py and print python/checksheet for build")
+    parser.add_argument("--baseline", metavar="BINARY",
+                        help="also run this (older) binary, interleaved, and print the change")
     args = parser.parse_args()
     if not os.path.exists(BINARY):
         sys.exit(f"{BINARY} not found: run `cargo build --release` first")
+    if args.baseline:
+        print(f"{'controls':>9}  {'command':>7}  {'baseline s':>10}  {'this s':>8}  {'change':>7}")
+        with tempfile.TemporaryDirectory() as tmp:
+            for n in args.sizes:
+                folder = os.path.join(tmp, str(n))
+                generate(n, folder)
+                medians = compare([args.baseline, BINARY], folder)
+                for command in ("check", "build"):
+                    old, new = medians[args.baseline][command], medians[BINARY][command]
+                    print(f"{n:>9}  {command:>7}  {old:>10.2f}  {new:>8.2f}  {(new / old - 1) * 100:>+6.1f}%",
+                          flush=True)
+        return
     small = os.path.join(ROOT, "tests", "fixtures", "build", "demo")
     startup, _ = measure([BINARY, "check", small])
     print(f"start-up: check of a 4-control project  {startup * 1000:7.1f} ms")
