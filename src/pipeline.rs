@@ -7,7 +7,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
-use crate::load::{RunError, Workspace};
+use crate::error::Error;
+use crate::load::Workspace;
 use crate::model::Format;
 use crate::render::{RenderContext, RenderError, renderer};
 use crate::sheet::{Document, SheetInput, build_document, check_xlsx_limits};
@@ -29,7 +30,7 @@ impl Checked {
 
 /// Loads and validates a project, building each output's document so layout and cell
 /// problems are found by `check` as well as `build`.
-pub fn check(project: &Path) -> Result<(Checked, Vec<RenderedOutput>), RunError> {
+pub fn check(project: &Path) -> Result<(Checked, Vec<RenderedOutput>), Error> {
     check_within(project, None)
 }
 
@@ -38,7 +39,7 @@ pub fn check(project: &Path) -> Result<(Checked, Vec<RenderedOutput>), RunError>
 pub fn check_within(
     project: &Path,
     root: Option<&Path>,
-) -> Result<(Checked, Vec<RenderedOutput>), RunError> {
+) -> Result<(Checked, Vec<RenderedOutput>), Error> {
     let mut workspace = Workspace::load_within(project, root)?;
     let (plan, found) = validate(&workspace);
     let mut diags = std::mem::take(&mut workspace.diags);
@@ -122,7 +123,7 @@ impl Built {
 }
 
 /// Builds every output of a project into `out` (default `<project>/dist`).
-pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<Built, RunError> {
+pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<Built, Error> {
     let (checked, documents) = check(project)?;
     let fails = |d: &Diagnostics| d.has_errors() || (deny_warnings && d.warning_count() > 0);
     let Checked {
@@ -198,7 +199,7 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
     let mut written = Vec::new();
     for (temp, target) in staged {
         temp.persist(&target)
-            .map_err(|e| RunError::write(&target, e.error))?;
+            .map_err(|e| Error::write(&target, e.error))?;
         written.push(target);
     }
     Ok(Built {
@@ -213,7 +214,7 @@ pub fn build(project: &Path, out: Option<&Path>, deny_warnings: bool) -> Result<
 
 /// The folder a build writes into (`out`, default `<root>/dist`), created if missing, and
 /// whether this build created it (it is removed again when the build fails).
-fn output_folder(root: &Path, out: Option<&Path>) -> Result<(PathBuf, bool), RunError> {
+fn output_folder(root: &Path, out: Option<&Path>) -> Result<(PathBuf, bool), Error> {
     let out_dir = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join("dist"));
@@ -224,13 +225,13 @@ fn output_folder(root: &Path, out: Option<&Path>) -> Result<(PathBuf, bool), Run
         && let Ok(boundary) = crate::files::Boundary::of_project(root)
         && let Err(e) = boundary.resolve(&out_dir)
     {
-        return Err(RunError::Refused(crate::msg!(
+        return Err(Error::Refused(crate::msg!(
             "output-folder-outside",
             error = e.message()
         )));
     }
     let created = !out_dir.exists();
-    fs::create_dir_all(&out_dir).map_err(|source| RunError::CreateOutputFolder {
+    fs::create_dir_all(&out_dir).map_err(|source| Error::CreateOutputFolder {
         path: out_dir.clone(),
         source,
     })?;

@@ -8,6 +8,7 @@ pub mod layout_files;
 pub mod project;
 pub mod questionnaire;
 
+use crate::error::Error;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -27,9 +28,6 @@ const READ_IN_PARALLEL_FROM_BYTES: usize = 1 << 20;
 
 /// The name of the project file inside a project folder.
 pub const PROJECT_FILE: &str = "checksheet.yaml";
-
-/// What stops a run (kept under its old name for the loader's callers).
-pub use crate::error::Error as RunError;
 
 /// Everything a run has read, validated as far as the files allow.
 pub struct Workspace {
@@ -57,7 +55,7 @@ pub struct Workspace {
 }
 
 /// Finds the project file for a `PROJECT` argument (a folder or a file).
-pub fn find_project_file(arg: &Path) -> Result<PathBuf, RunError> {
+pub fn find_project_file(arg: &Path) -> Result<PathBuf, Error> {
     if arg.is_dir() {
         let file = arg.join(PROJECT_FILE);
         if file.is_file() {
@@ -66,7 +64,7 @@ pub fn find_project_file(arg: &Path) -> Result<PathBuf, RunError> {
     } else if arg.is_file() {
         return Ok(arg.to_path_buf());
     }
-    Err(RunError::ProjectNotFound {
+    Err(Error::ProjectNotFound {
         path: arg.to_path_buf(),
     })
 }
@@ -107,13 +105,13 @@ impl Workspace {
 
     /// Loads a project and everything it names. Files are read in a fixed order and parsed
     /// together (on every core when large), so reports never depend on scheduling.
-    pub fn load(project_arg: &Path) -> Result<Workspace, RunError> {
+    pub fn load(project_arg: &Path) -> Result<Workspace, Error> {
         Workspace::load_within(project_arg, None)
     }
 
     /// [`Workspace::load`], with the files allowed only inside `root` (a revision written
     /// out to a temporary folder) instead of the project's folder and git repository.
-    pub fn load_within(project_arg: &Path, root: Option<&Path>) -> Result<Workspace, RunError> {
+    pub fn load_within(project_arg: &Path, root: Option<&Path>) -> Result<Workspace, Error> {
         let project_file = find_project_file(project_arg)?;
         let (mut ws, project) = Workspace::open_project(&project_file, root)?;
         let Some(project) = project else {
@@ -169,7 +167,7 @@ impl Workspace {
     fn open_project(
         project_file: &Path,
         root: Option<&Path>,
-    ) -> Result<(Workspace, Option<Project>), RunError> {
+    ) -> Result<(Workspace, Option<Project>), Error> {
         let dir = project_file
             .parent()
             .map(Path::to_path_buf)
@@ -184,7 +182,7 @@ impl Workspace {
             Some(root) => Boundary::of_folder(root),
             None => Boundary::of_project(&dir),
         };
-        ws.boundary = Some(boundary.map_err(|e| RunError::read(&dir, e))?);
+        ws.boundary = Some(boundary.map_err(|e| Error::read(&dir, e))?);
         let builtins = ws.add_builtin_sources();
         let project_id = ws.read_source(project_file, None);
         let mut ids = builtins.yaml_ids();
