@@ -8,13 +8,13 @@ pub mod layout_files;
 pub mod project;
 pub mod questionnaire;
 
-use crate::error::Error;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use indexmap::IndexMap;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::error::Error;
 use crate::files::Boundary;
 use crate::i18n::Message;
 use crate::layout::Layout;
