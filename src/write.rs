@@ -122,14 +122,6 @@ pub fn remove_stale_staged(dir: &Path) -> Vec<PathBuf> {
     removed
 }
 
-/// Writes a new file atomically (rw-r--r--); fails if it appeared meanwhile.
-pub fn new_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let temp = stage(folder_of(path), bytes, None).map_err(|e| Error::write(path, e))?;
-    temp.persist_noclobber(path)
-        .map(|_| ())
-        .map_err(|e| Error::write(path, e.error))
-}
-
 /// Replaces one existing file atomically, keeping its permissions.
 pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let permissions = fs::metadata(path).ok().map(|m| m.permissions());
@@ -257,5 +249,58 @@ mod tests {
         assert!(lock(&other, false).is_err(), "held by the staged file");
         drop(temp);
         assert!(!dir.path().join(&name).exists());
+    }
+
+    /// A process that is surely gone: a child that ran and was waited for.
+    #[cfg(unix)]
+    fn dead_pid() -> u32 {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        pid
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_unlocked_files_of_gone_processes_are_removed_as_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let dead = dead_pid();
+        let alive = std::os::unix::process::parent_id();
+        let own = std::process::id();
+        let name = |pid: u32, tail: &str| format!(".checksheet-{pid}-aB3dE9{tail}");
+        // Unlocked, as a file of a run on a file system without locks would be.
+        for (pid, tail) in [(dead, ".md"), (alive, ".md"), (own, ".md"), (dead, "")] {
+            fs::write(dir.path().join(name(pid, tail)), b"staged").unwrap();
+        }
+        fs::create_dir(dir.path().join(name(dead, ".html"))).unwrap();
+        fs::write(dir.path().join("notes.md"), b"not staged").unwrap();
+        let removed = remove_stale_staged(dir.path());
+        let mut expected = vec![
+            dir.path().join(name(dead, "")),
+            dir.path().join(name(dead, ".md")),
+        ];
+        expected.sort();
+        assert_eq!(removed, expected);
+        for kept in [name(alive, ".md"), name(own, ".md"), name(dead, ".html")] {
+            assert!(dir.path().join(&kept).exists(), "{kept} is kept");
+        }
+        assert!(dir.path().join("notes.md").exists());
+    }
+
+    #[test]
+    fn all_or_none_refuses_an_existing_file_unless_told_to_replace_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, new) = (dir.path().join("old.yaml"), dir.path().join("sub/new.yaml"));
+        fs::write(&old, b"kept").unwrap();
+        let files = [(new.clone(), b"new".as_slice()), (old.clone(), b"replaced")];
+        match all_or_none(&files, false, None) {
+            Err(Error::Exists { path, .. }) => assert_eq!(path, old),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(fs::read(&old).unwrap(), b"kept");
+        assert!(!new.exists(), "nothing is written when one file is refused");
+        all_or_none(&files, true, None).unwrap();
+        assert_eq!(fs::read(&old).unwrap(), b"replaced");
+        assert_eq!(fs::read(&new).unwrap(), b"new");
     }
 }
