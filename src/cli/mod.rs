@@ -42,8 +42,10 @@ impl Leftovers {
     }
 }
 
-/// What a command that ran to its end leaves: its exit code (0, or 1 when the input has
-/// errors, or warnings under `--deny-warnings`) and what the binary need not free.
+/// What a command that ran to its end leaves: its exit code (0; 1 when the input has
+/// errors, or warnings under `--deny-warnings`; 2 when the command already printed why it
+/// could not run, as `init` does before saying that nothing was written) and what the
+/// binary need not free.
 #[derive(Default)]
 pub struct Outcome {
     pub code: u8,
