@@ -45,6 +45,8 @@ pub enum Shape {
     Ids,
     /// A list of lists of words.
     WordLists,
+    /// Catalog IDs to control IDs to lists of words (a thesaurus's `keywords`).
+    KeywordMap,
     /// A calendar date, `YYYY-MM-DD`.
     Date,
     /// An ID of this kind.
@@ -924,6 +926,11 @@ pub static THESAURUS_FILE: Object = object(
             "facts",
             Shape::Strings,
             "Words by which a question asks for a company's facts or commercial terms, which no control answers.",
+        ),
+        field(
+            "keywords",
+            Shape::KeywordMap,
+            "Per catalog and control, the words a customer's questionnaire uses when asking what the control asks (practices, tools, everyday terms); `map suggest` matches them like the control's own text.",
         ),
     ],
 );

@@ -369,6 +369,14 @@ fn field_schema(field: &formats::Field) -> Value {
             description,
             json!({ "type": "array", "items": { "type": "string" } }),
         ),
+        Shape::KeywordMap => json!({
+            "description": description,
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": { "type": "array", "items": { "type": "string" } },
+            },
+        }),
         Shape::Date => date(description),
         Shape::Id(kind) => id(description, id_pattern(*kind)),
         Shape::Integer { min, max } => {

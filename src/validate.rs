@@ -62,7 +62,7 @@ pub fn validate(ws: &Workspace) -> (Plan, Diagnostics) {
             stems.insert(output.stem.clone(), spec);
             plan.outputs.push(output);
         }
-        mapping::check_mappings(&ws.mappings, &ws.catalogs, &mut diags);
+        mapping::check_mappings(&ws.mappings, &ws.thesauri, &ws.catalogs, &mut diags);
         // Files that failed to load would make every control look unanswered.
         if !ws.diags.has_errors() && !diags.has_errors() {
             derive_answers(ws, &mut plan, &mut diags);

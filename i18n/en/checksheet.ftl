@@ -297,6 +297,9 @@ what-sheet = a sheet
 what-thesaurus-file = a thesaurus file
 what-thesaurus-header = the `thesaurus` header
 what-entry-of = an entry of `{ $key }`
+what-keywords-catalog = a catalog ID under `keywords`
+what-keywords-control = a control ID under `keywords`
+what-keywords-of = the keywords of `{ $id }`
 
 ## YAML shapes used by the loaders
 
@@ -527,6 +530,9 @@ mapping-unknown-catalog = mapping names unknown catalog `{ $catalog }`
 label-no-such-catalog = no such catalog
 mapping-unknown-control = mapping names `{ $control }`, which catalog { $catalog } does not have
 label-in-this-pair = in this pair
+keywords-unknown-catalog = thesaurus keywords name unknown catalog `{ $catalog }`
+keywords-unknown-control = thesaurus keywords name `{ $control }`, which catalog { $catalog } does not have
+label-these-keywords = these keywords
 thesaurus-too-few = an entry of `{ $name }` needs at least two words
 label-too-few-words = too few words
 thesaurus-too-few-help = list the words that are the same, e.g. [多要素認証, 二要素認証, MFA]

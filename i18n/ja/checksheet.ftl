@@ -285,6 +285,9 @@ what-sheet = シート
 what-thesaurus-file = 類義語辞書ファイル
 what-thesaurus-header = `thesaurus` ヘッダー
 what-entry-of = `{ $key }` の項目
+what-keywords-catalog = `keywords` の下のカタログ ID
+what-keywords-control = `keywords` の下のコントロール ID
+what-keywords-of = `{ $id }` のキーワード
 
 ## YAML shapes used by the loaders
 
@@ -506,6 +509,9 @@ mapping-unknown-catalog = マッピングが不明なカタログ `{ $catalog }`
 label-no-such-catalog = そのようなカタログなし
 mapping-unknown-control = マッピングが、カタログ { $catalog } にない `{ $control }` を指定しています
 label-in-this-pair = このペア
+keywords-unknown-catalog = 類義語辞書のキーワードが不明なカタログ `{ $catalog }` を指定しています
+keywords-unknown-control = 類義語辞書のキーワードが、カタログ { $catalog } にない `{ $control }` を指定しています
+label-these-keywords = このキーワード
 thesaurus-too-few = `{ $name }` の項目には語が 2 つ以上必要です
 label-too-few-words = 語が少なすぎる
 thesaurus-too-few-help = 同じ意味の語を挙げてください (例: [多要素認証, 二要素認証, MFA])

@@ -155,6 +155,7 @@ pub fn load_mapping(root: &Node, origin: &str, diags: &mut Diagnostics) -> Optio
 /// every control named.
 pub fn check_mappings(
     mappings: &[Mapping],
+    thesauri: &[thesaurus::Thesaurus],
     catalogs: &indexmap::IndexMap<String, Catalog>,
     diags: &mut Diagnostics,
 ) {
@@ -194,6 +195,50 @@ pub fn check_mappings(
                     check_control(&mapping.to, id, pair.span, &ids, diags);
                 }
             }
+        }
+    }
+    check_keywords(thesauri, &ids, diags);
+}
+
+/// Checks that a project's thesaurus keywords name catalogs and controls it has. The
+/// built-in thesaurus's keywords are not checked: a project may replace a built-in catalog
+/// with its own, whose controls the keywords then simply do not reach.
+fn check_keywords(
+    thesauri: &[thesaurus::Thesaurus],
+    ids: &HashMap<&str, Vec<&str>>,
+    diags: &mut Diagnostics,
+) {
+    let project_keywords = thesauri
+        .iter()
+        .filter(|t| !t.origin.starts_with("builtin:"))
+        .flat_map(|t| &t.keywords);
+    for k in project_keywords {
+        let Some(controls) = ids.get(k.catalog.as_str()) else {
+            let mut d = Diagnostic::new(
+                Code::UnknownMapped,
+                msg!("keywords-unknown-catalog", catalog = &k.catalog),
+            )
+            .at(k.catalog_span, msg!("label-no-such-catalog"));
+            if let Some(s) = did_you_mean(&k.catalog, ids.keys().copied()) {
+                d = d.help(msg!("help-did-you-mean", suggestion = s));
+            }
+            diags.push(d);
+            continue;
+        };
+        if !controls.contains(&k.control.as_str()) {
+            let mut d = Diagnostic::new(
+                Code::UnknownMapped,
+                msg!(
+                    "keywords-unknown-control",
+                    control = &k.control,
+                    catalog = &k.catalog
+                ),
+            )
+            .at(k.control_span, msg!("label-these-keywords"));
+            if let Some(s) = did_you_mean(&k.control, controls.iter().copied()) {
+                d = d.help(msg!("help-did-you-mean", suggestion = s));
+            }
+            diags.push(d);
         }
     }
 }

@@ -8,9 +8,10 @@
 //!    one step further) gets the controls it was confirmed for.
 //! 2. **Text**: BM25F over character bigrams, ASCII words and thesaurus groups, against
 //!    every text the project has for a control: its title, text and group titles, the
-//!    project's answer to it (and to controls it is confirmed to map to), and questions
-//!    confirmed for it before. Spellings are folded and synonyms (Japanese and English)
-//!    found through the thesaurus.
+//!    project's answer to it (and to controls it is confirmed to map to), questions
+//!    confirmed for it before, and the thesaurus's keywords for it (the customer's words:
+//!    `controls/thesaurus/keywords-*.yaml` and the project's). Spellings are folded and
+//!    synonyms (Japanese and English) found through the thesaurus.
 //! 3. **ISO/IEC 27001 Annex A hub**: a question that names Annex A controls (CAIQ, CCM and
 //!    others do) is drawn to controls naming the same ones.
 //!
@@ -51,6 +52,8 @@ const UNSEEN_WORD: f64 = 0.35;
 const TERM_QUERY: f64 = 3.0;
 /// How much the title of the question's group counts beside the question.
 const GROUP_QUERY: f64 = 0.3;
+/// How much a match in a control's thesaurus keywords counts (its title counts 2).
+const KEYWORDS_WEIGHT: f64 = 1.5;
 /// How far a shared Annex A control lifts a candidate towards 1.
 const HUB_WEIGHT: f64 = 0.5;
 
@@ -62,15 +65,17 @@ enum Field {
     Group,
     Answer,
     Earlier,
+    Keywords,
 }
 
 impl Field {
-    const ALL: [Field; 5] = [
+    const ALL: [Field; 6] = [
         Field::Title,
         Field::Text,
         Field::Group,
         Field::Answer,
         Field::Earlier,
+        Field::Keywords,
     ];
 
     fn weight(self) -> f64 {
@@ -80,6 +85,7 @@ impl Field {
             Field::Group => 0.5,
             Field::Answer => 1.0,
             Field::Earlier => 1.5,
+            Field::Keywords => KEYWORDS_WEIGHT,
         }
     }
 
@@ -88,6 +94,7 @@ impl Field {
             Field::Title | Field::Text | Field::Group => "guideline",
             Field::Answer => "answer",
             Field::Earlier => "earlier questions",
+            Field::Keywords => "keywords",
         }
     }
 }
@@ -433,10 +440,18 @@ impl<'a> Index<'a> {
         lexicon: &'a Lexicon,
     ) -> Index<'a> {
         let answers = answer_texts_by_control(cx);
+        let keywords = keywords_by_control(cx, to);
         let targets = placed(to);
         let documents: Vec<Document> = targets
             .iter()
-            .map(|p| document(p, to, edges, &answers, earlier_text, lexicon))
+            .map(|p| {
+                let texts = Texts {
+                    answers: &answers,
+                    earlier: earlier_text,
+                    keywords: &keywords,
+                };
+                document(p, to, edges, &texts, lexicon)
+            })
             .collect();
         let mut average: HashMap<Field, f64> = HashMap::new();
         for field in Field::ALL {
@@ -730,14 +745,38 @@ fn answer_texts_by_control<'a>(cx: &Context<'a>) -> HashMap<(&'a str, &'a str), 
 /// A target control as a BM25F document: its title, text, groups' titles, the project's
 /// answers to it (and to the controls mapped to it), and the questions confirmed for it
 /// before.
+/// The thesaurus keywords of each control of catalog `to` (built-in and the project's).
+fn keywords_by_control<'a>(cx: &'a Context, to: &Catalog) -> HashMap<&'a str, Vec<&'a str>> {
+    let mut out: HashMap<&str, Vec<&str>> = HashMap::new();
+    for k in cx.thesauri.iter().flat_map(|t| &t.keywords) {
+        if k.catalog == to.id {
+            out.entry(k.control.as_str())
+                .or_default()
+                .extend(k.words.iter().map(String::as_str));
+        }
+    }
+    out
+}
+
+/// The project's texts about target controls besides the guideline's own.
+struct Texts<'t> {
+    /// The answers' texts, per (catalog, control).
+    answers: &'t HashMap<(&'t str, &'t str), Vec<&'t str>>,
+    /// Questions confirmed before, per target control.
+    earlier: &'t HashMap<String, Vec<String>>,
+    /// Thesaurus keywords, per target control.
+    keywords: &'t HashMap<&'t str, Vec<&'t str>>,
+}
+
 fn document(
     p: &Placed,
     to: &Catalog,
     edges: &Edges,
-    answers: &HashMap<(&str, &str), Vec<&str>>,
-    earlier_text: &HashMap<String, Vec<String>>,
+    texts_of: &Texts,
     lexicon: &Lexicon,
 ) -> Document {
+    let answers = texts_of.answers;
+    let earlier_text = texts_of.earlier;
     let c = p.control;
     let mut texts: Vec<(Field, String)> = vec![
         (
@@ -773,6 +812,14 @@ fn document(
         earlier_text
             .get(&c.id)
             .map(|t| t.join("\n"))
+            .unwrap_or_default(),
+    ));
+    texts.push((
+        Field::Keywords,
+        texts_of
+            .keywords
+            .get(c.id.as_str())
+            .map(|words| words.join("\n"))
             .unwrap_or_default(),
     ));
     Document {

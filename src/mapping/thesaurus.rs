@@ -10,8 +10,9 @@ use std::collections::HashMap;
 use super::text::fold_width;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::formats;
-use crate::load::fields::{Fields, text_of, wrong_type};
+use crate::load::fields::{Fields, check_id, text_of, wrong_type};
 use crate::msg;
+use crate::source::Span;
 use crate::yaml::{Node, Value};
 
 /// One thesaurus file.
@@ -25,7 +26,20 @@ pub struct Thesaurus {
     /// Words by which a question asks for a company's facts or commercial terms (head
     /// count, revenue, prices, addresses, contract terms), which no control answers.
     pub facts: Vec<String>,
+    /// Words a customer uses when asking what a control asks, per control of a catalog.
+    pub keywords: Vec<Keywords>,
     pub origin: String,
+}
+
+/// A customer's words for one control: the practices, tools and everyday terms a
+/// questionnaire uses where the guideline's text speaks formally.
+#[derive(Clone, Debug)]
+pub struct Keywords {
+    pub catalog: String,
+    pub catalog_span: Span,
+    pub control: String,
+    pub control_span: Span,
+    pub words: Vec<String>,
 }
 
 /// True when a YAML file is a thesaurus file (it has a top-level `thesaurus:`).
@@ -108,6 +122,10 @@ pub fn load_thesaurus(root: &Node, origin: &str, diags: &mut Diagnostics) -> Opt
     };
     let ignore = words("ignore", diags);
     let facts = words("facts", diags);
+    let keywords = fields
+        .get("keywords")
+        .map(|node| load_keywords(node, diags))
+        .unwrap_or_default();
     if diags.error_count() > before {
         return None;
     }
@@ -116,8 +134,72 @@ pub fn load_thesaurus(root: &Node, origin: &str, diags: &mut Diagnostics) -> Opt
         terms,
         ignore,
         facts,
+        keywords,
         origin: origin.to_owned(),
     })
+}
+
+/// Reads `keywords:`, a mapping of catalog IDs to mappings of control IDs to lists of words.
+fn load_keywords(node: &Node, diags: &mut Diagnostics) -> Vec<Keywords> {
+    let mut out = Vec::new();
+    let Value::Map(catalogs) = &node.value else {
+        if !matches!(node.value, Value::Null) {
+            diags.push(wrong_type(
+                node,
+                msg!("what-key", key = "keywords"),
+                msg!("expected-mapping"),
+            ));
+        }
+        return out;
+    };
+    for (catalog, controls) in catalogs {
+        if !check_id(
+            &catalog.text,
+            catalog.span,
+            msg!("what-keywords-catalog"),
+            diags,
+        ) {
+            continue;
+        }
+        let Value::Map(controls) = &controls.value else {
+            diags.push(wrong_type(
+                controls,
+                msg!("what-keywords-of", id = &*catalog.text),
+                msg!("expected-mapping"),
+            ));
+            continue;
+        };
+        for (control, words) in controls {
+            if !check_id(
+                &control.text,
+                control.span,
+                msg!("what-keywords-control"),
+                diags,
+            ) {
+                continue;
+            }
+            let Value::Seq(items) = &words.value else {
+                diags.push(wrong_type(
+                    words,
+                    msg!("what-keywords-of", id = &*control.text),
+                    msg!("expected-list-of-words"),
+                ));
+                continue;
+            };
+            let words: Vec<String> = items
+                .iter()
+                .filter_map(|w| word(w, "keywords", diags))
+                .collect();
+            out.push(Keywords {
+                catalog: catalog.text.to_string(),
+                catalog_span: catalog.span,
+                control: control.text.to_string(),
+                control_span: control.span,
+                words,
+            });
+        }
+    }
+    out
 }
 
 /// A word of a list: text that is not blank.
@@ -440,6 +522,44 @@ mod tests {
     }
 
     #[test]
+    fn keywords_are_read_per_catalog_and_control_and_their_mistakes_refused() {
+        let (t, diags) = parse(
+            "thesaurus:\nkeywords:\n  acme:\n    Q1: [本番リリース, release approval]\n    \"Q2\": [ログの保存期間]\n  other:\n    X: []\n",
+        );
+        assert!(!diags.has_errors());
+        let k = t.unwrap().keywords;
+        let got: Vec<(&str, &str, Vec<&str>)> = k
+            .iter()
+            .map(|k| {
+                (
+                    k.catalog.as_str(),
+                    k.control.as_str(),
+                    k.words.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("acme", "Q1", vec!["本番リリース", "release approval"]),
+                ("acme", "Q2", vec!["ログの保存期間"]),
+                ("other", "X", vec![]),
+            ]
+        );
+        for bad in [
+            "thesaurus:\nkeywords: [a, b]\n",
+            "thesaurus:\nkeywords: {acme: [a]}\n",
+            "thesaurus:\nkeywords: {acme: {Q1: 本番}}\n",
+            "thesaurus:\nkeywords: {acme: {Q1: [\" \"]}}\n",
+            "thesaurus:\nkeywords: {acme: {\" Q1\": [a]}}\n",
+            "thesaurus:\nkeywords: {\"\": {Q1: [a]}}\n",
+        ] {
+            let (t, diags) = parse(bad);
+            assert!(t.is_none() && diags.has_errors(), "{bad}");
+        }
+    }
+
+    #[test]
     fn english_words_match_in_their_other_inflections() {
         assert!(inflections("revoke").contains(&"revokes".to_owned()));
         assert!(inflections("revoke").contains(&"revoking".to_owned()));
@@ -499,6 +619,7 @@ mod tests {
             ],
             ignore: vec!["貴社".into()],
             facts: vec!["従業員数".into(), "ＨＥＡＤＣＯＵＮＴ".into()],
+            keywords: Vec::new(),
             origin: String::new(),
         };
         let b = Thesaurus {
