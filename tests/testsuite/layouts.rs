@@ -179,3 +179,57 @@ fn a_broken_layout_is_not_also_an_unknown_one() {
     assert!(run.stderr.contains("CS0101"), "{}", run.stderr);
     assert!(!run.stderr.contains("CS0501"), "{}", run.stderr);
 }
+
+/// A layout made for one catalog builds an output that names that catalog, and refuses one
+/// that names another, saying which.
+#[test]
+fn an_output_may_name_its_layout_s_own_catalog_but_no_other() {
+    let project = |catalog: &str| {
+        Project::empty().file(
+            "checksheet.yaml",
+            &format!(
+                "organization: {{name: テスト株式会社}}\nas_of: 2026-11-01\noutputs:\n  - {{layout: mic-annex2, catalog: {catalog}, formats: [md]}}\n"
+            ),
+        )
+    };
+    let same = project("mic-cloud-v3").run(&["check"]);
+    same.code(0);
+    assert!(
+        !same.stderr.contains("is made for catalog"),
+        "{}",
+        same.stderr
+    );
+    let other = project("light2-meti2013").run(&["check"]);
+    other.code(1);
+    assert!(
+        other.stderr.contains(
+            "layout `mic-annex2` is made for catalog `mic-cloud-v3`, not `light2-meti2013`"
+        ),
+        "{}",
+        other.stderr
+    );
+}
+
+/// A layout's sheets may name only top-level groups the catalog has: one that names a
+/// group the catalog lacks is refused at that name, the others pass.
+#[test]
+fn a_sheet_naming_a_group_the_catalog_lacks_is_refused() {
+    let project = Project::fixture("build", "custom-layout");
+    let layout = project.read("layouts/acme/layout.yaml");
+    let with_sheets = |groups: &str| {
+        format!("{layout}sheets:\n  - name: \"{{{{ group.title }}}}\"\n    groups: [{groups}]\n")
+    };
+    let project = project.file("layouts/acme/layout.yaml", &with_sheets("\"1\", \"2\""));
+    let run = project.run(&["check"]);
+    run.code(0);
+    let project = project.file("layouts/acme/layout.yaml", &with_sheets("\"1\", \"9\""));
+    let run = project.run(&["check"]);
+    run.code(1);
+    assert!(
+        run.stderr.contains(
+            "layout `acme` puts group `9` on a sheet, but catalog `demo` has no such top-level group"
+        ),
+        "{}",
+        run.stderr
+    );
+}

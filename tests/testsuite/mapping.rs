@@ -121,7 +121,14 @@ fn differing_mapped_answers_are_a_conflict_never_resolved() {
         "年1回見直しています。",
     );
     let agreed = project.file("answers/mic.yaml", &agreed_text);
-    agreed.run(&["build"]).code(0);
+    let run = agreed.run(&["build"]);
+    run.code(0);
+    // The note of what was derived points at the output it is for.
+    assert!(
+        run.stderr.contains("note[CS0410]: 2 answers of catalog acme are derived through mappings: 2 from mic-cloud-v3\n --> checksheet.yaml:7:5\n"),
+        "{}",
+        run.stderr
+    );
     let md = agreed.read("dist/default-acme.md");
     assert_eq!(
         md_row(&md, "Q1")[5],
