@@ -186,6 +186,15 @@ mod tests {
     }
 
     #[test]
+    fn text_with_a_line_or_paragraph_separator_is_never_plain() {
+        for separator in ['\u{85}', '\u{2028}', '\u{2029}', '\u{feff}'] {
+            let text = format!("前{separator}後");
+            assert!(!plain_safe(&text), "{:?}", separator);
+            assert!(value(&text, 4).starts_with('"'), "{:?}", separator);
+        }
+    }
+
+    #[test]
     fn multi_line_text_becomes_a_literal_block() {
         assert_eq!(value("一行目\n二行目", 4), "|-\n      一行目\n      二行目");
         assert_eq!(

@@ -742,9 +742,6 @@ fn answer_texts_by_control<'a>(cx: &Context<'a>) -> HashMap<(&'a str, &'a str), 
     answers
 }
 
-/// A target control as a BM25F document: its title, text, groups' titles, the project's
-/// answers to it (and to the controls mapped to it), and the questions confirmed for it
-/// before.
 /// The thesaurus keywords of each control of catalog `to` (built-in and the project's).
 fn keywords_by_control<'a>(cx: &'a Context, to: &Catalog) -> HashMap<&'a str, Vec<&'a str>> {
     let mut out: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -768,6 +765,9 @@ struct Texts<'t> {
     keywords: &'t HashMap<&'t str, Vec<&'t str>>,
 }
 
+/// A target control as a BM25F document: its title, text, groups' titles, the project's
+/// answers to it (and to the controls mapped to it), the questions confirmed for it
+/// before, and the thesaurus's keywords for it.
 fn document(
     p: &Placed,
     to: &Catalog,
