@@ -1011,4 +1011,36 @@ mod notice_tests {
             layout
         );
     }
+
+    fn control(id: &str) -> Control {
+        Control {
+            id: id.into(),
+            title: None,
+            text: None,
+            level: None,
+            refs: Default::default(),
+            span: None,
+            cells: None,
+        }
+    }
+
+    fn group(id: &str, controls: &[&str], groups: Vec<Group>) -> Group {
+        Group {
+            id: id.into(),
+            title: String::new(),
+            text: None,
+            note: None,
+            refs: Default::default(),
+            groups,
+            controls: controls.iter().map(|c| control(c)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_group_makes_a_row_for_itself_each_control_and_each_subgroup_s_rows() {
+        let inner = group("1.1", &["c", "d", "e"], Vec::new());
+        let outer = group("1", &["a", "b"], vec![inner]);
+        assert_eq!(row_count(&outer), 1 + 2 + (1 + 3));
+        assert_eq!(row_count(&group("2", &[], Vec::new())), 1);
+    }
 }

@@ -233,3 +233,36 @@ fn a_sheet_naming_a_group_the_catalog_lacks_is_refused() {
         run.stderr
     );
 }
+
+/// A depth whose group rows are hidden still lets the depths below it show theirs: the
+/// groups under a hidden part are one level deeper, not at its level.
+#[test]
+fn groups_under_a_hidden_depth_keep_their_own_rows() {
+    let project = Project::fixture("build", "custom-layout");
+    let layout = project.read("layouts/acme/layout.yaml");
+    let hidden = layout.replace(
+        "  - depth: 1\n    text: \"第{{ group.id }}部 {{ group.title }}\"\n",
+        "  - {depth: 1, hidden: true}\n",
+    );
+    assert_ne!(hidden, layout);
+    let project = project.file("layouts/acme/layout.yaml", &hidden);
+    project.run(&["build", "--out", "out"]).code(0);
+    let md = project.read("out/acme-demo.md");
+    assert!(!md.contains("第2部"), "{md}");
+    assert!(md.contains("　通信"), "the depth-2 row of group 2.1:\n{md}");
+}
+
+/// Answers given as checkbox lines are marked as such in HTML (a list of checks, not of
+/// items), as the layout's `checkbox` asks.
+#[test]
+fn checkbox_answers_are_a_list_of_checks_in_html() {
+    let project = Project::copy_of("examples/skyarch");
+    project.run(&["build", "--out", "out"]).code(0);
+    let html = std::fs::read_dir(project.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "html"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .expect("an html output");
+    assert!(html.contains("<ul class=\"checks\">"), "no checkbox list");
+}
