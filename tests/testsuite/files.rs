@@ -298,3 +298,84 @@ fn a_dist_link_out_of_the_project_is_not_written_through() {
     project.run(&["build"]).code(0);
     assert!(project.exists("public/default-demo.xlsx"));
 }
+
+/// Two of a project's files defining the same catalog are refused, both located; a project
+/// catalog with a built-in one's ID replaces it without complaint.
+#[test]
+fn a_catalog_defined_twice_is_refused_and_a_built_in_one_may_be_replaced() {
+    let catalog = "catalog: {id: acme, title: ACME}\ncontrols:\n  - {id: Q1, text: 質問}\n";
+    let twice = Project::empty()
+        .file(
+            "checksheet.yaml",
+            "organization: {name: テスト株式会社}\nas_of: 2026-11-01\ncatalogs: [controls]\noutputs:\n  - {layout: default, catalog: acme}\n",
+        )
+        .file("controls/a.yaml", catalog)
+        .file("controls/b.yaml", catalog);
+    let run = twice.run(&["check"]);
+    run.code(1);
+    assert!(
+        run.stderr.contains("catalog `acme` is defined twice"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("controls/a.yaml") && run.stderr.contains("controls/b.yaml"),
+        "{}",
+        run.stderr
+    );
+    let replaced = Project::empty()
+        .file(
+            "checksheet.yaml",
+            "organization: {name: テスト株式会社}\nas_of: 2026-11-01\ncatalogs: [controls]\noutputs:\n  - {layout: default, catalog: mic-cloud-v3, formats: [md]}\n",
+        )
+        .file(
+            "controls/mic.yaml",
+            "catalog: {id: mic-cloud-v3, title: 自社版}\ncontrols:\n  - {id: X1, title: 自社の項目, text: 質問}\n",
+        );
+    replaced.run(&["build"]).code(0);
+    let md = replaced.read("dist/default-mic-cloud-v3.md");
+    assert!(
+        md.contains("自社の項目") && !md.contains("II.1.1.1"),
+        "{md}"
+    );
+}
+
+/// Folders are searched 32 levels deep: a file deeper than that is reported, not read
+/// silently and not skipped silently.
+#[test]
+fn a_file_in_folders_nested_too_deep_is_reported() {
+    let mut deep = String::from("controls");
+    for i in 0..40 {
+        deep.push_str(&format!("/{i}"));
+    }
+    let project = project()
+        .file(
+            "checksheet.yaml",
+            &PROJECT.replace("outputs:", "catalogs: [controls]\noutputs:"),
+        )
+        .file(
+            &format!("{deep}/x.yaml"),
+            "catalog: {id: x, title: x}\ngroups: []\n",
+        )
+        .file(
+            "controls/0/1/ok.yaml",
+            "catalog: {id: ok, title: ok}\ngroups: []\n",
+        );
+    let run = project.run(&["check"]);
+    assert!(
+        run.stderr
+            .contains("folders are searched 32 levels deep at most"),
+        "{}",
+        run.stderr
+    );
+    run.code(0);
+    // The first folder past the limit is named, at the 32nd level below the listed one.
+    let named: String = (0..32).map(|i| format!("/{i}")).collect();
+    assert!(
+        run.stderr
+            .contains(&format!("`controls{named}` is not read")),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("ok.yaml"), "{}", run.stderr);
+}
