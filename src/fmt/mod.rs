@@ -766,18 +766,18 @@ mod render_tests {
     fn an_answer_with_any_field_besides_its_text_is_written_in_full() {
         // Only an answer with nothing but its text (or list) is written as `id: text`;
         // each other field alone keeps the long form, or it would be lost.
-        let date = jiff::civil::date(2026, 10, 1);
-        let edits: [(&str, fn(&mut Answer, jiff::civil::Date)); 4] = [
-            ("links", |a, _| {
-                a.links = vec!["https://example.com/a".into()]
+        type Edit = fn(&mut Answer);
+        let edits: [(&str, Edit); 4] = [
+            ("links", |a| a.links = vec!["https://example.com/a".into()]),
+            ("evidence", |a| a.evidence = vec!["規程集".into()]),
+            ("reviewed", |a| {
+                a.reviewed = Some(jiff::civil::date(2026, 10, 1))
             }),
-            ("evidence", |a, _| a.evidence = vec!["規程集".into()]),
-            ("reviewed", |a, d| a.reviewed = Some(d)),
-            ("note", |a, _| a.note = Some("社内メモ".into())),
+            ("note", |a| a.note = Some("社内メモ".into())),
         ];
         for (field, edit) in edits {
             let mut one = answer("a", Some(AnswerBody::Text("回答".into())), None);
-            edit(&mut one, date);
+            edit(&mut one);
             let text = render_answer_file("demo", &[one]);
             assert!(
                 text.contains(&format!("\n    {field}:")) && text.contains("\n    answer: 回答\n"),
