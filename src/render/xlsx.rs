@@ -1131,6 +1131,10 @@ mod tests {
         assert_eq!(text_lines(&"あ".repeat(10), 18.0), 1);
         assert_eq!(text_lines(&"あ".repeat(11), 18.0), 2);
         assert_eq!(text_lines("aあ", 3.7), 1);
+        // A cell's padding takes one column unit: ten ASCII characters fill a column 11
+        // wide, not one 10 wide.
+        assert_eq!(text_lines("abcdefghij", 11.0), 1);
+        assert_eq!(text_lines("abcdefghij", 10.0), 2);
     }
 
     #[test]
