@@ -1225,3 +1225,27 @@ fn a_question_on_a_hidden_row_is_filled_and_reported() {
         "はい"
     );
 }
+
+/// A vendor field's cell that already holds text is never written over: the value goes
+/// nowhere rather than replace what the customer wrote.
+#[test]
+fn a_cover_cell_that_holds_text_is_never_overwritten() {
+    let bytes = with_part("customer.xlsx", "xl/worksheets/sheet1.xml", |xml| {
+        let start = xml.find("<sheetData>").unwrap();
+        let end = xml.find("</sheetData>").unwrap() + "</sheetData>".len();
+        let cell =
+            |r: &str, t: &str| format!(r#"<c r="{r}" t="inlineStr"><is><t>{t}</t></is></c>"#);
+        let data = format!(
+            "<sheetData><row r=\"4\">{}{}</row><row r=\"5\">{}</row></sheetData>",
+            cell("B4", "貴社名"),
+            cell("C4", "（記入例）"),
+            cell("B5", "既に書かれた値"),
+        );
+        format!("{}{data}{}", &xml[..start], &xml[end..])
+    });
+    let (p, run) = fill_variant(&bytes, &[]);
+    run.code(0);
+    let out = p.read_bytes("dist/customer.xlsx");
+    assert_eq!(cell(&out, "表紙", "C4"), "（記入例）");
+    assert_eq!(cell(&out, "表紙", "B5"), "既に書かれた値");
+}

@@ -612,7 +612,10 @@ fn run_benchmark() -> (Totals, Vec<String>) {
                 }
             }
             score.add(one);
-            if matches!(part, Part::Third | Part::Fourth | Part::Fifth | Part::Sixth | Part::Seventh) {
+            if matches!(
+                part,
+                Part::Third | Part::Fourth | Part::Fifth | Part::Sixth | Part::Seventh
+            ) {
                 // Counted in its own totals below.
             } else if english && question.annex_a {
                 totals.english_annex_a.add(one);
