@@ -1132,3 +1132,30 @@ fn an_error_value_in_an_answer_cell_is_named() {
     );
     assert!(project.read("answers/q.yaml").contains("#REF!"));
 }
+
+/// Columns named the wrong way round (the questions as IDs, the categories as questions)
+/// are refused, saying why.
+#[test]
+fn swapped_id_and_question_columns_are_refused_saying_why() {
+    let (project, run) = detect(
+        "jp-checksheet.xlsx",
+        &[
+            "--sheet",
+            "質問票",
+            "--header-row",
+            "5",
+            "--id-col",
+            "C",
+            "--question-col",
+            "B",
+        ],
+    );
+    run.code(1);
+    assert!(
+        run.stderr
+            .contains("its questions are shorter than its IDs"),
+        "{}",
+        run.stderr
+    );
+    assert!(!project.exists("controls/q.yaml"));
+}
