@@ -829,6 +829,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_control_knows_the_groups_around_it() {
+        // When a number and a text repeat across groups, the group a row is in picks the
+        // control; the chain is outermost first.
+        let ws = crate::load::Workspace::builtins();
+        let chains = group_chains(&ws.catalogs["mic-cloud-v3"]);
+        assert_eq!(chains["II.1.1.1"], ["II.1", "II.1.1"]);
+        assert_eq!(chains["III.2.2.1"], ["III.2", "III.2.2"]);
+        assert_eq!(chains.len(), 121);
+    }
+
+    #[test]
     fn headers_match_their_templates() {
         let t = "{{ organization.short_name or organization.name }} 回答";
         assert!(header_matches("サンプル 回答", t, " 回答"));
