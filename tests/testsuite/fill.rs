@@ -931,22 +931,33 @@ fn filled_workbooks_open_in_libreoffice_with_recalculated_summaries() {
     }
 }
 
-#[test]
-fn cover_labels_laid_out_across_a_row_get_the_cells_below_them() {
-    let bytes = with_part("customer.xlsx", "xl/worksheets/sheet1.xml", |xml| {
+/// customer.xlsx with its cover sheet's rows replaced by `rows` (`<row>` elements).
+fn cover_with(rows: &str) -> Vec<u8> {
+    with_part("customer.xlsx", "xl/worksheets/sheet1.xml", |xml| {
         let start = xml.find("<sheetData>").unwrap();
         let end = xml.find("</sheetData>").unwrap() + "</sheetData>".len();
-        let cell =
-            |r: &str, t: &str| format!(r#"<c r="{r}" t="inlineStr"><is><t>{t}</t></is></c>"#);
-        let data = format!(
-            "<sheetData><row r=\"4\">{}{}{}{}</row><row r=\"5\"><c r=\"B5\" s=\"2\"/></row></sheetData>",
-            cell("B4", "会社名"),
-            cell("C4", "部署名"),
-            cell("D4", "担当者名"),
-            cell("E4", "記入日")
-        );
-        format!("{}{data}{}", &xml[..start], &xml[end..])
-    });
+        format!(
+            "{}<sheetData>{rows}</sheetData>{}",
+            &xml[..start],
+            &xml[end..]
+        )
+    })
+}
+
+/// A cell holding `text` as an inline string.
+fn text_cell(r: &str, text: &str) -> String {
+    format!(r#"<c r="{r}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+}
+
+#[test]
+fn cover_labels_laid_out_across_a_row_get_the_cells_below_them() {
+    let bytes = cover_with(&format!(
+        "<row r=\"4\">{}{}{}{}</row><row r=\"5\"><c r=\"B5\" s=\"2\"/></row>",
+        text_cell("B4", "会社名"),
+        text_cell("C4", "部署名"),
+        text_cell("D4", "担当者名"),
+        text_cell("E4", "記入日")
+    ));
     let (p, run) = fill_variant(&bytes, &[]);
     run.code(0);
     let out = p.read_bytes("dist/customer.xlsx");
@@ -1230,19 +1241,12 @@ fn a_question_on_a_hidden_row_is_filled_and_reported() {
 /// nowhere rather than replace what the customer wrote.
 #[test]
 fn a_cover_cell_that_holds_text_is_never_overwritten() {
-    let bytes = with_part("customer.xlsx", "xl/worksheets/sheet1.xml", |xml| {
-        let start = xml.find("<sheetData>").unwrap();
-        let end = xml.find("</sheetData>").unwrap() + "</sheetData>".len();
-        let cell =
-            |r: &str, t: &str| format!(r#"<c r="{r}" t="inlineStr"><is><t>{t}</t></is></c>"#);
-        let data = format!(
-            "<sheetData><row r=\"4\">{}{}</row><row r=\"5\">{}</row></sheetData>",
-            cell("B4", "貴社名"),
-            cell("C4", "（記入例）"),
-            cell("B5", "既に書かれた値"),
-        );
-        format!("{}{data}{}", &xml[..start], &xml[end..])
-    });
+    let bytes = cover_with(&format!(
+        "<row r=\"4\">{}{}</row><row r=\"5\">{}</row>",
+        text_cell("B4", "貴社名"),
+        text_cell("C4", "（記入例）"),
+        text_cell("B5", "既に書かれた値"),
+    ));
     let (p, run) = fill_variant(&bytes, &[]);
     run.code(0);
     let out = p.read_bytes("dist/customer.xlsx");
