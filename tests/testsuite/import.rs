@@ -1159,3 +1159,60 @@ fn swapped_id_and_question_columns_are_refused_saying_why() {
     );
     assert!(!project.exists("controls/q.yaml"));
 }
+
+/// A questionnaire split over sheets with the same header: a short sheet (two questions)
+/// is read as one of them, and none of its questions is dropped.
+#[test]
+fn a_short_sheet_with_the_same_header_as_the_others_is_read_with_them() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let questions: [&[&str]; 2] = [
+        &[
+            "情報セキュリティ基本方針を定め、従業員に周知していますか。",
+            "情報セキュリティの責任者を任命していますか。",
+            "従業員に年1回以上のセキュリティ教育を実施していますか。",
+            "退職者のアカウントを速やかに削除していますか。",
+            "管理者アカウントに多要素認証を用いていますか。",
+            "バックアップを定期的に取得し、復元を試験していますか。",
+        ],
+        &[
+            "委託先と秘密保持契約を締結していますか。",
+            "委託先の監査を年1回実施していますか。",
+        ],
+    ];
+    for (s, list) in questions.iter().enumerate() {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(format!("第{}部", s + 1)).unwrap();
+        for (c, header) in ["No.", "確認項目", "回答", "補足説明"].iter().enumerate() {
+            sheet.write_string(0, c as u16, *header).unwrap();
+        }
+        for (r, q) in list.iter().enumerate() {
+            let row = r as u32 + 1;
+            sheet
+                .write_string(row, 0, format!("{}-{}", s + 1, r + 1))
+                .unwrap();
+            sheet.write_string(row, 1, *q).unwrap();
+        }
+    }
+    let project = Project::empty()
+        .file("checksheet.yaml", NEW_PROJECT)
+        .bytes("q.xlsx", &workbook.save_to_buffer().unwrap());
+    let run = project.run(&[
+        "import",
+        "q.xlsx",
+        "--project",
+        ".",
+        "--write-catalog",
+        "controls/q.yaml",
+        "--out",
+        "answers/q.yaml",
+    ]);
+    run.code(0);
+    let catalog = project.read("controls/q.yaml");
+    assert!(
+        catalog.contains("id: \"2-1\""),
+        "{catalog}\n{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+    assert!(catalog.contains("id: \"1-6\""), "{catalog}");
+}
