@@ -1145,7 +1145,14 @@ pub fn find_tables(
         .iter()
         .filter(|t| t.fails.is_empty() && t.answerless == best.answerless)
     {
-        if table.score < best.score - SAME_SHAPE {
+        // A table under the very header of the best one (another part of the same
+        // questionnaire on its own sheet) is taken however few its questions.
+        let labels = |t: &Table| {
+            t.header
+                .map(|h| header_labels(&workbook.sheets[t.sheet], h, t.columns.id))
+        };
+        let same_header = table.columns == best.columns && labels(table) == labels(&best);
+        if table.score < best.score - SAME_SHAPE && !same_header {
             continue;
         }
         let repeated = table

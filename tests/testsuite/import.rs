@@ -1160,8 +1160,9 @@ fn swapped_id_and_question_columns_are_refused_saying_why() {
     assert!(!project.exists("controls/q.yaml"));
 }
 
-/// A questionnaire split over sheets with the same header: a short sheet (two questions)
-/// is read as one of them, and none of its questions is dropped.
+/// A questionnaire split over sheets with the same header: a sheet of a single question
+/// scores lower than the others as a table, but under the very same header it is read as
+/// one of them, and its question is not dropped.
 #[test]
 fn a_short_sheet_with_the_same_header_as_the_others_is_read_with_them() {
     let mut workbook = rust_xlsxwriter::Workbook::new();
@@ -1174,10 +1175,7 @@ fn a_short_sheet_with_the_same_header_as_the_others_is_read_with_them() {
             "管理者アカウントに多要素認証を用いていますか。",
             "バックアップを定期的に取得し、復元を試験していますか。",
         ],
-        &[
-            "委託先と秘密保持契約を締結していますか。",
-            "委託先の監査を年1回実施していますか。",
-        ],
+        &["委託先と秘密保持契約を締結していますか。"],
     ];
     for (s, list) in questions.iter().enumerate() {
         let sheet = workbook.add_worksheet();
