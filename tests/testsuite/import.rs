@@ -667,9 +667,14 @@ fn files_that_are_not_workbooks_cannot_run() {
 
 /// Imports a fixture without any flag into a new catalog; the run and the project.
 fn detect(workbook: &str, extra: &[&str]) -> (Project, crate::harness::Run) {
+    detect_bytes(&fixture(workbook), extra)
+}
+
+/// [`detect`] for a workbook made by the test.
+fn detect_bytes(workbook: &[u8], extra: &[&str]) -> (Project, crate::harness::Run) {
     let project = Project::empty()
         .file("checksheet.yaml", NEW_PROJECT)
-        .bytes("inbox/q.xlsx", &fixture(workbook));
+        .bytes("inbox/q.xlsx", workbook);
     let mut args = vec![
         "import",
         "inbox/q.xlsx",
@@ -1191,19 +1196,7 @@ fn a_short_sheet_with_the_same_header_as_the_others_is_read_with_them() {
             sheet.write_string(row, 1, *q).unwrap();
         }
     }
-    let project = Project::empty()
-        .file("checksheet.yaml", NEW_PROJECT)
-        .bytes("q.xlsx", &workbook.save_to_buffer().unwrap());
-    let run = project.run(&[
-        "import",
-        "q.xlsx",
-        "--project",
-        ".",
-        "--write-catalog",
-        "controls/q.yaml",
-        "--out",
-        "answers/q.yaml",
-    ]);
+    let (project, run) = detect_bytes(&workbook.save_to_buffer().unwrap(), &[]);
     run.code(0);
     let catalog = project.read("controls/q.yaml");
     assert!(
